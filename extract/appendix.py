@@ -1,0 +1,259 @@
+"""Appendix task tables: physical rows (any format) → one logical table of task rows.
+
+Handles what real tables carry: header rows repeated on every page, group rows (a roman
+numeral spanning the row, or its title alone when the numeral was lost), rows broken by a
+page break, continuation rows without STT, cells shifted by a duplicated cell, and a
+numeral glued to its title ("III Cản kết …"). Every repair is a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from rapidfuzz.distance import Levenshtein
+
+from vnplan.extract.numbering import roman_value, to_roman
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.sections import fold_heading
+from vnplan.extract.timeline import parse_timeline
+from vnplan.schema import AgencyRef, Appendix, AppendixRow, Warning
+
+_GLUED_NUMERAL = re.compile(r"^(?P<n>[IVXL]{1,5})\.?\s+(?P<title>\S.*)$")
+_TERMINAL = re.compile(r"[.;:!?…”)]\s*$")
+_STT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+@cache
+def _column_rules() -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
+    text = resources.files("vnplan.extract").joinpath("data/table_columns.json").read_text("utf-8")
+    data = json.loads(text)
+    rules = [(c["field"], tuple(fold_heading(w) for w in c["words"])) for c in data["columns"]]
+    return rules, list(data["default"])
+
+
+def is_header_row(cells: tuple[str, ...]) -> bool:
+    folded = [fold_heading(c) for c in cells]
+    return any(c in ("stt", "tt") for c in folded) and any("nội dung" in c for c in folded)
+
+
+def _is_column_number_row(cells: tuple[str, ...]) -> bool:
+    values = [c.strip("() ") for c in cells if c.strip()]
+    return len(values) >= 3 and values == [str(i) for i in range(1, len(values) + 1)]
+
+
+def column_fields(header: tuple[str, ...]) -> list[str]:
+    """The row field each header cell feeds ("Cơ quan chủ trì" → "lead")."""
+    rules, _ = _column_rules()
+    fields: list[str] = []
+    for cell in header:
+        folded = fold_heading(cell)
+        match = next((f for f, words in rules if any(w in folded for w in words)), "extra")
+        fields.append(match if match not in fields else "extra")
+    return fields
+
+
+@dataclass
+class _Row:
+    group: str | None
+    group_title: str | None
+    values: dict[str, str]
+    pages: list[int] = field(default_factory=list)
+
+    def to_row(self) -> AppendixRow:
+        return AppendixRow(
+            group=self.group,
+            group_title=self.group_title,
+            stt=self.values.get("stt") or None,
+            content=self.values.get("content", ""),
+            lead=split_cell_agencies(self.values.get("lead", "")),
+            coordinating=split_cell_agencies(self.values.get("coordinating", "")),
+            timeline=parse_timeline(self.values.get("timeline", "")),
+            note=self.values.get("note") or None,
+            pages=sorted(set(self.pages)),
+        )
+
+
+def split_cell_agencies(cell: str) -> list[AgencyRef]:
+    """Agencies of a table cell, split where the table itself separates them (";" or lines)."""
+    parts = re.split(r"\s*;\s*|\n+", cell)
+    return [AgencyRef(raw=part.strip()) for part in parts if part.strip()]
+
+
+@dataclass
+class _Parser:
+    fields: list[str]
+    section_titles: list[str]
+    rows: list[_Row] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    group: str | None = None
+    group_title: str | None = None
+    groups_seen: list[str] = field(default_factory=list)
+    group_start: int = 0
+
+    def warn(self, code: str, message: str) -> None:
+        where = f"appendix row {len(self.rows)}" if self.rows else "appendix"
+        self.warnings.append(Warning(code=code, message=message, where=where))
+
+    def add(self, par: Paragraph, upcoming: list[Paragraph]) -> None:
+        assert par.cells is not None
+        cells = self._repair_cells(list(par.cells))
+        values = {f: c.strip() for f, c in zip(self.fields, cells, strict=False) if f != "extra"}
+        stt, content = values.get("stt", ""), values.get("content", "")
+        others = [v for f, v in values.items() if f not in ("stt", "content") and v]
+        if roman_value(stt) and not others:
+            self._start_group(stt, content)
+        elif stt and not _STT.match(stt) and not content and not others:
+            self._start_group(None, stt)
+        elif stt and _STT.match(stt):
+            self.rows.append(_Row(self.group, self.group_title, values, _pages(par)))
+        elif content and not stt and not others and self._opens_group(upcoming):
+            self._start_group(None, content)
+        elif (content or others) and len(self.rows) > self.group_start:
+            self._continue_row(values, par)
+        elif others:
+            self.warn("row_dropped", f"row without STT or content dropped: {' | '.join(others)}")
+
+    def _repair_cells(self, cells: list[str]) -> list[str]:
+        first = cells[0].strip() if cells else ""
+        glued = _GLUED_NUMERAL.match(first)
+        if glued and roman_value(glued["n"]) and not (len(cells) > 1 and cells[1].strip()):
+            cells = [glued["n"], glued["title"], *cells[2:]]
+            self.warn("cell_split", f"group numeral {glued['n']!r} glued to its title: split")
+        while len(cells) > len(self.fields) and not cells[-1].strip():
+            cells.pop()
+        while len(cells) > len(self.fields):
+            dup = next(
+                (i for i in range(2, len(cells) - 1) if cells[i].strip() and cells[i] == cells[i + 1]),
+                None,
+            )
+            if dup is None:
+                extra = " ".join(c for c in cells[len(self.fields) - 1 :] if c.strip())
+                cells = [*cells[: len(self.fields) - 1], extra]
+                self.warn("cells_merged", "row has more cells than the header: extra cells merged")
+                break
+            self.warn("duplicate_cell_dropped", f"shifted row: duplicated cell {cells[dup]!r} dropped")
+            del cells[dup + 1]
+        cells = cells + [""] * (len(self.fields) - len(cells))
+        return self._unshift(cells)
+
+    def _unshift(self, cells: list[str]) -> list[str]:
+        """Undo a shift by a duplicated cell when the shifted-out value is the timeline."""
+        if "timeline" not in self.fields:
+            return cells
+        at = self.fields.index("timeline")
+        if _looks_like_timeline(cells[at]) or at + 1 >= len(cells):
+            return cells
+        if not _looks_like_timeline(cells[at + 1]):
+            return cells
+        dup = next((i for i in range(2, at) if cells[i].strip() and cells[i] == cells[i + 1]), None)
+        if dup is None:
+            return cells
+        self.warn("duplicate_cell_dropped", f"shifted row: duplicated cell {cells[dup]!r} dropped")
+        return [*cells[:dup], *cells[dup + 1 :], ""]
+
+    def _opens_group(self, upcoming: list[Paragraph]) -> bool:
+        nxt = next((p for p in upcoming if p.cells), None)
+        if nxt is None or not self.rows:
+            return False
+        previous = self.rows[-1].values.get("content", "")
+        return bool(_TERMINAL.search(previous)) and nxt.cells is not None and nxt.cells[0].strip() == "1"
+
+    def _start_group(self, numeral: str | None, title: str) -> None:
+        if numeral is None:
+            numeral = to_roman((roman_value(self.groups_seen[-1]) or 0) + 1 if self.groups_seen else 1)
+            self.warn("group_numeral_inferred", f"group row without numeral read as group {numeral}")
+        title = self._repair_title(title.strip().rstrip(".").strip())
+        self.group, self.group_title = numeral, title
+        self.groups_seen.append(numeral)
+        self.group_start = len(self.rows)
+
+    def _repair_title(self, title: str) -> str:
+        """Fix a single OCR-damaged word where a section heading of the plan is the evidence."""
+        words = title.split()
+        for heading in self.section_titles:
+            other = heading.split()
+            if len(other) != len(words) or heading == title:
+                continue
+            diff = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
+            if len(diff) == 1 and Levenshtein.distance(diff[0][0], diff[0][1]) <= 2:
+                self.warn("ocr_repaired", f"group title {diff[0][0]!r} → {diff[0][1]!r} (as in the "
+                          "plan's section heading)")
+                return heading
+        return title
+
+    def _continue_row(self, values: dict[str, str], par: Paragraph) -> None:
+        row = self.rows[-1]
+        for name, value in values.items():
+            if not value or name == "stt":
+                continue
+            current = row.values.get(name, "")
+            if not current:
+                row.values[name] = value
+            elif value != current and name == "content":
+                row.values[name] = f"{current} {value}"
+            elif value != current:
+                row.values[name] = f"{current}; {value}"
+        row.pages.extend(_pages(par))
+        how = "across a page break" if par.break_before else "from a row without STT"
+        self.warn("row_joined", f"row {row.values.get('stt')} continued {how}: "
+                  f"{values.get('content', '')[:40]!r}…")
+
+    def finish(self) -> list[AppendixRow]:
+        self._infer_first_group()
+        self._check_gaps()
+        return [row.to_row() for row in self.rows]
+
+    def _infer_first_group(self) -> None:
+        first_grouped = next((r for r in self.rows if r.group), None)
+        if first_grouped and first_grouped.group == "II" and self.rows[0].group is None:
+            for row in self.rows:
+                if row.group is not None:
+                    break
+                row.group = "I"
+            self.warnings.append(Warning(code="group_numeral_inferred", message="rows before "
+                                         "group II read as group I (no group row printed)",
+                                         where="appendix"))
+
+    def _check_gaps(self) -> None:
+        previous: tuple[str | None, int] | None = None
+        for row in self.rows:
+            stt = row.values.get("stt", "")
+            if not stt.isdigit():
+                continue
+            number = int(stt)
+            if previous and previous[0] == row.group and number > previous[1] + 1:
+                missing = ", ".join(str(n) for n in range(previous[1] + 1, number))
+                self.warnings.append(Warning(code="stt_gap", message=f"group {row.group}: item(s) "
+                                             f"{missing} missing", where="appendix"))
+            previous = (row.group, number)
+
+
+def _looks_like_timeline(cell: str) -> bool:
+    timeline = parse_timeline(cell)
+    return timeline is not None and bool(timeline.years or timeline.recurrence)
+
+
+def _pages(par: Paragraph) -> list[int]:
+    return [par.page] if par.page is not None else []
+
+
+def parse_appendix(
+    title: str, caption: str | None, rows: list[Paragraph], section_titles: list[str]
+) -> tuple[Appendix, list[Warning]]:
+    """One logical appendix table from its physical rows, however many pages they span."""
+    header = next((r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
+    fields = column_fields(header) if header else _column_rules()[1]
+    parser = _Parser(fields=fields, section_titles=section_titles)
+    for index, par in enumerate(rows):
+        if par.cells is None or not any(c.strip() for c in par.cells):
+            continue
+        if is_header_row(par.cells) or _is_column_number_row(par.cells):
+            continue
+        parser.add(par, rows[index + 1 : index + 3])
+    columns = [c for c in header] if header else fields
+    appendix = Appendix(title=title, caption=caption, columns=columns, rows=parser.finish())
+    return appendix, parser.warnings

@@ -1,0 +1,84 @@
+"""Lines → paragraphs: wrapped lines joined, paragraphs split by a page break rejoined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnplan.extract.layout import Line
+from vnplan.schema import Warning
+
+_TERMINAL = re.compile(r"[.:;!?…”\")]\s*$|/\.\s*$")
+_SHORT_PARENTHESIS = re.compile(r"^\([^()]{2,30}\)[.,;:]")
+_ITEM_START = re.compile(r"^\s*(?:[-–•+*]\s|[IVXLC]+\.?\s|\d+(?:\.\d+)*\.?\s|[a-zđ]\)\s)")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    page: int | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    centered: bool | None = None
+    size: float | None = None
+    cells: tuple[str, ...] | None = None
+    break_before: bool = False
+
+
+def _continues(prev: Paragraph, line: Line) -> bool:
+    """Does `line` continue the sentence `prev` left open (a page or column break split it)?"""
+    if prev.cells is not None or line.cells is not None or _ITEM_START.match(line.text):
+        return False
+    if _TERMINAL.search(prev.text):
+        return False
+    return line.text[:1].islower() or bool(_SHORT_PARENTHESIS.match(line.text))
+
+
+def build_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Warning]]:
+    """Join lines into paragraphs; record every join that crossed a break as a warning."""
+    out: list[Paragraph] = []
+    warnings: list[Warning] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if out and not line.starts_paragraph and line.cells is None and out[-1].cells is None:
+            out[-1] = _extend(out[-1], text)
+            continue
+        if out and _continues(out[-1], line):
+            if line.gap_before or line.break_before or (line.page or 0) != (out[-1].page or 0):
+                warnings.append(
+                    Warning(
+                        code="paragraph_rejoined",
+                        message=f"joined a paragraph split by a break: …{out[-1].text[-30:]!r} + "
+                        f"{text[:30]!r}…",
+                        where=f"page {line.page}" if line.page else None,
+                    )
+                )
+            out[-1] = _extend(out[-1], text)
+            continue
+        out.append(
+            Paragraph(
+                text=text,
+                page=line.page,
+                bold=line.bold,
+                italic=line.italic,
+                centered=line.centered,
+                size=line.size,
+                cells=line.cells,
+                break_before=line.break_before,
+            )
+        )
+    return out, warnings
+
+
+def _extend(par: Paragraph, text: str) -> Paragraph:
+    joiner = "" if par.text.endswith("-") and not par.text.endswith(" -") else " "
+    return Paragraph(
+        text=par.text + joiner + text,
+        page=par.page,
+        bold=par.bold,
+        italic=par.italic,
+        centered=par.centered,
+        size=par.size,
+    )

@@ -1,0 +1,61 @@
+"""Plain text → `Layout`.
+
+Each non-blank line is a paragraph; a run of blank lines stands for a page break; a line with
+tabs is a table row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from vnplan.extract.layout import Layout, Line
+
+PAGE_BREAK_BLANKS = 3  # a run of this many blank lines in exported text marks a page break
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode text bytes: UTF-8 (with or without BOM), else UTF-16 by BOM, else windows-1258."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace"), "cp1258"
+
+
+def read_text_layout(text: str) -> Layout:
+    """Lines of a text export; rows with tabs become table rows (and table cells on the line)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines: list[Line] = []
+    cleaned = 0
+    blanks = 0
+    for line in text.split("\n"):
+        raw, changed = strip_markup(line) if "*" in line else (line, False)
+        cleaned += changed
+        if not raw.strip():
+            blanks += 1
+            continue
+        page_break = blanks >= PAGE_BREAK_BLANKS
+        gap = blanks > 0
+        blanks = 0
+        if "\t" in raw:
+            cells = tuple(cell.strip() for cell in raw.split("\t"))
+            lines.append(Line(text=raw.strip(), cells=cells, break_before=page_break))
+        else:
+            lines.append(Line(text=raw.strip(), gap_before=gap, break_before=page_break))
+    notes = [("markup_removed", f"removed OCR markup ('*[Signature]*', '**…**') on {cleaned} "
+              "line(s)")] if cleaned else []
+    return Layout(lines=lines, notes=notes)
+
+
+_PLACEHOLDER = re.compile(r"\s*\*?\[(?:Signature|Chữ ký|Stamp|Con dấu|Seal)\]\*?", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*{1,2}(?=\S)|(?<=\S)\*{1,2}|^\*{1,2}|\*{1,2}$")
+
+
+def strip_markup(text: str) -> tuple[str, bool]:
+    """Remove OCR-export markup: "*[Signature]*" placeholders and "**bold**"/"*italic*" marks."""
+    cleaned = _EMPHASIS.sub("", _PLACEHOLDER.sub("", text)).strip()
+    return cleaned, cleaned != text.strip()

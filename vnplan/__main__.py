@@ -1,0 +1,5 @@
+"""`python -m vnplan` = the `vnplan` command."""
+
+from vnplan.cli import main
+
+main()

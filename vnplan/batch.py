@@ -1,0 +1,211 @@
+"""Many inputs → OUT/: one JSON record per input, failures in OUT/errors.jsonl.
+
+The batch never stops on one bad input, writes every file atomically (temp file + rename), and
+skips inputs whose record is already there for the same bytes and extractor version.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from vnplan import __version__
+from vnplan.extract.document import ExtractionError
+from vnplan.pipeline import convert
+from vnplan.schema import Document, ErrorRecord
+
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt")
+ERRORS_FILE = "errors.jsonl"
+Status = Literal["converted", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    input: str
+    status: Status
+    output: str | None = None
+    code: str | None = None
+    message: str | None = None
+    kind: str | None = None
+    warnings: int = 0
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(o.status for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def expand_inputs(args: Iterable[str]) -> list[str]:
+    """Files, folders (searched recursively) and globs → input paths as given, sorted, unique.
+
+    URLs pass through unchanged. Symlinked folders are not followed, so a link loop cannot
+    make the walk endless.
+    """
+    out: list[str] = []
+    for arg in args:
+        if arg.startswith(("http://", "https://")):
+            out.append(arg)
+        elif Path(arg).is_dir():
+            out.extend(_walk(Path(arg)))
+        elif any(ch in arg for ch in "*?["):
+            out.extend(sorted(p for p in glob.glob(arg, recursive=True) if Path(p).is_file()))
+        else:
+            out.append(arg)
+    return list(dict.fromkeys(out))
+
+
+def _walk(folder: Path) -> list[str]:
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
+                found.append(os.path.join(root, name))
+    return sorted(found)
+
+
+def output_names(inputs: list[str]) -> dict[str, str]:
+    """Input → output file name: "<stem>.json", or "<stem>.<ext>.json" where stems collide."""
+    stems = Counter(_stem(i) for i in inputs)
+    names: dict[str, str] = {}
+    used: set[str] = set()
+    for item in inputs:
+        stem = _stem(item)
+        suffix = Path(_path_part(item)).suffix.lstrip(".").lower()
+        name = f"{stem}.json" if stems[stem] == 1 or not suffix else f"{stem}.{suffix}.json"
+        base, n = name[: -len(".json")], 2
+        while name in used:
+            name, n = f"{base}-{n}.json", n + 1
+        used.add(name)
+        names[item] = name
+    return names
+
+
+def _path_part(item: str) -> str:
+    if item.startswith(("http://", "https://")):
+        path = item.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        return path.rsplit("/", 1)[-1] or "index"
+    return item
+
+
+def _stem(item: str) -> str:
+    stem = Path(_path_part(item)).stem or "document"
+    if item.startswith(("http://", "https://")):
+        digest = hashlib.sha256(item.encode()).hexdigest()[:8]
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:80]
+        return f"{safe}-{digest}"
+    return stem
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def record_json(doc: Document) -> str:
+    return doc.model_dump_json(indent=2) + "\n"
+
+
+def is_done(output: Path, data: bytes) -> bool:
+    """Is there a record for exactly these bytes, written by this extractor version?"""
+    if not output.is_file():
+        return False
+    try:
+        record = json.loads(output.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    source = record.get("source") or {}
+    return bool(
+        source.get("sha256") == hashlib.sha256(data).hexdigest()
+        and record.get("extractor_version") == __version__
+    )
+
+
+Converter = Callable[[str], Iterator[tuple[str, Document]]]
+
+
+def convert_local(item: str, out_dir: Path, name: str, force: bool) -> Outcome:
+    """Convert one local file into OUT/name, unless it is already done."""
+    output = out_dir / name
+    path = Path(item)
+    try:
+        data = path.read_bytes() if path.is_file() else None
+    except OSError as exc:
+        return Outcome(item, "failed", code="unreadable", message=f"{item}: {exc.strerror}")
+    if data is not None and not force and is_done(output, data):
+        return Outcome(item, "skipped", output=name)
+    try:
+        doc = convert(data if data is not None else path, uri=item)
+    except ExtractionError as exc:
+        return Outcome(item, "failed", code=exc.code, message=str(exc))
+    except Exception as exc:  # a parser bug must not stop the batch
+        return Outcome(item, "failed", code="internal_error", message=f"{item}: {exc!r}")
+    write_atomic(output, record_json(doc))
+    return Outcome(item, "converted", output=name, kind=doc.kind, warnings=len(doc.warnings))
+
+
+def write_errors(out_dir: Path, outcomes: list[Outcome]) -> None:
+    """OUT/errors.jsonl: one line per input that failed in this run (removed when none did)."""
+    path = out_dir / ERRORS_FILE
+    failed = [o for o in outcomes if o.status == "failed"]
+    if not failed:
+        path.unlink(missing_ok=True)
+        return
+    lines = [
+        ErrorRecord(
+            input=o.input, code=o.code or "error", message=o.message or "",
+            extractor_version=__version__,
+        ).model_dump_json()
+        for o in failed
+    ]
+    write_atomic(path, "\n".join(lines) + "\n")
+
+
+def run_batch(
+    inputs: list[str],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> BatchResult:
+    """Convert every input into `out_dir`; returns what happened to each, in input order."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = output_names(inputs)
+    result = BatchResult()
+    for item in inputs:
+        if item.startswith(("http://", "https://")):
+            outcome = Outcome(item, "failed", code="unsupported_input",
+                              message=f"{item}: URLs need the fetch stage")
+        else:
+            outcome = convert_local(item, out_dir, names[item], force)
+        result.outcomes.append(outcome)
+        if on_done:
+            on_done(outcome)
+    write_errors(out_dir, result.outcomes)
+    return result

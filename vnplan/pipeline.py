@@ -1,0 +1,141 @@
+"""One document from bytes to a validated record: read → extract → normalize.
+
+`convert()` is the whole pipeline for one input; the CLI and the batch runner are thin shells
+around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from vnplan.extract.document import ExtractionError, extract_document, sha256_hex
+from vnplan.extract.layout import Layout
+from vnplan.extract.text_input import decode_text, read_text_layout
+from vnplan.schema import Document, Source
+
+Format = Literal["pdf", "docx", "html", "txt"]
+MAX_BYTES = 200 * 2**20  # inputs larger than this are refused, not read
+
+
+class ConversionError(ExtractionError):
+    """An input that gives no record: `code` is stable, the message is for people."""
+
+
+def sniff_format(data: bytes, name: str = "") -> str:
+    """The format the bytes are, whatever the name says: pdf, docx, doc, html or txt."""
+    head = data[:2048].lstrip()
+    lower = head[:1024].lower()
+    if data.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or name.lower().endswith(".docx") else "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if lower.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lower or (
+        b"<div" in lower and b"</" in lower
+    ):
+        return "html"
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "binary"
+    return "txt"
+
+
+def read_layout(data: bytes, fmt: str, name: str) -> Layout:
+    """The format reader for `fmt`: bytes → lines in reading order."""
+    readers: dict[str, Callable[[bytes], Layout]] = {"txt": _read_txt}
+    for extra_format, loader in _optional_readers().items():
+        readers[extra_format] = loader
+    reader = readers.get(fmt)
+    if reader is None:
+        raise ConversionError("unsupported_format", f"{name}: {fmt} files are not supported")
+    return reader(data)
+
+
+def _read_txt(data: bytes) -> Layout:
+    text, _encoding = decode_text(data)
+    return read_text_layout(text)
+
+
+def _optional_readers() -> dict[str, Callable[[bytes], Layout]]:
+    """Readers of the formats that need heavier libraries, imported only when used."""
+    readers: dict[str, Callable[[bytes], Layout]] = {}
+    try:
+        from vnplan.extract.pdf import read_pdf_layout
+
+        readers["pdf"] = read_pdf_layout
+    except ImportError:
+        pass
+    try:
+        from vnplan.extract.docx_input import read_docx_layout, read_doc_layout
+
+        readers["docx"] = read_docx_layout
+        readers["doc"] = read_doc_layout
+    except ImportError:
+        pass
+    try:
+        from vnplan.extract.html_input import read_html_layout
+
+        readers["html"] = read_html_layout
+    except ImportError:
+        pass
+    return readers
+
+
+def convert(
+    source: str | Path | bytes,
+    *,
+    uri: str | None = None,
+    fetched_at: dt.datetime | None = None,
+    found_on: str | None = None,
+    normalize: bool = True,
+) -> Document:
+    """Convert one document (a path, or its bytes) into a validated schema v1 record.
+
+    >>> doc = convert("samples/lang-son-227-kh-ubnd-2021.txt")
+    >>> doc.doc_number, doc.issued_date.isoformat()
+    ('227/KH-UBND', '2021-11-18')
+    """
+    if isinstance(source, bytes):
+        data, name = source, uri or "<bytes>"
+    else:
+        path = Path(source)
+        name = uri or str(source)
+        data = _read_file(path)
+    if not data.strip():
+        raise ConversionError("empty", f"{name}: the file is empty")
+    fmt = sniff_format(data, name)
+    layout = read_layout(data, fmt, name)
+    record_format: Format = "docx" if fmt == "doc" else fmt  # type: ignore[assignment]
+    src = Source(
+        uri=name,
+        format=record_format,
+        sha256=sha256_hex(data),
+        pages=layout.pages,
+        ocr=layout.ocr,
+        fetched_at=fetched_at,
+        found_on=found_on,
+    )
+    doc = extract_document(layout, src)
+    if normalize:
+        doc = _normalize(doc)
+    return Document.model_validate(doc.model_dump())
+
+
+def _read_file(path: Path) -> bytes:
+    if not path.is_file():
+        raise ConversionError("not_found", f"{path}: no such file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ConversionError("too_large", f"{path}: {size} bytes is over the {MAX_BYTES} limit")
+    return path.read_bytes()
+
+
+def _normalize(doc: Document) -> Document:
+    try:
+        from vnplan.normalize import normalize_document
+    except ImportError:
+        return doc
+    return normalize_document(doc)
