@@ -15,7 +15,6 @@ from functools import cache
 from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
-
 from vnplan.extract.numbering import roman_value, to_roman
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.sections import fold_heading
@@ -93,9 +92,10 @@ class _Parser:
     group_title: str | None = None
     groups_seen: list[str] = field(default_factory=list)
     group_start: int = 0
+    index: int = 0
 
     def warn(self, code: str, message: str) -> None:
-        where = f"appendix row {len(self.rows)}" if self.rows else "appendix"
+        where = f"appendices[{self.index}].rows[{max(len(self.rows) - 1, 0)}]"
         self.warnings.append(Warning(code=code, message=message, where=where))
 
     def add(self, par: Paragraph, upcoming: list[Paragraph]) -> None:
@@ -127,7 +127,11 @@ class _Parser:
             cells.pop()
         while len(cells) > len(self.fields):
             dup = next(
-                (i for i in range(2, len(cells) - 1) if cells[i].strip() and cells[i] == cells[i + 1]),
+                (
+                    i
+                    for i in range(2, len(cells) - 1)
+                    if cells[i].strip() and cells[i] == cells[i + 1]
+                ),
                 None,
             )
             if dup is None:
@@ -135,7 +139,9 @@ class _Parser:
                 cells = [*cells[: len(self.fields) - 1], extra]
                 self.warn("cells_merged", "row has more cells than the header: extra cells merged")
                 break
-            self.warn("duplicate_cell_dropped", f"shifted row: duplicated cell {cells[dup]!r} dropped")
+            self.warn(
+                "duplicate_cell_dropped", f"shifted row: duplicated cell {cells[dup]!r} dropped"
+            )
             del cells[dup + 1]
         cells = cells + [""] * (len(self.fields) - len(cells))
         return self._unshift(cells)
@@ -160,12 +166,20 @@ class _Parser:
         if nxt is None or not self.rows:
             return False
         previous = self.rows[-1].values.get("content", "")
-        return bool(_TERMINAL.search(previous)) and nxt.cells is not None and nxt.cells[0].strip() == "1"
+        return (
+            bool(_TERMINAL.search(previous))
+            and nxt.cells is not None
+            and nxt.cells[0].strip() == "1"
+        )
 
     def _start_group(self, numeral: str | None, title: str) -> None:
         if numeral is None:
-            numeral = to_roman((roman_value(self.groups_seen[-1]) or 0) + 1 if self.groups_seen else 1)
-            self.warn("group_numeral_inferred", f"group row without numeral read as group {numeral}")
+            numeral = to_roman(
+                (roman_value(self.groups_seen[-1]) or 0) + 1 if self.groups_seen else 1
+            )
+            self.warn(
+                "group_numeral_inferred", f"group row without numeral read as group {numeral}"
+            )
         title = self._repair_title(title.strip().rstrip(".").strip())
         self.group, self.group_title = numeral, title
         self.groups_seen.append(numeral)
@@ -180,8 +194,11 @@ class _Parser:
                 continue
             diff = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
             if len(diff) == 1 and Levenshtein.distance(diff[0][0], diff[0][1]) <= 2:
-                self.warn("ocr_repaired", f"group title {diff[0][0]!r} → {diff[0][1]!r} (as in the "
-                          "plan's section heading)")
+                self.warn(
+                    "ocr_repaired",
+                    f"group title {diff[0][0]!r} → {diff[0][1]!r} (as in the "
+                    "plan's section heading)",
+                )
                 return heading
         return title
 
@@ -199,8 +216,10 @@ class _Parser:
                 row.values[name] = f"{current}; {value}"
         row.pages.extend(_pages(par))
         how = "across a page break" if par.break_before else "from a row without STT"
-        self.warn("row_joined", f"row {row.values.get('stt')} continued {how}: "
-                  f"{values.get('content', '')[:40]!r}…")
+        self.warn(
+            "row_joined",
+            f"row {row.values.get('stt')} continued {how}: {values.get('content', '')[:40]!r}…",
+        )
 
     def finish(self) -> list[AppendixRow]:
         self._infer_first_group()
@@ -214,9 +233,13 @@ class _Parser:
                 if row.group is not None:
                     break
                 row.group = "I"
-            self.warnings.append(Warning(code="group_numeral_inferred", message="rows before "
-                                         "group II read as group I (no group row printed)",
-                                         where="appendix"))
+            self.warnings.append(
+                Warning(
+                    code="group_numeral_inferred",
+                    message="rows before group II read as group I (no group row printed)",
+                    where=f"appendices[{self.index}]",
+                )
+            )
 
     def _check_gaps(self) -> None:
         previous: tuple[str | None, int] | None = None
@@ -227,8 +250,13 @@ class _Parser:
             number = int(stt)
             if previous and previous[0] == row.group and number > previous[1] + 1:
                 missing = ", ".join(str(n) for n in range(previous[1] + 1, number))
-                self.warnings.append(Warning(code="stt_gap", message=f"group {row.group}: item(s) "
-                                             f"{missing} missing", where="appendix"))
+                self.warnings.append(
+                    Warning(
+                        code="stt_gap",
+                        message=f"group {row.group}: item(s) {missing} missing",
+                        where=f"appendices[{self.index}]",
+                    )
+                )
             previous = (row.group, number)
 
 
@@ -242,12 +270,16 @@ def _pages(par: Paragraph) -> list[int]:
 
 
 def parse_appendix(
-    title: str, caption: str | None, rows: list[Paragraph], section_titles: list[str]
+    title: str,
+    caption: str | None,
+    rows: list[Paragraph],
+    section_titles: list[str],
+    index: int = 0,
 ) -> tuple[Appendix, list[Warning]]:
     """One logical appendix table from its physical rows, however many pages they span."""
     header = next((r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
     fields = column_fields(header) if header else _column_rules()[1]
-    parser = _Parser(fields=fields, section_titles=section_titles)
+    parser = _Parser(fields=fields, section_titles=section_titles, index=index)
     for index, par in enumerate(rows):
         if par.cells is None or not any(c.strip() for c in par.cells):
             continue

@@ -10,8 +10,16 @@ from vnplan.schema import Signer
 RECIPIENTS_HEAD = re.compile(r"^\s*N[oơ]i\s+nh[aậ]n\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 ON_BEHALF = re.compile(r"^(?P<mark>TM|KT|TL|TUQ|Q)\s*\.\s*(?P<body>.+)$")
 POSITIONS = (
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "GIÁM ĐỐC",
-    "PHÓ GIÁM ĐỐC", "BÍ THƯ", "PHÓ BÍ THƯ", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN",
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
 )
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _BULLET = re.compile(r"^\s*[-–•+]\s*")

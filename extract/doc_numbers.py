@@ -11,7 +11,9 @@ DOC_NUMBER = re.compile(
     r"(?P<num>\d{1,5})\s*/\s*(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?"
     r"(?P<code>[A-ZĐa-zđ]{1,5}(?:\s*-\s*[A-ZĐ0-9][A-ZĐa-zđ0-9]{0,9}){0,3})"
 )
-PARTY_NUMBER = re.compile(r"(?P<num>\d{1,5})\s*-\s*(?P<code>[A-ZĐ]{1,4})\s*/\s*(?P<org>[A-ZĐ]{1,6})\b")
+PARTY_NUMBER = re.compile(
+    r"(?P<num>\d{1,5})\s*-\s*(?P<code>[A-ZĐ]{1,4})\s*/\s*(?P<org>[A-ZĐ]{1,6})\b"
+)
 SO_LINE = re.compile(r"^\s*Số\s*(?:hiệu)?\s*[:.]?\s*(?=\d)", re.IGNORECASE)
 
 

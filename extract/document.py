@@ -6,12 +6,13 @@ import hashlib
 import re
 import unicodedata
 
-from vnplan import __version__
 from vnplan.extract.layout import Layout
 from vnplan.extract.news import split_news
 from vnplan.extract.paragraphs import build_paragraphs
 from vnplan.extract.plan import is_plan_like, split_plan
 from vnplan.schema import Document, Province, Source, Warning
+
+from vnplan import __version__
 
 
 class ExtractionError(Exception):
@@ -51,7 +52,7 @@ def extract_document(layout: Layout, source: Source) -> Document:
             title=parts.title,
             doc_type=parts.doc_type,
             doc_number=parts.doc_number,
-            issued_date=parts.issued_date,  # type: ignore[arg-type]
+            issued_date=parts.issued_date,
             place=parts.place,
             province=parts.province,
             issuer=parts.issuer,

@@ -83,8 +83,9 @@ def _is_doc_type_line(par: Paragraph) -> bool:
     if not text.isupper() and not par.bold:
         return False
     folded = fold_heading(text)
-    return any(folded == fold_heading(w) or folded.startswith(fold_heading(w) + " ")
-               for w in title_words())
+    return any(
+        folded == fold_heading(w) or folded.startswith(fold_heading(w) + " ") for w in title_words()
+    )
 
 
 def _is_rule(text: str) -> bool:
@@ -103,10 +104,9 @@ def parse_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
             front.end = index
             return front
         preamble = PREAMBLE_START.match(text) and len(text.split()) >= PREAMBLE_MIN_WORDS
-        if preamble or parse_marker(text, par.bold):
-            if front.doc_type_line or index > 0:
-                front.end = index
-                return front
+        if (preamble or parse_marker(text, par.bold)) and (front.doc_type_line or index > 0):
+            front.end = index
+            return front
         if portal := _PORTAL_LINE.match(text):
             front.portal[PORTAL_KEYS[portal["key"].lower()]] = portal["value"].strip()
             continue

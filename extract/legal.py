@@ -12,7 +12,9 @@ _TYPES = (
     "Quyết định|Chỉ thị|Nghị quyết|Kết luận|Nghị định|Thông tư liên tịch|Thông tư|Kế hoạch|"
     "Công văn|Luật|Chiến lược|Chương trình|Đề án|Hướng dẫn|Thông báo|Công điện"
 )
-_NUMBER = r"\d{1,5}\s*(?:/\s*\d{4}\s*)?(?:/|-)\s*[A-ZĐa-zđ]{1,5}(?:\s*[-/]\s*[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*"
+_NUMBER = (
+    r"\d{1,5}\s*(?:/\s*\d{4}\s*)?(?:/|-)\s*[A-ZĐa-zđ]{1,5}(?:\s*[-/]\s*[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*"
+)
 _DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 CITATION = re.compile(
     rf"(?P<type>{_TYPES})\s+(?:số\s*:?\s*)?(?P<number>{_NUMBER})"

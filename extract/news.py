@@ -19,19 +19,36 @@ from vnplan.extract.sections import fold_heading
 from vnplan.schema import Article, PlanRef, Warning
 
 CHROME_END = (
-    "tin liên quan", "các tin khác", "tin khác", "bài viết liên quan", "tin cùng chuyên mục",
-    "chia sẻ bài viết", "chia sẻ", "thống kê truy cập", "xem tin theo ngày", "bình luận",
-    "ý kiến bạn đọc", "tin mới nhất", "đọc thêm", "tags", "từ khóa",
+    "tin liên quan",
+    "các tin khác",
+    "tin khác",
+    "bài viết liên quan",
+    "tin cùng chuyên mục",
+    "chia sẻ bài viết",
+    "chia sẻ",
+    "thống kê truy cập",
+    "xem tin theo ngày",
+    "bình luận",
+    "ý kiến bạn đọc",
+    "tin mới nhất",
+    "đọc thêm",
+    "tags",
+    "từ khóa",
 )
 _DATE_LINE = re.compile(
-    r"^(?:(?:Ngày\s+)?(?:cập nhật|đăng|đăng tải|xuất bản)\s*:?\s*|Thứ\s+\w+\s*,\s*|Chủ nhật\s*,\s*)?"
+    r"^(?:(?:Ngày\s+)?(?:cập nhật|đăng|đăng tải|xuất bản)\s*:?\s*"
+    r"|Thứ\s+\w+\s*,\s*|Chủ nhật\s*,\s*)?"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?:\s*[-–,|]?\s*\d{1,2}\s*[:h]\s*\d{2})?"
     r"(?:\s*\(GMT[+-]\d+\))?\s*$",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(r"^(?:Nguồn\s*:?|Theo\s*:)\s*(?P<value>.+)$|^Theo\s+(?P<short>[^,.;]{2,40})$")
-_CREDIT = re.compile(r"^(?:Tin,?\s*ảnh|Bài,?\s*ảnh|Tin|Bài|Ảnh)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+)(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+)){1,3}$")
+_CREDIT = re.compile(
+    r"^(?:Tin,?\s*ảnh|Bài,?\s*ảnh|Tin|Bài|Ảnh)\s*:\s*(?P<value>.+)$", re.IGNORECASE
+)
+_BYLINE = re.compile(
+    r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+)(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]+)){1,3}$"
+)
 _DATELINE_PREFIX = re.compile(r"^\(\s*[A-ZĐ]{1,8}(?:\.[A-Za-z]{2,4})?\s*\)\s*[-–—]\s*")
 _PUBLISHERS = {"CT": "Báo Cần Thơ"}
 _ISSUED = re.compile(
@@ -98,12 +115,21 @@ def split_news(paragraphs: list[Paragraph]) -> NewsParts:
         publisher = _PUBLISHERS.get(dateline)
     main_text = "\n".join(body)
     about = _about(headline or "", main_text)
-    article = Article(published=published, author=author, publisher=publisher,
-                      main_text=main_text, about=about)
-    warnings = [Warning(code="captions_dropped", message=f"{caption_count} photo caption(s) left "
-                        "out of the main text", where="article.main_text")] if caption_count else []
-    return NewsParts(headline=headline, article=article, province=about.province,
-                     warnings=warnings)
+    article = Article(
+        published=published, author=author, publisher=publisher, main_text=main_text, about=about
+    )
+    warnings = (
+        [
+            Warning(
+                code="captions_dropped",
+                message=f"{caption_count} photo caption(s) left out of the main text",
+                where="article.main_text",
+            )
+        ]
+        if caption_count
+        else []
+    )
+    return NewsParts(headline=headline, article=article, province=about.province, warnings=warnings)
 
 
 @cache

@@ -9,7 +9,9 @@ from typing import Literal
 MarkerKind = Literal["roman", "arabic", "decimal", "letter"]
 
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,5})(?P<sep>\s*\.\s*|\s*[-–]\s+|\s+)(?P<rest>\S.*)$", re.S)
-_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<dot>\.?)\s*(?P<rest>[^\d\s.].*)$", re.S)
+_DECIMAL = re.compile(
+    r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<dot>\.?)\s*(?P<rest>[^\d\s.].*)$", re.S
+)
 _ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s.].*)$", re.S)
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.S)
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -45,7 +47,7 @@ def roman_value(numeral: str) -> int | None:
             return None
         total = total - value if value < prev else total + value
         prev = max(prev, value)
-    return total if to_roman(total) == numeral else None
+    return total if total and to_roman(total) == numeral else None
 
 
 def to_roman(value: int) -> str:

@@ -10,13 +10,14 @@ from collections import Counter
 
 _NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđA-ZĐÀ-Ỹ]*){0,3}"
 PROVINCE_MENTION = re.compile(
-    rf"(?:(?<![\wà-ỹ])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s+)(?P<name>{_NAME})"
+    r"(?:(?<![\wà-ỹ])(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s+)"
+    rf"(?P<name>{_NAME})"
 )
 _STOP_WORDS = {"Trung", "Việt", "Ủy", "UBND", "Hội", "Sở", "Ban", "Đảng"}
 
 
 def title_case(name: str) -> str:
-    """"LẠNG SƠN" → "Lạng Sơn"; names already in title case are kept."""
+    """ "LẠNG SƠN" → "Lạng Sơn"; names already in title case are kept."""
     if not name.isupper():
         return name
     return " ".join(word[:1] + word[1:].lower() for word in name.split())

@@ -3,6 +3,7 @@ signature, recipients and appendices."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -50,7 +51,7 @@ class PlanParts:
     title: str | None = None
     doc_type: str | None = None
     doc_number: str | None = None
-    issued_date: object = None
+    issued_date: dt.date | None = None
     place: str | None = None
     province: Province | None = None
     issuer: AgencyRef | None = None
@@ -85,7 +86,9 @@ def split_plan(paragraphs: list[Paragraph]) -> PlanParts:
     """Every part of a plan, found in its paragraphs."""
     front = parse_front_matter(paragraphs)
     parts = PlanParts(front=front, title=front.title, doc_type=front.doc_type)
-    first_item = _find(paragraphs, front.end, lambda p: p.cells is None and parse_marker(p.text, p.bold))
+    first_item = _find(
+        paragraphs, front.end, lambda p: p.cells is None and parse_marker(p.text, p.bold)
+    )
     preamble = [p.text for p in paragraphs[front.end : first_item]]
     parts.legal_basis = [c for text in preamble for c in find_citations(text)]
     body_end = _find(paragraphs, first_item, _is_body_end)
@@ -96,8 +99,14 @@ def split_plan(paragraphs: list[Paragraph]) -> PlanParts:
     _read_identity(parts, preamble, paragraphs)
     parts.assignments = assignments_of(parts.sections)
     if paragraphs and TRUNCATION.match(paragraphs[-1].text.strip()):
-        parts.warnings.append(Warning(code="truncated", message="the text ends with '[...]': the "
-                                      "document is cut off; later parts are missing", where="end"))
+        parts.warnings.append(
+            Warning(
+                code="truncated",
+                message="the text ends with '[...]': the "
+                "document is cut off; later parts are missing",
+                where="end",
+            )
+        )
     return parts
 
 
@@ -126,7 +135,9 @@ def _read_appendices(parts: PlanParts, paragraphs: list[Paragraph], start: int) 
         rows = [p for p in block if p.cells is not None]
         title = " ".join(heading[:3]).strip()
         if rows:
-            appendix, warnings = parse_appendix(title, caption, rows, titles)
+            appendix, warnings = parse_appendix(
+                title, caption, rows, titles, index=len(parts.appendices)
+            )
             parts.appendices.append(appendix)
             parts.warnings.extend(warnings)
         index = nxt
@@ -141,9 +152,13 @@ def _read_identity(parts: PlanParts, preamble: list[str], paragraphs: list[Parag
         for caption in captions:
             if number := normalize_doc_number(caption):
                 parts.doc_number = number
-                parts.warnings.append(Warning(code="number_from_caption", message=f"no 'Số:' "
-                                              f"line; number {number} read from the appendix "
-                                              "caption", where="appendices[0].caption"))
+                parts.warnings.append(
+                    Warning(
+                        code="number_from_caption",
+                        message=f"no 'Số:' line; number {number} read from the appendix caption",
+                        where="appendices[0].caption",
+                    )
+                )
                 parts.issued_date = parts.issued_date or parse_date(caption)
                 break
     if parts.doc_type is None and parts.doc_number:
@@ -158,8 +173,9 @@ def _read_identity(parts: PlanParts, preamble: list[str], paragraphs: list[Parag
     if parts.signer is None and front.portal.get("signer"):
         parts.signer = Signer(name=front.portal["signer"])
     body = " ".join(p.text for p in paragraphs[:200] if p.cells is None)
-    name = likely_province(issuer_text, front.place or "", front.portal.get("issuer", ""),
-                           parts.title or "", body)
+    name = likely_province(
+        issuer_text, front.place or "", front.portal.get("issuer", ""), parts.title or "", body
+    )
     parts.province = Province(name=name) if name else None
     parts.period = parse_period(parts.title or "") or parse_period(" ".join(preamble))
 
@@ -184,8 +200,9 @@ def assignments_of(sections: list[Section]) -> list[Assignment]:
         duties = [_full_text(child) for child in section.children]
         if not duties and section.text:
             duties = [line for line in section.text.split("\n") if line.strip()]
-        out.append(Assignment(agency=AgencyRef(raw=title), section_path=section.path,
-                              duties=duties))
+        out.append(
+            Assignment(agency=AgencyRef(raw=title), section_path=section.path, duties=duties)
+        )
     return out
 
 
@@ -199,9 +216,11 @@ def is_plan_like(paragraphs: list[Paragraph]) -> bool:
     if front.doc_number or front.portal.get("number"):
         return True
     romans = sum(
-        1 for p in paragraphs
+        1
+        for p in paragraphs
         if p.cells is None and (m := parse_marker(p.text, p.bold)) and m.kind == "roman"
     )
-    return bool(front.doc_type_line) and romans >= 2 or romans >= 3 and any(
-        fold_heading(p.text).startswith("tổ chức thực hiện") for p in paragraphs
+    return (bool(front.doc_type_line) and romans >= 2) or (
+        romans >= 3
+        and any(fold_heading(p.text).startswith("tổ chức thực hiện") for p in paragraphs)
     )

@@ -42,8 +42,18 @@ class _Node:
 def fold_heading(text: str) -> str:
     """Lowercase, NFC, old-style tone marks moved ("hoá" → "hóa"), spacing collapsed."""
     text = unicodedata.normalize("NFC", text).lower()
-    for old, new in (("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
-                     ("uỷ", "ủy"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy")):
+    for old, new in (
+        ("oá", "óa"),
+        ("oà", "òa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("uỷ", "ủy"),
+        ("uý", "úy"),
+        ("uỳ", "ùy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    ):
         text = text.replace(old, new)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -59,8 +69,9 @@ def role_of_heading(title: str) -> SectionRole | None:
     """The role a heading's words name ("TỔ CHỨC THỰC HIỆN" → "implementation"), if any."""
     folded = fold_heading(title)
     for role, starts in _role_rules():
-        if any(folded == s or folded.startswith(s + " ") or folded.startswith(s + ",")
-               for s in starts):
+        if any(
+            folded == s or folded.startswith(s + " ") or folded.startswith(s + ",") for s in starts
+        ):
             return role
     return None
 

@@ -46,8 +46,11 @@ def read_text_layout(text: str) -> Layout:
             lines.append(Line(text=raw.strip(), cells=cells, break_before=page_break))
         else:
             lines.append(Line(text=raw.strip(), gap_before=gap, break_before=page_break))
-    notes = [("markup_removed", f"removed OCR markup ('*[Signature]*', '**…**') on {cleaned} "
-              "line(s)")] if cleaned else []
+    notes = (
+        [("markup_removed", f"removed OCR markup ('*[Signature]*', '**…**') on {cleaned} line(s)")]
+        if cleaned
+        else []
+    )
     return Layout(lines=lines, notes=notes)
 
 

@@ -1,4 +1,4 @@
-"""The "Thời gian thực hiện" cell: "Hàng năm", "Thường xuyên", "Năm 2022; Năm 2028", "Quý II/2023"."""
+"""The "Thời gian thực hiện" cell: "Hàng năm", "Thường xuyên", "Năm 2022; Năm 2028"."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ SCHEMA_FILE = Path(__file__).with_name("vnplan.schema.json")
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a vnplan record."""
-    schema = Document.model_json_schema()
+    schema: dict[str, Any] = Document.model_json_schema()
     schema["$id"] = "https://vnplan.invalid/schema/v1/vnplan.schema.json"
     schema["title"] = "vnplan document record, schema v1"
     return schema

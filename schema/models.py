@@ -11,10 +11,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Literal["1"] = "1"
 
 SectionRole = Literal[
-    "purpose", "requirements", "objectives", "tasks", "budget", "implementation", "appendix", "other"
+    "purpose",
+    "requirements",
+    "objectives",
+    "tasks",
+    "budget",
+    "implementation",
+    "appendix",
+    "other",
 ]
 Recurrence = Literal["annual", "regular", "once"]
 AgencyLevel = Literal[
@@ -192,7 +199,7 @@ class Document(Model):
     article: Article | None = None
     warnings: list[Warning] = Field(default_factory=list)
     extractor_version: str = Field(
-        description="vnplan version that wrote the record; a re-run redoes records of other versions."
+        description="vnplan version that wrote the record; re-runs redo other versions' records."
     )
 
     def iter_sections(self) -> list[Section]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from vnplan.pipeline import ConversionError, convert  # noqa: E402
-from vnplan.schema import Document  # noqa: E402
+from vnplan.pipeline import ConversionError, convert
+from vnplan.schema import Document
 
 __all__ = ["ConversionError", "Document", "__version__", "convert"]

@@ -129,7 +129,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def record_json(doc: Document) -> str:
-    return doc.model_dump_json(indent=2) + "\n"
+    text: str = doc.model_dump_json(indent=2)
+    return text + "\n"
 
 
 def is_done(output: Path, data: bytes) -> bool:
@@ -179,7 +180,9 @@ def write_errors(out_dir: Path, outcomes: list[Outcome]) -> None:
         return
     lines = [
         ErrorRecord(
-            input=o.input, code=o.code or "error", message=o.message or "",
+            input=o.input,
+            code=o.code or "error",
+            message=o.message or "",
             extractor_version=__version__,
         ).model_dump_json()
         for o in failed
@@ -200,8 +203,12 @@ def run_batch(
     result = BatchResult()
     for item in inputs:
         if item.startswith(("http://", "https://")):
-            outcome = Outcome(item, "failed", code="unsupported_input",
-                              message=f"{item}: URLs need the fetch stage")
+            outcome = Outcome(
+                item,
+                "failed",
+                code="unsupported_input",
+                message=f"{item}: URLs need the fetch stage",
+            )
         else:
             outcome = convert_local(item, out_dir, names[item], force)
         result.outcomes.append(outcome)

@@ -51,8 +51,10 @@ def main_options(
 def convert(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, folders (searched recursively) or globs: .pdf .docx .doc "
-                       ".html .txt", show_default=False),
+        typer.Argument(
+            help="Files, folders (searched recursively) or globs: .pdf .docx .doc .html .txt",
+            show_default=False,
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     input_list: Annotated[
@@ -71,8 +73,11 @@ def convert(
     """
     items = list(inputs or [])
     if input_list is not None:
-        items += [line.strip() for line in input_list.read_text("utf-8").splitlines()
-                  if line.strip() and not line.lstrip().startswith("#")]
+        items += [
+            line.strip()
+            for line in input_list.read_text("utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
     expanded = expand_inputs(items)
     if not expanded:
         err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
@@ -85,8 +90,12 @@ def convert(
 def _run_with_progress(items: list[str], out: Path, force: bool) -> BatchResult:
     if not err.is_terminal:
         return run_batch(items, out, force=force)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("converting", total=len(items))
 
@@ -120,8 +129,10 @@ def schema(
     if check:
         current = SCHEMA_FILE.read_text("utf-8") if SCHEMA_FILE.exists() else ""
         if current != text:
-            err.print(f"[red]{SCHEMA_FILE.name} is stale[/red]: run `vnplan schema > "
-                      "schema/vnplan.schema.json`")
+            err.print(
+                f"[red]{SCHEMA_FILE.name} is stale[/red]: run `vnplan schema > "
+                "schema/vnplan.schema.json`"
+            )
             raise typer.Exit(1)
         return
     sys.stdout.write(text)

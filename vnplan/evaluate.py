@@ -71,7 +71,11 @@ class Score:
             counts = table.setdefault(name, Counts())
             if expected is None and predicted is None:
                 continue
-            if expected is not None and predicted is not None and same(expected, predicted, lenient):
+            if (
+                expected is not None
+                and predicted is not None
+                and same(expected, predicted, lenient)
+            ):
                 counts.tp += 1
                 continue
             if predicted is not None:
@@ -125,26 +129,52 @@ def _score_plan(score: Score, expected: dict[str, Any], doc: Document, where: st
     add("issuer", expected.get("issuer"), issuer, where)
     signer = expected.get("signer") or {}
     for part in ("name", "position", "on_behalf_of"):
-        add(f"signer.{part}", signer.get(part), getattr(doc.signer, part) if doc.signer else None,
-            where)
+        add(
+            f"signer.{part}",
+            signer.get(part),
+            getattr(doc.signer, part) if doc.signer else None,
+            where,
+        )
     period = expected.get("period") or {}
     for part in ("start_year", "end_year", "vision_year"):
-        add(f"period.{part}", period.get(part), getattr(doc.period, part) if doc.period else None,
-            where)
-    add("truncated", expected.get("truncated") or None,
-        any(w.code == "truncated" for w in doc.warnings) or None, where)
-    score.add_items("legal_basis", [_legal(x) for x in expected.get("legal_basis", [])],
-                    [_legal(x.model_dump(mode="json")) for x in doc.legal_basis], where)
+        add(
+            f"period.{part}",
+            period.get(part),
+            getattr(doc.period, part) if doc.period else None,
+            where,
+        )
+    add(
+        "truncated",
+        expected.get("truncated") or None,
+        any(w.code == "truncated" for w in doc.warnings) or None,
+        where,
+    )
+    score.add_items(
+        "legal_basis",
+        [_legal(x) for x in expected.get("legal_basis", [])],
+        [_legal(x.model_dump(mode="json")) for x in doc.legal_basis],
+        where,
+    )
     score.add_items("recipients", expected.get("recipients", []), doc.recipients, where)
     sections = doc.iter_sections()
-    score.add_items("section_paths", ["/".join(s["path"]) for s in expected["sections"]],
-                    ["/".join(s.path) for s in sections], where)
-    score.add_items("section_titles",
-                    [("/".join(s["path"]), s["title"]) for s in expected["sections"]],
-                    [("/".join(s.path), s.title) for s in sections], where)
-    score.add_items("section_roles",
-                    [("/".join(s["path"]), s["role"]) for s in expected["sections"]],
-                    [("/".join(s.path), s.role) for s in sections], where)
+    score.add_items(
+        "section_paths",
+        ["/".join(s["path"]) for s in expected["sections"]],
+        ["/".join(s.path) for s in sections],
+        where,
+    )
+    score.add_items(
+        "section_titles",
+        [("/".join(s["path"]), s["title"]) for s in expected["sections"]],
+        [("/".join(s.path), s.title) for s in sections],
+        where,
+    )
+    score.add_items(
+        "section_roles",
+        [("/".join(s["path"]), s["role"]) for s in expected["sections"]],
+        [("/".join(s.path), s.role) for s in sections],
+        where,
+    )
     _score_rows(score, expected.get("appendix_rows", []), doc, where)
 
 
@@ -154,21 +184,30 @@ def _legal(item: dict[str, Any]) -> tuple[object, ...]:
 
 def _score_rows(score: Score, expected: list[dict[str, Any]], doc: Document, where: str) -> None:
     rows = [row for appendix in doc.appendices for row in appendix.rows]
-    score.add_items("row_keys", [(r["group"], r["stt"]) for r in expected],
-                    [(r.group, r.stt) for r in rows], where)
+    score.add_items(
+        "row_keys",
+        [(r["group"], r["stt"]) for r in expected],
+        [(r.group, r.stt) for r in rows],
+        where,
+    )
     by_key = {(r.group, r.stt): r for r in rows}
     for item in expected:
         key = (item["group"], item["stt"])
         row = by_key.get(key)
         label = f"{where} row {key[0]}.{key[1]}"
-        score.add_scalar("row.group_title", item.get("group_title"), row.group_title if row else None,
-                         label)
+        score.add_scalar(
+            "row.group_title", item.get("group_title"), row.group_title if row else None, label
+        )
         start = item["content_start"]
         got = row.content[: len(start)] if row else None
         score.add_scalar("row.content_start", start, got, label)
         score.add_items("row.lead", item["lead"], [a.raw for a in row.lead] if row else [], label)
-        score.add_items("row.coordinating", item["coordinating"],
-                        [a.raw for a in row.coordinating] if row else [], label)
+        score.add_items(
+            "row.coordinating",
+            item["coordinating"],
+            [a.raw for a in row.coordinating] if row else [],
+            label,
+        )
         timeline = item.get("timeline")
         got_timeline = row.timeline.model_dump() if row and row.timeline else None
         score.add_scalar("row.timeline", _timeline(timeline), _timeline(got_timeline), label)
@@ -183,8 +222,9 @@ def _timeline(value: dict[str, Any] | None) -> tuple[object, ...] | None:
 def _score_news(score: Score, news: dict[str, Any], doc: Document, where: str) -> None:
     add = score.add_scalar
     article = doc.article
-    add("news.published", news.get("published"), _iso(article.published) if article else None,
-        where)
+    add(
+        "news.published", news.get("published"), _iso(article.published) if article else None, where
+    )
     add("news.author", news.get("author"), article.author if article else None, where)
     add("news.publisher", news.get("publisher"), article.publisher if article else None, where)
     text = article.main_text if article else ""
@@ -196,8 +236,12 @@ def _score_news(score: Score, news: dict[str, Any], doc: Document, where: str) -
     about = news.get("about") or {}
     got = article.about if article else None
     add("news.about.doc_number", about.get("doc_number"), got.doc_number if got else None, where)
-    add("news.about.issued_date", about.get("issued_date"),
-        _iso(got.issued_date) if got else None, where)
+    add(
+        "news.about.issued_date",
+        about.get("issued_date"),
+        _iso(got.issued_date) if got else None,
+        where,
+    )
     add("news.about.province", about.get("province"), got.province if got else None, where)
 
 

@@ -34,8 +34,10 @@ def sniff_format(data: bytes, name: str = "") -> str:
         return "docx" if b"word/" in data[:65536] or name.lower().endswith(".docx") else "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
-    if lower.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in lower or (
-        b"<div" in lower and b"</" in lower
+    if (
+        lower.startswith((b"<!doctype html", b"<html", b"<?xml"))
+        or b"<body" in lower
+        or (b"<div" in lower and b"</" in lower)
     ):
         return "html"
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -69,7 +71,7 @@ def _optional_readers() -> dict[str, Callable[[bytes], Layout]]:
     except ImportError:
         pass
     try:
-        from vnplan.extract.docx_input import read_docx_layout, read_doc_layout
+        from vnplan.extract.docx_input import read_doc_layout, read_docx_layout
 
         readers["docx"] = read_docx_layout
         readers["doc"] = read_doc_layout
