@@ -86,6 +86,14 @@ class LegalBasis(Model):
     issuer: str | None = None
 
 
+class PillarMatch(Model):
+    """A link from a section or task row to a pillar of the national strategy, with its evidence."""
+
+    id: str
+    score: float
+    terms: list[str] = Field(default_factory=list)
+
+
 class Section(Model):
     number: str
     path: list[str]
@@ -94,6 +102,7 @@ class Section(Model):
     role: SectionRole = "other"
     children: list[Section] = Field(default_factory=list)
     page: int | None = None
+    pillars: list[PillarMatch] = Field(default_factory=list)
 
 
 class Timeline(Model):
@@ -112,6 +121,7 @@ class AppendixRow(Model):
     timeline: Timeline | None = None
     note: str | None = None
     pages: list[int] = Field(default_factory=list)
+    pillars: list[PillarMatch] = Field(default_factory=list)
 
 
 class Appendix(Model):
