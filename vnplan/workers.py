@@ -8,6 +8,7 @@ input gets a failure; the others go on. Results come back as soon as they are re
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import resource
@@ -83,7 +84,7 @@ class _Slot:
 class _Pool:
     def __init__(self, fn: Callable[[object], object], limits: Limits) -> None:
         self.fn, self.limits = fn, limits
-        self.ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        self.ctx = mp.get_context("fork")
 
     def spawn(self) -> _Slot:
         parent, child = self.ctx.Pipe()
@@ -126,10 +127,8 @@ def run_isolated(
             yield from _collect(pool, slots, limits)
     finally:
         for slot in slots:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 slot.conn.send(None)
-            except (OSError, ValueError):
-                pass
             pool.stop(slot)
 
 

@@ -10,6 +10,7 @@ input that raised it (crash-*) into the working folder. Seeds are the text sampl
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -25,10 +26,8 @@ SOURCE = Source(uri="fuzz", format="txt", sha256="0" * 64)
 
 def one_input(data: bytes) -> None:
     text, _ = decode_text(data)
-    try:
+    with contextlib.suppress(ExtractionError):
         extract_document(read_text_layout(text), SOURCE)
-    except ExtractionError:
-        pass
 
 
 def main() -> None:
