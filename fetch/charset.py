@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 FALLBACKS = ("cp1258", "cp1252")
@@ -24,8 +25,20 @@ _BOMS = (
 )
 # WHATWG maps these labels to windows-1252, and so do browsers.
 _LATIN1_LABELS = frozenset(
-    {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819", "ibm819",
-     "ascii", "us-ascii", "iso-ir-100", "x-cp1252"}
+    [
+        "iso-8859-1",
+        "iso8859-1",
+        "iso_8859-1",
+        "latin1",
+        "latin-1",
+        "l1",
+        "cp819",
+        "ibm819",
+        "ascii",
+        "us-ascii",
+        "iso-ir-100",
+        "x-cp1252",
+    ]
 )
 _DISPLAY_NAMES = {"utf_8": "utf-8", "utf-8": "utf-8"}
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.I)
@@ -67,7 +80,9 @@ class Decoded:
     charset: str
 
 
-def decode_text(content: bytes, header_charset: str | None = None, *, html: bool = False) -> Decoded:
+def decode_text(
+    content: bytes, header_charset: str | None = None, *, html: bool = False
+) -> Decoded:
     """Decode a text body. `html` lets the page's own <meta>/<?xml?> declaration be a candidate."""
     for bom, codec in _BOMS:
         if content.startswith(bom):
@@ -84,10 +99,10 @@ def decode_text(content: bytes, header_charset: str | None = None, *, html: bool
     legacy = _unique([c for c in declared if c != "utf-8"] + list(FALLBACKS))
     best: tuple[int, str, str] | None = None
     for codec in legacy:
-        text = _strict(content, codec)
-        if text is None:
+        strict = _strict(content, codec)
+        if strict is None:
             continue
-        text = _nfc(text)
+        text = _nfc(strict)
         score = vietnamese_score(text)
         if best is None or score > best[0]:
             best = (score, codec, text)
@@ -108,11 +123,11 @@ def codec_for(label: str | None) -> str | None:
     """The Python codec for a charset label, None if unknown or not ASCII-compatible."""
     if not label:
         return None
-    label = label.strip().lower()
-    if label in _LATIN1_LABELS:
+    name = label.strip().lower()
+    if name in _LATIN1_LABELS:
         return "cp1252"
     try:
-        info = codecs.lookup(label)
+        info = codecs.lookup(name)
     except LookupError:
         return None
     if not getattr(info, "_is_text_encoding", True):
@@ -137,9 +152,7 @@ def vietnamese_score(text: str) -> int:
     """Letters only a Vietnamese-aware decode yields, less three per sign of mis-decoding."""
     specific = sum(1 for c in text if c in VIETNAMESE_SPECIFIC)
     bad = sum(
-        1
-        for c in text
-        if c in _SUSPICIOUS or "\x80" <= c <= "\x9f" or unicodedata.combining(c)
+        1 for c in text if c in _SUSPICIOUS or "\x80" <= c <= "\x9f" or unicodedata.combining(c)
     )
     return specific - 3 * bad
 
@@ -167,7 +180,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _unique(codecs_: list[str | None]) -> list[str]:
+def _unique(codecs_: Sequence[str | None]) -> list[str]:
     out: list[str] = []
     for codec in codecs_:
         if codec is not None and codec not in out:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
-from vnplan import __version__
 
+def _version() -> str:
+    try:
+        return metadata.version("vnplan")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+__version__ = _version()
 DEFAULT_USER_AGENT = f"vnplan/{__version__} (+https://github.com/vnplan/vnplan; research tool)"
 
 

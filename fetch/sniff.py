@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from vnplan.fetch.document import Format
+from .document import Format
 
 MEDIA_TYPES: dict[Format, str] = {
     "pdf": "application/pdf",
@@ -77,9 +77,9 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
     """(media type, charset) of a Content-Type header value, lower-cased; None where absent."""
     if not value:
         return None, None
-    media, _, params = value.partition(";")
-    media = media.strip().lower() or None
-    charset = None
+    raw_media, _, params = value.partition(";")
+    media = raw_media.strip().lower() or None
+    charset: str | None = None
     for param in params.split(";"):
         key, _, raw = param.partition("=")
         if key.strip().lower() == "charset":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-from vnplan.fetch.errors import FetchError
+from .errors import FetchError
 
 SCHEMES = frozenset({"http", "https"})
 

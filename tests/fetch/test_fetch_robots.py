@@ -1,0 +1,73 @@
+"""robots.txt: read once per origin, honoured, lenient when missing or broken."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from fetch_httpd import TestServer
+from vnplan.fetch import Fetcher, FetchError, FetchSettings
+
+PAGE = b"<html><body><p>Tin</p></body></html>"
+
+
+def test_disallowed_path_is_refused_and_never_requested(
+    server: TestServer, settings: FetchSettings
+) -> None:
+    server.static("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    server.static("/private/page.html", PAGE)
+    server.static("/public.html", PAGE)
+    with Fetcher(settings) as fetcher:
+        with pytest.raises(FetchError) as caught:
+            fetcher.fetch(server.url("/private/page.html"))
+        assert caught.value.code == "robots_disallowed"
+        assert fetcher.fetch(server.url("/public.html")).content == PAGE
+    assert server.hits_for("/private/page.html") == []
+    assert len(server.hits_for("/robots.txt")) == 1  # read once for the origin
+
+
+def test_rules_for_our_user_agent_apply(server: TestServer, settings: FetchSettings) -> None:
+    robots = b"User-agent: vnplan\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+    server.static("/robots.txt", robots, "text/plain")
+    server.static("/page.html", PAGE)
+    with Fetcher(settings) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.fetch(server.url("/page.html"))
+    assert caught.value.code == "robots_disallowed"
+    assert server.hits_for("/page.html") == []
+
+
+def test_missing_robots_txt_allows_everything(server: TestServer, settings: FetchSettings) -> None:
+    server.static("/page.html", PAGE)  # no /robots.txt route: the server answers 404
+    with Fetcher(settings) as fetcher:
+        assert fetcher.fetch(server.url("/page.html")).content == PAGE
+        assert fetcher.notes == ()
+    assert len(server.hits_for("/robots.txt")) == 1
+
+
+def test_robots_txt_5xx_allows_but_is_noted(server: TestServer, settings: FetchSettings) -> None:
+    server.route("/robots.txt", lambda req, _n: req.reply(503, b"down", "text/plain"))
+    server.static("/page.html", PAGE)
+    with Fetcher(settings) as fetcher:
+        assert fetcher.fetch(server.url("/page.html")).content == PAGE
+        assert len(fetcher.notes) == 1
+        assert "robots.txt" in fetcher.notes[0] and "503" in fetcher.notes[0]
+
+
+def test_respect_robots_false_skips_robots(server: TestServer, settings: FetchSettings) -> None:
+    server.static("/robots.txt", b"User-agent: *\nDisallow: /\n", "text/plain")
+    server.static("/page.html", PAGE)
+    with Fetcher(dataclasses.replace(settings, respect_robots=False)) as fetcher:
+        assert fetcher.fetch(server.url("/page.html")).content == PAGE
+    assert server.hits_for("/robots.txt") == []
+
+
+def test_redirect_target_is_checked_against_robots(
+    server: TestServer, settings: FetchSettings
+) -> None:
+    server.static("/robots.txt", b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    server.route("/go", lambda req, _n: req.reply(302, headers={"Location": "/private/x.pdf"}))
+    server.static("/private/x.pdf", b"%PDF-1.4\n", "application/pdf")
+    with Fetcher(settings) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.fetch(server.url("/go"))
+    assert caught.value.code == "robots_disallowed"
+    assert server.hits_for("/private/x.pdf") == []
