@@ -1,1 +1,33 @@
-"""normalize stage."""
+"""normalize stage: names → entities.
+
+Gazetteers (agencies, UNESCO designations, provinces, foreign partners) live in ``data/*.json``
+and are loaded once. Text is matched on word keys (``fold``) so spelling variants, old and
+new tone-mark placement and punctuation differences meet; every repair made to a document is a
+``Warning`` and every name keeps its text as written in ``raw``.
+"""
+
+from __future__ import annotations
+
+from .agencies import find_agencies, resolve_agency
+from .document import normalize_document, unmatched_agencies
+from .heritage import find_heritage
+from .legacy import convert_legacy, detect_legacy_encoding
+from .partners import find_partners
+from .provinces import resolve_province
+from .splitting import split_agency_list
+from .text import fix_text, fold
+
+__all__ = [
+    "convert_legacy",
+    "detect_legacy_encoding",
+    "find_agencies",
+    "find_heritage",
+    "find_partners",
+    "fix_text",
+    "fold",
+    "normalize_document",
+    "resolve_agency",
+    "resolve_province",
+    "split_agency_list",
+    "unmatched_agencies",
+]

@@ -1,0 +1,178 @@
+"""Entity benchmark: vnplan records against the hand-labelled expected entities.
+
+    python bench/entities.py [RECORDS_DIR] [--expected DIR] [--normalize] [--check]
+
+Reads every vnplan JSON record in RECORDS_DIR (default ``out/``), pairs it with
+``tests/data/expected_entities/<stem>.json`` (stem = the stem of the sample the record was made
+from, so the .txt, .docx, .pdf and scanned versions of a plan are each scored), and prints
+precision / recall / F1 per entity type (agencies, heritage, partners, province) per record
+and overall (micro-averaged), then every predicted item that is wrong and every
+missed one, so the gazetteer's gaps show. Agencies are compared by gazetteer id; a mention
+that matched no gazetteer entry counts as a wrong prediction, shown as ``?<text>``.
+``--normalize`` runs ``normalize_document`` on the records first (for records written without
+it). ``--check`` exits 1 when any overall figure is below 0.95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vnplan.schema import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = ROOT / "tests" / "data" / "expected_entities"
+TYPES = ("agencies", "heritage", "partners", "province")
+THRESHOLD = 0.95
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    predicted: int = 0
+    expected: int = 0
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.expected += other.expected
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def compare(predicted: set[str], expected: set[str]) -> Score:
+    return Score(
+        tp=len(predicted & expected),
+        predicted=len(predicted),
+        expected=len(expected),
+        wrong=sorted(predicted - expected),
+        missed=sorted(expected - predicted),
+    )
+
+
+def _province_key(name: str, code: str | None, name_2025: str | None) -> str:
+    return f"{name}|{code}|{name_2025}"
+
+
+def predicted_sets(doc: Document) -> dict[str, set[str]]:
+    p = doc.province
+    return {
+        "agencies": {m.id or f"?{m.raw}" for m in doc.entities.agencies},
+        "heritage": {h.id or f"?{h.raw}" for h in doc.entities.heritage},
+        "partners": {p.name or f"?{p.raw}" for p in doc.entities.partners},
+        "province": {_province_key(p.name, p.code, p.name_2025)} if p else set(),
+    }
+
+
+def expected_sets(data: dict[str, Any]) -> dict[str, set[str]]:
+    p = data.get("province")
+    return {
+        "agencies": set(data.get("agencies", [])),
+        "heritage": set(data.get("heritage", [])),
+        "partners": set(data.get("partners", [])),
+        "province": {_province_key(p["name"], p["code"], p["name_2025"])} if p else set(),
+    }
+
+
+def document_stem(path: Path, doc: Document) -> str:
+    """The sample a record was made from: its source's stem, without a "-scan" suffix."""
+    stem = Path(doc.source.uri).stem or path.stem.split(".")[0]
+    return stem.removesuffix("-scan")
+
+
+def load_records(folder: Path) -> list[tuple[str, str, Document]]:
+    """(record name, sample stem, record) for every vnplan record in ``folder``."""
+    records: list[tuple[str, str, Document]] = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            doc = Document.model_validate_json(path.read_text("utf-8"))
+        except ValueError:
+            continue
+        records.append((path.name.removesuffix(".json"), document_stem(path, doc), doc))
+    return records
+
+
+def _fmt(s: Score) -> str:
+    return f"{s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} ({s.tp}/{s.predicted}/{s.expected})"
+
+
+def run(records_dir: Path, expected_dir: Path, normalize: bool) -> dict[str, Score]:
+    expected = {
+        p.stem: expected_sets(json.loads(p.read_text("utf-8")))
+        for p in sorted(expected_dir.glob("*.json"))
+    }
+    totals = {t: Score() for t in TYPES}
+    header = f"{'record':<46}" + "".join(f"{t:<30}" for t in TYPES)
+    print(header)
+    print(f"{'':<46}" + "".join(f"{'P     R     F1    (tp/pred/exp)':<30}" for _ in TYPES))
+    details: list[str] = []
+    seen: set[str] = set()
+    rows: list[tuple[str, dict[str, set[str]], dict[str, set[str]]]] = []
+    for name, stem, doc in load_records(records_dir):
+        if stem not in expected:
+            continue
+        seen.add(stem)
+        if normalize:
+            from vnplan.normalize import normalize_document
+
+            doc = normalize_document(doc)
+        rows.append((name, predicted_sets(doc), expected[stem]))
+    for stem in sorted(set(expected) - seen):
+        details.append(f"{stem}: no record in {records_dir}")
+        rows.append((f"{stem} (missing)", {t: set() for t in TYPES}, expected[stem]))
+    for name, predicted, wanted in rows:
+        line = f"{name[:45]:<46}"
+        for t in TYPES:
+            score = compare(predicted[t], wanted[t])
+            totals[t].add(score)
+            line += f"{_fmt(score):<30}"
+            details.extend(f"{name}  {t}  wrong:  {item}" for item in score.wrong)
+            details.extend(f"{name}  {t}  missed: {item}" for item in score.missed)
+        print(line)
+    print("-" * len(header))
+    print(f"{'overall':<46}" + "".join(f"{_fmt(totals[t]):<30}" for t in TYPES))
+    print()
+    print("\n".join(details) if details else "no wrong or missed items")
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("records", nargs="?", default="out", type=Path)
+    parser.add_argument("--expected", default=EXPECTED, type=Path)
+    parser.add_argument("--normalize", action="store_true", help="normalize records first")
+    parser.add_argument("--check", action="store_true", help=f"exit 1 below {THRESHOLD}")
+    args = parser.parse_args(argv)
+    totals = run(args.records, args.expected, args.normalize)
+    if args.check:
+        low = [
+            f"{t} {name} {value:.2f}"
+            for t, s in totals.items()
+            for name, value in (("P", s.precision), ("R", s.recall), ("F1", s.f1))
+            if value < THRESHOLD
+        ]
+        if low:
+            print(f"\nbelow {THRESHOLD}: " + ", ".join(low), file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""normalize_document: the last pipeline step — repairs, province, agencies, entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
+
+from .agencies import Found, agency_ref, agency_spans, resolve_agency
+from .entities import count_agencies, count_heritage, count_partners
+from .fields import editable_fields, entity_texts
+from .gazetteer import ProvinceEntry, agencies
+from .legacy import convert_legacy, detect_legacy_encoding
+from .ocr import repair_text
+from .provinces import mentioned_provinces, most_mentioned, to_province
+from .splitting import split_agency_list
+from .text import clean_edges, fix_text, fold
+
+
+def _convert_legacy(doc: Document, warnings: list[Warning]) -> None:
+    fields = [f for f in editable_fields(doc) if f.get()]
+    encoding = detect_legacy_encoding("\n".join(f.get() or "" for f in fields))
+    if encoding is None:
+        return
+    for f in fields:
+        value = f.get() or ""
+        converted = convert_legacy(value, encoding)
+        if converted != value:
+            f.set(converted)
+            warnings.append(
+                Warning(code="legacy_encoding", message=f"converted from {encoding}", where=f.path)
+            )
+
+
+def _repair_texts(doc: Document, warnings: list[Warning]) -> None:
+    for f in editable_fields(doc):
+        value = f.get()
+        if not value:
+            continue
+        fixed, found = fix_text(value)
+        repaired, more = repair_text(fixed)
+        if repaired != value:
+            f.set(repaired)
+        warnings.extend(w.model_copy(update={"where": f.path}) for w in [*found, *more])
+
+
+def _first_province(texts: Iterable[str | None]) -> ProvinceEntry | None:
+    for text in texts:
+        found = mentioned_provinces(text) if text else []
+        if found:
+            return found[0]
+    return None
+
+
+def document_province(doc: Document) -> ProvinceEntry | None:
+    """The province a document is about: for a plan its issuer, place line, extracted
+    province or title; for news the article's province, then the title; else the province
+    the text mentions most."""
+    about = doc.article.about.province if doc.article else None
+    current = doc.province.name if doc.province else None
+    issuer = doc.issuer.raw if doc.issuer else None
+    if doc.kind == "news":
+        ordered = [about, current, doc.title]
+    else:
+        ordered = [issuer, doc.place, current, about, doc.title]
+    return _first_province(ordered) or most_mentioned(entity_texts(doc))
+
+
+def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[Warning]) -> None:
+    if entry is None:
+        return
+    new = to_province(entry)
+    old = doc.province
+    if old is not None and old.name != new.name:
+        message = f"{old.name} → {new.name}"
+        warnings.append(Warning(code="province_canonicalised", message=message, where="province"))
+    if old != new:
+        doc.province = new
+
+
+def _resplit(
+    refs: list[AgencyRef], province: str | None, where: str, warnings: list[Warning]
+) -> list[AgencyRef]:
+    out: list[AgencyRef] = []
+    for j, ref in enumerate(refs):
+        items = split_agency_list(ref.raw) or [ref.raw]
+        if len(items) > 1:
+            warnings.append(
+                Warning(
+                    code="agency_split",
+                    message=f"{ref.raw} → {' | '.join(items)}",
+                    where=f"{where}[{j}]",
+                )
+            )
+        out.extend(resolve_agency(item, province) for item in items)
+    return out
+
+
+def _resolve_refs(doc: Document, province: str | None, warnings: list[Warning]) -> None:
+    for a, appendix in enumerate(doc.appendices):
+        for r, row in enumerate(appendix.rows):
+            base = f"appendices[{a}].rows[{r}]"
+            row.lead = _resplit(row.lead, province, f"{base}.lead", warnings)
+            row.coordinating = _resplit(
+                row.coordinating, province, f"{base}.coordinating", warnings
+            )
+    split: list[Assignment] = []
+    for k, assignment in enumerate(doc.assignments):
+        ref = resolve_agency(assignment.agency.raw, province)
+        items = split_agency_list(assignment.agency.raw)
+        if ref.id is None and len(items) > 1:
+            warnings.append(
+                Warning(
+                    code="assignment_split",
+                    message=f"one item assigns {len(items)} agencies: " + " | ".join(items),
+                    where=f"assignments[{k}].agency",
+                )
+            )
+            split.extend(
+                assignment.model_copy(update={"agency": resolve_agency(item, province)})
+                for item in items
+            )
+        else:
+            split.append(assignment.model_copy(update={"agency": ref}))
+    doc.assignments = split
+    if doc.issuer is not None:
+        doc.issuer = resolve_agency(doc.issuer.raw, province)
+
+
+def _ref(found: Found, province: str | None) -> AgencyRef:
+    ref = resolve_agency(found.raw, province)
+    if ref.id is None and found.agency_id is not None:
+        ref = agency_ref(found.raw, agencies()[found.agency_id], province)
+    return ref
+
+
+def agency_mentions(doc: Document, province: str | None) -> list[AgencyRef]:
+    """Every agency mention in a document, resolved: in its texts, its table cells, its issuer
+    and the assignments whose agency is not already the title of their section."""
+    mentions = [_ref(f, province) for text in entity_texts(doc) for f in agency_spans(text)]
+    for appendix in doc.appendices:
+        for row in appendix.rows:
+            mentions.extend([*row.lead, *row.coordinating])
+    if doc.issuer is not None:
+        mentions.append(doc.issuer)
+    titles = {tuple(s.path): s.title for s in doc.iter_sections()}
+    for assignment in doc.assignments:
+        title = titles.get(tuple(assignment.section_path), "")
+        if fold(assignment.agency.raw) not in fold(title):
+            mentions.append(assignment.agency)
+    return mentions
+
+
+def normalize_document(doc: Document) -> Document:
+    """A new Document: text repairs (legacy encodings, look-alikes, evidenced OCR damage) as
+    warnings, province filled/canonicalised, agency cells re-split and every AgencyRef
+    resolved, and entities (agencies, heritage, partners with counts) computed."""
+    out = doc.model_copy(deep=True)
+    warnings: list[Warning] = []
+    _convert_legacy(out, warnings)
+    _repair_texts(out, warnings)
+    _set_province(out, document_province(out), warnings)
+    province = out.province.name if out.province else None
+    _resolve_refs(out, province, warnings)
+    texts = entity_texts(out)
+    out.entities = Entities(
+        agencies=count_agencies(agency_mentions(out, province)),
+        heritage=count_heritage(texts),
+        partners=count_partners(texts),
+    )
+    out.warnings = [*out.warnings, *warnings]
+    return out
+
+
+def unmatched_agencies(docs: Iterable[Document]) -> list[tuple[str, int]]:
+    """Agency-like strings that matched no gazetteer entry, with how often they occur, most
+    frequent first (for ``vnplan agencies --unmatched``). Records are normalised first, so
+    raw and already normalised records give the same answer."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for doc in docs:
+        for mention in normalize_document(doc).entities.agencies:
+            if mention.id is not None:
+                continue
+            raw = clean_edges(mention.raw)
+            key = fold(raw)
+            shown.setdefault(key, raw)
+            counts[key] += mention.count
+    return sorted(((shown[k], n) for k, n in counts.items()), key=lambda x: (-x[1], x[0]))

@@ -1,0 +1,51 @@
+"""Counting entity mentions into the record's ``entities`` lists (most mentioned first)."""
+
+from __future__ import annotations
+
+from vnplan.schema import AgencyMention, AgencyRef, HeritageRef, PartnerRef
+
+from .gazetteer import heritage, partners
+from .heritage import heritage_ref, heritage_spans
+from .partners import partner_ref, partner_spans
+from .text import clean_edges, fold
+
+
+def _order(count: int, name: str | None, raw: str) -> tuple[int, str]:
+    return -count, fold(name or raw)
+
+
+def count_agencies(mentions: list[AgencyRef]) -> list[AgencyMention]:
+    """One AgencyMention per agency (per unmatched string), with its count; ``raw`` is the
+    first mention as written. Sorted by count, then name."""
+    merged: dict[str, AgencyMention] = {}
+    for ref in mentions:
+        key = ref.id or "?" + fold(clean_edges(ref.raw))
+        if key in merged:
+            merged[key].count += 1
+        else:
+            merged[key] = AgencyMention(**ref.model_dump(), count=1)
+    return sorted(merged.values(), key=lambda m: _order(m.count, m.name, m.raw))
+
+
+def count_heritage(texts: list[str]) -> list[HeritageRef]:
+    first: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for text in texts:
+        for span in heritage_spans(text):
+            first.setdefault(span.heritage_id, span.raw)
+            counts[span.heritage_id] = counts.get(span.heritage_id, 0) + 1
+    items = heritage()
+    refs = [heritage_ref(items[i], raw, counts[i]) for i, raw in first.items()]
+    return sorted(refs, key=lambda h: _order(h.count, h.name_vi, h.raw))
+
+
+def count_partners(texts: list[str]) -> list[PartnerRef]:
+    first: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for text in texts:
+        for span in partner_spans(text):
+            first.setdefault(span.name, span.raw)
+            counts[span.name] = counts.get(span.name, 0) + 1
+    items = partners()
+    refs = [partner_ref(items[n], raw, counts[n]) for n, raw in first.items()]
+    return sorted(refs, key=lambda p: _order(p.count, p.name, p.raw))

@@ -1,0 +1,199 @@
+"""Longest-match search of gazetteer names in text, on word tokens.
+
+A name becomes a ``Pattern``: its token keys, plus how strictly case must agree:
+
+* ``fold``  — any case ("sở Văn hóa, Thể thao và Du lịch" = "Sở Văn hóa, Thể thao và Du lịch");
+* ``shape`` — a word capitalised in the name must be capitalised in the text (proper nouns:
+  "Hòa Bình" the province, not "hòa bình" peace);
+* ``exact`` — every word as written, and not glued to a document number by "-" or "/"
+  (abbreviations: "HĐND", but not the "UBND" of "122/KH-UBND").
+
+The search walks the text left to right and takes, at each word, the longest pattern that fits
+and that the caller's ``accept`` admits; matches never overlap.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from .text import Token, hard_gaps, tokenize, upper_initial
+
+CaseRule = Literal["fold", "shape", "exact"]
+_GLUE = frozenset("-/")
+_BRACKETS = (("(", ")"), ("[", "]"), ("“", "”"))
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    keys: tuple[str, ...]
+    upper: tuple[bool, ...]
+    exact: tuple[str, ...] | None
+    hard: tuple[bool, ...]
+    payload: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    pattern: Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    by_first: dict[str, tuple[Pattern, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    text: str
+    tokens: tuple[Token, ...]
+    hard: tuple[bool, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of tokens ``start`` .. ``end - 1``."""
+        return self.tokens[start].start, self.tokens[end - 1].end
+
+    def raw(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.text[a:b]
+
+    def closed_span(self, start: int, end: int) -> tuple[int, int]:
+        """Like ``span``, but taking in a closing bracket that the words leave open
+        ("Kênh VTV4 (kênh truyền hình đối ngoại)")."""
+        a, b = self.span(start, end)
+        for left, right in _BRACKETS:
+            unclosed = self.text.count(left, a, b) > self.text.count(right, a, b)
+            if unclosed and self.text[b : b + 1] == right:
+                b += 1
+        return a, b
+
+
+@lru_cache(maxsize=512)
+def analyse(text: str) -> Analysed:
+    tokens = tokenize(text)
+    return Analysed(text, tuple(tokens), tuple(hard_gaps(text, tokens)))
+
+
+def _exact_form(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+def make_pattern(name: str, payload: str, source: str, case: CaseRule) -> Pattern | None:
+    a = analyse(name)
+    if not a.tokens:
+        return None
+    return Pattern(
+        keys=tuple(t.key for t in a.tokens),
+        upper=tuple(case == "shape" and upper_initial(t.text) for t in a.tokens),
+        exact=tuple(_exact_form(t.text) for t in a.tokens) if case == "exact" else None,
+        hard=a.hard,
+        payload=payload,
+        source=source,
+    )
+
+
+def build_index(entries: Iterable[tuple[str, str, str, CaseRule]]) -> Index:
+    """An index of (name, payload, source, case rule) entries, longest patterns first."""
+    grouped: dict[str, dict[Pattern, None]] = {}
+    for name, payload, source, case in entries:
+        pattern = make_pattern(name, payload, source, case)
+        if pattern is not None:
+            grouped.setdefault(pattern.keys[0], {})[pattern] = None
+    return Index(
+        {
+            first: tuple(sorted(patterns, key=lambda p: -len(p.keys)))
+            for first, patterns in grouped.items()
+        }
+    )
+
+
+def fits(pattern: Pattern, a: Analysed, i: int) -> bool:
+    """Whether ``pattern`` matches the tokens of ``a`` starting at token ``i``."""
+    n = len(pattern.keys)
+    if i + n > len(a.tokens):
+        return False
+    for k in range(n):
+        tok = a.tokens[i + k]
+        if tok.key != pattern.keys[k]:
+            return False
+        if k and a.hard[i + k] and not pattern.hard[k]:
+            return False
+        if pattern.upper[k] and not upper_initial(tok.text):
+            return False
+        if pattern.exact is not None and _exact_form(tok.text) != pattern.exact[k]:
+            return False
+    if pattern.exact is not None:
+        start, end = a.span(i, i + n)
+        before = a.text[start - 1] if start else " "
+        after = a.text[end] if end < len(a.text) else " "
+        if before in _GLUE or after in _GLUE:
+            return False
+    return True
+
+
+def match_at(
+    index: Index, a: Analysed, i: int, accept: Callable[[Match], bool] | None = None
+) -> Match | None:
+    """The longest accepted match starting at token ``i``."""
+    for pattern in index.by_first.get(a.tokens[i].key, ()):
+        if fits(pattern, a, i):
+            m = Match(i, i + len(pattern.keys), pattern)
+            if accept is None or accept(m):
+                return m
+    return None
+
+
+def find(index: Index, a: Analysed, accept: Callable[[Match], bool] | None = None) -> list[Match]:
+    """Non-overlapping longest matches, left to right."""
+    out: list[Match] = []
+    i = 0
+    while i < len(a.tokens):
+        m = match_at(index, a, i, accept)
+        if m is None:
+            i += 1
+        else:
+            out.append(m)
+            i = m.end
+    return out
+
+
+def exactly(index: Index, text: str, accept: Callable[[Match], bool] | None = None) -> Match | None:
+    """The match that covers all of ``text`` (a whole name), if any."""
+    a = analyse(text)
+    if not a.tokens:
+        return None
+    m = match_at(index, a, 0, accept)
+    if m is not None and m.end == len(a.tokens):
+        return m
+    # A shorter pattern might be the whole text when the longest one overran it.
+    for pattern in index.by_first.get(a.tokens[0].key, ()):
+        if len(pattern.keys) == len(a.tokens) and fits(pattern, a, 0):
+            m = Match(0, len(a.tokens), pattern)
+            if accept is None or accept(m):
+                return m
+    return None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence (or table cell / line) around ``start:end``."""
+    stops = ".;!?\n\t"
+    left = max(text.rfind(c, 0, start) for c in stops) + 1
+    rights = [p for p in (text.find(c, end) for c in stops) if p >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def contains_keys(
+    a: Analysed, keys: tuple[str, ...], start: int = 0, end: int | None = None
+) -> bool:
+    """Whether the token keys ``keys`` occur contiguously in tokens ``start`` .. ``end``."""
+    stop = len(a.tokens) if end is None else end
+    n = len(keys)
+    return any(
+        tuple(t.key for t in a.tokens[i : i + n]) == keys for i in range(start, stop - n + 1)
+    )

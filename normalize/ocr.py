@@ -1,0 +1,123 @@
+"""OCR repairs licensed by evidence: a gazetteer name, or a damaged phrase with one reading.
+
+Two sources of repairs, each reported as ``Warning(code="ocr_repaired", message="Giای → Giáy")``:
+
+* ``data/ocr_repairs.json``: confusions seen in real scans, each with the phrase it must sit in
+  and its evidence. ``gazetteer:heritage:<id>`` / ``gazetteer:partner:<name>`` repairs are kept
+  only if, once made, the sentence names that designation or partner exactly. ``lexical`` ones
+  ("phô biến", "Cản kết") are phrases that are not Vietnamese and have a single reading; no
+  gazetteer name backs them, so they are only made on request (``lexical=True``).
+* damaged designation names found by ``heritage_spans`` (OCR spellings and fuzzy quoted titles):
+  each word that differs from the gazetteer spelling by a small edit is replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+from vnplan.schema import Warning
+
+from .gazetteer import ocr_repairs
+from .heritage import heritage_spans
+from .matcher import sentence_bounds
+from .partners import partner_spans
+from .text import fold_token, tokenize
+
+MAX_WORD_EDITS = 2
+Edit = tuple[int, int, str]
+
+
+def _case_forms(context: str, wrong: str, right: str) -> Iterator[tuple[str, str, str]]:
+    seen: set[str] = set()
+    for first in (context[:1], context[:1].upper(), context[:1].lower()):
+        ctx = first + context[1:]
+        if ctx in seen:
+            continue
+        seen.add(ctx)
+        if context.startswith(wrong):
+            yield (
+                ctx,
+                first + wrong[1:],
+                ((first.isupper() and right[:1].upper()) or right[:1].lower()) + right[1:],
+            )
+        else:
+            yield ctx, wrong, right
+
+
+def _evidence_holds(text: str, start: int, end: int, evidence: str) -> bool:
+    if evidence == "lexical":
+        return True
+    _, kind, name = evidence.split(":", 2)
+    left, right = sentence_bounds(text, start, end)
+    sentence = text[left:right]
+    s, e = start - left, end - left
+    if kind == "heritage":
+        return any(
+            h.heritage_id == name and h.source == "variant" and h.start <= s and e <= h.end
+            for h in heritage_spans(sentence)
+        )
+    if kind == "partner":
+        return any(
+            p.name == name and p.source != "ocr" and p.start <= s and e <= p.end
+            for p in partner_spans(sentence)
+        )
+    return False
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _listed_repairs(text: str, lexical: bool) -> tuple[str, list[Warning]]:
+    warnings: list[Warning] = []
+    for repair in ocr_repairs():
+        if repair["evidence"] == "lexical" and not lexical:
+            continue
+        for ctx, wrong, right in _case_forms(repair["context"], repair["wrong"], repair["right"]):
+            offset = ctx.find(wrong)
+            pattern = re.compile(rf"(?<!\w){re.escape(ctx)}(?!\w)")
+            for m in reversed(list(pattern.finditer(text))):
+                start = m.start() + offset
+                candidate = text[:start] + right + text[start + len(wrong) :]
+                if _evidence_holds(candidate, start, start + len(right), repair["evidence"]):
+                    text = candidate
+                    warnings.append(Warning(code="ocr_repaired", message=f"{wrong} → {right}"))
+    return text, warnings
+
+
+def _word_repairs(text: str) -> tuple[str, list[Warning]]:
+    edits: list[Edit] = []
+    warnings: list[Warning] = []
+    for span in heritage_spans(text):
+        if span.source not in ("ocr", "fuzzy"):
+            continue
+        written = tokenize(span.raw)
+        wanted = tokenize(span.spelling)
+        if len(written) != len(wanted):
+            continue
+        for old, new in zip(written, wanted, strict=True):
+            if old.key == new.key or fold_token(old.text) == fold_token(new.text):
+                continue
+            if Levenshtein.distance(old.key, new.key) > MAX_WORD_EDITS:
+                continue
+            replacement = new.text
+            if old.text[:1].isupper() != replacement[:1].isupper():
+                replacement = (
+                    replacement[:1].upper() if old.text[:1].isupper() else replacement[:1].lower()
+                ) + replacement[1:]
+            edits.append((span.start + old.start, span.start + old.end, replacement))
+            warnings.append(Warning(code="ocr_repaired", message=f"{old.text} → {replacement}"))
+    return _apply(text, edits), warnings
+
+
+def repair_text(text: str, lexical: bool = False) -> tuple[str, list[Warning]]:
+    """``text`` with the OCR repairs a gazetteer name licenses, and one warning per repair.
+    ``lexical=True`` also makes the listed repairs that rest on the phrase alone ("phô biến"),
+    which normalize_document leaves to the reader: they have no gazetteer evidence."""
+    text, listed = _listed_repairs(text, lexical)
+    text, words = _word_repairs(text)
+    return text, listed + words

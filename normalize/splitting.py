@@ -1,0 +1,64 @@
+"""Splitting a table cell or a clause that lists several agencies.
+
+"Sở Ngoại vụ; sở Văn hóa, Thể thao và Du lịch và các cơ quan, đơn vị có liên quan" holds three
+agencies, but the commas and the first "và" inside "Sở Văn hóa, Thể thao và Du lịch" do not
+separate anything. A comma or a "và"/"cùng" separates two items only when it is outside every
+gazetteer name and the words after it start a new agency (a gazetteer name, "các cơ quan …",
+or a head word such as "Sở", "Ban", "UBND" written as a name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .agencies import gazetteer_spans, starts_agency
+from .matcher import analyse
+from .text import clean_edges
+
+_HARD_SEPARATORS = re.compile(r"[;\n\t]+")
+_CONNECTORS = frozenset({"và", "cùng"})
+
+
+def _inside(spans: list[tuple[int, int]], gap: int) -> bool:
+    """Whether the gap before token ``gap`` falls inside a protected span."""
+    return any(start < gap < end for start, end in spans)
+
+
+def _split_part(part: str) -> list[str]:
+    a = analyse(part)
+    n = len(a.tokens)
+    if n == 0:
+        return []
+    spans = gazetteer_spans(a)
+    cuts: list[tuple[int, int]] = []  # (char where the left item ends, char where the next starts)
+    for k in range(1, n):
+        tok = a.tokens[k]
+        prev = a.tokens[k - 1]
+        gap = part[prev.end : tok.start]
+        if "," in gap and not _inside(spans, k) and starts_agency(a, k):
+            cuts.append((prev.end, tok.start))
+        elif (
+            tok.key in _CONNECTORS
+            and k + 1 < n
+            and not _inside(spans, k)
+            and not _inside(spans, k + 1)
+            and starts_agency(a, k + 1)
+        ):
+            cuts.append((tok.start, a.tokens[k + 1].start))
+    items: list[str] = []
+    left = 0
+    for end, start in cuts:
+        items.append(part[left:end])
+        left = start
+    items.append(part[left:])
+    return [item for item in (clean_edges(i) for i in items) if item]
+
+
+def split_agency_list(text: str) -> list[str]:
+    """The agencies a list names, each as written (edges stripped of spaces, punctuation and
+    a dangling "và"). "UBND các huyện, thị xã thành phố" and "Các Bộ, Ban, Ngành TW" stay
+    whole; "Sở Ngoại vụ, Sở Văn hóa và các đơn vị có liên quan" gives three."""
+    items: list[str] = []
+    for part in _HARD_SEPARATORS.split(text):
+        items.extend(_split_part(part))
+    return items

@@ -1,0 +1,358 @@
+"""normalize_document on a Document built from real rows of the Lào Cai appendix (KH 122/KH-UBND),
+with the agency cells split the way the extractor splits them (on ";" only)."""
+
+from __future__ import annotations
+
+import pytest
+from vnplan.normalize import normalize_document, unmatched_agencies
+from vnplan.schema import (
+    AgencyRef,
+    Appendix,
+    AppendixRow,
+    Article,
+    Assignment,
+    Document,
+    PlanRef,
+    Province,
+    Section,
+    Source,
+    Warning,
+)
+
+GROUP_V = (
+    "Bảo vệ, phổ biến “Nghị lễ và trò chơi kéo co của người Tày, Giای”, “Thực hành Then của "
+    "người Tày, Nùng, Thái” đã được UNESCO ghi danh vào các danh mục Di sản văn hóa phi vật thể "
+    "đại diện cho nhân loại"
+)
+
+
+def refs(*raws: str) -> list[AgencyRef]:
+    return [AgencyRef(raw=r) for r in raws]
+
+
+def row(stt: str, content: str, lead: list[str], coordinating: list[str], **kw: str) -> AppendixRow:
+    return AppendixRow(
+        stt=stt, content=content, lead=refs(*lead), coordinating=refs(*coordinating), **kw
+    )
+
+
+def source(name: str) -> Source:
+    return Source(uri=f"samples/{name}", format="txt", sha256="0" * 64)
+
+
+def lao_cai_plan() -> Document:
+    rows = [
+        row(
+            "1",
+            "Tăng cường nhận thức về vai trò của ngoại giao văn hóa trong công tác đối ngoại và sự "
+            "phát triển, hội nhập quốc tế của tỉnh Lào Cai",
+            [],
+            [
+                "Ban Tuyên giáo Tỉnh ủy",
+                "Sở Ngoại vụ",
+                "Sở Văn hóa, Thể thao và Du lịch và các cơ quan, đơn vị, địa phương liên quan",
+            ],
+            group="I",
+        ),
+        row(
+            "4",
+            "Tăng cường phối hợp với các kênh truyền hình đối ngoại như VTV4, VTC10 và các kênh "
+            "đối ngoại Trung ương để đẩy mạnh quảng bá về thông tin hình ảnh của tỉnh Lào Cai tới "
+            "người Việt Nam ở nước ngoài và bạn bè thế giới",
+            ["Sở Thông tin, truyền thông"],
+            ["Sở Ngoại vụ", "sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thành phố"],
+            group="I",
+        ),
+        row(
+            "1",
+            "Xây dựng và tổ chức triển khai thực hiện Kế hoạch Bảo vệ, phổ biến “Nghị lễ và trò "
+            "chơi kéo co của người Tày, Giای”, “Thực hành Then của người Tày, Nùng, Thái” đã được "
+            "UNESCO ghi danh vào các danh mục Di sản văn hóa phi vật thể đại diện cho nhân loại.",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Ngoại vụ và các cơ quan, đơn vị có liên quan"],
+            group="V",
+            group_title=GROUP_V,
+        ),
+        row(
+            "2",
+            "Tăng cường hợp tác, hội nhập quốc tế về văn hóa nhằm đưa tinh hoa văn hóa của tỉnh "
+            "Lào Cai ra thế giới",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Ngoại vụ, Sở Văn hóa và các đơn vị có liên quan"],
+            group="V",
+            group_title=GROUP_V,
+        ),
+        row(
+            "3",
+            "Bố trí cán bộ phụ trách về công tác đối ngoại của cơ quan, đơn vị. Xây dựng cơ chế "
+            "phối hợp chặt chẽ trong triển khai công tác đối ngoại giữa sở Ngoại vụ với các cơ "
+            "quan đơn vị trong tỉnh; giữa sở Ngoại vụ và các cơ quan của Trung ương",
+            ["Sở Ngoại vụ", "Các cơ quan, đơn vị, địa phương trên địa bàn tỉnh"],
+            ["Các Bộ, Ban, Ngành TW"],
+            group="VI",
+        ),
+    ]
+    sections = [
+        Section(
+            number="II",
+            path=["II"],
+            title="MỤC TIÊU",
+            role="objectives",
+            children=[
+                Section(
+                    number="1",
+                    path=["II", "1"],
+                    title="Thúc đẩy và làm sâu sắc hơn nữa mối quan hệ giữa tỉnh Lào Cai với các "
+                    "địa phương, đối tác truyền thống như",
+                    text="Tỉnh Vân Nam (Trung Quốc), vùng Nouvelle Aquitane (Pháp); tiếp tục mở "
+                    "rộng có hiệu quả quan hệ hữu nghị hợp tác giữa Lào Cai với các nước trong "
+                    "khu vực ASEAN, Nhật Bản, Hàn Quốc.",
+                    role="objectives",
+                )
+            ],
+        ),
+        Section(
+            number="V",
+            path=["V"],
+            title="TỔ CHỨC THỰC HIỆN",
+            role="implementation",
+            children=[
+                Section(
+                    number="1",
+                    path=["V", "1"],
+                    title="Sở Ngoại vụ",
+                    role="implementation",
+                    text="Là đầu mối, phối hợp với các cơ quan liên quan tham mưu cho UBND "
+                    "tỉnh tổ chức thực hiện Kế hoạch.",
+                ),
+                Section(
+                    number="2",
+                    path=["V", "2"],
+                    title="Sở Thông tin và Truyền thông",
+                    role="implementation",
+                    text="Hướng dẫn, chỉ đạo các cơ quan báo chí, tuyên truyền trên địa bàn tỉnh.",
+                ),
+            ],
+        ),
+    ]
+    return Document(
+        id="lao-cai-122",
+        kind="plan",
+        source=source("lao-cai-122-kh-ubnd-2022.txt"),
+        title="Kế hoạch hành động triển khai Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa "
+        "bàn tỉnh Lào Cai",
+        place="Lào Cai",
+        issuer=AgencyRef(raw="Ủy ban nhân dân tỉnh Lào Cai"),
+        sections=sections,
+        appendices=[Appendix(title="PHỤ LỤC", columns=["STT", "Nội dung"], rows=rows)],
+        assignments=[
+            Assignment(agency=AgencyRef(raw="Sở Ngoại vụ"), section_path=["V", "1"]),
+            Assignment(
+                agency=AgencyRef(raw="Sở Thông tin và Truyền thông"), section_path=["V", "2"]
+            ),
+        ],
+        recipients=["Văn phòng Chính phủ", "Bộ Ngoại giao", "TT: TU, HĐND, UBND tỉnh"],
+        extractor_version="test",
+    )
+
+
+@pytest.fixture(scope="module")
+def normalized() -> Document:
+    return normalize_document(lao_cai_plan())
+
+
+def ids(agency_refs: list[AgencyRef]) -> list[str | None]:
+    return [r.id for r in agency_refs]
+
+
+def test_returns_a_new_document(normalized: Document) -> None:
+    original = lao_cai_plan()
+    normalize_document(original)
+    assert original == lao_cai_plan()
+    assert normalized is not original
+
+
+def test_province(normalized: Document) -> None:
+    assert normalized.province == Province(name="Lào Cai", code="10", name_2025="Lào Cai")
+
+
+def test_cells_resplit_and_resolved(normalized: Document) -> None:
+    rows = normalized.appendices[0].rows
+    assert [r.raw for r in rows[0].coordinating] == [
+        "Ban Tuyên giáo Tỉnh ủy",
+        "Sở Ngoại vụ",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "các cơ quan, đơn vị, địa phương liên quan",
+    ]
+    assert ids(rows[0].coordinating) == [
+        "ban-tuyen-giao-tinh-uy",
+        "so-ngoai-vu",
+        "so-vhttdl",
+        "co-quan-don-vi-lien-quan",
+    ]
+    assert ids(rows[1].lead) == ["so-tttt"]
+    assert rows[1].lead[0].raw == "Sở Thông tin, truyền thông"  # raw kept as written
+    assert ids(rows[1].coordinating) == ["so-ngoai-vu", "so-vhttdl", "ubnd-cap-huyen"]
+    assert ids(rows[3].coordinating) == ["so-ngoai-vu", "so-vhttdl", "co-quan-don-vi-lien-quan"]
+    assert ids(rows[4].lead) == ["so-ngoai-vu", "co-quan-don-vi-tinh"]
+    assert ids(rows[4].coordinating) == ["bo-ban-nganh-trung-uong"]
+    assert rows[1].coordinating[2].level == "group"
+    assert rows[1].lead[0].province == "Lào Cai"
+    assert rows[1].lead[0].successor_ids == ["so-khcn", "so-vhttdl"]
+
+
+def test_issuer_and_assignments(normalized: Document) -> None:
+    assert normalized.issuer is not None
+    assert (normalized.issuer.id, normalized.issuer.province) == ("ubnd-tinh", "Lào Cai")
+    assert [a.agency.id for a in normalized.assignments] == ["so-ngoai-vu", "so-tttt"]
+
+
+def test_split_warnings(normalized: Document) -> None:
+    split = [w for w in normalized.warnings if w.code == "agency_split"]
+    assert split[0] == Warning(
+        code="agency_split",
+        message="Sở Văn hóa, Thể thao và Du lịch và các cơ quan, đơn vị, địa phương liên quan → "
+        "Sở Văn hóa, Thể thao và Du lịch | các cơ quan, đơn vị, địa phương liên quan",
+        where="appendices[0].rows[0].coordinating[2]",
+    )
+    assert [w.where for w in split] == [
+        "appendices[0].rows[0].coordinating[2]",
+        "appendices[0].rows[2].coordinating[0]",
+        "appendices[0].rows[3].coordinating[0]",
+    ]
+
+
+def test_ocr_repairs(normalized: Document) -> None:
+    rows = normalized.appendices[0].rows
+    assert "“Nghi lễ và trò chơi kéo co của người Tày, Giáy”" in rows[2].content
+    assert "Giای" not in rows[2].content
+    assert rows[2].group_title is not None and "Giáy" in rows[2].group_title
+    repaired = {(w.message, w.where) for w in normalized.warnings if w.code == "ocr_repaired"}
+    assert ("Giای → Giáy", "appendices[0].rows[2].content") in repaired
+    assert ("Nghị → Nghi", "appendices[0].rows[2].content") in repaired
+    assert ("Giای → Giáy", "appendices[0].rows[3].group_title") in repaired
+
+
+def test_entities(normalized: Document) -> None:
+    agencies = {m.id: m for m in normalized.entities.agencies}
+    assert set(agencies) == {
+        "so-ngoai-vu",
+        "so-vhttdl",
+        "so-tttt",
+        "ban-tuyen-giao-tinh-uy",
+        "co-quan-don-vi-lien-quan",
+        "ubnd-cap-huyen",
+        "co-quan-don-vi-tinh",
+        "bo-ban-nganh-trung-uong",
+        "ubnd-tinh",
+        "vtv4",
+        "vtc10",
+        "co-quan-bao-chi-trung-uong",
+        "co-quan-bao-chi-tinh",
+        "van-phong-chinh-phu",
+        "bo-ngoai-giao",
+        "tinh-uy",
+        "hdnd-tinh",
+    }
+    counts = [m.count for m in normalized.entities.agencies]
+    assert counts == sorted(counts, reverse=True)
+    assert normalized.entities.agencies[0].id == "so-ngoai-vu"
+    # five table cells, twice in row VI.3's content, the title of section V.1 (its assignment
+    # is not counted a second time)
+    assert agencies["so-ngoai-vu"].count == 8
+    assert [h.id for h in normalized.entities.heritage] == ["ich-01080", "ich-01379"]
+    # the group title repeated on both group-V rows counts once
+    assert normalized.entities.heritage[0].count == 2
+    assert {p.name for p in normalized.entities.partners} == {
+        "tỉnh Vân Nam",
+        "Trung Quốc",
+        "vùng Nouvelle-Aquitaine",
+        "Pháp",
+        "ASEAN",
+        "Nhật Bản",
+        "Hàn Quốc",
+        "UNESCO",
+    }
+
+
+def test_idempotent(normalized: Document) -> None:
+    again = normalize_document(normalized)
+    assert again.entities == normalized.entities
+    assert again.warnings == normalized.warnings
+    assert again.appendices == normalized.appendices
+
+
+def news(main_text: str, *, title: str, about: str | None = None) -> Document:
+    return Document(
+        id="news",
+        kind="news",
+        source=source("news.txt"),
+        title=title,
+        article=Article(main_text=main_text, about=PlanRef(province=about)),
+        extractor_version="test",
+    )
+
+
+def test_news_province_and_repairs() -> None:
+    doc = news(
+        "UBND TP Cần Thơ vừa ban hành kế hoạch thực hiện công tác ngoại giao văn hóa năm 2024. "
+        "Liên hoan Đờn ca Tài tử Quốc gia; xây dựng hồ sơ trình UNESSCO. Ngày hội Pháp ngữ khu "
+        "vực ÐBSCL.",
+        title="Ngoại giao văn hóa góp phần quảng bá hình ảnh đất và người Cần Thơ",
+    )
+    out = normalize_document(doc)
+    assert out.province == Province(name="Cần Thơ", code="92", name_2025="Cần Thơ")
+    assert out.article is not None
+    assert "UNESCO" in out.article.main_text and "ĐBSCL" in out.article.main_text
+    codes = {(w.code, w.where) for w in out.warnings}
+    assert ("ocr_repaired", "article.main_text") in codes
+    assert ("lookalike_fixed", "article.main_text") in codes
+    assert [a.id for a in out.entities.agencies] == ["ubnd-tinh"]
+    assert out.entities.agencies[0].province == "Cần Thơ"
+    assert [h.id for h in out.entities.heritage] == ["ich-00733"]
+    assert [p.name for p in out.entities.partners] == ["UNESCO"]
+
+
+def test_news_province_from_the_article() -> None:
+    doc = news(
+        "Ngày 28/4/2022, Ủy ban nhân dân tỉnh Thừa Thiên Huế ban hành Kế hoạch số 173/KH-UBND.",
+        title="Kế hoạch thực hiện Chiến lược Ngoại giao văn hoá đến năm 2030 trên địa bàn tỉnh",
+        about="Thừa Thiên Huế",
+    )
+    out = normalize_document(doc)
+    assert out.province == Province(name="Thừa Thiên Huế", code="46", name_2025="Huế")
+
+
+def test_province_canonicalised() -> None:
+    doc = lao_cai_plan().model_copy(update={"province": Province(name="TỈNH LÀO CAI")})
+    out = normalize_document(doc)
+    assert out.province == Province(name="Lào Cai", code="10", name_2025="Lào Cai")
+    assert (
+        Warning(code="province_canonicalised", message="TỈNH LÀO CAI → Lào Cai", where="province")
+        in out.warnings
+    )
+
+
+def test_legacy_text_is_converted() -> None:
+    tcvn3 = "Së Ngo¹i vô chñ tr×, phèi hîp víi c¸c c¬ quan, ®¬n vÞ liªn quan"
+    out = normalize_document(news(tcvn3, title="Lào Cai"))
+    assert out.article is not None
+    assert out.article.main_text == (
+        "Sở Ngoại vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan"
+    )
+    assert (
+        Warning(code="legacy_encoding", message="converted from tcvn3", where="article.main_text")
+        in out.warnings
+    )
+    assert {a.id for a in out.entities.agencies} == {"so-ngoai-vu", "co-quan-don-vi-lien-quan"}
+
+
+def test_unmatched_agencies() -> None:
+    doc = news(
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh phối hợp với Sở Ngoại vụ; "
+        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì.",
+        title="Lào Cai",
+    )
+    assert unmatched_agencies([doc, lao_cai_plan()]) == [
+        ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", 2)
+    ]
