@@ -175,6 +175,7 @@ class Article(Model):
     publisher: str | None = None
     main_text: str
     about: PlanRef = Field(default_factory=PlanRef)
+    pillars: list[PillarMatch] = Field(default_factory=list)
 
 
 class Warning(Model):

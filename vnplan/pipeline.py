@@ -136,8 +136,8 @@ def _read_file(path: Path) -> bytes:
 
 
 def _normalize(doc: Document) -> Document:
-    try:
-        from vnplan.normalize import normalize_document
-    except ImportError:
-        return doc
-    return normalize_document(doc)
+    """normalize (names → canonical entities), then align (sections, rows → strategy pillars)."""
+    from vnplan.align import align_document
+    from vnplan.normalize import normalize_document
+
+    return align_document(normalize_document(doc))

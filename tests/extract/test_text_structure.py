@@ -121,3 +121,20 @@ def test_news_chrome_cut_and_headline_found() -> None:
     assert "Truy cập" not in news.article.main_text
     assert news.article.publisher == "thuathienhue.gov.vn"
     assert news.article.about.doc_number == "173/KH-UBND"
+
+
+def test_role_headings_with_end_punctuation_and_other_wordings() -> None:
+    assert role_of_heading("Yêu cầu:") == "requirements"
+    assert role_of_heading("MỤC ĐÍCH.") == "purpose"
+    assert role_of_heading("CÁC NỘI DUNG TRỌNG TÂM") == "tasks"
+    assert role_of_heading("PHÂN CÔNG TRÁCH NHIỆM") == "implementation"
+    assert role_of_heading("NGUỒN LỰC THỰC HIỆN") == "budget"
+    assert role_of_heading("QUAN ĐIỂM") is None
+
+
+def test_fold_heading_moves_only_open_syllable_tone_marks() -> None:
+    from vnplan.extract.sections import fold_heading
+
+    assert fold_heading("Ngoại giao văn hoá") == "ngoại giao văn hóa"
+    assert fold_heading("THUỶ khoẻ Hoà") == "thủy khỏe hòa"
+    assert fold_heading("loại hoạch quý") == "loại hoạch quý"

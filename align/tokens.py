@@ -1,0 +1,81 @@
+"""Text → word tokens for matching: underthesea's word segmentation, folded and filtered.
+
+Multi-syllable words are joined with ``_`` ("hội_nhập"), lowercased, with old-style tone-mark
+placement folded ("hoá" → "hóa") so every spelling of a word meets. underthesea is imported on
+first use only: records that are never aligned never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"\s+")
+# Old-style tone placement on an open syllable ("hoá", "thuỷ") → the new style ("hóa", "thủy").
+_OLD_TONES = {
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_OLD_TONE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
+
+
+@cache
+def _segmenter() -> Callable[[str], list[str]]:
+    from underthesea import word_tokenize
+
+    def segment(text: str) -> list[str]:
+        return [str(token) for token in word_tokenize(text)]
+
+    return segment
+
+
+def fold_token(token: str) -> str:
+    """One token's matching key: NFC, lowercase, new-style tone marks, spaces as ``_``.
+
+    >>> fold_token("Văn hoá"), fold_token("loại")
+    ('văn_hóa', 'loại')
+    """
+    lowered = unicodedata.normalize("NFC", token).lower()
+    folded = _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(1)], lowered)
+    return _SPACES.sub("_", folded.strip())
+
+
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[str, ...]:
+    """The folded word tokens of `text` that carry meaning (no punctuation or numbers).
+
+    >>> tokenize("Hội nhập quốc tế sâu rộng")
+    ('hội_nhập', 'quốc_tế', 'sâu_rộng')
+    """
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        return ()
+    tokens = (fold_token(token) for token in _segmenter()(text))
+    return tuple(token for token in tokens if len(token) > 1 and _LETTER.search(token))
+
+
+def content_tokens(text: str, stopwords: Iterable[str]) -> list[str]:
+    """`tokenize(text)` without the stopwords."""
+    stop = stopwords if isinstance(stopwords, frozenset) else frozenset(stopwords)
+    return [token for token in tokenize(text) if token not in stop]
+
+
+def display_term(token: str) -> str:
+    """A token as people write it: ``hội_nhập`` → ``hội nhập``."""
+    return token.replace("_", " ")

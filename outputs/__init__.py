@@ -1,0 +1,30 @@
+"""outputs stage: records → one comparison table (terminal, CSV), exports, an HTML report.
+
+``compare`` reads an output folder of records and prints one row per plan (news apart);
+``export`` writes the records as joinable tables (SQLite, Parquet) or JSON Lines; the report
+is one self-contained HTML page with inline SVG charts. Every output is deterministic: the same
+records give byte-identical files.
+"""
+
+from __future__ import annotations
+
+from vnplan.outputs.compare import csv_text
+from vnplan.outputs.export import jsonl_text, write_parquet, write_sqlite
+from vnplan.outputs.records import load_folder, prepare
+from vnplan.outputs.report import render_report
+from vnplan.outputs.summary import Summary, summarize
+from vnplan.outputs.tables import Table, build_tables
+
+__all__ = [
+    "Summary",
+    "Table",
+    "build_tables",
+    "csv_text",
+    "jsonl_text",
+    "load_folder",
+    "prepare",
+    "render_report",
+    "summarize",
+    "write_parquet",
+    "write_sqlite",
+]

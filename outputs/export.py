@@ -1,0 +1,165 @@
+"""Write the export tables as SQLite, Parquet or JSON Lines; every file written atomically.
+
+SQLite: one file, the tables of `tables.py` (dates as ISO text, booleans as 0/1), indexes on the
+join keys. Parquet: one file per table in a folder (needs pyarrow: `pip install
+'vnplan[parquet]'`). JSON Lines: the aligned records themselves, one schema-v1 record per line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from vnplan.outputs.tables import ColumnType, Row, Table
+from vnplan.schema import Document
+
+SQL_TYPES: dict[ColumnType, str] = {
+    "text": "TEXT",
+    "integer": "INTEGER",
+    "real": "REAL",
+    "date": "TEXT",
+    "boolean": "INTEGER",
+}
+
+
+class MissingDependency(Exception):
+    """An optional library an export needs is not installed."""
+
+
+def _temp_beside(path: Path, suffix: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Move a finished temp file into place, readable as a plain new file would be."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    tmp = _temp_beside(path, ".tmp")
+    try:
+        tmp.write_text(text, "utf-8", newline="")
+        _publish(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _sql_value(value: object) -> object:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def create_sql(table: Table) -> list[str]:
+    """The CREATE TABLE and CREATE INDEX statements of one table."""
+    cols = [f'"{name}" {SQL_TYPES[kind]}' for name, kind in table.columns]
+    key = ", ".join(f'"{k}"' for k in table.key)
+    if table.primary:
+        cols.append(f"PRIMARY KEY ({key})")
+    statements = [f'CREATE TABLE "{table.name}" ({", ".join(cols)})']
+    if not table.primary:
+        statements.append(f'CREATE INDEX "{table.name}_key" ON "{table.name}" ({key})')
+    return statements
+
+
+def write_sqlite(tables: Sequence[Table], path: Path) -> None:
+    """A fresh SQLite database at `path` holding `tables` (an existing file is replaced)."""
+    tmp = _temp_beside(path, ".db")
+    tmp.unlink()
+    try:
+        with sqlite3.connect(tmp) as con:
+            for table in tables:
+                for statement in create_sql(table):
+                    con.execute(statement)
+                marks = ", ".join("?" for _ in table.columns)
+                con.executemany(
+                    f'INSERT INTO "{table.name}" VALUES ({marks})',
+                    ([_sql_value(v) for v in row] for row in table.rows),
+                )
+        con.close()
+        _publish(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingDependency(
+            "Parquet export needs pyarrow: pip install 'vnplan[parquet]'"
+        ) from exc
+    return pa, pq
+
+
+def _arrow_table(table: Table, pa: Any) -> Any:
+    types = {
+        "text": pa.string(),
+        "integer": pa.int64(),
+        "real": pa.float64(),
+        "date": pa.date32(),
+        "boolean": pa.bool_(),
+    }
+    schema = pa.schema([(name, types[kind]) for name, kind in table.columns])
+    columns = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
+    arrays = [
+        pa.array(list(values), type=types[kind])
+        for values, (_, kind) in zip(columns, table.columns, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_parquet(tables: Sequence[Table], folder: Path) -> list[Path]:
+    """One `<table>.parquet` per table in `folder`; the paths written."""
+    pa, pq = _pyarrow()
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for table in tables:
+        path = folder / f"{table.name}.parquet"
+        tmp = _temp_beside(path, ".parquet")
+        try:
+            pq.write_table(_arrow_table(table, pa), tmp, compression="zstd")
+            _publish(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        written.append(path)
+    return written
+
+
+def jsonl_text(docs: Sequence[Document]) -> str:
+    """The records, one JSON object per line, in output order."""
+    lines = (json.dumps(d.model_dump(mode="json"), ensure_ascii=False) for d in docs)
+    return "".join(f"{line}\n" for line in lines)
+
+
+def rows_as_dicts(table: Table) -> list[dict[str, Any]]:
+    """A table's rows keyed by column name (for tests and ad-hoc use)."""
+    names = table.column_names
+    return [dict(zip(names, row, strict=True)) for row in table.rows]
+
+
+__all__ = [
+    "MissingDependency",
+    "Row",
+    "create_sql",
+    "jsonl_text",
+    "rows_as_dicts",
+    "write_parquet",
+    "write_sqlite",
+    "write_text_atomic",
+]
