@@ -6,8 +6,8 @@ import hashlib
 import re
 import unicodedata
 
-from vnplan.extract.layout import Layout
-from vnplan.extract.news import split_news
+from vnplan.extract.layout import Layout, PageMetadata
+from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.paragraphs import build_paragraphs
 from vnplan.extract.plan import is_plan_like, split_plan
 from vnplan.schema import Document, Province, Source, Warning
@@ -68,7 +68,10 @@ def extract_document(layout: Layout, source: Source) -> Document:
             extractor_version=__version__,
         )
     else:
-        news = split_news(paragraphs)
+        meta = layout.metadata
+        news = split_news(paragraphs, meta.title if meta else None)
+        if meta is not None:
+            news = with_page_metadata(news, meta)
         if not news.article.main_text.strip():
             raise ExtractionError("no_article", "no article text found: the page has only chrome")
         doc = Document(
@@ -83,6 +86,23 @@ def extract_document(layout: Layout, source: Source) -> Document:
         )
     doc.id = document_id(doc)
     return doc
+
+
+def with_page_metadata(news: NewsParts, meta: PageMetadata) -> NewsParts:
+    """Date, author and publisher from the page's metadata where the text has none."""
+    article = news.article.model_copy(
+        update={
+            "published": news.article.published or meta.published,
+            "author": news.article.author or meta.author,
+            "publisher": news.article.publisher or meta.publisher,
+        }
+    )
+    return NewsParts(
+        headline=news.headline,
+        article=article,
+        province=news.province,
+        warnings=news.warnings,
+    )
 
 
 def sha256_hex(data: bytes) -> str:

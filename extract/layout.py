@@ -6,6 +6,7 @@ the extractor never looks at the original format. A table row is a line with `ce
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -25,6 +26,16 @@ class Line:
     break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
 
 
+@dataclass(frozen=True)
+class PageMetadata:
+    """What a web page says about itself (meta tags, JSON-LD): fills what its text does not."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    publisher: str | None = None  # the site's name
+
+
 @dataclass
 class Layout:
     """The lines of a document in reading order (table rows included), and facts about it."""
@@ -33,3 +44,4 @@ class Layout:
     pages: int | None = None
     ocr: bool = False
     notes: list[tuple[str, str]] = field(default_factory=list)  # (warning code, message)
+    metadata: PageMetadata | None = None  # web pages only

@@ -72,13 +72,18 @@ def _is_chrome_end(text: str) -> bool:
     return fold_heading(text).rstrip(":") in CHROME_END
 
 
-def _date_line(text: str) -> dt.date | None:
+def date_line(text: str) -> dt.date | None:
+    """The date of a dateline ("06/02/2024 - 20:29", "Ngày cập nhật 29/04/2022"), else None."""
     match = _DATE_LINE.match(text.strip())
     return make_date(match["d"], match["m"], match["y"]) if match else None
 
 
-def split_news(paragraphs: list[Paragraph]) -> NewsParts:
-    """The article inside a news page's paragraphs."""
+def split_news(paragraphs: list[Paragraph], headline: str | None = None) -> NewsParts:
+    """The article inside a news page's paragraphs.
+
+    `headline` is given when the page's markup names it (a web page's title); the paragraphs
+    are then the article's own, without it. Otherwise it is found among the paragraphs.
+    """
     texts = [p.text.strip() for p in paragraphs if p.cells is None and p.text.strip()]
     end = next((i for i, t in enumerate(texts) if _is_chrome_end(t)), len(texts))
     texts = texts[:end]
@@ -88,10 +93,11 @@ def split_news(paragraphs: list[Paragraph]) -> NewsParts:
     dateline: str | None = None
     body: list[str] = []
     caption_count = 0
-    head_at = _headline_index(texts)
-    headline = texts[head_at] if head_at is not None else None
+    head_at = _headline_index(texts) if headline is None else None
+    if head_at is not None:
+        headline = texts[head_at]
     for index, text in enumerate(texts):
-        if (date := _date_line(text)) is not None:
+        if (date := date_line(text)) is not None:
             published = published or date
             continue
         if head_at is not None and index <= head_at:
@@ -161,7 +167,7 @@ def _headline_index(texts: list[str]) -> int | None:
     for index in range(first_body - 1, -1, -1):
         text = texts[index]
         if (
-            _date_line(text) is None
+            date_line(text) is None
             and len(text.split()) >= HEADLINE_MIN_WORDS
             and not text.endswith(".")
         ):

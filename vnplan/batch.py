@@ -6,6 +6,7 @@ skips inputs whose record is already there for the same bytes and extractor vers
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import json
@@ -15,16 +16,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
 from vnplan.extract.document import ExtractionError
+from vnplan.fetch import Fetcher
 from vnplan.pipeline import convert
 from vnplan.schema import Document, ErrorRecord
 
+if TYPE_CHECKING:
+    from vnplan.web import WebOptions
+
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt")
 ERRORS_FILE = "errors.jsonl"
-Status = Literal["converted", "skipped", "failed"]
+Status = Literal["converted", "fetched", "skipped", "failed"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +64,7 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
     """
     out: list[str] = []
     for arg in args:
-        if arg.startswith(("http://", "https://")):
+        if is_url(arg):
             out.append(arg)
         elif Path(arg).is_dir():
             out.extend(_walk(Path(arg)))
@@ -88,6 +93,8 @@ def output_names(inputs: list[str]) -> dict[str, str]:
     for item in inputs:
         stem = _stem(item)
         suffix = Path(_path_part(item)).suffix.lstrip(".").lower()
+        if is_url(item):
+            suffix = "".join(c for c in suffix if c.isalnum())[:10]
         name = f"{stem}.json" if stems[stem] == 1 or not suffix else f"{stem}.{suffix}.json"
         base, n = name[: -len(".json")], 2
         while name in used:
@@ -98,19 +105,28 @@ def output_names(inputs: list[str]) -> dict[str, str]:
 
 
 def _path_part(item: str) -> str:
-    if item.startswith(("http://", "https://")):
+    if is_url(item):
         path = item.split("?", 1)[0].split("#", 1)[0].rstrip("/")
         return path.rsplit("/", 1)[-1] or "index"
     return item
 
 
 def _stem(item: str) -> str:
-    stem = Path(_path_part(item)).stem or "document"
-    if item.startswith(("http://", "https://")):
-        digest = hashlib.sha256(item.encode()).hexdigest()[:8]
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:80]
-        return f"{safe}-{digest}"
-    return stem
+    if is_url(item):
+        return url_stem(item)
+    return Path(_path_part(item)).stem or "document"
+
+
+def url_stem(url: str) -> str:
+    """A file-name stem for a URL: its last path segment made safe, and a hash of the URL."""
+    stem = Path(_path_part(url)).stem or "document"
+    digest = hashlib.sha256(url.encode()).hexdigest()[:8]
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:80]
+    return f"{safe}-{digest}"
+
+
+def is_url(item: str) -> bool:
+    return item.startswith(("http://", "https://"))
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -122,6 +138,7 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a record is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -133,8 +150,9 @@ def record_json(doc: Document) -> str:
     return text + "\n"
 
 
-def is_done(output: Path, data: bytes) -> bool:
-    """Is there a record for exactly these bytes, written by this extractor version?"""
+def is_done(output: Path, data: bytes, uri: str | None = None) -> bool:
+    """Is there a record for exactly these bytes, written by this extractor version (and,
+    when `uri` is given, made from that URI)?"""
     if not output.is_file():
         return False
     try:
@@ -143,7 +161,8 @@ def is_done(output: Path, data: bytes) -> bool:
         return False
     source = record.get("source") or {}
     return bool(
-        source.get("sha256") == hashlib.sha256(data).hexdigest()
+        (uri is None or source.get("uri") == uri)
+        and source.get("sha256") == hashlib.sha256(data).hexdigest()
         and record.get("extractor_version") == __version__
     )
 
@@ -196,23 +215,58 @@ def run_batch(
     *,
     force: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
+    web: WebOptions | None = None,
 ) -> BatchResult:
-    """Convert every input into `out_dir`; returns what happened to each, in input order."""
+    """Convert every input into `out_dir`; returns what happened to each, in input order.
+
+    URLs are fetched with `web` (default: a cache in OUT/.cache, attachments followed); each
+    attachment's outcome follows its page's.
+    """
+    from vnplan import web as fetching
+
     out_dir.mkdir(parents=True, exist_ok=True)
     names = output_names(inputs)
     result = BatchResult()
-    for item in inputs:
-        if item.startswith(("http://", "https://")):
-            outcome = Outcome(
-                item,
-                "failed",
-                code="unsupported_input",
-                message=f"{item}: URLs need the fetch stage",
-            )
-        else:
-            outcome = convert_local(item, out_dir, names[item], force)
-        result.outcomes.append(outcome)
-        if on_done:
-            on_done(outcome)
+    with contextlib.ExitStack() as stack:
+        urls: fetching.UrlBatch | None = None
+        for item in inputs:
+            if is_url(item):
+                if urls is None:
+                    options = web or fetching.WebOptions(
+                        fetching.fetch_settings(out_dir / fetching.CACHE_DIR)
+                    )
+                    fetcher = stack.enter_context(Fetcher(options.settings))
+                    urls = fetching.UrlBatch(fetcher, out_dir, options, set(names.values()))
+                outcomes = list(urls.convert(item, names[item], force=force))
+            else:
+                outcomes = [convert_local(item, out_dir, names[item], force)]
+            for outcome in outcomes:
+                result.outcomes.append(outcome)
+                if on_done:
+                    on_done(outcome)
+    write_errors(out_dir, result.outcomes)
+    return result
+
+
+def run_fetch(
+    urls: list[str],
+    out_dir: Path,
+    web: WebOptions,
+    *,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> BatchResult:
+    """Download every URL (and, when following them, its page's attachments) into `out_dir`;
+    failures go to OUT/errors.jsonl."""
+    from vnplan import web as fetching
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = BatchResult()
+    with Fetcher(web.settings) as fetcher:
+        batch = fetching.UrlBatch(fetcher, out_dir, web, set())
+        for url in urls:
+            for outcome in batch.fetch(url):
+                result.outcomes.append(outcome)
+                if on_done:
+                    on_done(outcome)
     write_errors(out_dir, result.outcomes)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -12,8 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnplan import __version__
-from vnplan.batch import BatchResult, Outcome, expand_inputs, run_batch
+from vnplan.batch import BatchResult, Outcome, expand_inputs, is_url, run_batch, run_fetch
 from vnplan.schema import SCHEMA_FILE, json_schema_text
+from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
 
 app = typer.Typer(
     name="vnplan",
@@ -22,6 +24,8 @@ app = typer.Typer(
         "Examples:\n\n"
         "  vnplan convert samples -o out          # every file under samples/ → out/*.json\n\n"
         "  vnplan convert plan.pdf news.html -o out\n\n"
+        "  vnplan convert https://example.gov.vn/tin/ke-hoach-122.html -o out\n\n"
+        "  vnplan fetch -i urls.txt -o downloads   # download only\n\n"
         "  vnplan schema > vnplan.schema.json      # the JSON Schema of a record"
     ),
     no_args_is_help=True,
@@ -30,6 +34,8 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 MAX_FAILURES_SHOWN = 20
+DEFAULT_DELAY = 1.0
+DEFAULT_TIMEOUT = 30.0
 
 
 def _version(value: bool) -> None:
@@ -47,49 +53,153 @@ def main_options(
     """vnplan: provincial plans → structured JSON."""
 
 
-@app.command()
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  vnplan convert samples -o out\n\n"
+        "  vnplan convert https://example.gov.vn/tin/ke-hoach-122.html plan.pdf -o out\n\n"
+        "  (→ out/ke-hoach-122-<hash>.json for the page, one record per attached PDF with\n"
+        "  source.found_on = the page, out/plan.json; out/.cache keeps what was fetched)\n\n"
+        "  vnplan convert -i urls.txt -o out --delay 2 --timeout 60\n\n"
+        "  vnplan convert URL -o out --no-follow-attachments --cache ~/.cache/vnplan"
+    )
+)
 def convert(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files, folders (searched recursively) or globs: .pdf .docx .doc .html .txt",
+            help="Files, folders (searched recursively), globs or http(s) URLs: "
+            ".pdf .docx .doc .html .txt",
             show_default=False,
         ),
     ] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     input_list: Annotated[
-        Path | None, typer.Option("-i", "--input-list", help="A file with one input per line.")
+        Path | None,
+        typer.Option("-i", "--input-list", help="A file with one input (path or URL) per line."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Redo inputs whose record is already up to date.")
     ] = False,
+    follow_attachments: Annotated[
+        bool,
+        typer.Option(
+            "--follow-attachments/--no-follow-attachments",
+            help="Also fetch and convert the .pdf/.doc/.docx files a fetched page links to "
+            '("File đính kèm", "Tải về"); their records name the page in source.found_on.',
+        ),
+    ] = True,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Cache folder for fetched URLs [default: OUT/.cache]."),
+    ] = None,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
+    ] = DEFAULT_DELAY,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
-    """Convert documents into OUT/<name>.json (one record each); failures go to OUT/errors.jsonl.
+    """Convert documents and web pages into OUT/<name>.json (one record each); failures go to
+    OUT/errors.jsonl, one JSON line each with a stable code (e.g. "http_404", "empty").
 
-    Re-running skips inputs whose bytes and extractor version are unchanged. The exit status
-    is 1 when any input failed, 2 when no input was given.
-
-    Example: vnplan convert samples -o out
+    URLs are fetched politely (robots.txt, a delay per host) through a cache, so a re-run only
+    revalidates them (ETag / Last-Modified) and skips a URL whose record is there for the same
+    body. Re-running skips local inputs whose bytes and extractor version are unchanged. The
+    exit status is 1 when any input failed, 2 when no input was given.
     """
-    items = list(inputs or [])
+    items = _inputs(inputs, input_list)
+    expanded = expand_inputs(items)
+    if not expanded:
+        err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
+        raise typer.Exit(2)
+    web = WebOptions(
+        fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
+        follow_attachments=follow_attachments,
+    )
+    result = _run_with_progress(
+        expanded,
+        "converting",
+        lambda done: run_batch(expanded, out, force=force, on_done=done, web=web),
+    )
+    _print_summary(result, out, "convert", ("converted", "skipped", "failed"))
+    raise typer.Exit(1 if result.failed else 0)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  vnplan fetch https://example.gov.vn/van-ban/122-kh-ubnd.pdf -o downloads\n\n"
+        "  vnplan fetch -i urls.txt -o downloads --follow-attachments --delay 2"
+    )
+)
+def fetch(
+    urls: Annotated[
+        list[str] | None, typer.Argument(help="http(s) URLs to download.", show_default=False)
+    ] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Download folder.")] = Path("downloads"),
+    input_list: Annotated[
+        Path | None, typer.Option("-i", "--input-list", help="A file with one URL per line.")
+    ] = None,
+    follow_attachments: Annotated[
+        bool,
+        typer.Option(
+            "--follow-attachments/--no-follow-attachments",
+            help="Also download the .pdf/.doc/.docx files a fetched page links to.",
+        ),
+    ] = False,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="Cache folder [default: OUT/.cache].")
+    ] = None,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
+    ] = DEFAULT_DELAY,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
+    ] = DEFAULT_TIMEOUT,
+) -> None:
+    """Download URLs into OUT/ as <name>-<hash>.<ext> (the extension from the bytes, not the
+    URL); failures go to OUT/errors.jsonl with a stable code (e.g. "http_404", "timeout").
+
+    Files are written atomically and only directly inside OUT, whatever the URL looks like. A
+    re-run revalidates through the cache instead of downloading again ("skipped" = not
+    modified). The exit status is 1 when any URL failed, 2 when none was given.
+    """
+    items = _inputs(urls, input_list)
+    if not items:
+        err.print("[red]No URLs.[/red] e.g. vnplan fetch https://example.gov.vn/a.pdf -o downloads")
+        raise typer.Exit(2)
+    not_urls = [item for item in items if not is_url(item)]
+    if not_urls:
+        err.print(f"[red]Not http(s) URLs:[/red] {', '.join(not_urls[:5])}")
+        raise typer.Exit(2)
+    web = WebOptions(
+        fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
+        follow_attachments=follow_attachments,
+    )
+    result = _run_with_progress(
+        items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
+    )
+    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"))
+    raise typer.Exit(1 if result.failed else 0)
+
+
+def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
+    items = list(args or [])
     if input_list is not None:
         items += [
             line.strip()
             for line in input_list.read_text("utf-8").splitlines()
             if line.strip() and not line.lstrip().startswith("#")
         ]
-    expanded = expand_inputs(items)
-    if not expanded:
-        err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
-        raise typer.Exit(2)
-    result = _run_with_progress(expanded, out, force)
-    _print_summary(result, out)
-    raise typer.Exit(1 if result.failed else 0)
+    return items
 
 
-def _run_with_progress(items: list[str], out: Path, force: bool) -> BatchResult:
+def _run_with_progress(
+    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
+) -> BatchResult:
     if not err.is_terminal:
-        return run_batch(items, out, force=force)
+        return run(None)
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -97,20 +207,24 @@ def _run_with_progress(items: list[str], out: Path, force: bool) -> BatchResult:
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("converting", total=len(items))
+        task = progress.add_task(what, total=len(items))
+
+        given = set(items)
 
         def advance(outcome: Outcome) -> None:
-            progress.update(task, advance=1, description=Path(outcome.input).name[:40])
+            name = outcome.input.rstrip("/").rsplit("/", 1)[-1][:40]
+            step = 1 if outcome.input in given else 0  # attachments are not in the total
+            progress.update(task, advance=step, description=name)
 
-        return run_batch(items, out, force=force, on_done=advance)
+        return run(advance)
 
 
-def _print_summary(result: BatchResult, out: Path) -> None:
+def _print_summary(result: BatchResult, out: Path, command: str, columns: tuple[str, ...]) -> None:
     counts = result.counts
-    table = Table(title=f"vnplan convert → {out}", show_edge=False)
-    for column in ("converted", "skipped", "failed"):
+    table = Table(title=f"vnplan {command} → {out}", show_edge=False)
+    for column in columns:
         table.add_column(column, justify="right")
-    table.add_row(*(str(counts.get(c, 0)) for c in ("converted", "skipped", "failed")))
+    table.add_row(*(str(counts.get(c, 0)) for c in columns))
     err.print(table)
     for outcome in result.failed[:MAX_FAILURES_SHOWN]:
         err.print(f"  [red]{outcome.code}[/red] {outcome.message}")

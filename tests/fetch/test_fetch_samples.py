@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +21,8 @@ PAGES_WITH_MAIN_TEXT = [
     "lao-cai-portal-122-kh-ubnd-2022",
 ]
 ALL_PAGES = sorted(p.stem for p in WEB.glob("*.html"))
+
+DATELINE = re.compile(r"^\([A-ZĐ]{1,8}\)\s*[-–]\s*")
 
 
 def serve(server: TestServer, path: Path, content_type: str = "text/html") -> str:
@@ -52,6 +55,7 @@ def test_main_text_lines_are_paragraphs_of_the_fetched_page(
     assert page.format == "html" and page.text is not None
     assert unicodedata.is_normalized("NFC", page.text)
     texts, captions = paragraphs(page.text)
+    texts = [DATELINE.sub("", t) for t in texts]  # "(CT) - " opens a report, not its text
     expected = (EXPECTED / f"{stem}.main.txt").read_text(encoding="utf-8").splitlines()
     assert expected
     for line in expected:

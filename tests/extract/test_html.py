@@ -1,0 +1,352 @@
+"""HTML pages (samples/web/) → records with the facts expected from their seeds."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import sys
+import unicodedata
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import lxml.html
+import pytest
+from lxml.html import HtmlElement
+from vnplan.extract.html_article import unwrap_layout_tables
+from vnplan.extract.html_blocks import page_lines
+from vnplan.extract.html_dom import clean_page, decode_html, parse_html
+from vnplan.extract.text_input import strip_markup
+from vnplan.schema import Document
+
+from tests.conftest import ROOT, SAMPLES, expected_facts
+from vnplan.evaluate import Score, score_document
+from vnplan.pipeline import convert
+
+WEB = SAMPLES / "web"
+# page → the seed its text comes from (tests/data/expected/<seed>.json)
+SEEDS = {
+    "lao-cai-news-2023.html": "lao-cai-news-2023-ke-hoach-ngoai-giao-van-hoa",
+    "can-tho-news-2024.html": "can-tho-news-2024-ngoai-giao-van-hoa",
+    "hue-portal-173-kh-ubnd-2022.html": "thua-thien-hue-news-173-kh-ubnd-2022",
+    "lang-son-227-kh-ubnd-2021.html": "lang-son-227-kh-ubnd-2021",
+}
+# What a page says beyond its seed text: the Lào Cai article's site names itself in
+# og:site_name and JSON-LD ("Báo Lào Cai"), which the seed text does not carry.
+PAGE_FACTS: dict[str, dict[str, Any]] = {
+    "lao-cai-news-2023.html": {"publisher": "Báo Lào Cai"},
+}
+CHROME = (
+    "Trang chủ",
+    "Tìm kiếm",
+    "Tin Liên Quan",
+    "Các tin khác",
+    "Chia sẻ",
+    "Từ khóa",
+    "Thống kê truy cập",
+    "truy cập",
+    "Bình chọn",
+    "Ý kiến bạn đọc",
+    "Liên kết website",
+    "File đính kèm",
+    "Trong ảnh:",
+    "Ghi rõ nguồn",
+)
+
+
+def _load(path: Path) -> Document:
+    return convert(path, uri=str(path.relative_to(ROOT)))
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, Document]:
+    return {page.name: _load(page) for page in sorted(WEB.glob("*.html"))}
+
+
+def _page_expected(page: str) -> dict[str, Any]:
+    facts = expected_facts(SEEDS[page])
+    if facts.get("news"):
+        facts["news"] = {**facts["news"], **PAGE_FACTS.get(page, {})}
+    return facts
+
+
+def _cleaned(page: str) -> HtmlElement:
+    return clean_page(parse_html(decode_html((WEB / page).read_bytes())))
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_main_text", ROOT / "bench/main_text.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("page", sorted(SEEDS))
+def test_page_has_the_facts_of_its_seed(page: str, records: dict[str, Document]) -> None:
+    score = Score()
+    score_document(score, _page_expected(page), records[page], page)
+    misses = [m for m in score.misses if "row.coordinating" not in m]
+    assert misses == []
+    assert records[page].source.format == "html"
+    assert records[page].source.fetched_at is None
+
+
+@pytest.mark.parametrize(
+    ("page", "published", "author", "publisher"),
+    [
+        ("can-tho-news-2024.html", "2024-02-06", "DUY KHÔI", "Báo Cần Thơ"),
+        ("hue-portal-173-kh-ubnd-2022.html", "2022-04-29", None, "thuathienhue.gov.vn"),
+        ("lao-cai-news-2023.html", None, "Hà Phương", "Báo Lào Cai"),
+    ],
+)
+def test_news_pages_byline_and_date(
+    page: str,
+    published: str | None,
+    author: str | None,
+    publisher: str | None,
+    records: dict[str, Document],
+) -> None:
+    doc = records[page]
+    assert doc.kind == "news" and doc.article is not None
+    got = doc.article.published.isoformat() if doc.article.published else None
+    assert (got, doc.article.author, doc.article.publisher) == (published, author, publisher)
+
+
+def test_date_comes_from_markup_not_from_dates_the_text_mentions(
+    records: dict[str, Document],
+) -> None:
+    """The Lào Cai article mentions 21/02/2023 (the plan's date) and has no date of its own."""
+    article = records["lao-cai-news-2023.html"].article
+    assert article is not None and article.published is None
+    assert article.about.issued_date is not None
+    assert article.about.issued_date.isoformat() == "2023-02-21"
+
+
+def test_portal_item_about_the_attached_plan(records: dict[str, Document]) -> None:
+    doc = records["lao-cai-portal-122-kh-ubnd-2022.html"]
+    assert doc.kind == "news" and doc.article is not None
+    assert doc.title == (
+        "Kế hoạch hành động triển khai Chiến lược Ngoại giao văn hóa đến năm 2030 "
+        "trên địa bàn tỉnh Lào Cai"
+    )
+    assert doc.article.main_text.startswith("Ngày 30/3/2022, Ủy ban nhân dân tỉnh Lào Cai")
+    assert doc.article.main_text.endswith("Toàn văn Kế hoạch xem trong file đính kèm.")
+    about = doc.article.about
+    assert (about.doc_number, about.province) == ("122/KH-UBND", "Lào Cai")
+    assert about.issued_date is not None and about.issued_date.isoformat() == "2022-03-30"
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in WEB.glob("*.html")))
+def test_chrome_is_not_in_the_text(page: str, records: dict[str, Document]) -> None:
+    doc = records[page]
+    text = doc.article.main_text if doc.article else "\n".join(s.text for s in doc.iter_sections())
+    for chrome in CHROME:
+        assert chrome not in text, chrome
+
+
+def test_figcaptions_are_left_out(records: dict[str, Document]) -> None:
+    root = lxml.html.fromstring((WEB / "lao-cai-news-2023.html").read_bytes())
+    captions = [c.text_content().strip() for c in root.iter("figcaption")]
+    article = records["lao-cai-news-2023.html"].article
+    assert len(captions) == 2 and article is not None
+    assert not any(caption[:60] in article.main_text for caption in captions)
+
+
+def test_windows_1258_page_is_decoded_and_composed() -> None:
+    data = (WEB / "hue-portal-173-kh-ubnd-2022.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text = decode_html(data)
+    assert text == unicodedata.normalize("NFC", text)
+    assert "Thừa Thiên Huế" in text and "hoá" in text
+    assert not any(unicodedata.combining(c) for c in text)
+    doc = convert(data, uri="hue.html")
+    assert doc.title == (
+        "Kế hoạch thực hiện Chiến lược Ngoại giao văn hoá đến năm 2030 trên địa bàn tỉnh"
+    )
+    assert doc.article is not None
+    assert "Ủy ban nhân dân tỉnh Thừa Thiên Huế" in doc.article.main_text
+
+
+def test_layout_tables_become_divisions_for_trafilatura() -> None:
+    page = _cleaned("hue-portal-173-kh-ubnd-2022.html")
+    assert page.find(".//table") is not None
+    assert unwrap_layout_tables(page).find(".//table") is None
+
+
+def test_main_text_f1_per_page() -> None:
+    bench = _bench()
+    rows = bench.score_pages()
+    assert {row.page for row in rows} == {
+        "can-tho-news-2024.html",
+        "hue-portal-173-kh-ubnd-2022.html",
+        "lao-cai-news-2023.html",
+        "lao-cai-portal-122-kh-ubnd-2022.html",
+    }
+    for row in rows:
+        assert row.vnplan >= bench.THRESHOLD, row
+        assert row.vnplan >= row.trafilatura, row
+
+
+def test_token_f1() -> None:
+    bench = _bench()
+    assert bench.token_f1("Hà Nội, Việt Nam.", "hà nội việt nam") == 1.0
+    assert bench.token_f1("a b", "a a") == 0.5
+    assert bench.token_f1("a", "") == 0.0
+
+
+# -- legal portal page: the plan, read by the page's own structure ------------------------
+
+
+def _plan_view(doc: Document) -> dict[str, Any]:
+    data = doc.model_dump(mode="json", exclude={"source", "id", "warnings"})
+    return data
+
+
+def test_legal_portal_page_gives_the_text_path_record(records: dict[str, Document]) -> None:
+    page = records["lang-son-227-kh-ubnd-2021.html"]
+    text = convert(SAMPLES / "lang-son-227-kh-ubnd-2021.txt")
+    assert page.kind == "plan"
+    assert (page.doc_number, page.issued_date) == (text.doc_number, text.issued_date)
+    assert page.signer is not None and page.signer.name == "Dương Xuân Huyên"  # "Người ký"
+    assert any(w.code == "truncated" for w in page.warnings)
+    assert _plan_view(page) == _plan_view(text)
+
+
+def test_legal_portal_tables_become_lines() -> None:
+    page = _cleaned("lang-son-227-kh-ubnd-2021.html")
+    texts = [line.text for line in page_lines(page)]
+    start = texts.index("Số hiệu 227/KH-UBND")  # metadata table: "Key Value"
+    assert texts[start : start + 7][-1] == "Lĩnh vực Văn hóa - Xã hội"
+    header = texts.index("ỦY BAN NHÂN DÂN")  # header table: left cell, then right cell
+    assert texts[header : header + 8] == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LẠNG SƠN",
+        "-------",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "---------------",
+        "Số: 227/KH-UBND",
+        "Lạng Sơn, ngày 18 tháng 11 năm 2021",
+    ]
+    assert "Việt Nam1, Ủy ban nhân dân tỉnh Lạng Sơn" in " ".join(texts)  # <sup>1</sup> inline
+
+
+def _html_from_text(text: str) -> bytes:
+    """A plain page holding a text export: each line a <p>, tab rows a bordered <table>."""
+    out = ["<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div id='content'>"]
+    rows: list[str] = []
+
+    def flush() -> None:
+        if rows:
+            cells = (
+                "<tr>" + "".join(f"<td>{html.escape(c.strip())}</td>" for c in r.split("\t"))
+                for r in rows
+            )
+            out.append("<table border='1'>" + "".join(cells) + "</table>")
+            rows.clear()
+
+    for raw in text.splitlines():
+        line = strip_markup(raw)[0] if "*" in raw else raw  # the text export's own markup
+        if "\t" in line:
+            rows.append(line)
+            continue
+        flush()
+        if line.strip():
+            out.append(f"<p>{html.escape(line.strip())}</p>")
+    flush()
+    out.append("</div></body></html>")
+    return "\n".join(out).encode("utf-8")
+
+
+def test_data_tables_become_appendix_rows() -> None:
+    source = SAMPLES / "lao-cai-122-kh-ubnd-2022.txt"
+    text = convert(source, normalize=False)
+    page = convert(_html_from_text(source.read_text("utf-8")), uri="lao-cai.html", normalize=False)
+    assert page.kind == "plan" and page.appendices
+    assert [a.model_dump() for a in page.appendices] == [a.model_dump() for a in text.appendices]
+    assert _plan_view(page) == _plan_view(text)
+
+
+def test_merged_cells_keep_columns_aligned() -> None:
+    page = (
+        "<html><body><table>"
+        "<tr><th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th></tr>"
+        "<tr><td>I</td><td colspan='3'>Nhóm một</td></tr>"
+        "<tr><td>1</td><td>Việc A</td><td rowspan='2'>Sở Ngoại vụ</td>"
+        "<td>Sở Văn hóa<br>Sở Du lịch</td></tr>"
+        "<tr><td>2</td><td>Việc B</td><td>Sở Tư pháp</td></tr>"
+        "</table></body></html>"
+    )
+    lines = page_lines(clean_page(parse_html(page)))
+    rows = [line.cells for line in lines if line.cells]
+    assert rows == [
+        ("STT", "Nội dung", "Chủ trì", "Phối hợp"),
+        ("I", "Nhóm một", "", ""),
+        ("1", "Việc A", "Sở Ngoại vụ", "Sở Văn hóa\nSở Du lịch"),
+        ("2", "Việc B", "", "Sở Tư pháp"),
+    ]
+
+
+def test_empty_and_chrome_only_pages() -> None:
+    from vnplan.extract.document import ExtractionError
+
+    with pytest.raises(ExtractionError) as empty:
+        convert(b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a></nav></body></html>")
+    assert empty.value.code in ("empty", "no_article")
+
+
+def test_page_trafilatura_cannot_read_keeps_its_text() -> None:
+    page = (
+        "<html><head><title>Tin ngắn</title></head><body>"
+        "<p>UBND tỉnh Lào Cai ban hành Kế hoạch số 12/KH-UBND.</p></body></html>"
+    )
+    doc = convert(page.encode(), uri="short.html")
+    assert doc.kind == "news" and doc.title == "Tin ngắn" and doc.article is not None
+    assert doc.article.main_text == "UBND tỉnh Lào Cai ban hành Kế hoạch số 12/KH-UBND."
+    assert doc.article.about.doc_number == "12/KH-UBND"
+
+
+def test_a_chrome_label_atop_the_article_takes_only_itself() -> None:
+    """"Chia sẻ" opening the article's own container must not take the article with it."""
+    body = (
+        "<p>UBND tỉnh Lào Cai vừa ban hành Kế hoạch số 12/KH-UBND ngày 21/02/2023 về triển khai "
+        "Chiến lược ngoại giao văn hóa, với nhiều nhóm nhiệm vụ cụ thể cho các sở, ngành.</p>"
+        "<p>Kế hoạch nêu rõ mục tiêu quảng bá hình ảnh, con người Lào Cai tới bạn bè quốc tế "
+        "và thu hút đầu tư, phát triển du lịch bền vững trên địa bàn tỉnh.</p>"
+    )
+    page = (
+        "<html><head><title>Lào Cai đẩy mạnh ngoại giao văn hóa</title></head><body>"
+        f"<div class='content'><span>Chia sẻ</span> <a href='#'>Facebook</a>{body}</div>"
+        "<div class='box'><h3>Tin liên quan</h3><p>Một tin khác về Lào Cai và du lịch.</p></div>"
+        "</body></html>"
+    )
+    doc = convert(page.encode(), uri="share.html")
+    assert doc.article is not None
+    assert doc.article.main_text.startswith("UBND tỉnh Lào Cai vừa ban hành")
+    assert doc.article.main_text.endswith("trên địa bàn tỉnh.")
+    assert "Chia sẻ" not in doc.article.main_text and "Một tin khác" not in doc.article.main_text
+
+
+def test_word_export_table_with_paragraphs_in_cells_is_a_data_table() -> None:
+    def cell(*paragraphs: str) -> str:
+        return "<td>" + "".join(f"<p class='MsoNormal'>{p}</p>" for p in paragraphs) + "</td>"
+
+    page = (
+        "<html><body><table border='1'><tr>"
+        + cell("STT")
+        + cell("Nội dung")
+        + cell("Cơ quan", "chủ trì")
+        + "</tr><tr>"
+        + cell("1")
+        + cell("Tổ chức Ngày văn hóa", "tại Hàn Quốc")
+        + cell("Sở Ngoại vụ", "Sở Du lịch")
+        + "</tr></table></body></html>"
+    )
+    rows = [line.cells for line in page_lines(clean_page(parse_html(page))) if line.cells]
+    assert rows == [
+        ("STT", "Nội dung", "Cơ quan\nchủ trì"),
+        ("1", "Tổ chức Ngày văn hóa\ntại Hàn Quốc", "Sở Ngoại vụ\nSở Du lịch"),
+    ]
