@@ -1,17 +1,16 @@
-"""`vnplan compare` and `vnplan export`: typer commands, registered by vnplan/cli.py.
-
-from vnplan.outputs.cli import compare, export
-app.command()(compare)
-app.command()(export)
-"""
+"""`vnplan compare`, `vnplan export` and `vnplan agencies`: typer commands over OUT/ folders,
+registered by vnplan/cli.py."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
+from vnplan.normalize import unmatched_agencies
 from vnplan.outputs.compare import csv_text, news_table, plans_table
 from vnplan.outputs.export import (
     MissingDependency,
@@ -20,7 +19,7 @@ from vnplan.outputs.export import (
     write_sqlite,
     write_text_atomic,
 )
-from vnplan.outputs.records import Loaded, NoRecords, load_folder
+from vnplan.outputs.records import Loaded, NoRecords, load_folder, read_records
 from vnplan.outputs.report import render_report
 from vnplan.outputs.summary import Summary, summarize
 from vnplan.outputs.tables import build_tables
@@ -123,3 +122,41 @@ def export(
     if jsonl is not None:
         write_text_atomic(jsonl, jsonl_text(loaded.documents))
         err.print(f"wrote {jsonl}")
+
+
+def agencies(
+    out_dir: OutDir,
+    unmatched: Annotated[
+        bool,
+        typer.Option("--unmatched", help="List agency-like strings no gazetteer entry matched."),
+    ] = False,
+) -> None:
+    """Agencies named in the records of OUT_DIR, most frequent first.
+
+    With --unmatched: the agency-like strings that matched nothing in the gazetteer
+    (normalize/data/agencies.json), with counts, so its gaps are visible.
+
+    Example: vnplan agencies out --unmatched
+    """
+    console, err = Console(), Console(stderr=True)
+    documents, skipped = read_records(out_dir)
+    for path in skipped:
+        err.print(f"[yellow]skipped[/yellow] {path}: not a vnplan record")
+    table = Table(show_edge=False)
+    if unmatched:
+        table.add_column("unmatched agency-like string")
+        table.add_column("count", justify="right")
+        rows = unmatched_agencies(documents)
+        for raw, count in rows:
+            table.add_row(raw, str(count))
+        console.print(table if rows else "every agency-like string matched the gazetteer")
+        return
+    totals: Counter[tuple[str, str]] = Counter()
+    for doc in documents:
+        for mention in doc.entities.agencies:
+            totals[(mention.id or "?", mention.name or mention.raw)] += mention.count
+    for column in ("id", "name", "mentions"):
+        table.add_column(column, justify="right" if column == "mentions" else "left")
+    for (agency_id, name), count in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(agency_id, name, str(count))
+    console.print(table)

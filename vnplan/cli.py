@@ -14,6 +14,7 @@ from rich.table import Table
 
 from vnplan import __version__
 from vnplan.batch import BatchResult, Outcome, expand_inputs, is_url, run_batch, run_fetch
+from vnplan.outputs.cli import agencies, compare, export
 from vnplan.schema import SCHEMA_FILE, json_schema_text
 from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
 
@@ -250,6 +251,11 @@ def schema(
             raise typer.Exit(1)
         return
     sys.stdout.write(text)
+
+
+app.command()(compare)
+app.command()(export)
+app.command()(agencies)
 
 
 def main() -> None:
