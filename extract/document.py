@@ -10,6 +10,7 @@ from vnplan.extract.layout import Layout, PageMetadata
 from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.paragraphs import build_paragraphs
 from vnplan.extract.plan import is_plan_like, split_plan
+from vnplan.extract.text_input import vietnamese_share
 from vnplan.schema import Document, Province, Source, Warning
 
 from vnplan import __version__
@@ -21,6 +22,22 @@ class ExtractionError(Exception):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+MIN_LETTERS_TO_JUDGE = 200
+MIN_VIETNAMESE_SHARE = 0.03  # Vietnamese prose: 25–40 % of letters carry these marks
+
+
+def check_vietnamese(text: str) -> None:
+    """Refuse a text that is long enough to judge and has (almost) no Vietnamese letters."""
+    if sum(c.isalpha() for c in text) < MIN_LETTERS_TO_JUDGE:
+        return
+    share = vietnamese_share(text)
+    if share < MIN_VIETNAMESE_SHARE:
+        raise ExtractionError(
+            "not_vietnamese",
+            f"the text is not Vietnamese ({share:.1%} of its letters are Vietnamese letters)",
+        )
 
 
 def slug(text: str) -> str:
@@ -42,6 +59,7 @@ def extract_document(layout: Layout, source: Source) -> Document:
     paragraphs, warnings = build_paragraphs(layout.lines)
     if not any(p.text.strip() for p in paragraphs):
         raise ExtractionError("empty", "the document has no text")
+    check_vietnamese(" ".join(p.text for p in paragraphs[:300]))
     notes = [Warning(code=code, message=message) for code, message in layout.notes]
     if is_plan_like(paragraphs):
         parts = split_plan(paragraphs)

@@ -6,6 +6,7 @@ tabs is a table row.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -14,8 +15,21 @@ from vnplan.extract.layout import Layout, Line
 PAGE_BREAK_BLANKS = 3  # a run of this many blank lines in exported text marks a page break
 
 
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Bytes windows-1252 leaves undefined (0x81, 0x8D, …) read as Latin-1, as legacy fonts do."""
+    assert isinstance(error, UnicodeDecodeError)
+    return chr(error.object[error.start]), error.start + 1
+
+
+codecs.register_error("latin1_fallback", _latin1_fallback)
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode text bytes: UTF-8 (with or without BOM), else UTF-16 by BOM, else windows-1258."""
+    """Decode text bytes: UTF-8 (with or without BOM) or UTF-16 by BOM; otherwise the reading
+    with the most Vietnamese letters of windows-1258 and the legacy font encodings (TCVN3,
+    VNI, VISCII: bytes typed with ".VnTime"-style fonts, read as windows-1252)."""
+    from vnplan.normalize import convert_legacy, detect_legacy_encoding
+
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -23,7 +37,23 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace"), "cp1258"
+        pass
+    candidates = [(unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258")]
+    latin = data.decode("cp1252", errors="latin1_fallback")
+    if legacy := detect_legacy_encoding(latin):
+        candidates.append((convert_legacy(latin, legacy), legacy))
+    return max(candidates, key=lambda c: vietnamese_share(c[0]))
+
+
+VIETNAMESE_MARKED = frozenset(
+    "ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
+
+
+def vietnamese_share(text: str) -> float:
+    """Share of letters that only Vietnamese writes (ă, ơ, ư, tone-marked vowels …)."""
+    letters = [c for c in text.lower() if c.isalpha()]
+    return sum(c in VIETNAMESE_MARKED for c in letters) / len(letters) if letters else 0.0
 
 
 def read_text_layout(text: str) -> Layout:

@@ -6,7 +6,6 @@ skips inputs whose record is already there for the same bytes and extractor vers
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import hashlib
 import json
@@ -23,6 +22,7 @@ from vnplan.extract.document import ExtractionError
 from vnplan.fetch import Fetcher
 from vnplan.pipeline import convert
 from vnplan.schema import Document, ErrorRecord
+from vnplan.workers import Failure, Limits, run_isolated
 
 if TYPE_CHECKING:
     from vnplan.web import WebOptions
@@ -209,6 +209,32 @@ def write_errors(out_dir: Path, outcomes: list[Outcome]) -> None:
     write_atomic(path, "\n".join(lines) + "\n")
 
 
+@dataclass(frozen=True)
+class LocalJob:
+    """One local file to convert: what a worker process (or a cluster task) needs."""
+
+    item: str
+    out_dir: Path
+    name: str
+    force: bool
+
+
+def run_local_job(job: LocalJob) -> Outcome:
+    return convert_local(job.item, job.out_dir, job.name, job.force)
+
+
+def _outcome_of(job: LocalJob, result: Outcome | Failure) -> Outcome:
+    if isinstance(result, Outcome):
+        return result
+    return Outcome(job.item, "failed", code=result.code, message=f"{job.item}: {result.message}")
+
+
+def _remove_stale_temp_files(out_dir: Path) -> None:
+    """Temp files left by a run that was killed mid-write (records are renamed into place)."""
+    for leftover in out_dir.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
 def run_batch(
     inputs: list[str],
     out_dir: Path,
@@ -216,36 +242,75 @@ def run_batch(
     force: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
     web: WebOptions | None = None,
+    workers: int = 1,
+    limits: Limits | None = None,
+    engine: Engine | None = None,
 ) -> BatchResult:
     """Convert every input into `out_dir`; returns what happened to each, in input order.
 
-    URLs are fetched with `web` (default: a cache in OUT/.cache, attachments followed); each
-    attachment's outcome follows its page's.
+    Local files are converted in `workers` isolated processes (or by `engine`, e.g. a Dask
+    cluster), each under `limits`: a document that hangs, crashes its worker or exhausts
+    memory becomes an error record and the batch goes on. URLs are fetched one at a time
+    with `web` (default: a cache in OUT/.cache, attachments followed); each attachment's
+    outcome follows its page's.
     """
-    from vnplan import web as fetching
-
     out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temp_files(out_dir)
     names = output_names(inputs)
-    result = BatchResult()
-    with contextlib.ExitStack() as stack:
-        urls: fetching.UrlBatch | None = None
-        for item in inputs:
-            if is_url(item):
-                if urls is None:
-                    options = web or fetching.WebOptions(
-                        fetching.fetch_settings(out_dir / fetching.CACHE_DIR)
-                    )
-                    fetcher = stack.enter_context(Fetcher(options.settings))
-                    urls = fetching.UrlBatch(fetcher, out_dir, options, set(names.values()))
-                outcomes = list(urls.convert(item, names[item], force=force))
-            else:
-                outcomes = [convert_local(item, out_dir, names[item], force)]
-            for outcome in outcomes:
-                result.outcomes.append(outcome)
-                if on_done:
-                    on_done(outcome)
+    order = {item: i for i, item in enumerate(inputs)}
+    collected: list[tuple[int, int, Outcome]] = []
+
+    def done(position: int, outcome: Outcome, sub: int = 0) -> None:
+        collected.append((position, sub, outcome))
+        if on_done:
+            on_done(outcome)
+
+    jobs = [LocalJob(i, out_dir, names[i], force) for i in inputs if not is_url(i)]
+    if jobs:
+        run = engine or IsolatedEngine(workers, limits or Limits())
+        for job, result in run(jobs):
+            done(order[job.item], _outcome_of(job, result))
+    urls = [i for i in inputs if is_url(i)]
+    if urls:
+        for position, sub, outcome in _run_urls(urls, out_dir, names, order, force, web):
+            done(position, outcome, sub)
+    result = BatchResult([o for _, _, o in sorted(collected, key=lambda t: (t[0], t[1]))])
     write_errors(out_dir, result.outcomes)
     return result
+
+
+def _run_urls(
+    urls: list[str],
+    out_dir: Path,
+    names: dict[str, str],
+    order: dict[str, int],
+    force: bool,
+    web: WebOptions | None,
+) -> Iterator[tuple[int, int, Outcome]]:
+    from vnplan import web as fetching
+
+    options = web or fetching.WebOptions(fetching.fetch_settings(out_dir / fetching.CACHE_DIR))
+    with Fetcher(options.settings) as fetcher:
+        batch = fetching.UrlBatch(fetcher, out_dir, options, set(names.values()))
+        for url in urls:
+            for sub, outcome in enumerate(batch.convert(url, names[url], force=force)):
+                yield order[url], sub, outcome
+
+
+Engine = Callable[[list[LocalJob]], Iterator[tuple[LocalJob, "Outcome | Failure"]]]
+
+
+@dataclass(frozen=True)
+class IsolatedEngine:
+    """Local worker processes: one document at a time each, killed and replaced on a hang,
+    crash or memory exhaustion."""
+
+    workers: int
+    limits: Limits
+
+    def __call__(self, jobs: list[LocalJob]) -> Iterator[tuple[LocalJob, Outcome | Failure]]:
+        for done in run_isolated(jobs, run_local_job, workers=self.workers, limits=self.limits):
+            yield jobs[done.index], done.result
 
 
 def run_fetch(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,10 +14,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from vnplan import __version__
-from vnplan.batch import BatchResult, Outcome, expand_inputs, is_url, run_batch, run_fetch
+from vnplan.batch import (
+    BatchResult,
+    Engine,
+    Outcome,
+    expand_inputs,
+    is_url,
+    run_batch,
+    run_fetch,
+)
 from vnplan.outputs.cli import agencies, compare, export
 from vnplan.schema import SCHEMA_FILE, json_schema_text
 from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
+from vnplan.workers import Limits
 
 app = typer.Typer(
     name="vnplan",
@@ -35,6 +45,7 @@ app = typer.Typer(
 )
 err = Console(stderr=True)
 MAX_FAILURES_SHOWN = 20
+DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
 
@@ -100,6 +111,29 @@ def convert(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
     ] = DEFAULT_TIMEOUT,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-w", min=1, help="Worker processes [default: CPU cores]."),
+    ] = DEFAULT_WORKERS,
+    doc_timeout: Annotated[
+        float,
+        typer.Option("--doc-timeout", min=1, help="Seconds one document may take (else an error)."),
+    ] = Limits().seconds,
+    memory_mb: Annotated[
+        int,
+        typer.Option("--memory-mb", min=256, help="Memory one worker may use, in MiB."),
+    ] = Limits().memory_mb or 4096,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", help="'local' (worker processes) or 'dask' (a Dask cluster)."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
+        ),
+    ] = None,
 ) -> None:
     """Convert documents and web pages into OUT/<name>.json (one record each); failures go to
     OUT/errors.jsonl, one JSON line each with a stable code (e.g. "http_404", "empty").
@@ -118,10 +152,20 @@ def convert(
         fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
         follow_attachments=follow_attachments,
     )
+    limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
     result = _run_with_progress(
         expanded,
         "converting",
-        lambda done: run_batch(expanded, out, force=force, on_done=done, web=web),
+        lambda done: run_batch(
+            expanded,
+            out,
+            force=force,
+            on_done=done,
+            web=web,
+            workers=workers,
+            limits=limits,
+            engine=_engine(engine, scheduler),
+        ),
     )
     _print_summary(result, out, "convert", ("converted", "skipped", "failed"))
     raise typer.Exit(1 if result.failed else 0)
@@ -194,6 +238,20 @@ def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")
         ]
     return items
+
+
+def _engine(name: str, scheduler: str | None) -> Engine | None:
+    if name == "local":
+        return None
+    if name == "dask":
+        if not scheduler:
+            err.print("[red]--engine dask needs --scheduler tcp://HOST:PORT[/red]")
+            raise typer.Exit(2)
+        from vnplan.cluster import DaskEngine
+
+        return DaskEngine(scheduler)
+    err.print(f"[red]unknown engine {name!r}[/red]: use 'local' or 'dask'")
+    raise typer.Exit(2)
 
 
 def _run_with_progress(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -46,7 +47,32 @@ def sniff_format(data: bytes, name: str = "") -> str:
 
 
 def read_layout(data: bytes, fmt: str, name: str) -> Layout:
-    """The format reader for `fmt`: bytes → lines in reading order."""
+    """The format reader for `fmt`: bytes → lines in reading order, legacy encodings decoded."""
+    return decode_legacy_text(_read_format(data, fmt, name))
+
+
+def decode_legacy_text(layout: Layout) -> Layout:
+    """Text typed in a legacy Vietnamese encoding (TCVN3/ABC ".VnTime" fonts, VNI, VISCII) and
+    read as Latin letters → Unicode, before extraction reads its structure."""
+    from vnplan.normalize import convert_legacy, detect_legacy_encoding
+
+    sample = "\n".join(line.text for line in layout.lines[:400])
+    encoding = detect_legacy_encoding(sample)
+    if encoding is None:
+        return layout
+    lines = [
+        replace(
+            line,
+            text=convert_legacy(line.text, encoding),
+            cells=tuple(convert_legacy(c, encoding) for c in line.cells) if line.cells else None,
+        )
+        for line in layout.lines
+    ]
+    note = ("legacy_encoding", f"text was in the legacy {encoding} encoding: converted to Unicode")
+    return replace(layout, lines=lines, notes=[*layout.notes, note])
+
+
+def _read_format(data: bytes, fmt: str, name: str) -> Layout:
     readers: dict[str, Callable[[bytes], Layout]] = {"txt": _read_txt}
     for extra_format, loader in _optional_readers().items():
         readers[extra_format] = loader
@@ -57,8 +83,11 @@ def read_layout(data: bytes, fmt: str, name: str) -> Layout:
 
 
 def _read_txt(data: bytes) -> Layout:
-    text, _encoding = decode_text(data)
-    return read_text_layout(text)
+    text, encoding = decode_text(data)
+    layout = read_text_layout(text)
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+        layout.notes.append(("text_encoding", f"not UTF-8: read as {encoding}"))
+    return layout
 
 
 def _optional_readers() -> dict[str, Callable[[bytes], Layout]]:
