@@ -42,11 +42,11 @@ def build_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Warning]]
         text = line.text.strip()
         if not text:
             continue
-        if out and not line.starts_paragraph and line.cells is None and out[-1].cells is None:
-            out[-1] = _extend(out[-1], text)
-            continue
-        if out and _continues(out[-1], line):
-            if line.gap_before or line.break_before or (line.page or 0) != (out[-1].page or 0):
+        joins = not line.starts_paragraph and line.cells is None and bool(out) and (
+            out[-1].cells is None)
+        if out and (joins or _continues(out[-1], line)):
+            broken = line.break_before or (line.page or 0) != (out[-1].page or 0)
+            if broken or (line.gap_before and not joins):
                 warnings.append(
                     Warning(
                         code="paragraph_rejoined",

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from vnplan import __version__
 from vnplan.extract.document import ExtractionError
 from vnplan.fetch import Fetcher
-from vnplan.pipeline import convert
+from vnplan.pipeline import MAX_BYTES, convert
 from vnplan.schema import Document, ErrorRecord
 from vnplan.workers import Failure, Limits, run_isolated
 
@@ -170,18 +170,35 @@ def is_done(output: Path, data: bytes, uri: str | None = None) -> bool:
 Converter = Callable[[str], Iterator[tuple[str, Document]]]
 
 
-def convert_local(item: str, out_dir: Path, name: str, force: bool) -> Outcome:
+def convert_local(
+    item: str,
+    out_dir: Path,
+    name: str,
+    force: bool,
+    max_pages: int | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Outcome:
     """Convert one local file into OUT/name, unless it is already done."""
     output = out_dir / name
     path = Path(item)
     try:
+        if path.is_file() and path.stat().st_size > max_bytes:
+            size = path.stat().st_size
+            return Outcome(
+                item,
+                "failed",
+                code="too_large",
+                message=f"{item}: {size} bytes is over the {max_bytes} limit",
+            )
         data = path.read_bytes() if path.is_file() else None
     except OSError as exc:
         return Outcome(item, "failed", code="unreadable", message=f"{item}: {exc.strerror}")
     if data is not None and not force and is_done(output, data):
         return Outcome(item, "skipped", output=name)
     try:
-        doc = convert(data if data is not None else path, uri=item)
+        doc = convert(
+            data if data is not None else path, uri=item, max_pages=max_pages, max_bytes=max_bytes
+        )
     except ExtractionError as exc:
         return Outcome(item, "failed", code=exc.code, message=str(exc))
     except Exception as exc:  # a parser bug must not stop the batch
@@ -217,10 +234,12 @@ class LocalJob:
     out_dir: Path
     name: str
     force: bool
+    max_pages: int | None = None
+    max_bytes: int = MAX_BYTES
 
 
 def run_local_job(job: LocalJob) -> Outcome:
-    return convert_local(job.item, job.out_dir, job.name, job.force)
+    return convert_local(job.item, job.out_dir, job.name, job.force, job.max_pages, job.max_bytes)
 
 
 def _outcome_of(job: LocalJob, result: Outcome | Failure) -> Outcome:
@@ -245,6 +264,8 @@ def run_batch(
     workers: int = 1,
     limits: Limits | None = None,
     engine: Engine | None = None,
+    max_pages: int | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> BatchResult:
     """Convert every input into `out_dir`; returns what happened to each, in input order.
 
@@ -265,7 +286,9 @@ def run_batch(
         if on_done:
             on_done(outcome)
 
-    jobs = [LocalJob(i, out_dir, names[i], force) for i in inputs if not is_url(i)]
+    jobs = [
+        LocalJob(i, out_dir, names[i], force, max_pages, max_bytes) for i in inputs if not is_url(i)
+    ]
     if jobs:
         run = engine or IsolatedEngine(workers, limits or Limits())
         for job, result in run(jobs):

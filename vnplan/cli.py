@@ -24,6 +24,7 @@ from vnplan.batch import (
     run_fetch,
 )
 from vnplan.outputs.cli import agencies, compare, export
+from vnplan.pipeline import MAX_BYTES
 from vnplan.schema import SCHEMA_FILE, json_schema_text
 from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
 from vnplan.workers import Limits
@@ -123,6 +124,14 @@ def convert(
         int,
         typer.Option("--memory-mb", min=256, help="Memory one worker may use, in MiB."),
     ] = Limits().memory_mb or 4096,
+    max_pages: Annotated[
+        int | None,
+        typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this."),
+    ] = None,
+    max_mb: Annotated[
+        int,
+        typer.Option("--max-mb", min=1, help="Refuse files larger than this many MiB."),
+    ] = MAX_BYTES // 2**20,
     engine: Annotated[
         str,
         typer.Option("--engine", help="'local' (worker processes) or 'dask' (a Dask cluster)."),
@@ -165,6 +174,8 @@ def convert(
             workers=workers,
             limits=limits,
             engine=_engine(engine, scheduler),
+            max_pages=max_pages,
+            max_bytes=max_mb * 2**20,
         ),
     )
     _print_summary(result, out, "convert", ("converted", "skipped", "failed"))

@@ -122,6 +122,8 @@ def convert(
     fetched_at: dt.datetime | None = None,
     found_on: str | None = None,
     normalize: bool = True,
+    max_pages: int | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Document:
     """Convert one document (a path, or its bytes) into a validated schema v1 record.
 
@@ -134,11 +136,19 @@ def convert(
     else:
         path = Path(source)
         name = uri or str(source)
-        data = _read_file(path)
+        data = _read_file(path, max_bytes)
+    if len(data) > max_bytes:
+        raise ConversionError("too_large", f"{name}: {len(data)} bytes is over the limit")
     if not data.strip():
         raise ConversionError("empty", f"{name}: the file is empty")
     fmt = sniff_format(data, name)
+    if fmt == "pdf" and max_pages is not None:
+        _check_page_count(data, name, max_pages)
     layout = read_layout(data, fmt, name)
+    if fmt == "html" and not any(line.text.strip() for line in layout.lines):
+        raise ConversionError(
+            "no_article", f"{name}: the page has no article text, only menus, links or a footer"
+        )
     record_format: Format = "docx" if fmt == "doc" else fmt  # type: ignore[assignment]
     src = Source(
         uri=name,
@@ -155,13 +165,28 @@ def convert(
     return Document.model_validate(doc.model_dump())
 
 
-def _read_file(path: Path) -> bytes:
+def _read_file(path: Path, max_bytes: int) -> bytes:
     if not path.is_file():
         raise ConversionError("not_found", f"{path}: no such file")
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ConversionError("too_large", f"{path}: {size} bytes is over the {MAX_BYTES} limit")
+    if size > max_bytes:
+        raise ConversionError("too_large", f"{path}: {size} bytes is over the {max_bytes} limit")
     return path.read_bytes()
+
+
+def _check_page_count(data: bytes, name: str, max_pages: int) -> None:
+    """Refuse a PDF over the page limit before reading any page (a damaged or encrypted PDF is
+    left for the PDF reader to report)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pages = len(pdfium.PdfDocument(data))
+    except pdfium.PdfiumError:
+        return
+    if pages > max_pages:
+        raise ConversionError(
+            "too_many_pages", f"{name}: {pages} pages is over the limit of {max_pages}"
+        )
 
 
 def _normalize(doc: Document) -> Document:

@@ -1,0 +1,121 @@
+"""Words split by glyph fallback ("c ủa", "Th ể", "Vi ệt") put back together.
+
+A PDF typeset in a font without Vietnamese glyphs draws each missing glyph from a fallback
+font, as a text run of its own; text extraction then sees a gap and a space inside the word.
+Two or three pieces are joined when the space touches a Vietnamese letter outside Latin-1,
+the joined word is a Vietnamese syllable, and not every piece is a syllable by itself. The
+syllables are those of underthesea's 74K-word dictionary (a dependency) seen in ≥ 2 entries.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+_DICTIONARY = ("corpus", "data", "Viet74K.txt")
+_MIN_ENTRIES = 2  # a syllable seen in a single dictionary entry is too often a typo
+_VOWELS = set("aăâeêioôơuưy")
+SOFT_SPACE = "\u2060"  # from the PDF reader: a space it inserted where the font changes
+_WORD_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+_EDGE = "\"'“”‘’()[]{},.;:!?…-–—/«»"  # punctuation that may cling to a word
+
+
+def _base_letter(char: str) -> str:
+    """"ệ" → "ê", "ủ" → "u": the letter without its tone mark (vowel quality kept)."""
+    decomposed = unicodedata.normalize("NFD", char.lower())
+    kept = "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323")
+    return unicodedata.normalize("NFC", kept)[:1]
+
+
+def is_fallback_letter(char: str) -> bool:
+    """A letter that fonts without Vietnamese support lack (outside Latin-1)."""
+    return char.isalpha() and ord(char) > 0xFF
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Lowercase NFC Vietnamese syllables (empty when underthesea is not installed)."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations)), *_DICTIONARY)
+    if not path.is_file():
+        return frozenset()
+    counts: dict[str, int] = {}
+    for line in path.read_text("utf-8").splitlines():
+        for word in set(unicodedata.normalize("NFC", line.lower()).split()):
+            if word.isalpha():
+                counts[word] = counts.get(word, 0) + 1
+    return frozenset(
+        w for w, n in counts.items()
+        if n >= _MIN_ENTRIES and any(_base_letter(c) in _VOWELS for c in w)
+    )
+
+
+def _is_syllable(word: str) -> bool:
+    return word.lower() in syllables()
+
+
+def _joinable(pieces: list[str], soft: bool) -> bool:
+    """Do these pieces make one word broken by glyph fallback? `soft`: the PDF reader saw a
+    font change at each break (then the pieces need not be invalid on their own)."""
+    if not all(p.isalpha() for p in pieces):
+        return False
+    if not all(is_fallback_letter(a[-1]) or is_fallback_letter(b[0])
+               for a, b in itertools.pairwise(pieces)):
+        return False
+    if not _is_syllable("".join(pieces)):
+        return False
+    return soft or not all(_is_syllable(p) for p in pieces)
+
+
+def rejoin_glyph_splits(text: str) -> tuple[str, int]:
+    """Text with split words rejoined (and `SOFT_SPACE`s left made plain spaces), and how many
+    joins were made."""
+    parts = re.split(f"([ {SOFT_SPACE}]+)", text)
+    tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
+    if len(tokens) < 2 or not any(is_fallback_letter(c) for c in text):
+        return text.replace(SOFT_SPACE, " "), 0
+    known = syllables()
+    unknown = [t.strip(_EDGE).lower() not in known for t in tokens]
+    if not any(unknown) and SOFT_SPACE not in text:
+        return text, 0  # every word is a syllable and no font change: nothing was split
+    out: list[str] = []
+    joins = 0
+    i = 0
+    while i < len(tokens):
+        near = any(unknown[i : i + 3]) or any(SOFT_SPACE in gap for gap in gaps[i : i + 2])
+        joined = _join_at(tokens, gaps, i) if near else None
+        word, used = joined if joined else (tokens[i], 1)
+        out.append(word)
+        if i + used - 1 < len(gaps):
+            out.append(" ")
+        joins += used - 1
+        i += used
+    return "".join(out).strip(), joins
+
+
+def _join_at(tokens: list[str], gaps: list[str], i: int) -> tuple[str, int] | None:
+    """The word starting at token i made of 3 or 2 pieces, if they are a split word."""
+    known = syllables()
+    for size in (3, 2):
+        if i + size > len(tokens):
+            continue
+        group = tokens[i : i + size]
+        if "".join([group[0].lstrip(_EDGE), *group[1:-1], group[-1].rstrip(_EDGE)]).lower() \
+                not in known:
+            continue  # the cheap test first: most neighbours do not make a syllable
+        lead = _WORD_EDGE.match(group[0])
+        tail = _WORD_EDGE.match(group[-1])
+        assert lead is not None and tail is not None
+        if lead[3] or tail[1] or any(not p.isalpha() for p in group[1:-1]):
+            continue
+        pieces = [lead[2], *group[1:-1], tail[2]]
+        soft = all(set(gap) == {SOFT_SPACE} for gap in gaps[i : i + size - 1])
+        if _joinable(pieces, soft):
+            return lead[1] + "".join(pieces) + tail[3], size
+    return None

@@ -1,0 +1,181 @@
+"""extract/docx_input.py: Word files → lines → records, on the samples and small built files."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from vnplan.extract import docx_input
+from vnplan.extract.document import ExtractionError
+from vnplan.extract.docx_input import read_doc_layout, read_docx_layout
+from vnplan.extract.layout import Layout
+from vnplan.schema import Document
+
+from tests.conftest import SAMPLES, expected_facts
+from vnplan.pipeline import convert
+
+LAO_CAI = "lao-cai-122-kh-ubnd-2022"
+LANG_SON = "lang-son-227-kh-ubnd-2021"
+
+
+@cache
+def layout(stem: str) -> Layout:
+    return read_docx_layout((SAMPLES / f"{stem}.docx").read_bytes())
+
+
+@cache
+def record(stem: str) -> Document:
+    return convert(f"samples/{stem}.docx", normalize=False)
+
+
+def built(document: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("stem", [LAO_CAI, LANG_SON])
+def test_sections_match_the_expected_facts(stem: str) -> None:
+    facts = expected_facts(stem)
+    got = [("/".join(s.path), s.title, s.role, s.page) for s in record(stem).iter_sections()]
+    assert got == [("/".join(s["path"]), s["title"], s["role"], None) for s in facts["sections"]]
+
+
+def test_appendix_rows_match_the_expected_facts() -> None:
+    facts = expected_facts(LAO_CAI)["appendix_rows"]
+    rows = record(LAO_CAI).appendices[0].rows
+    assert [(r.group, r.stt) for r in rows] == [(f["group"], f["stt"]) for f in facts]
+    for row, fact in zip(rows, facts, strict=True):
+        assert row.content.startswith(fact["content_start"])
+        assert [a.raw for a in row.lead] == fact["lead"]
+        assert row.pages == []
+    assert record(LAO_CAI).source.pages is None
+
+
+def test_header_and_signature_tables_are_layout_not_rows() -> None:
+    lines = layout(LAO_CAI).lines
+    assert [line.text for line in lines[:6]] == [
+        "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 122/KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày 30 tháng 3 năm 2022"]
+    start = next(i for i, line in enumerate(lines) if line.text == "Nơi nhận:")
+    assert lines[start + 9].text == "TM. ỦY BAN NHÂN DÂN"
+    rows = [line for line in lines if line.cells is not None]
+    assert rows[0].cells == ("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                             "Thời gian thực hiện", "Ghi chú")
+    assert all(line.page is None for line in lines)
+
+
+def test_merged_group_cells_are_given_once() -> None:
+    rows = [line.cells for line in layout(LAO_CAI).lines if line.cells]
+    group = next(cells for cells in rows if cells[0] == "II")
+    assert group[1].startswith("Gắn kết ngoại giao văn hóa") and group[2:] == ("", "", "", "")
+
+
+def test_formatting_is_read_from_runs_and_styles() -> None:
+    by_text = {line.text: line for line in layout(LAO_CAI).lines}
+    assert by_text["KẾ HOẠCH HÀNH ĐỘNG"].bold and by_text["KẾ HOẠCH HÀNH ĐỘNG"].centered
+    assert by_text["Lào Cai, ngày 30 tháng 3 năm 2022"].italic
+    assert by_text["I. MỤC ĐÍCH, YÊU CẦU"].bold and not by_text["I. MỤC ĐÍCH, YÊU CẦU"].centered
+    assert by_text["Nơi nhận:"].size == 12.0
+
+
+def _roman_numbering(document: docx.document.Document) -> str:
+    """Add a list definition "I." / "1." to the document; return its numId."""
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90">'
+                               '<w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _numbered(document: docx.document.Document, text: str, num_id: str, level: int) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
+        "</w:numPr>"))
+
+
+def test_word_list_numbering_is_rendered() -> None:
+    document = docx.Document()
+    num_id = _roman_numbering(document)
+    _numbered(document, "MỤC ĐÍCH, YÊU CẦU", num_id, 0)
+    _numbered(document, "Mục đích", num_id, 1)
+    _numbered(document, "Yêu cầu", num_id, 1)
+    _numbered(document, "NHIỆM VỤ", num_id, 0)
+    _numbered(document, "Tuyên truyền", num_id, 1)
+    document.add_paragraph("Việc một", style="List Bullet")
+    got = read_docx_layout(built(document))
+    assert [line.text for line in got.lines] == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NHIỆM VỤ", "1. Tuyên truyền",
+        "- Việc một"]
+    assert [code for code, _ in got.notes] == ["numbering_rendered"]
+
+
+def test_numbering_that_cannot_be_rendered_is_reported() -> None:
+    document = docx.Document()
+    _numbered(document, "MỤC ĐÍCH", "77", 0)  # a list id with no definition
+    document.part.numbering_part.element.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="404"/></w:num>'))
+    got = read_docx_layout(built(document))
+    assert [line.text for line in got.lines] == ["MỤC ĐÍCH"]
+    assert [code for code, _ in got.notes] == ["numbering_unrendered"]
+
+
+def test_a_bordered_two_column_table_is_data() -> None:
+    document = docx.Document()
+    document.add_paragraph("Danh sách")
+    table = document.add_table(rows=2, cols=2)
+    table.style = document.styles["Table Grid"]
+    for row, (a, b) in zip(table.rows, (("TT", "Đơn vị"), ("1", "Sở Ngoại vụ")), strict=True):
+        row.cells[0].text, row.cells[1].text = a, b
+    paragraph = document.add_paragraph("Kết thúc")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    lines = read_docx_layout(built(document)).lines
+    assert [(line.text, line.cells) for line in lines] == [
+        ("Danh sách", None), ("TT | Đơn vị", ("TT", "Đơn vị")),
+        ("1 | Sở Ngoại vụ", ("1", "Sở Ngoại vụ")), ("Kết thúc", None)]
+    assert lines[-1].centered
+
+
+def test_a_damaged_docx_is_a_clear_error() -> None:
+    data = (SAMPLES / f"{LANG_SON}.docx").read_bytes()
+    with pytest.raises(ExtractionError) as error:
+        read_docx_layout(data[: len(data) // 2])
+    assert error.value.code == "corrupt_docx"
+
+
+def test_legacy_doc_without_libreoffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_input.shutil, "which", lambda name: None)
+    with pytest.raises(ExtractionError) as error:
+        read_doc_layout(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    assert error.value.code == "needs_libreoffice"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_legacy_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path),
+                    str(SAMPLES / f"{LANG_SON}.docx")], check=True, capture_output=True,
+                   timeout=180)
+    doc = convert((tmp_path / f"{LANG_SON}.doc").read_bytes(), uri=f"{LANG_SON}.doc",
+                  normalize=False)
+    assert doc.source.format == "docx"
+    assert [w.code for w in doc.warnings][:1] == ["converted_from_doc"]
+    assert [s.path for s in doc.iter_sections()] == [
+        s.path for s in record(LANG_SON).iter_sections()]
+    assert doc.doc_number == "227/KH-UBND"

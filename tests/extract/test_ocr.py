@@ -1,0 +1,192 @@
+"""extract/ocr.py and ocr_tables.py: scanned PDFs read by tesseract, on the image-only sample."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Iterator
+from functools import cache
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw
+from rapidfuzz import fuzz
+from vnplan.extract import ocr
+from vnplan.extract.document import ExtractionError
+from vnplan.extract.layout import Layout, Line
+from vnplan.extract.ocr import read_numeral, repair_group_numerals, repair_ocr_lines
+from vnplan.extract.ocr_tables import find_grid, skew_angle
+from vnplan.extract.pdf import read_pdf_layout
+from vnplan.extract.pdf_geometry import PageText, TableBlock
+from vnplan.schema import Document
+
+from tests.conftest import EXPECTED, SAMPLES
+from vnplan.evaluate import load_expected, score_records, summary
+from vnplan.pipeline import convert
+
+SCAN = SAMPLES / "lao-cai-122-kh-ubnd-2022-scan.pdf"
+HEADER = ("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",
+          "Ghi chú")
+
+
+def scan_pages(*indexes: int) -> bytes:
+    """An image-only PDF of some pages of the scan (0-based)."""
+    source = pdfium.PdfDocument(SCAN)
+    target = pdfium.PdfDocument.new()
+    target.import_pages(source, list(indexes))
+    buffer = io.BytesIO()
+    target.save(buffer)
+    return buffer.getvalue()
+
+
+@cache
+def two_pages() -> Layout:
+    return read_pdf_layout(scan_pages(0, 12))
+
+
+@cache
+def full_scan() -> Document:
+    return convert(SCAN)
+
+
+@pytest.fixture
+def no_tesseract_cache() -> Iterator[None]:
+    ocr.tesseract_command.cache_clear()
+    yield
+    ocr.tesseract_command.cache_clear()
+
+
+def test_scanned_pages_are_read_by_ocr_with_their_page_numbers() -> None:
+    layout = two_pages()
+    assert layout.ocr and layout.pages == 2
+    assert {line.page for line in layout.lines} == {1, 2}
+    header = ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "Số: 122/KH-UBND",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+              "Lào Cai, ngày 30 tháng 3 năm 2022"]  # left column, then right column
+    got = [line.text for line in layout.lines[:6]]
+    assert all(fuzz.ratio(a, b) >= 85 for a, b in zip(got, header, strict=True)), got
+    assert dict(layout.notes)["ocr"].startswith("2 page(s) without a text layer read by OCR")
+
+
+def test_a_scanned_table_is_read_cell_by_cell() -> None:
+    rows = [line.cells for line in two_pages().lines if line.cells is not None]
+    assert rows[0] == HEADER
+    assert [cells[0] for cells in rows[1:]] == ["", "2", "IV", "1", "2", "4", "5", "6"]
+    group = rows[3]
+    assert group[1].startswith("Đẩy mạnh quảng bá về hình ảnh của địa phương")
+    assert group[2:] == ("", "", "", "")
+    assert rows[2][2:5] == ("Sở Ngoại vụ", "Các cơ quan, đơn vị có liên quan", "Năm 2022")
+
+
+def test_the_full_scan_has_the_born_digital_section_tree() -> None:
+    scan = full_scan()
+    born = convert(SAMPLES / "lao-cai-122-kh-ubnd-2022.pdf")
+    facts = {"kind": "plan", "samples": ["scan"], "appendix_rows": [], "sections": [
+        {"path": s.path, "title": s.title, "role": s.role} for s in born.iter_sections()]}
+    table = summary(score_records([facts], {"scan": scan})[0])
+    assert table["section_paths"]["lenient_f1"] >= 0.9
+    assert table["section_roles"]["lenient_f1"] >= 0.9
+    assert scan.source.ocr and scan.source.pages == 15
+    assert all(s.page is not None for s in scan.iter_sections())
+
+
+def test_the_full_scan_appendix_rows_against_the_expected_facts() -> None:
+    facts = next(e for e in load_expected(EXPECTED) if "lao-cai-122" in e["sample"]
+                 and e["kind"] == "plan")
+    facts["samples"] = ["scan"]
+    table = summary(score_records([facts], {"scan": full_scan()})[0])
+    assert table["row_keys"]["lenient_f1"] >= 0.95
+    assert table["row.timeline"]["lenient_f1"] >= 0.9
+    assert table["row.content_start"]["lenient_f1"] >= 0.7
+    assert table["row.lead"]["lenient_f1"] >= 0.7
+    rows = full_scan().appendices[0].rows
+    assert all(row.pages and all(11 <= p <= 15 for p in row.pages) for row in rows)
+
+
+def test_without_tesseract_a_scan_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, no_tesseract_cache: None
+) -> None:
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    with pytest.raises(ExtractionError) as error:
+        read_pdf_layout(scan_pages(0))
+    assert error.value.code == "needs_ocr"
+    assert "install tesseract-ocr and tesseract-ocr-vie" in str(error.value)
+
+
+def test_without_the_vietnamese_model_a_scan_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, no_tesseract_cache: None
+) -> None:
+    monkeypatch.setattr(ocr, "LANGUAGE", "xyz")
+    with pytest.raises(ExtractionError) as error:
+        read_pdf_layout(scan_pages(0))
+    assert error.value.code == "needs_ocr"
+
+
+@pytest.mark.parametrize(
+    ("token", "numeral"),
+    [("I", "I"), ("L", "I"), ("l", "I"), ("1", "I"), ("|", "I"), ("H", "II"), ("IL", "II"),
+     ("HI", "III"), ("IH", "III"), ("VỊ", "VI"), ("Ì", "I"), ("IV", "IV"), ("Má", None),
+     ("", None)],
+)
+def test_read_numeral(token: str, numeral: str | None) -> None:
+    assert read_numeral(token) == numeral
+
+
+def test_heading_numerals_misread_by_ocr_are_repaired() -> None:
+    lines = [Line(text=t, page=1) for t in (
+        "L MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II. MỤC TIÊU", "II. CÁC NHIỆM VỤ VÀ GIẢI PHÁP",
+        "IV KINH PHÍ THỰC HIỆN", "Lào Cai là tỉnh biên giới")]
+    fixed, notes = repair_ocr_lines(lines, {1})
+    assert [line.text for line in fixed] == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II. MỤC TIÊU", "III. CÁC NHIỆM VỤ VÀ GIẢI PHÁP",
+        "IV. KINH PHÍ THỰC HIỆN", "Lào Cai là tỉnh biên giới"]
+    assert notes[0][0] == "ocr_numeral_repaired"
+    untouched, none = repair_ocr_lines(lines, {2})  # only OCR'd pages are repaired
+    assert untouched == lines and none == []
+
+
+def test_group_numerals_of_scanned_tables_follow_their_sequence() -> None:
+    def page(number: int, *rows: tuple[str, ...]) -> PageText:
+        return PageText(number=number, width=842, height=595, segments=(),
+                        tables=(TableBlock(top=50, rows=(HEADER, *rows)),))
+
+    pages = [page(1, ("1", "Việc", "Sở", "", "Hàng năm", ""), ("H", "Nhóm hai", "", "", "", "")),
+             page(2, ("HN(", "Nhóm ba", "", "", "", ""), ("1", "Việc", "Sở", "", "", ""),
+                  ("IV", "Nhóm bốn", "", "", "", ""))]
+    fixed, fixes = repair_group_numerals(pages)
+    numerals = [row[0] for p in fixed for t in p.tables for row in t.rows]
+    assert numerals == ["STT", "1", "II", "STT", "III", "1", "IV"]
+    assert fixes == ["'H' → 'II'", "'HN(' → 'III'"]
+
+
+def _lines_image(angle: float) -> Image.Image:
+    image = Image.new("L", (1200, 900), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(100, 800, 40):
+        draw.rectangle((100, y, 1100, y + 12), fill=0)
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+@pytest.mark.parametrize("angle", [0.0, 0.6, -1.2])
+def test_skew_is_measured(angle: float) -> None:
+    assert skew_angle(np.asarray(_lines_image(angle))) == pytest.approx(angle, abs=0.06)
+
+
+def test_a_drawn_table_gives_its_cell_grid_with_merged_cells() -> None:
+    image = Image.new("L", (1600, 1000), 255)
+    draw = ImageDraw.Draw(image)
+    xs, ys = [100, 300, 900, 1500], [100, 250, 400, 550]
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill=0, width=3)
+    for x in xs:
+        for y0, y1 in itertools.pairwise(ys):
+            if not (x == 900 and y0 == 250):  # row 2: the last two cells are merged
+                draw.line((x, y0, x, y1), fill=0, width=3)
+    grid = find_grid(np.asarray(image))
+    assert grid is not None
+    assert [[cell is not None for cell in row] for row in grid.rows] == [
+        [True, True, True], [True, True, False], [True, True, True]]
+    merged = grid.rows[1][1]
+    assert merged is not None and merged[0] < 320 and merged[2] > 1480
+    assert find_grid(np.asarray(_lines_image(0.0))) is None  # rules without columns
