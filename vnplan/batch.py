@@ -291,8 +291,8 @@ def run_batch(
     ]
     if jobs:
         run = engine or IsolatedEngine(workers, limits or Limits())
-        for job, result in run(jobs):
-            done(order[job.item], _outcome_of(job, result))
+        for job, got in run(jobs):
+            done(order[job.item], _outcome_of(job, got))
     urls = [i for i in inputs if is_url(i)]
     if urls:
         for position, sub, outcome in _run_urls(urls, out_dir, names, order, force, web):

@@ -66,12 +66,12 @@ class DaskEngine:
                 todo.append(job)
         if not todo:
             return
-        with Client(self.scheduler) as client:
+        with Client(self.scheduler) as client:  # type: ignore[no-untyped-call]
             futures = {
                 client.submit(convert_on_worker, job.item, job.name, pure=False): job
                 for job in todo
             }
-            for future in as_completed(futures):
+            for future in as_completed(futures):  # type: ignore[no-untyped-call]
                 job = futures[future]
                 try:
                     result: ClusterResult = future.result()
