@@ -1,4 +1,4 @@
-"""The quality gate: every scored field stays at or above its pinned floor."""
+"""The quality gate: for every kind of input, every scored field stays at or above its floor."""
 
 from __future__ import annotations
 
@@ -7,24 +7,35 @@ from pathlib import Path
 
 from tests.conftest import EXPECTED, ROOT
 from vnplan import convert
-from vnplan.evaluate import below_floors, load_expected, score_records, summary
+from vnplan.evaluate import below_floors, load_expected, score_by_group, summary
+
+FLOORS = json.loads((ROOT / "bench" / "quality_floors.json").read_text("utf-8"))["lenient_f1"]
 
 
 def test_scores_at_or_above_floors() -> None:
     expected = load_expected(EXPECTED)
-    samples = [s for facts in expected for s in facts["samples"]]
-    records = {s: convert(s) for s in samples}
-    score, missing = score_records(expected, records)
+    records = {s: convert(s) for facts in expected for s in facts["samples"]}
+    scores, missing = score_by_group(expected, records)
     assert missing == []
-    floors = json.loads((ROOT / "bench" / "quality_floors.json").read_text("utf-8"))["lenient_f1"]
-    failures = below_floors(summary(score), floors)
-    assert failures == [], "\n".join(failures + score.misses)
+    assert set(scores) == set(FLOORS) == {"docx", "html", "pdf", "pdf-ocr", "txt"}
+    failures = []
+    for group, score in scores.items():
+        failures += [f"{group}: {f}" for f in below_floors(summary(score), FLOORS[group])]
+    assert failures == [], "\n".join(failures)
 
 
 def test_gate_fails_on_a_wrong_value() -> None:
     """The gate can fail: a record with a wrong number scores below the doc_number floor."""
-    expected = [f for f in load_expected(EXPECTED) if Path(f["sample"]).stem.startswith("lang-son")]
+    expected = [
+        f for f in load_expected(EXPECTED) if f["sample"].endswith("lang-son-227-kh-ubnd-2021.txt")
+    ]
     doc = convert(expected[0]["sample"])
     doc.doc_number = "999/KH-UBND"
-    score, _ = score_records(expected, {expected[0]["sample"]: doc})
-    assert below_floors(summary(score), {"doc_number": 1.0}) != []
+    scores, _ = score_by_group(expected, {expected[0]["sample"]: doc})
+    assert below_floors(summary(scores["txt"]), FLOORS["txt"]) != []
+
+
+def test_every_seed_is_scored_in_every_form_it_is_sampled_in() -> None:
+    samples = {s for facts in load_expected(EXPECTED) for s in facts["samples"]}
+    assert {Path(s).suffix for s in samples} == {".txt", ".pdf", ".docx", ".html"}
+    assert "samples/lao-cai-122-kh-ubnd-2022-scan.pdf" in samples

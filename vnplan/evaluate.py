@@ -246,13 +246,30 @@ def _score_news(score: Score, news: dict[str, Any], doc: Document, where: str) -
 
 
 def load_expected(folder: Path) -> list[dict[str, Any]]:
-    """Every expected-facts file, with the samples each applies to under "samples"."""
+    """The expected facts of every sample: each file names its sample and, under
+    "same_document", the other samples of the same document (its PDF, Word file, web page)
+    with the facts that differ for them (e.g. a signer only the portal page names)."""
     out = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text("utf-8"))
-        data["samples"] = [data["sample"], *data.get("same_document", [])]
-        out.append(data)
+        others = data.pop("same_document", {})
+        out.append({**data, "samples": [data["sample"]]})
+        for sample, changes in others.items():
+            facts = json.loads(json.dumps(data))
+            for key, value in changes.items():
+                if key.startswith("_"):
+                    continue
+                if isinstance(value, dict) and isinstance(facts.get(key), dict):
+                    facts[key].update(value)
+                else:
+                    facts[key] = value
+            out.append({**facts, "sample": sample, "samples": [sample]})
     return out
+
+
+def format_group(doc: Document) -> str:
+    """Scores are kept per kind of input: txt, pdf, pdf-ocr (scanned), docx, html."""
+    return doc.source.format + ("-ocr" if doc.source.ocr else "")
 
 
 def score_records(
@@ -269,6 +286,23 @@ def score_records(
                 continue
             score_document(score, facts, doc, Path(sample).name)
     return score, missing
+
+
+def score_by_group(
+    expected: Iterable[dict[str, Any]], records: dict[str, Document]
+) -> tuple[dict[str, Score], list[str]]:
+    """Like `score_records`, with one Score per kind of input (see `format_group`)."""
+    groups: dict[str, Score] = {}
+    missing: list[str] = []
+    for facts in expected:
+        for sample in facts["samples"]:
+            doc = records.get(sample)
+            if doc is None:
+                missing.append(sample)
+                continue
+            score = groups.setdefault(format_group(doc), Score())
+            score_document(score, facts, doc, Path(sample).name)
+    return dict(sorted(groups.items())), missing
 
 
 def summary(score: Score) -> dict[str, dict[str, float]]:
