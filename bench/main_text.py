@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
-from vnplan.extract.html_dom import decode_html
 
+from vnplan.extract.html_dom import decode_html
 from vnplan.pipeline import convert
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
+
 from vnplan.extract.numbering import roman_value, to_roman
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.sections import fold_heading

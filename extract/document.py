@@ -6,14 +6,13 @@ import hashlib
 import re
 import unicodedata
 
+from vnplan import __version__
 from vnplan.extract.layout import Layout, PageMetadata
 from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.paragraphs import build_paragraphs
 from vnplan.extract.plan import is_plan_like, split_plan
 from vnplan.extract.text_input import vietnamese_share
 from vnplan.schema import Document, Province, Source, Warning
-
-from vnplan import __version__
 
 
 class ExtractionError(Exception):

@@ -29,6 +29,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
 from vnplan.extract.document import ExtractionError
 from vnplan.extract.layout import Layout, Line
 from vnplan.extract.numbering import to_roman

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
+
 from vnplan.extract.html_blocks import is_layout_table, table_rows
 from vnplan.extract.html_dom import has_inline_content, normalize_space
 from vnplan.extract.layout import Line, PageMetadata

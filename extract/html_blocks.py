@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
+
 from vnplan.extract.appendix import is_header_row
 from vnplan.extract.html_dom import attached, normalize_space, word_set
 from vnplan.extract.layout import Line

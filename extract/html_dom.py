@@ -16,6 +16,7 @@ import unicodedata
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
+
 from vnplan.extract.news import CHROME_END
 from vnplan.fetch.charset import decode_text
 

@@ -38,6 +38,7 @@ import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
+
 from vnplan.extract.appendix import is_header_row
 from vnplan.extract.document import ExtractionError
 from vnplan.extract.layout import Line

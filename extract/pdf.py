@@ -15,6 +15,7 @@ import io
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from vnplan.extract.document import ExtractionError
 from vnplan.extract.layout import Layout
 from vnplan.extract.pdf_geometry import PageText

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from vnplan.extract.pdf_geometry import PageFrame, Segment, TableBlock
 from vnplan.extract.pdf_glyphs import SOFT_SPACE, is_fallback_letter
 from vnplan.extract.pdf_tables import Grid, locate

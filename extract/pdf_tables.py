@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from vnplan.extract.pdf_geometry import PageFrame
 
 RULE_THICKNESS = 3.0  # a path thinner than this (points) is a ruling line

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
 from vnplan.extract.pdf_geometry import PageFrame, PageText, Segment, TableBlock
 from vnplan.extract.pdf_glyphs import SOFT_SPACE, is_fallback_letter
 from vnplan.extract.pdf_objects import Piece, page_content, read_pieces

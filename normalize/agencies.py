@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
+
 from vnplan.schema import AgencyRef
 
 from .gazetteer import Agency, agencies, agency_rules, provinces

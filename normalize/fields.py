@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
+
 from vnplan.schema import Document, Section
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
+
 from vnplan.schema import HeritageRef
 
 from .gazetteer import Heritage, heritage, heritage_cues

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
+
 from vnplan.schema import Warning
 
 from .gazetteer import ocr_repairs

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+
 from vnplan.normalize import unmatched_agencies
 from vnplan.outputs.compare import csv_text, news_table, plans_table
 from vnplan.outputs.export import (

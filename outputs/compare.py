@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 
 from rich.table import Table
+
 from vnplan.align import load_pillars
 from vnplan.outputs.summary import Summary
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
+
 from vnplan.align import align_document, is_aligned
 from vnplan.schema import Document
 

@@ -12,14 +12,13 @@ from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
+from vnplan import __version__
 from vnplan.align import load_pillars, load_strategy
 from vnplan.outputs.compare import LIST_SEPARATOR
 from vnplan.outputs.records import plain
 from vnplan.outputs.summary import Summary, lead_tasks
 from vnplan.outputs.svg import Bar, HeatRow, Span, clip, heatmap, stacked_bars, timeline
 from vnplan.schema import Document
-
-from vnplan import __version__
 
 TOP_AGENCIES_CHART = 10
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from vnplan.schema import Document
 
 from vnplan import convert
+from vnplan.schema import Document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

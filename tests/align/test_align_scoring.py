@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vnplan.align import match_text, score_text
 from vnplan.align.pillars import Cutoffs
 from vnplan.align.scoring import rank, select

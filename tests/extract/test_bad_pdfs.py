@@ -7,10 +7,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from vnplan.extract import pdf
 from vnplan.extract.document import ExtractionError
 from vnplan.extract.pdf import MAX_PAGES, read_pdf_layout
-
 from vnplan.pipeline import convert
 
 BAD = Path(__file__).resolve().parent.parent / "data" / "bad"

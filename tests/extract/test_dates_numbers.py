@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from vnplan.extract.dates import parse_date
 from vnplan.extract.doc_numbers import doc_type_of_number, normalize_doc_number, parse_so_line
 from vnplan.extract.header import parse_place_date_line

@@ -13,14 +13,14 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+
+from tests.conftest import SAMPLES, expected_facts
 from vnplan.extract import docx_input
 from vnplan.extract.document import ExtractionError
 from vnplan.extract.docx_input import read_doc_layout, read_docx_layout
 from vnplan.extract.layout import Layout
-from vnplan.schema import Document
-
-from tests.conftest import SAMPLES, expected_facts
 from vnplan.pipeline import convert
+from vnplan.schema import Document
 
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
 LANG_SON = "lang-son-227-kh-ubnd-2021"

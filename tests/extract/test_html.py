@@ -13,15 +13,15 @@ from typing import Any
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
+
+from tests.conftest import ROOT, SAMPLES, expected_facts
+from vnplan.evaluate import Score, score_document
 from vnplan.extract.html_article import unwrap_layout_tables
 from vnplan.extract.html_blocks import page_lines
 from vnplan.extract.html_dom import clean_page, decode_html, parse_html
 from vnplan.extract.text_input import strip_markup
-from vnplan.schema import Document
-
-from tests.conftest import ROOT, SAMPLES, expected_facts
-from vnplan.evaluate import Score, score_document
 from vnplan.pipeline import convert
+from vnplan.schema import Document
 
 WEB = SAMPLES / "web"
 # page → the seed its text comes from (tests/data/expected/<seed>.json)

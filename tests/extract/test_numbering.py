@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vnplan.extract.numbering import parse_marker, roman_value, split_title, to_roman
 
 MARKERS = [

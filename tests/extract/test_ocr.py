@@ -12,6 +12,9 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw
 from rapidfuzz import fuzz
+
+from tests.conftest import EXPECTED, SAMPLES
+from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract import ocr
 from vnplan.extract.document import ExtractionError
 from vnplan.extract.layout import Layout, Line
@@ -19,11 +22,8 @@ from vnplan.extract.ocr import read_numeral, repair_group_numerals, repair_ocr_l
 from vnplan.extract.ocr_tables import find_grid, skew_angle
 from vnplan.extract.pdf import read_pdf_layout
 from vnplan.extract.pdf_geometry import PageText, TableBlock
-from vnplan.schema import Document
-
-from tests.conftest import EXPECTED, SAMPLES
-from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.pipeline import convert
+from vnplan.schema import Document
 
 SCAN = SAMPLES / "lao-cai-122-kh-ubnd-2022-scan.pdf"
 HEADER = ("STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện",

@@ -8,17 +8,17 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
+
+from tests.conftest import EXPECTED, SAMPLES, expected_facts
+from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract import pdf_text
 from vnplan.extract.layout import Layout
 from vnplan.extract.pdf import read_pdf_layout
 from vnplan.extract.pdf_geometry import PageText, Segment
 from vnplan.extract.pdf_glyphs import SOFT_SPACE, rejoin_glyph_splits
 from vnplan.extract.pdf_layout import layout_lines
-from vnplan.schema import Document
-
-from tests.conftest import EXPECTED, SAMPLES, expected_facts
-from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.pipeline import convert
+from vnplan.schema import Document
 
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
 LANG_SON = "lang-son-227-kh-ubnd-2021"

@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from vnplan.extract.appendix import parse_appendix
 from vnplan.extract.dates import parse_date
 from vnplan.extract.doc_numbers import normalize_doc_number

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from fetch_httpd import TestServer
+
 from vnplan.fetch import FetchSettings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fetch_httpd import TestServer
+
 from vnplan.fetch import Fetcher, FetchSettings
 from vnplan.fetch.attachments import find_attachments
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from fetch_httpd import Handler, TestServer
+
 from vnplan.fetch import Fetcher, FetchSettings
 from vnplan.fetch.cache import cache_key
 

@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 from fetch_httpd import TestServer, encode_windows_1258
+
 from vnplan.fetch import Fetcher, FetchSettings
 from vnplan.fetch.charset import codec_for, declared_charset, decode_text
 

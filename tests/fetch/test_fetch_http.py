@@ -11,6 +11,7 @@ from email.utils import format_datetime
 
 import pytest
 from fetch_httpd import Handler, TestServer
+
 from vnplan.fetch import DEFAULT_USER_AGENT, FetchedDocument, Fetcher, FetchError, FetchSettings
 
 PAGE = "<!DOCTYPE html><html><head><title>Tin</title></head><body><p>Kế hoạch</p></body></html>"

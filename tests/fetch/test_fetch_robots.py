@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 from fetch_httpd import TestServer
+
 from vnplan.fetch import Fetcher, FetchError, FetchSettings
 
 PAGE = b"<html><body><p>Tin</p></body></html>"

@@ -9,6 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from fetch_httpd import TestServer
+
 from vnplan.fetch import Fetcher, FetchSettings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fetch_httpd import TestServer
+
 from vnplan.fetch import FetchedDocument, Fetcher, FetchError, FetchSettings, safe_file_name, save
 from vnplan.fetch.document import Format
 

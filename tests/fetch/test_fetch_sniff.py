@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+
 from vnplan.fetch import FetchError, FetchSettings
 from vnplan.fetch.retry import backoff_delay, parse_retry_after
 from vnplan.fetch.sniff import decide_format, parse_content_type, sniff_format

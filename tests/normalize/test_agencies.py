@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vnplan.normalize import find_agencies, resolve_agency, split_agency_list
 
 RESOLVE_CASES = [

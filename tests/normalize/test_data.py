@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from vnplan.normalize.gazetteer import agencies, heritage, partners, provinces
 
 DATA = resources.files("vnplan.normalize").joinpath("data")

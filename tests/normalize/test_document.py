@@ -4,6 +4,7 @@ with the agency cells split the way the extractor splits them (on ";" only)."""
 from __future__ import annotations
 
 import pytest
+
 from vnplan.normalize import normalize_document, unmatched_agencies
 from vnplan.schema import (
     AgencyRef,

@@ -13,6 +13,7 @@ import unicodedata
 from importlib import resources
 
 import pytest
+
 from vnplan.normalize import convert_legacy, detect_legacy_encoding
 
 SENTENCE = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vnplan.normalize import find_partners
 
 CASES = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from vnplan.normalize import resolve_province
 
 LAO_CAI = ("Lào Cai", "10", "Lào Cai")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+
 from vnplan.normalize import fix_text, fold
 from vnplan.normalize.text import clean_edges, key_of
 

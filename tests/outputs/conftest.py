@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from vnplan import convert
 from vnplan.outputs.cli import summaries_of
 from vnplan.outputs.records import Loaded, load_folder
 from vnplan.outputs.summary import Summary
-
-from vnplan import convert
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from typer.testing import CliRunner
+
 from vnplan.outputs.cli import compare, export
 
 app = typer.Typer(rich_markup_mode=None)

@@ -7,6 +7,7 @@ import io
 
 import pandas as pd
 from rich.console import Console
+
 from vnplan.align import pillar_ids
 from vnplan.outputs.compare import columns, csv_text, news_table, plans_table
 from vnplan.outputs.summary import Summary

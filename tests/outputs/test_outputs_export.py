@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+
 from vnplan.outputs.export import jsonl_text, write_parquet, write_sqlite, write_text_atomic
 from vnplan.outputs.records import Loaded
 from vnplan.outputs.tables import Table, build_tables

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from vnplan.align import is_aligned
 from vnplan.outputs.records import Loaded, NoRecords, load_folder, one_per_id, plain, prepare
 from vnplan.schema import Document

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from vnplan.align import load_pillars
 from vnplan.outputs.records import Loaded
 from vnplan.outputs.report import render_report

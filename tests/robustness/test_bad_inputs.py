@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from vnplan.schema import Document
 
 from tests.robustness.corpus import EXPECTED, build
 from vnplan.cli import app
+from vnplan.schema import Document
 
 
 def _files(root: Path, skip: Path) -> set[str]:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 from pydantic import ValidationError
-from vnplan.schema import SCHEMA_FILE, Document, json_schema, json_schema_text
 
 from vnplan import convert
+from vnplan.schema import SCHEMA_FILE, Document, json_schema, json_schema_text
 
 
 def test_committed_json_schema_is_current() -> None:
