@@ -1,6 +1,6 @@
 """One worker vs two: wall time of `vnplan convert` on a corpus of copies of the samples.
 
-    python bench/parallel.py            # 12 copies of each born-digital sample (108 documents)
+    python bench/parallel.py            # 36 copies of each born-digital sample (324 documents)
     python bench/parallel.py --copies 4
 
 Each run converts into a fresh output folder in a fresh process; the table gives seconds,
@@ -63,7 +63,7 @@ def timed_run(corpus: Path, workers: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--copies", type=int, default=12)
+    parser.add_argument("--copies", type=int, default=36)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp)

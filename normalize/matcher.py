@@ -141,7 +141,10 @@ def match_at(
     index: Index, a: Analysed, i: int, accept: Callable[[Match], bool] | None = None
 ) -> Match | None:
     """The longest accepted match starting at token ``i``."""
+    second = a.tokens[i + 1].key if i + 1 < len(a.tokens) else None
     for pattern in index.by_first.get(a.tokens[i].key, ()):
+        if len(pattern.keys) > 1 and pattern.keys[1] != second:
+            continue  # cheap pre-check: most patterns sharing a first word differ at the second
         if fits(pattern, a, i):
             m = Match(i, i + len(pattern.keys), pattern)
             if accept is None or accept(m):

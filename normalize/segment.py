@@ -88,12 +88,20 @@ def _name_end(words: list[Word], i: int, heads: frozenset[str], free: Callable[[
     return j if named else i
 
 
+@cache
+def _head_keys(heads: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Folded head words ("sở", "ban", …) and their first syllables, computed once."""
+    return (
+        frozenset(fold(h) for h in heads),
+        frozenset(fold_token(WORD.findall(h)[0]) for h in heads),
+    )
+
+
 def agency_like_phrases(
     text: str, covered: list[bool], heads: tuple[str, ...]
 ) -> list[tuple[int, int]]:
     """Character spans of phrases shaped like agency names that overlap no ``covered`` char."""
-    head_keys = frozenset(fold(h) for h in heads)
-    first_syllables = frozenset(fold_token(WORD.findall(h)[0]) for h in heads)
+    head_keys, first_syllables = _head_keys(heads)
     spans: list[tuple[int, int]] = []
     for seg in _SEGMENT.finditer(text):
         base = seg.start()

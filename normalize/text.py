@@ -86,6 +86,7 @@ def fold_token(word: str) -> str:
     return unicodedata.normalize("NFC", _tone_normalizer()(word))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Matching key of a text: NFC, look-alikes fixed, one tone-mark placement, casefolded,
     whitespace and the spacing around punctuation collapsed ("Thừa Thiên - Huế" and
