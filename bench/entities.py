@@ -91,10 +91,20 @@ def expected_sets(data: dict[str, Any]) -> dict[str, set[str]]:
     }
 
 
+def _copies() -> dict[str, str]:
+    """Sample path → seed stem, for the samples that copy a seed (its PDF, Word file, web
+    page), as listed under "same_document" in tests/data/expected/."""
+    copies: dict[str, str] = {}
+    for path in sorted((ROOT / "tests" / "data" / "expected").glob("*.json")):
+        for sample in json.loads(path.read_text("utf-8")).get("same_document", {}):
+            copies[sample] = path.stem
+    return copies
+
+
 def document_stem(path: Path, doc: Document) -> str:
-    """The sample a record was made from: its source's stem, without a "-scan" suffix."""
-    stem = Path(doc.source.uri).stem or path.stem.split(".")[0]
-    return stem.removesuffix("-scan")
+    """The seed a record was made from: a copy's seed, else its source's stem."""
+    uri = doc.source.uri
+    return _copies().get(uri) or Path(uri).stem or path.stem.split(".")[0]
 
 
 def load_records(folder: Path) -> list[tuple[str, str, Document]]:
