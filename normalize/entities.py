@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from vnplan.schema import AgencyMention, AgencyRef, HeritageRef, PartnerRef
 
 from .gazetteer import heritage, partners
@@ -27,25 +30,29 @@ def count_agencies(mentions: list[AgencyRef]) -> list[AgencyMention]:
     return sorted(merged.values(), key=lambda m: _order(m.count, m.name, m.raw))
 
 
-def count_heritage(texts: list[str]) -> list[HeritageRef]:
+def _first_and_counts(spans: Iterable[tuple[str, str]]) -> tuple[dict[str, str], Counter[str]]:
+    """(key → the first raw text it was found as, key → how often), over (key, raw) spans."""
     first: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for text in texts:
-        for span in heritage_spans(text):
-            first.setdefault(span.heritage_id, span.raw)
-            counts[span.heritage_id] = counts.get(span.heritage_id, 0) + 1
+    counts: Counter[str] = Counter()
+    for key, raw in spans:
+        first.setdefault(key, raw)
+        counts[key] += 1
+    return first, counts
+
+
+def count_heritage(texts: list[str]) -> list[HeritageRef]:
+    first, counts = _first_and_counts(
+        (span.heritage_id, span.raw) for text in texts for span in heritage_spans(text)
+    )
     items = heritage()
     refs = [heritage_ref(items[i], raw, counts[i]) for i, raw in first.items()]
     return sorted(refs, key=lambda h: _order(h.count, h.name_vi, h.raw))
 
 
 def count_partners(texts: list[str]) -> list[PartnerRef]:
-    first: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for text in texts:
-        for span in partner_spans(text):
-            first.setdefault(span.name, span.raw)
-            counts[span.name] = counts.get(span.name, 0) + 1
+    first, counts = _first_and_counts(
+        (span.name, span.raw) for text in texts for span in partner_spans(text)
+    )
     items = partners()
     refs = [partner_ref(items[n], raw, counts[n]) for n, raw in first.items()]
     return sorted(refs, key=lambda p: _order(p.count, p.name, p.raw))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from vnplan.schema.models import AgencyLevel
 
 from .data import load
+
+E = TypeVar("E")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,24 +124,15 @@ def agency_rules() -> dict[str, tuple[str, ...]]:
     return {k: tuple(data[k]) for k in keys}
 
 
+def _entry(cls: type[E], record: dict[str, Any]) -> E:
+    """A gazetteer entry from its data-file record: the dataclass's fields, lists as tuples."""
+    values = {f.name: record[f.name] for f in fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
 @cache
 def heritage() -> dict[str, Heritage]:
-    return {
-        h["id"]: Heritage(
-            id=h["id"],
-            category=h["category"],
-            list=h["list"],
-            name_en=h["name_en"],
-            name_vi=h["name_vi"],
-            variants=tuple(h["variants"]),
-            context_variants=tuple(h["context_variants"]),
-            context_cues=tuple(h["context_cues"]),
-            ocr_variants=tuple(h["ocr_variants"]),
-            year=h["year"],
-            provinces=tuple(h["provinces"]),
-        )
-        for h in load("heritage")["items"]
-    }
+    return {h["id"]: _entry(Heritage, h) for h in load("heritage")["items"]}
 
 
 @cache
@@ -150,39 +143,13 @@ def heritage_cues() -> tuple[str, ...]:
 @cache
 def provinces() -> dict[str, ProvinceEntry]:
     """Pre-2025 provinces by name."""
-    return {
-        p["name"]: ProvinceEntry(
-            code=p["code"],
-            name=p["name"],
-            type=p["type"],
-            name_with_type=p["name_with_type"],
-            variants=tuple(p["variants"]),
-            abbreviations=tuple(p["abbreviations"]),
-            bare_name=p["bare_name"],
-            unit_2025=p["unit_2025"],
-            name_2025=p["name_2025"],
-        )
-        for p in load("provinces")["provinces"]
-    }
+    return {p["name"]: _entry(ProvinceEntry, p) for p in load("provinces")["provinces"]}
 
 
 @cache
 def partners() -> dict[str, Partner]:
     """Partners by canonical Vietnamese name."""
-    return {
-        p["name"]: Partner(
-            name=p["name"],
-            name_en=p["name_en"],
-            country=p["country"],
-            kind=p["kind"],
-            variants=tuple(p["variants"]),
-            ocr_variants=tuple(p["ocr_variants"]),
-            exclude_next=tuple(p["exclude_next"]),
-            exclude_prev=tuple(p["exclude_prev"]),
-            bare=p["bare"],
-        )
-        for p in load("partners")["partners"]
-    }
+    return {p["name"]: _entry(Partner, p) for p in load("partners")["partners"]}
 
 
 @cache

@@ -49,6 +49,12 @@ MAX_FAILURES_SHOWN = 20
 DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
+DelayOption = Annotated[
+    float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
+]
 
 
 def _version(value: bool) -> None:
@@ -106,12 +112,8 @@ def convert(
         Path | None,
         typer.Option("--cache", help="Cache folder for fetched URLs [default: OUT/.cache]."),
     ] = None,
-    delay: Annotated[
-        float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
-    ] = DEFAULT_DELAY,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
-    ] = DEFAULT_TIMEOUT,
+    delay: DelayOption = DEFAULT_DELAY,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
     workers: Annotated[
         int,
         typer.Option("--workers", "-w", min=1, help="Worker processes [default: CPU cores]."),
@@ -207,12 +209,8 @@ def fetch(
     cache: Annotated[
         Path | None, typer.Option("--cache", help="Cache folder [default: OUT/.cache].")
     ] = None,
-    delay: Annotated[
-        float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
-    ] = DEFAULT_DELAY,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
-    ] = DEFAULT_TIMEOUT,
+    delay: DelayOption = DEFAULT_DELAY,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Download URLs into OUT/ as <name>-<hash>.<ext> (the extension from the bytes, not the
     URL); failures go to OUT/errors.jsonl with a stable code (e.g. "http_404", "timeout").

@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -272,19 +272,27 @@ def format_group(doc: Document) -> str:
     return doc.source.format + ("-ocr" if doc.source.ocr else "")
 
 
-def score_records(
-    expected: Iterable[dict[str, Any]], records: dict[str, Document]
-) -> tuple[Score, list[str]]:
-    """Score every sample named by the expected facts; `records` maps sample path → record."""
-    score = Score()
-    missing: list[str] = []
+def _pairs(
+    expected: Iterable[dict[str, Any]], records: dict[str, Document], missing: list[str]
+) -> Iterator[tuple[dict[str, Any], str, Document]]:
+    """(facts, sample, record) for every sample the facts name; samples without a record
+    are added to `missing`."""
     for facts in expected:
         for sample in facts["samples"]:
             doc = records.get(sample)
             if doc is None:
                 missing.append(sample)
-                continue
-            score_document(score, facts, doc, Path(sample).name)
+            else:
+                yield facts, sample, doc
+
+
+def score_records(
+    expected: Iterable[dict[str, Any]], records: dict[str, Document]
+) -> tuple[Score, list[str]]:
+    """Score every sample named by the expected facts; `records` maps sample path → record."""
+    score, missing = Score(), list[str]()
+    for facts, sample, doc in _pairs(expected, records, missing):
+        score_document(score, facts, doc, Path(sample).name)
     return score, missing
 
 
@@ -294,14 +302,8 @@ def score_by_group(
     """Like `score_records`, with one Score per kind of input (see `format_group`)."""
     groups: dict[str, Score] = {}
     missing: list[str] = []
-    for facts in expected:
-        for sample in facts["samples"]:
-            doc = records.get(sample)
-            if doc is None:
-                missing.append(sample)
-                continue
-            score = groups.setdefault(format_group(doc), Score())
-            score_document(score, facts, doc, Path(sample).name)
+    for facts, sample, doc in _pairs(expected, records, missing):
+        score_document(groups.setdefault(format_group(doc), Score()), facts, doc, Path(sample).name)
     return dict(sorted(groups.items())), missing
 
 
