@@ -33,13 +33,13 @@ def _convert_legacy(doc: Document, warnings: list[Warning]) -> None:
             )
 
 
-def _repair_texts(doc: Document, warnings: list[Warning]) -> None:
+def _repair_texts(doc: Document, warnings: list[Warning], lexical: bool) -> None:
     for f in editable_fields(doc):
         value = f.get()
         if not value:
             continue
         fixed, found = fix_text(value)
-        repaired, more = repair_text(fixed)
+        repaired, more = repair_text(fixed, lexical=lexical)
         if repaired != value:
             f.set(repaired)
         warnings.extend(w.model_copy(update={"where": f.path}) for w in [*found, *more])
@@ -152,14 +152,18 @@ def agency_mentions(doc: Document, province: str | None) -> list[AgencyRef]:
     return mentions
 
 
-def normalize_document(doc: Document) -> Document:
+def normalize_document(doc: Document, *, ocr_text: bool | None = None) -> Document:
     """A new Document: text repairs (legacy encodings, look-alikes, evidenced OCR damage) as
     warnings, province filled/canonicalised, agency cells re-split and every AgencyRef
-    resolved, and entities (agencies, heritage, partners with counts) computed."""
+    resolved, and entities (agencies, heritage, partners with counts) computed.
+
+    OCR repairs that rest on the phrase alone ("phô biến" → "phổ biến", listed in
+    data/ocr_repairs.json) are made only for OCR'd text: a scanned source, or when the caller
+    says the text came from OCR (`ocr_text=True`); gazetteer-evidenced ones always are."""
     out = doc.model_copy(deep=True)
     warnings: list[Warning] = []
     _convert_legacy(out, warnings)
-    _repair_texts(out, warnings)
+    _repair_texts(out, warnings, lexical=doc.source.ocr if ocr_text is None else ocr_text)
     _set_province(out, document_province(out), warnings)
     province = out.province.name if out.province else None
     _resolve_refs(out, province, warnings)

@@ -173,3 +173,19 @@ def test_news_article(stem: str) -> None:
     assert article.about.doc_number == about["doc_number"]
     assert _iso(article.about.issued_date) == about["issued_date"]
     assert article.about.province == about["province"]
+
+
+def test_ocr_text_licenses_the_lexical_ocr_repairs() -> None:
+    """ "phô biến" is no Vietnamese word: text known to come from OCR gets it repaired (with a
+    warning); by default the title stays as printed."""
+    as_printed = next(s for s in record(PLANS[0]).iter_sections() if s.path == ["III", "5"])
+    assert as_printed.title.startswith("Bảo vệ, phô biến")
+    doc = convert(f"samples/{PLANS[0]}.txt", ocr_text=True)
+    repaired = next(s for s in doc.iter_sections() if s.path == ["III", "5"])
+    assert repaired.title.startswith("Bảo vệ, phổ biến “Nghi lễ")
+    assert ("phô biến → phổ biến", "sections[2].children[4].title") in {
+        (w.message, w.where) for w in doc.warnings if w.code == "ocr_repaired"
+    }
+    assert (
+        doc.appendices[0].rows[2].content.endswith("người Việt Nam ở nước ngoài và bạn bè quốc tế.")
+    )

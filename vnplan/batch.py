@@ -33,6 +33,16 @@ Status = Literal["converted", "fetched", "skipped", "failed"]
 
 
 @dataclass(frozen=True)
+class ConvertOptions:
+    """How each document is converted: size limits, and whether its text came from OCR
+    (which licenses the OCR repairs that rest on the phrase alone)."""
+
+    max_pages: int | None = None
+    max_bytes: int = MAX_BYTES
+    ocr_text: bool | None = None
+
+
+@dataclass(frozen=True)
 class Outcome:
     input: str
     status: Status
@@ -175,13 +185,13 @@ def convert_local(
     out_dir: Path,
     name: str,
     force: bool,
-    max_pages: int | None = None,
-    max_bytes: int = MAX_BYTES,
+    options: ConvertOptions = ConvertOptions(),
 ) -> Outcome:
     """Convert one local file into OUT/name, unless it is already done."""
     output = out_dir / name
     path = Path(item)
     try:
+        max_bytes = options.max_bytes
         if path.is_file() and path.stat().st_size > max_bytes:
             size = path.stat().st_size
             return Outcome(
@@ -197,7 +207,11 @@ def convert_local(
         return Outcome(item, "skipped", output=name)
     try:
         doc = convert(
-            data if data is not None else path, uri=item, max_pages=max_pages, max_bytes=max_bytes
+            data if data is not None else path,
+            uri=item,
+            max_pages=options.max_pages,
+            max_bytes=max_bytes,
+            ocr_text=options.ocr_text,
         )
     except ExtractionError as exc:
         return Outcome(item, "failed", code=exc.code, message=str(exc))
@@ -234,12 +248,11 @@ class LocalJob:
     out_dir: Path
     name: str
     force: bool
-    max_pages: int | None = None
-    max_bytes: int = MAX_BYTES
+    options: ConvertOptions = ConvertOptions()
 
 
 def run_local_job(job: LocalJob) -> Outcome:
-    return convert_local(job.item, job.out_dir, job.name, job.force, job.max_pages, job.max_bytes)
+    return convert_local(job.item, job.out_dir, job.name, job.force, job.options)
 
 
 def _outcome_of(job: LocalJob, result: Outcome | Failure) -> Outcome:
@@ -264,8 +277,7 @@ def run_batch(
     workers: int = 1,
     limits: Limits | None = None,
     engine: Engine | None = None,
-    max_pages: int | None = None,
-    max_bytes: int = MAX_BYTES,
+    options: ConvertOptions = ConvertOptions(),
 ) -> BatchResult:
     """Convert every input into `out_dir`; returns what happened to each, in input order.
 
@@ -286,9 +298,7 @@ def run_batch(
         if on_done:
             on_done(outcome)
 
-    jobs = [
-        LocalJob(i, out_dir, names[i], force, max_pages, max_bytes) for i in inputs if not is_url(i)
-    ]
+    jobs = [LocalJob(i, out_dir, names[i], force, options) for i in inputs if not is_url(i)]
     if jobs:
         run = engine or IsolatedEngine(workers, limits or Limits())
         for job, got in run(jobs):

@@ -16,6 +16,7 @@ from rich.table import Table
 from vnplan import __version__
 from vnplan.batch import (
     BatchResult,
+    ConvertOptions,
     Engine,
     Outcome,
     expand_inputs,
@@ -134,6 +135,15 @@ def convert(
         int,
         typer.Option("--max-mb", min=1, help="Refuse files larger than this many MiB."),
     ] = MAX_BYTES // 2**20,
+    ocr_text: Annotated[
+        bool,
+        typer.Option(
+            "--ocr-text",
+            help="The inputs' text came from OCR (e.g. text exported "
+            "from scans): also make the OCR repairs that rest on the phrase alone "
+            '("phô biến" → "phổ biến"). Scanned PDFs get them anyway.',
+        ),
+    ] = False,
     engine: Annotated[
         str,
         typer.Option("--engine", help="'local' (worker processes) or 'dask' (a Dask cluster)."),
@@ -176,8 +186,7 @@ def convert(
             workers=workers,
             limits=limits,
             engine=_engine(engine, scheduler),
-            max_pages=max_pages,
-            max_bytes=max_mb * 2**20,
+            options=ConvertOptions(max_pages, max_mb * 2**20, True if ocr_text else None),
         ),
     )
     _print_summary(result, out, "convert", ("converted", "skipped", "failed"))

@@ -122,10 +122,15 @@ def convert(
     fetched_at: dt.datetime | None = None,
     found_on: str | None = None,
     normalize: bool = True,
+    ocr_text: bool | None = None,
     max_pages: int | None = None,
     max_bytes: int = MAX_BYTES,
 ) -> Document:
     """Convert one document (a path, or its bytes) into a validated schema v1 record.
+
+    `ocr_text=True` says the text came from OCR (a scanned source sets it by itself), which
+    licenses the OCR repairs that rest on the phrase alone; `max_pages` / `max_bytes` refuse
+    inputs over those sizes with a clear error.
 
     >>> doc = convert("samples/lang-son-227-kh-ubnd-2021.txt")
     >>> doc.doc_number, doc.issued_date.isoformat()
@@ -161,7 +166,7 @@ def convert(
     )
     doc = extract_document(layout, src)
     if normalize:
-        doc = _normalize(doc)
+        doc = _normalize(doc, ocr_text)
     return Document.model_validate(doc.model_dump())
 
 
@@ -189,9 +194,9 @@ def _check_page_count(data: bytes, name: str, max_pages: int) -> None:
         )
 
 
-def _normalize(doc: Document) -> Document:
+def _normalize(doc: Document, ocr_text: bool | None) -> Document:
     """normalize (names → canonical entities), then align (sections, rows → strategy pillars)."""
     from vnplan.align import align_document
     from vnplan.normalize import normalize_document
 
-    return align_document(normalize_document(doc))
+    return align_document(normalize_document(doc, ocr_text=ocr_text))
