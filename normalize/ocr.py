@@ -23,6 +23,7 @@ from vnplan.schema import Warning
 from .gazetteer import ocr_repairs
 from .heritage import heritage_spans
 from .matcher import sentence_bounds
+from .ocr_tones import repair_tone_confusions
 from .partners import partner_spans
 from .text import fold_token, tokenize
 
@@ -117,8 +118,11 @@ def _word_repairs(text: str) -> tuple[str, list[Warning]]:
 
 def repair_text(text: str, lexical: bool = False) -> tuple[str, list[Warning]]:
     """``text`` with the OCR repairs a gazetteer name licenses, and one warning per repair.
-    ``lexical=True`` also makes the listed repairs that rest on the phrase alone ("phô biến"),
-    which normalize_document leaves to the reader: they have no gazetteer evidence."""
+    ``lexical=True`` (text that came from OCR) also makes the listed repairs that rest on the
+    phrase alone ("phô biến") and the dictionary-evidenced tone-mark repairs ("Thế thao")."""
     text, listed = _listed_repairs(text, lexical)
     text, words = _word_repairs(text)
-    return text, listed + words
+    tones: list[Warning] = []
+    if lexical:
+        text, tones = repair_tone_confusions(text)
+    return text, listed + words + tones
