@@ -177,9 +177,6 @@ def is_done(output: Path, data: bytes, uri: str | None = None) -> bool:
     )
 
 
-Converter = Callable[[str], Iterator[tuple[str, Document]]]
-
-
 def convert_local(
     item: str,
     out_dir: Path,

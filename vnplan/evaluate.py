@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,7 +329,3 @@ def below_floors(table: dict[str, dict[str, float]], floors: dict[str, float]) -
         if got is None or got < floor:
             failures.append(f"{name}: lenient F1 {got} < floor {floor}")
     return failures
-
-
-def tally(items: Iterable[str]) -> Counter[str]:
-    return Counter(items)

@@ -73,13 +73,29 @@ def decode_legacy_text(layout: Layout) -> Layout:
 
 
 def _read_format(data: bytes, fmt: str, name: str) -> Layout:
-    readers: dict[str, Callable[[bytes], Layout]] = {"txt": _read_txt}
-    for extra_format, loader in _optional_readers().items():
-        readers[extra_format] = loader
-    reader = readers.get(fmt)
+    reader = _reader(fmt)
     if reader is None:
         raise ConversionError("unsupported_format", f"{name}: {fmt} files are not supported")
     return reader(data)
+
+
+def _reader(fmt: str) -> Callable[[bytes], Layout] | None:
+    """The reader of one format; the heavier ones are imported only when a file needs them."""
+    if fmt == "txt":
+        return _read_txt
+    if fmt == "pdf":
+        from vnplan.extract.pdf import read_pdf_layout
+
+        return read_pdf_layout
+    if fmt in ("docx", "doc"):
+        from vnplan.extract.docx_input import read_doc_layout, read_docx_layout
+
+        return read_docx_layout if fmt == "docx" else read_doc_layout
+    if fmt == "html":
+        from vnplan.extract.html_input import read_html_layout
+
+        return read_html_layout
+    return None
 
 
 def _read_txt(data: bytes) -> Layout:
@@ -88,31 +104,6 @@ def _read_txt(data: bytes) -> Layout:
     if encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         layout.notes.append(("text_encoding", f"not UTF-8: read as {encoding}"))
     return layout
-
-
-def _optional_readers() -> dict[str, Callable[[bytes], Layout]]:
-    """Readers of the formats that need heavier libraries, imported only when used."""
-    readers: dict[str, Callable[[bytes], Layout]] = {}
-    try:
-        from vnplan.extract.pdf import read_pdf_layout
-
-        readers["pdf"] = read_pdf_layout
-    except ImportError:
-        pass
-    try:
-        from vnplan.extract.docx_input import read_doc_layout, read_docx_layout
-
-        readers["docx"] = read_docx_layout
-        readers["doc"] = read_doc_layout
-    except ImportError:
-        pass
-    try:
-        from vnplan.extract.html_input import read_html_layout
-
-        readers["html"] = read_html_layout
-    except ImportError:
-        pass
-    return readers
 
 
 def convert(
