@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 from vnplan.extract.layout import Layout, Line
+from vnplan.fetch.charset import VIETNAMESE_LETTERS
+from vnplan.fetch.charset import decode_text as decode_web_text
 
 PAGE_BREAK_BLANKS = 3  # a run of this many blank lines in exported text marks a page break
 
@@ -25,35 +27,28 @@ codecs.register_error("latin1_fallback", _latin1_fallback)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode text bytes: UTF-8 (with or without BOM) or UTF-16 by BOM; otherwise the reading
-    with the most Vietnamese letters of windows-1258 and the legacy font encodings (TCVN3,
-    VNI, VISCII: bytes typed with ".VnTime"-style fonts, read as windows-1252)."""
+    """(text, charset) of text bytes: the web pages' decoder (BOM, strict UTF-8, windows-1258
+    or windows-1252 by their Vietnamese letters), plus the legacy font encodings (TCVN3, VNI,
+    VISCII: bytes typed with ".VnTime"-style fonts, read as windows-1252) when they read as
+    more Vietnamese."""
     from vnplan.normalize import convert_legacy, detect_legacy_encoding
 
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    candidates = [(unicodedata.normalize("NFC", data.decode("cp1258", errors="replace")), "cp1258")]
+    decoded = decode_web_text(data)
+    if decoded.charset.startswith("utf") or decoded.charset == "ascii":
+        return decoded.text, decoded.charset
     latin = data.decode("cp1252", errors="latin1_fallback")
-    if legacy := detect_legacy_encoding(latin):
-        candidates.append((convert_legacy(latin, legacy), legacy))
-    return max(candidates, key=lambda c: vietnamese_share(c[0]))
-
-
-VIETNAMESE_MARKED = frozenset(
-    "ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-)
+    legacy = detect_legacy_encoding(latin)
+    if legacy:
+        converted = convert_legacy(latin, legacy)
+        if vietnamese_share(converted) > vietnamese_share(decoded.text):
+            return converted, legacy
+    return decoded.text, decoded.charset
 
 
 def vietnamese_share(text: str) -> float:
     """Share of letters that only Vietnamese writes (ă, ơ, ư, tone-marked vowels …)."""
-    letters = [c for c in text.lower() if c.isalpha()]
-    return sum(c in VIETNAMESE_MARKED for c in letters) / len(letters) if letters else 0.0
+    letters = [c for c in text if c.isalpha()]
+    return sum(c in VIETNAMESE_LETTERS for c in letters) / len(letters) if letters else 0.0
 
 
 def read_text_layout(text: str) -> Layout:

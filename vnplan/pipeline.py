@@ -101,7 +101,7 @@ def _reader(fmt: str) -> Callable[[bytes], Layout] | None:
 def _read_txt(data: bytes) -> Layout:
     text, encoding = decode_text(data)
     layout = read_text_layout(text)
-    if encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+    if not encoding.startswith("utf") and encoding != "ascii":
         layout.notes.append(("text_encoding", f"not UTF-8: read as {encoding}"))
     return layout
 
