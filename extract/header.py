@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from vnplan.extract.dates import LONG_DATE, make_date, parse_date
 from vnplan.extract.doc_numbers import doc_type_names, parse_so_line, title_words
+from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.sections import fold_heading
 
@@ -94,8 +95,6 @@ def _is_rule(text: str) -> bool:
 
 def parse_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
     """Read the front matter; stops at the preamble or the first numbered item."""
-    from vnplan.extract.numbering import parse_marker
-
     front = FrontMatter()
     in_title = False
     for index, par in enumerate(paragraphs):
