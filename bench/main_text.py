@@ -21,8 +21,8 @@ from pathlib import Path
 
 import trafilatura
 
-from vnplan.extract.html_dom import decode_html
-from vnplan.pipeline import convert
+from vnplan.extract.readers.html_dom import decode_html
+from vnplan.pipeline import ConvertOptions, convert
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "samples" / "web"
@@ -56,7 +56,7 @@ class Row:
 
 def vnplan_main_text(page: Path) -> str:
     """vnplan's main text of a page ("" when it reads no article)."""
-    doc = convert(page, normalize=False)
+    doc = convert(page, ConvertOptions(normalize=False))
     return doc.article.main_text if doc.article else ""
 
 

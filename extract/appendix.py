@@ -16,11 +16,12 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from vnplan.extract.numbering import roman_value, to_roman
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.sections import fold_heading
+from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.timeline import parse_timeline
 from vnplan.schema import AgencyRef, Appendix, AppendixRow, Warning
+from vnplan.text.fold import fold_heading
+from vnplan.text.numerals import roman_value, to_roman
 
 _GLUED_NUMERAL = re.compile(r"^(?P<n>[IVXL]{1,5})\.?\s+(?P<title>\S.*)$")
 _TERMINAL = re.compile(r"[.;:!?…”)]\s*$")
@@ -33,11 +34,6 @@ def _column_rules() -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
     data = json.loads(text)
     rules = [(c["field"], tuple(fold_heading(w) for w in c["words"])) for c in data["columns"]]
     return rules, list(data["default"])
-
-
-def is_header_row(cells: tuple[str, ...]) -> bool:
-    folded = [fold_heading(c) for c in cells]
-    return any(c in ("stt", "tt") for c in folded) and any("nội dung" in c for c in folded)
 
 
 def _is_column_number_row(cells: tuple[str, ...]) -> bool:

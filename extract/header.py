@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from vnplan.extract.dates import LONG_DATE, make_date, parse_date
 from vnplan.extract.doc_numbers import doc_type_names, parse_so_line, title_words
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.sections import fold_heading
+from vnplan.text.dates import LONG_DATE, make_date, parse_date
+from vnplan.text.fold import fold_heading
 
 PORTAL_KEYS = {
     "số hiệu": "number",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.dates import parse_date
 from vnplan.extract.doc_numbers import doc_type_of_number, normalize_doc_number
 from vnplan.schema import LegalBasis
+from vnplan.text.dates import parse_date
 
 _TYPES = (
     "Quyết định|Chỉ thị|Nghị quyết|Kết luận|Nghị định|Thông tư liên tịch|Thông tư|Kế hoạch|"

@@ -11,37 +11,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from vnplan.extract.dates import SHORT_DATE, make_date, parse_date
 from vnplan.extract.doc_numbers import normalize_doc_number
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.places import likely_province
-from vnplan.extract.sections import fold_heading
+from vnplan.extract.readers.cues import CHROME_END
 from vnplan.schema import Article, PlanRef, Warning
+from vnplan.text.dates import SHORT_DATE, date_line, make_date, parse_date
+from vnplan.text.fold import fold_heading
 
-CHROME_END = (
-    "tin liên quan",
-    "các tin khác",
-    "tin khác",
-    "bài viết liên quan",
-    "tin cùng chuyên mục",
-    "chia sẻ bài viết",
-    "chia sẻ",
-    "thống kê truy cập",
-    "xem tin theo ngày",
-    "bình luận",
-    "ý kiến bạn đọc",
-    "tin mới nhất",
-    "đọc thêm",
-    "tags",
-    "từ khóa",
-)
-_DATE_LINE = re.compile(
-    r"^(?:(?:Ngày\s+)?(?:cập nhật|đăng|đăng tải|xuất bản)\s*:?\s*"
-    r"|Thứ\s+\w+\s*,\s*|Chủ nhật\s*,\s*)?"
-    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?:\s*[-–,|]?\s*\d{1,2}\s*[:h]\s*\d{2})?"
-    r"(?:\s*\(GMT[+-]\d+\))?\s*$",
-    re.IGNORECASE,
-)
 _SOURCE = re.compile(r"^(?:Nguồn\s*:?|Theo\s*:)\s*(?P<value>.+)$|^Theo\s+(?P<short>[^,.;]{2,40})$")
 _CREDIT = re.compile(
     r"^(?:Tin,?\s*ảnh|Bài,?\s*ảnh|Tin|Bài|Ảnh)\s*:\s*(?P<value>.+)$", re.IGNORECASE
@@ -70,12 +47,6 @@ class NewsParts:
 
 def _is_chrome_end(text: str) -> bool:
     return fold_heading(text).rstrip(":") in CHROME_END
-
-
-def date_line(text: str) -> dt.date | None:
-    """The date of a dateline ("06/02/2024 - 20:29", "Ngày cập nhật 29/04/2022"), else None."""
-    match = _DATE_LINE.match(text.strip())
-    return make_date(match["d"], match["m"], match["y"]) if match else None
 
 
 def split_news(paragraphs: list[Paragraph], headline: str | None = None) -> NewsParts:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from vnplan.text.numerals import roman_value
+
 MarkerKind = Literal["roman", "arabic", "decimal", "letter"]
 
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,5})(?P<sep>\s*\.\s*|\s*[-–]\s+|\s+)(?P<rest>\S.*)$", re.S)
@@ -14,7 +16,6 @@ _DECIMAL = re.compile(
 )
 _ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s.].*)$", re.S)
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.S)
-_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
 @dataclass(frozen=True)
@@ -36,28 +37,6 @@ class Marker:
         if self.kind == "decimal":
             return 1 + self.number.count(".")
         return 9
-
-
-def roman_value(numeral: str) -> int | None:
-    """Value of a well-formed roman numeral up to 89, else None."""
-    total, prev = 0, 0
-    for char in reversed(numeral):
-        value = _ROMAN_VALUE.get(char)
-        if value is None:
-            return None
-        total = total - value if value < prev else total + value
-        prev = max(prev, value)
-    return total if total and to_roman(total) == numeral else None
-
-
-def to_roman(value: int) -> str:
-    parts = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for amount, letters in parts:
-        while value >= amount:
-            out += letters
-            value -= amount
-    return out
 
 
 def _looks_like_heading(rest: str) -> bool:

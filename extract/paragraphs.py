@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnplan.extract.layout import Line
+from vnplan.extract.readers.layout import Line
 from vnplan.schema import Warning
 
 _TERMINAL = re.compile(r"[.:;!?…”\")]\s*$|/\.\s*$")

@@ -3,13 +3,10 @@ signature, recipients and appendices."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from vnplan.extract.appendix import parse_appendix
 from vnplan.extract.closing import ON_BEHALF, is_recipients_head, parse_recipients, parse_signature
-from vnplan.extract.dates import parse_date
 from vnplan.extract.doc_numbers import doc_type_of_number, normalize_doc_number
 from vnplan.extract.header import FrontMatter, parse_front_matter, portal_date
 from vnplan.extract.legal import find_citations
@@ -17,21 +14,21 @@ from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.period import parse_period
 from vnplan.extract.places import likely_province
-from vnplan.extract.sections import build_sections, fold_heading
+from vnplan.extract.readers.cues import APPENDIX_HEADING
+from vnplan.extract.sections import build_sections
 from vnplan.schema import (
     AgencyRef,
-    Appendix,
     Assignment,
-    LegalBasis,
-    Period,
+    Document,
     Province,
     Section,
     Signer,
     Warning,
 )
+from vnplan.text.dates import parse_date
+from vnplan.text.fold import fold_heading
 
 CLOSING_START = re.compile(r"^Trên đây là\b")
-APPENDIX_TITLE = re.compile(r"^PHỤ LỤC\b|^Phụ lục\s+[IVX\d]*\s*$")
 CAPTION = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b.*\)?$", re.IGNORECASE)
 TRUNCATION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
 _ISSUER_IN_TEXT = re.compile(
@@ -45,27 +42,6 @@ _AGENCY_START = re.compile(
 AGENCY_TITLE_WORDS_MAX = 16
 
 
-@dataclass
-class PlanParts:
-    front: FrontMatter
-    title: str | None = None
-    doc_type: str | None = None
-    doc_number: str | None = None
-    issued_date: dt.date | None = None
-    place: str | None = None
-    province: Province | None = None
-    issuer: AgencyRef | None = None
-    signer: Signer | None = None
-    period: Period | None = None
-    legal_basis: list[LegalBasis] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    appendices: list[Appendix] = field(default_factory=list)
-    assignments: list[Assignment] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    closing: str | None = None
-    warnings: list[Warning] = field(default_factory=list)
-
-
 def _find(paragraphs: list[Paragraph], start: int, test: object) -> int:
     assert callable(test)
     return next((i for i in range(start, len(paragraphs)) if test(paragraphs[i])), len(paragraphs))
@@ -77,15 +53,15 @@ def _is_body_end(par: Paragraph) -> bool:
         CLOSING_START.match(text)
         or is_recipients_head(text)
         or ON_BEHALF.match(text)
-        or APPENDIX_TITLE.match(text)
+        or APPENDIX_HEADING.match(text)
         or TRUNCATION.match(text)
     )
 
 
-def split_plan(paragraphs: list[Paragraph]) -> PlanParts:
-    """Every part of a plan, found in its paragraphs."""
+def read_plan(paragraphs: list[Paragraph], parts: Document) -> None:
+    """Every part of a plan, found in its paragraphs, filled into its record."""
     front = parse_front_matter(paragraphs)
-    parts = PlanParts(front=front, title=front.title, doc_type=front.doc_type)
+    parts.title, parts.doc_type = front.title, front.doc_type
     first_item = _find(
         paragraphs, front.end, lambda p: p.cells is None and parse_marker(p.text, p.bold)
     )
@@ -96,7 +72,7 @@ def split_plan(paragraphs: list[Paragraph]) -> PlanParts:
     parts.warnings.extend(warnings)
     _read_closing(parts, paragraphs, body_end)
     _read_appendices(parts, paragraphs, body_end)
-    _read_identity(parts, preamble, paragraphs)
+    _read_identity(parts, front, preamble, paragraphs)
     parts.assignments = assignments_of(parts.sections)
     if paragraphs and TRUNCATION.match(paragraphs[-1].text.strip()):
         parts.warnings.append(
@@ -107,11 +83,10 @@ def split_plan(paragraphs: list[Paragraph]) -> PlanParts:
                 where="end",
             )
         )
-    return parts
 
 
-def _read_closing(parts: PlanParts, paragraphs: list[Paragraph], body_end: int) -> None:
-    appendix_start = _find(paragraphs, body_end, lambda p: APPENDIX_TITLE.match(p.text.strip()))
+def _read_closing(parts: Document, paragraphs: list[Paragraph], body_end: int) -> None:
+    appendix_start = _find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     tail = paragraphs[body_end:appendix_start]
     recipients_at = next((i for i, p in enumerate(tail) if is_recipients_head(p.text)), None)
     sign_at = next((i for i, p in enumerate(tail) if ON_BEHALF.match(p.text.strip())), None)
@@ -124,11 +99,11 @@ def _read_closing(parts: PlanParts, paragraphs: list[Paragraph], body_end: int) 
         parts.signer = parse_signature([p.text for p in tail[sign_at : sign_at + 8]])
 
 
-def _read_appendices(parts: PlanParts, paragraphs: list[Paragraph], start: int) -> None:
+def _read_appendices(parts: Document, paragraphs: list[Paragraph], start: int) -> None:
     titles = [s.title for s in _walk(parts.sections)]
-    index = _find(paragraphs, start, lambda p: APPENDIX_TITLE.match(p.text.strip()))
+    index = _find(paragraphs, start, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     while index < len(paragraphs):
-        nxt = _find(paragraphs, index + 1, lambda p: APPENDIX_TITLE.match(p.text.strip()))
+        nxt = _find(paragraphs, index + 1, lambda p: APPENDIX_HEADING.match(p.text.strip()))
         block = paragraphs[index:nxt]
         heading = [p.text for p in block if p.cells is None and not CAPTION.match(p.text.strip())]
         caption = next((p.text.strip() for p in block if CAPTION.match(p.text.strip())), None)
@@ -143,8 +118,9 @@ def _read_appendices(parts: PlanParts, paragraphs: list[Paragraph], start: int) 
         index = nxt
 
 
-def _read_identity(parts: PlanParts, preamble: list[str], paragraphs: list[Paragraph]) -> None:
-    front = parts.front
+def _read_identity(
+    parts: Document, front: FrontMatter, preamble: list[str], paragraphs: list[Paragraph]
+) -> None:
     captions = [a.caption for a in parts.appendices if a.caption]
     parts.doc_number = front.doc_number or normalize_doc_number(front.portal.get("number", ""))
     parts.issued_date = front.issued_date or portal_date(front)

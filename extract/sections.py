@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -13,6 +11,7 @@ from vnplan.extract.numbering import Marker, parse_marker, split_title
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.schema import Section, Warning
 from vnplan.schema.models import SectionRole
+from vnplan.text.fold import fold_heading
 
 HEADING_WORDS_MAX = 12  # a child heading longer than this is a task, not a role heading
 
@@ -37,28 +36,6 @@ class _Node:
             children=[child.to_section() for child in self.children],
             page=self.page,
         )
-
-
-_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([áàảãạéèẻẽẹýỳỷỹỵ])(?!\w)")
-_MARKS = ("\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
-_MOVE_TONE = {
-    char: (base, mark)
-    for base, chars in (("a", "áàảãạ"), ("e", "éèẻẽẹ"), ("y", "ýỳỷỹỵ"))
-    for char, mark in zip(chars, _MARKS, strict=True)
-}
-
-
-def _new_style_tone(match: re.Match[str]) -> str:
-    base, mark = _MOVE_TONE[match[2]]
-    return unicodedata.normalize("NFC", match[1] + mark) + base
-
-
-def fold_heading(text: str) -> str:
-    """Lowercase, NFC, old-style tone placement moved to the new style ("hoá" → "hóa",
-    "thuỷ" → "thủy"; "hoạch", "loại", "quý" untouched), spacing collapsed, end punctuation
-    dropped."""
-    text = _OLD_TONE.sub(_new_style_tone, unicodedata.normalize("NFC", text).lower())
-    return re.sub(r"\s+", " ", text).strip().rstrip(".:;").strip()
 
 
 @cache

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.sections import fold_heading
 from vnplan.schema import Timeline
 from vnplan.schema.models import Recurrence
+from vnplan.text.fold import fold_heading
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ANNUAL = ("hàng năm", "hằng năm", "thường niên", "mỗi năm", "định kỳ hàng năm")

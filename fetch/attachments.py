@@ -8,9 +8,10 @@ from urllib.parse import unquote, urlsplit
 import lxml.etree
 import lxml.html
 
+from vnplan.formats import ATTACHMENT_SUFFIXES
+
 from .urls import SCHEMES, resolve
 
-EXTENSIONS = (".pdf", ".doc", ".docx")
 # Link texts Vietnamese portals put on download links, compared NFC and lower-case.
 LINK_WORDS = ("file đính kèm", "đính kèm", "tải về", "tải xuống", "download", "văn bản gốc")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:")
@@ -54,7 +55,7 @@ def find_attachments(html: str, page_url: str) -> list[str]:
 def has_document_extension(url: str) -> bool:
     """Whether the URL's path (not its query) ends in .pdf, .doc or .docx."""
     path = unquote(urlsplit(url).path).strip().lower()
-    return path.endswith(EXTENSIONS)
+    return path.endswith(ATTACHMENT_SUFFIXES)
 
 
 def reads_like_download(text: str) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
-Format = Literal["pdf", "docx", "doc", "html", "txt", "bin"]
+from vnplan.formats import FormatName as Format
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ from types import TracebackType
 
 import httpx
 
+from vnplan.formats import BY_NAME, sniff_served
+from vnplan.text.charset import decode_text
+
 from . import cache
 from .attachments import find_attachments
-from .charset import decode_text
 from .document import FetchedDocument
 from .errors import FetchError
 from .retry import backoff_delay, is_retryable_status, parse_retry_after
@@ -25,7 +27,7 @@ from .robots import (
     unreachable_policy,
 )
 from .settings import FetchSettings
-from .sniff import MEDIA_TYPES, decide_format, parse_content_type
+from .sniff import parse_content_type
 from .urls import check_url, host_key, origin, resolve
 
 log = logging.getLogger(__name__)
@@ -325,7 +327,7 @@ def _make_document(
 ) -> FetchedDocument:
     """Sniff, decode if text, and wrap."""
     header_type, header_charset = parse_content_type(content_type)
-    fmt = decide_format(content, header_type)
+    fmt = sniff_served(content, header_type)
     text = charset = None
     if fmt in ("html", "txt"):
         decoded = decode_text(content, header_charset, html=fmt == "html")
@@ -334,7 +336,7 @@ def _make_document(
         url=url,
         final_url=final_url,
         content=content,
-        media_type=MEDIA_TYPES[fmt],
+        media_type=BY_NAME[fmt].media_type,
         format=fmt,
         charset=charset,
         text=text,

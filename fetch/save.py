@@ -8,18 +8,12 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .document import FetchedDocument, Format
+from vnplan.formats import BY_NAME
+
+from .document import FetchedDocument
 from .errors import FetchError
 from .files import atomic_write
 
-EXTENSIONS: dict[Format, str] = {
-    "pdf": ".pdf",
-    "docx": ".docx",
-    "doc": ".doc",
-    "html": ".html",
-    "txt": ".txt",
-    "bin": ".bin",
-}
 MAX_STEM_BYTES = 120  # UTF-8 bytes; with hash and extension well under 255
 _KNOWN_SUFFIXES = frozenset(
     ["pdf", "doc", "docx", "htm", "html", "shtml", "php", "asp", "aspx", "jsp", "txt", "rtf", "odt"]
@@ -37,7 +31,7 @@ def safe_file_name(doc: FetchedDocument) -> str:
     segment = unquote(path.rsplit("/", 1)[-1])
     stem = slugify(_drop_suffix(segment)) or "index"
     digest = hashlib.sha256(doc.final_url.encode("utf-8")).hexdigest()[:10]
-    return f"{stem}-{digest}{EXTENSIONS[doc.format]}"
+    return f"{stem}-{digest}{BY_NAME[doc.format].suffixes[0]}"
 
 
 def slugify(text: str) -> str:

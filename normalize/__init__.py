@@ -8,10 +8,11 @@ new tone-mark placement and punctuation differences meet; every repair made to a
 
 from __future__ import annotations
 
+from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
+
 from .agencies import find_agencies, resolve_agency
 from .document import normalize_document, unmatched_agencies
 from .heritage import find_heritage
-from .legacy import convert_legacy, detect_legacy_encoding
 from .partners import find_partners
 from .provinces import resolve_province
 from .splitting import split_agency_list

@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Iterable
 
 from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
+from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
 
 from .agencies import Found, agency_ref, agency_spans, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
 from .fields import editable_fields, entity_texts
 from .gazetteer import ProvinceEntry, agencies
-from .legacy import convert_legacy, detect_legacy_encoding
 from .ocr import repair_text
 from .provinces import mentioned_provinces, most_mentioned, to_province
 from .splitting import split_agency_list

@@ -20,9 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from vnplan.align import align_document, is_aligned
+from vnplan.formats import RECORD_FORMAT_ORDER
 from vnplan.schema import Document
-
-FORMAT_ORDER = ("docx", "pdf", "html", "txt")
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def read_records(folder: Path) -> tuple[list[Document], list[str]]:
 
 
 def _preference(doc: Document) -> tuple[bool, int, int, str]:
-    fmt = FORMAT_ORDER.index(doc.source.format) if doc.source.format in FORMAT_ORDER else 99
+    fmt = RECORD_FORMAT_ORDER.index(doc.source.format)
     return (doc.source.ocr, len(doc.warnings), fmt, doc.source.uri)
 
 

@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vnplan.formats import RecordFormat
+
 SCHEMA_VERSION: Literal["1"] = "1"
 
 SectionRole = Literal[
@@ -50,7 +52,7 @@ class AgencyMention(AgencyRef):
 
 class Source(Model):
     uri: str
-    format: Literal["pdf", "docx", "html", "txt"]
+    format: RecordFormat
     sha256: str
     pages: int | None = None
     ocr: bool = False

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import expected_facts
-from vnplan import Document, convert
+from vnplan import ConvertOptions, Document, convert
 
 PLANS = ["lao-cai-122-kh-ubnd-2022", "lang-son-227-kh-ubnd-2021"]
 NEWS = [
@@ -180,7 +180,7 @@ def test_ocr_text_licenses_the_lexical_ocr_repairs() -> None:
     warning); by default the title stays as printed."""
     as_printed = next(s for s in record(PLANS[0]).iter_sections() if s.path == ["III", "5"])
     assert as_printed.title.startswith("Bảo vệ, phô biến")
-    doc = convert(f"samples/{PLANS[0]}.txt", ocr_text=True)
+    doc = convert(f"samples/{PLANS[0]}.txt", ConvertOptions(ocr_text=True))
     repaired = next(s for s in doc.iter_sections() if s.path == ["III", "5"])
     assert repaired.title.startswith("Bảo vệ, phổ biến “Nghi lễ")
     assert ("phô biến → phổ biến", "sections[2].children[4].title") in {

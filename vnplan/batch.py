@@ -18,28 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from vnplan import __version__
-from vnplan.extract.document import ExtractionError
+from vnplan.errors import ConversionError
 from vnplan.fetch import Fetcher
-from vnplan.pipeline import MAX_BYTES, convert
+from vnplan.formats import has_input_suffix
+from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Document, ErrorRecord
 from vnplan.workers import Failure, Limits, run_isolated
 
 if TYPE_CHECKING:
     from vnplan.web import WebOptions
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".html", ".htm", ".txt")
 ERRORS_FILE = "errors.jsonl"
 Status = Literal["converted", "fetched", "skipped", "failed"]
-
-
-@dataclass(frozen=True)
-class ConvertOptions:
-    """How each document is converted: size limits, and whether its text came from OCR
-    (which licenses the OCR repairs that rest on the phrase alone)."""
-
-    max_pages: int | None = None
-    max_bytes: int = MAX_BYTES
-    ocr_text: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -90,7 +80,7 @@ def _walk(folder: Path) -> list[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
+            if has_input_suffix(name) and not name.startswith("."):
                 found.append(os.path.join(root, name))
     return sorted(found)
 
@@ -203,14 +193,8 @@ def convert_local(
     if data is not None and not force and is_done(output, data):
         return Outcome(item, "skipped", output=name)
     try:
-        doc = convert(
-            data if data is not None else path,
-            uri=item,
-            max_pages=options.max_pages,
-            max_bytes=max_bytes,
-            ocr_text=options.ocr_text,
-        )
-    except ExtractionError as exc:
+        doc = convert(data if data is not None else path, options, uri=item)
+    except ConversionError as exc:
         return Outcome(item, "failed", code=exc.code, message=str(exc))
     except Exception as exc:  # a parser bug must not stop the batch
         return Outcome(item, "failed", code="internal_error", message=f"{item}: {exc!r}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnplan.batch import LocalJob, Outcome, is_done, record_json, write_atomic
-from vnplan.extract.document import ExtractionError
+from vnplan.errors import ConversionError
 from vnplan.pipeline import convert
 from vnplan.workers import Failure
 
@@ -34,7 +34,7 @@ def convert_on_worker(item: str, name: str) -> ClusterResult:
     """The per-document task a cluster worker runs (no writes: the driver owns OUT)."""
     try:
         doc = convert(item)
-    except ExtractionError as exc:
+    except ConversionError as exc:
         return ClusterResult(Outcome(item, "failed", code=exc.code, message=str(exc)))
     except Exception as exc:  # a parser bug must not lose the other documents
         return ClusterResult(Outcome(item, "failed", code="internal_error", message=repr(exc)))

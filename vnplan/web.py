@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vnplan.batch import Outcome, Status, is_done, record_json, url_stem, write_atomic
-from vnplan.extract.document import ExtractionError
+from vnplan.errors import ConversionError
 from vnplan.fetch import FetchedDocument, Fetcher, FetchError, FetchSettings, save
 from vnplan.pipeline import convert
 
@@ -111,7 +111,7 @@ class UrlBatch:
             return Outcome(url, "skipped", output=name), doc
         try:
             record = convert(doc.content, uri=url, fetched_at=doc.fetched_at, found_on=found_on)
-        except ExtractionError as exc:
+        except ConversionError as exc:
             return _failed(url, exc.code, str(exc), found_on), doc
         except Exception as exc:  # a parser bug must not stop the batch
             return _failed(url, "internal_error", f"{url}: {exc!r}", found_on), doc

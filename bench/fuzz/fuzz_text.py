@@ -4,7 +4,7 @@
     python bench/fuzz/fuzz_text.py -max_total_time=60            # stop after 60 s
     python bench/fuzz/fuzz_text.py -max_total_time=60 corpus/    # keep the corpus it grows
 
-Any exception other than a clear `ExtractionError` is a bug: atheris stops and writes the
+Any exception other than a clear `ConversionError` is a bug: atheris stops and writes the
 input that raised it (crash-*) into the working folder. Seeds are the text samples.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from vnplan.extract.document import ExtractionError, extract_document
-    from vnplan.extract.text_input import decode_text, read_text_layout
+    from vnplan.extract.document import ConversionError, extract_document
+    from vnplan.extract.readers.txt import decode_text, read_text_layout
     from vnplan.schema import Source
 
 SOURCE = Source(uri="fuzz", format="txt", sha256="0" * 64)
@@ -26,7 +26,7 @@ SOURCE = Source(uri="fuzz", format="txt", sha256="0" * 64)
 
 def one_input(data: bytes) -> None:
     text, _ = decode_text(data)
-    with contextlib.suppress(ExtractionError):
+    with contextlib.suppress(ConversionError):
         extract_document(read_text_layout(text), SOURCE)
 
 

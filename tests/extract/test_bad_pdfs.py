@@ -8,9 +8,9 @@ from types import ModuleType
 
 import pytest
 
-from vnplan.extract import pdf
-from vnplan.extract.document import ExtractionError
-from vnplan.extract.pdf import MAX_PAGES, read_pdf_layout
+from vnplan.errors import ConversionError
+from vnplan.extract.readers import pdf
+from vnplan.extract.readers.pdf import MAX_PAGES, read_pdf_layout
 from vnplan.pipeline import convert
 
 BAD = Path(__file__).resolve().parent.parent / "data" / "bad"
@@ -25,7 +25,7 @@ def _builders() -> ModuleType:
 
 
 def code_of(data: bytes) -> str:
-    with pytest.raises(ExtractionError) as error:
+    with pytest.raises(ConversionError) as error:
         read_pdf_layout(data)
     assert str(error.value)  # a message for people, not only a code
     return error.value.code
@@ -74,6 +74,6 @@ def test_the_page_limit_is_a_module_constant(monkeypatch: pytest.MonkeyPatch) ->
 def test_blank_pages_give_an_empty_document_error() -> None:
     data = _builders().many_pages_pdf(2)
     assert read_pdf_layout(data).lines == []
-    with pytest.raises(ExtractionError) as error:
+    with pytest.raises(ConversionError) as error:
         convert(data, uri="blank.pdf")
     assert error.value.code == "empty"

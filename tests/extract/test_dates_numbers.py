@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from vnplan.extract.dates import parse_date
 from vnplan.extract.doc_numbers import doc_type_of_number, normalize_doc_number, parse_so_line
 from vnplan.extract.header import parse_place_date_line
 from vnplan.extract.period import parse_period
 from vnplan.extract.timeline import parse_timeline
+from vnplan.text.dates import parse_date
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from tests.conftest import SAMPLES, expected_facts
-from vnplan.extract import docx_input
-from vnplan.extract.document import ExtractionError
-from vnplan.extract.docx_input import read_doc_layout, read_docx_layout
-from vnplan.extract.layout import Layout
-from vnplan.pipeline import convert
+from vnplan.errors import ConversionError
+from vnplan.extract.readers import docx as docx_input
+from vnplan.extract.readers.docx import read_doc_layout, read_docx_layout
+from vnplan.extract.readers.layout import Layout
+from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Document
 
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
@@ -33,7 +33,7 @@ def layout(stem: str) -> Layout:
 
 @cache
 def record(stem: str) -> Document:
-    return convert(f"samples/{stem}.docx", normalize=False)
+    return convert(f"samples/{stem}.docx", ConvertOptions(normalize=False))
 
 
 def built(document: docx.document.Document) -> bytes:
@@ -122,7 +122,7 @@ def test_word_list_numbering_is_rendered() -> None:
     assert [line.text for line in got.lines] == [
         "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NHIỆM VỤ", "1. Tuyên truyền",
         "- Việc một"]
-    assert [code for code, _ in got.notes] == ["numbering_rendered"]
+    assert [note.code for note in got.notes] == ["numbering_rendered"]
 
 
 def test_numbering_that_cannot_be_rendered_is_reported() -> None:
@@ -132,7 +132,7 @@ def test_numbering_that_cannot_be_rendered_is_reported() -> None:
         f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="404"/></w:num>'))
     got = read_docx_layout(built(document))
     assert [line.text for line in got.lines] == ["MỤC ĐÍCH"]
-    assert [code for code, _ in got.notes] == ["numbering_unrendered"]
+    assert [note.code for note in got.notes] == ["numbering_unrendered"]
 
 
 def test_a_bordered_two_column_table_is_data() -> None:
@@ -153,14 +153,14 @@ def test_a_bordered_two_column_table_is_data() -> None:
 
 def test_a_damaged_docx_is_a_clear_error() -> None:
     data = (SAMPLES / f"{LANG_SON}.docx").read_bytes()
-    with pytest.raises(ExtractionError) as error:
+    with pytest.raises(ConversionError) as error:
         read_docx_layout(data[: len(data) // 2])
     assert error.value.code == "corrupt_docx"
 
 
 def test_legacy_doc_without_libreoffice_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docx_input.shutil, "which", lambda name: None)
-    with pytest.raises(ExtractionError) as error:
+    with pytest.raises(ConversionError) as error:
         read_doc_layout(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     assert error.value.code == "needs_libreoffice"
 
@@ -172,8 +172,8 @@ def test_legacy_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
                     "--convert-to", "doc", "--outdir", str(tmp_path),
                     str(SAMPLES / f"{LANG_SON}.docx")], check=True, capture_output=True,
                    timeout=180)
-    doc = convert((tmp_path / f"{LANG_SON}.doc").read_bytes(), uri=f"{LANG_SON}.doc",
-                  normalize=False)
+    doc = convert((tmp_path / f"{LANG_SON}.doc").read_bytes(), ConvertOptions(normalize=False),
+                  uri=f"{LANG_SON}.doc")
     assert doc.source.format == "docx"
     assert [w.code for w in doc.warnings][:1] == ["converted_from_doc"]
     assert [s.path for s in doc.iter_sections()] == [

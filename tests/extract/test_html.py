@@ -16,11 +16,11 @@ from lxml.html import HtmlElement
 
 from tests.conftest import ROOT, SAMPLES, expected_facts
 from vnplan.evaluate import Score, score_document
-from vnplan.extract.html_article import unwrap_layout_tables
-from vnplan.extract.html_blocks import page_lines
-from vnplan.extract.html_dom import clean_page, decode_html, parse_html
-from vnplan.extract.text_input import strip_markup
-from vnplan.pipeline import convert
+from vnplan.extract.readers.html_article import unwrap_layout_tables
+from vnplan.extract.readers.html_blocks import page_lines
+from vnplan.extract.readers.html_dom import clean_page, decode_html, parse_html
+from vnplan.extract.readers.txt import strip_markup
+from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Document
 
 WEB = SAMPLES / "web"
@@ -263,8 +263,9 @@ def _html_from_text(text: str) -> bytes:
 
 def test_data_tables_become_appendix_rows() -> None:
     source = SAMPLES / "lao-cai-122-kh-ubnd-2022.txt"
-    text = convert(source, normalize=False)
-    page = convert(_html_from_text(source.read_text("utf-8")), uri="lao-cai.html", normalize=False)
+    text = convert(source, ConvertOptions(normalize=False))
+    page = convert(_html_from_text(source.read_text("utf-8")), ConvertOptions(normalize=False),
+                   uri="lao-cai.html")
     assert page.kind == "plan" and page.appendices
     assert [a.model_dump() for a in page.appendices] == [a.model_dump() for a in text.appendices]
     assert _plan_view(page) == _plan_view(text)
@@ -291,9 +292,9 @@ def test_merged_cells_keep_columns_aligned() -> None:
 
 
 def test_empty_and_chrome_only_pages() -> None:
-    from vnplan.extract.document import ExtractionError
+    from vnplan.errors import ConversionError
 
-    with pytest.raises(ExtractionError) as empty:
+    with pytest.raises(ConversionError) as empty:
         convert(b"<html><body><nav><a href='/'>Trang ch\xe1\xbb\xa7</a></nav></body></html>")
     assert empty.value.code in ("empty", "no_article")
 

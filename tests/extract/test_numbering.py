@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnplan.extract.numbering import parse_marker, roman_value, split_title, to_roman
+from vnplan.extract.numbering import parse_marker, split_title
+from vnplan.text.numerals import roman_value, to_roman
 
 MARKERS = [
     ("I. MỤC ĐÍCH, YÊU CẦU", ("roman", "I", "MỤC ĐÍCH, YÊU CẦU", False)),

@@ -14,14 +14,14 @@ from PIL import Image, ImageDraw
 from rapidfuzz import fuzz
 
 from tests.conftest import EXPECTED, SAMPLES
+from vnplan.errors import ConversionError
 from vnplan.evaluate import load_expected, score_records, summary
-from vnplan.extract import ocr
-from vnplan.extract.document import ExtractionError
-from vnplan.extract.layout import Layout, Line
-from vnplan.extract.ocr import read_numeral, repair_group_numerals, repair_ocr_lines
-from vnplan.extract.ocr_tables import find_grid, skew_angle
-from vnplan.extract.pdf import read_pdf_layout
-from vnplan.extract.pdf_geometry import PageText, TableBlock
+from vnplan.extract.readers import ocr
+from vnplan.extract.readers.layout import Layout, Line
+from vnplan.extract.readers.ocr import read_numeral, repair_group_numerals, repair_ocr_lines
+from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
+from vnplan.extract.readers.pdf import read_pdf_layout
+from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
 from vnplan.pipeline import convert
 from vnplan.schema import Document
 
@@ -66,7 +66,7 @@ def test_scanned_pages_are_read_by_ocr_with_their_page_numbers() -> None:
               "Lào Cai, ngày 30 tháng 3 năm 2022"]  # left column, then right column
     got = [line.text for line in layout.lines[:6]]
     assert all(fuzz.ratio(a, b) >= 85 for a, b in zip(got, header, strict=True)), got
-    assert dict(layout.notes)["ocr"].startswith("2 page(s) without a text layer read by OCR")
+    assert {n.code: n.message for n in layout.notes}["ocr"].startswith("2 page(s) without a text layer read by OCR")
 
 
 def test_a_scanned_table_is_read_cell_by_cell() -> None:
@@ -108,7 +108,7 @@ def test_without_tesseract_a_scan_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch, no_tesseract_cache: None
 ) -> None:
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
-    with pytest.raises(ExtractionError) as error:
+    with pytest.raises(ConversionError) as error:
         read_pdf_layout(scan_pages(0))
     assert error.value.code == "needs_ocr"
     assert "install tesseract-ocr and tesseract-ocr-vie" in str(error.value)
@@ -118,7 +118,7 @@ def test_without_the_vietnamese_model_a_scan_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch, no_tesseract_cache: None
 ) -> None:
     monkeypatch.setattr(ocr, "LANGUAGE", "xyz")
-    with pytest.raises(ExtractionError) as error:
+    with pytest.raises(ConversionError) as error:
         read_pdf_layout(scan_pages(0))
     assert error.value.code == "needs_ocr"
 

@@ -11,13 +11,13 @@ import pytest
 
 from tests.conftest import EXPECTED, SAMPLES, expected_facts
 from vnplan.evaluate import load_expected, score_records, summary
-from vnplan.extract import pdf_text
-from vnplan.extract.layout import Layout
-from vnplan.extract.pdf import read_pdf_layout
-from vnplan.extract.pdf_geometry import PageText, Segment
-from vnplan.extract.pdf_glyphs import SOFT_SPACE, rejoin_glyph_splits
-from vnplan.extract.pdf_layout import layout_lines
-from vnplan.pipeline import convert
+from vnplan.extract.readers import pdf_text
+from vnplan.extract.readers.layout import Layout
+from vnplan.extract.readers.pdf import read_pdf_layout
+from vnplan.extract.readers.pdf_geometry import PageText, Segment
+from vnplan.extract.readers.pdf_glyphs import SOFT_SPACE, rejoin_glyph_splits
+from vnplan.extract.readers.pdf_layout import layout_lines
+from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Document
 
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
@@ -32,7 +32,7 @@ def layout(stem: str) -> Layout:
 
 @cache
 def record(name: str) -> Document:
-    return convert(f"samples/{name}", normalize=False)
+    return convert(f"samples/{name}", ConvertOptions(normalize=False))
 
 
 def texts(stem: str) -> list[str]:
@@ -172,7 +172,7 @@ def test_glyph_fallback_splits_are_rejoined_in_a_real_pdf() -> None:
         "Sở Văn hóa, Thể thao và Du lịch",
         "người Việt Nam ở nước ngoài",
     ]
-    assert [code for code, _ in got.notes] == ["glyph_split_rejoined"]
+    assert [note.code for note in got.notes] == ["glyph_split_rejoined"]
 
 
 @pytest.mark.parametrize(
@@ -218,7 +218,7 @@ def test_page_numbers_and_running_heads_are_dropped() -> None:
                                              range(1, 5)]
     assert [line.page for line in lines] == [1, 2, 3, 4]
     assert ("running_text_removed", "removed 8 page number(s) and running head/footer "
-            "line(s)") in notes
+            "line(s)") in [(note.code, note.message) for note in notes]
 
 
 def test_a_number_that_is_not_the_page_number_is_kept() -> None:

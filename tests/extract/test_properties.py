@@ -8,15 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnplan.extract.appendix import parse_appendix
-from vnplan.extract.dates import parse_date
 from vnplan.extract.doc_numbers import normalize_doc_number
-from vnplan.extract.document import ExtractionError, extract_document
+from vnplan.extract.document import ConversionError, extract_document
 from vnplan.extract.legal import find_citations
-from vnplan.extract.numbering import parse_marker, roman_value, to_roman
+from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.txt import read_text_layout
 from vnplan.extract.sections import build_sections
-from vnplan.extract.text_input import read_text_layout
 from vnplan.schema import Section, Source
+from vnplan.text.dates import parse_date
+from vnplan.text.numerals import roman_value, to_roman
 
 VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 text_chars = st.sampled_from(list(VIET + VIET.upper() + " .,;:()/-–\t\n0123456789IVX)“”"))
@@ -118,7 +119,7 @@ def test_roman_numerals_round_trip(value: int) -> None:
 def test_text_extractor_gives_a_record_or_a_clear_error(text: str) -> None:
     try:
         doc = extract_document(read_text_layout(text), SOURCE)
-    except ExtractionError as exc:
+    except ConversionError as exc:
         assert exc.code and str(exc)
     else:
         assert doc.kind in ("plan", "news")

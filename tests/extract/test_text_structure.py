@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from vnplan.extract.layout import Line
 from vnplan.extract.news import is_caption, split_news
 from vnplan.extract.paragraphs import Paragraph, build_paragraphs
+from vnplan.extract.readers.layout import Line
+from vnplan.extract.readers.txt import read_text_layout, strip_markup
 from vnplan.extract.sections import build_sections, role_of_heading
-from vnplan.extract.text_input import read_text_layout, strip_markup
 
 
 def pars(*texts: str) -> list[Paragraph]:
@@ -133,7 +133,7 @@ def test_role_headings_with_end_punctuation_and_other_wordings() -> None:
 
 
 def test_fold_heading_moves_only_open_syllable_tone_marks() -> None:
-    from vnplan.extract.sections import fold_heading
+    from vnplan.text.fold import fold_heading
 
     assert fold_heading("Ngoại giao văn hoá") == "ngoại giao văn hóa"
     assert fold_heading("THUỶ khoẻ Hoà") == "thủy khỏe hòa"

@@ -8,7 +8,7 @@ import pytest
 from fetch_httpd import TestServer, encode_windows_1258
 
 from vnplan.fetch import Fetcher, FetchSettings
-from vnplan.fetch.charset import codec_for, declared_charset, decode_text
+from vnplan.text.charset import codec_for, declared_charset, decode_text
 
 SENTENCE = (
     "Ủy ban nhân dân tỉnh Thừa Thiên Huế ban hành Kế hoạch thực hiện Chiến lược Ngoại giao văn hoá"

@@ -12,7 +12,9 @@ import pytest
 
 from vnplan.fetch import FetchError, FetchSettings
 from vnplan.fetch.retry import backoff_delay, parse_retry_after
-from vnplan.fetch.sniff import decide_format, parse_content_type, sniff_format
+from vnplan.fetch.sniff import parse_content_type
+from vnplan.formats import sniff as sniff_format
+from vnplan.formats import sniff_served as decide_format
 
 
 def zipped(*names: str) -> bytes:

@@ -13,13 +13,13 @@ from vnplan.normalize.gazetteer import agencies, heritage, partners, provinces
 
 DATA = resources.files("vnplan.normalize").joinpath("data")
 FILES = [
-    "agencies",
-    "heritage",
-    "provinces",
-    "partners",
-    "ocr_repairs",
-    "characters",
-    "legacy_encodings",
+    ("vnplan.normalize", "agencies"),
+    ("vnplan.normalize", "heritage"),
+    ("vnplan.normalize", "provinces"),
+    ("vnplan.normalize", "partners"),
+    ("vnplan.normalize", "ocr_repairs"),
+    ("vnplan.normalize", "characters"),
+    ("vnplan.text", "legacy_encodings"),
 ]
 EXPECTED = Path(__file__).resolve().parents[1] / "data" / "expected_entities"
 
@@ -29,10 +29,10 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("name", FILES)
-def test_meta_names_public_sources(name: str) -> None:
-    text = DATA.joinpath(f"{name}.json").read_text("utf-8")
-    meta = load(name)["meta"]
+@pytest.mark.parametrize(("package", "name"), FILES)
+def test_meta_names_public_sources(package: str, name: str) -> None:
+    text = resources.files(package).joinpath(f"data/{name}.json").read_text("utf-8")
+    meta = json.loads(text)["meta"]
     assert meta["compiled_from"] == "compiled from public sources"
     assert meta["sources"]
     assert "/work" not in text and "shared/" not in text and "seeds/" not in text

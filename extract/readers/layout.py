@@ -1,0 +1,50 @@
+"""What every input format delivers to the extractor: lines in reading order, with provenance.
+
+A PDF, a Word file, an HTML page and a plain text file all become a `Layout`; the rest of
+the extractor never looks at the original format. A table row is a line with `cells`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from vnplan.schema import Warning
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as read, with where it came from and how it looked."""
+
+    text: str
+    page: int | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    size: float | None = None
+    centered: bool | None = None
+    cells: tuple[str, ...] | None = None  # a table row, one string per cell
+    starts_paragraph: bool = True  # False: continues the paragraph of the line before
+    gap_before: bool = False  # blank space (a blank line in text) separates it from the line before
+    break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What a web page says about itself (meta tags, JSON-LD): fills what its text does not."""
+
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    publisher: str | None = None  # the site's name
+
+
+@dataclass
+class Layout:
+    """The lines of a document in reading order (table rows included), and facts about it."""
+
+    lines: list[Line]
+    pages: int | None = None
+    ocr: bool = False
+    notes: list[Warning] = field(default_factory=list)
+    metadata: PageMetadata | None = None  # web pages only
+    article: list[Line] | None = None  # web pages only: the page read as a news article

@@ -1,0 +1,125 @@
+"""PDF bytes → `Layout`: born-digital pages read with pypdfium2, pages without text by OCR.
+
+Text, boxes and fonts come from pdfium: per text object where that is safe (`pdf_objects`),
+else per character (`pdf_text`); no pdfminer parse. Ruled tables are found with pdfplumber's
+table finder on the ruling lines pdfium reads (`pdf_tables`); the page layout (columns,
+running heads, paragraphs, glyph-fallback repairs) is `pdf_layout`'s; pages that are only an
+image go to tesseract (`ocr`). Bad files raise `ConversionError` with a stable code:
+"encrypted", "corrupt_pdf" (a truncated file too: pdfium cannot rebuild one), "empty",
+"too_many_pages" (over `MAX_PAGES`), and from `ocr` "needs_ocr" / "ocr_failed".
+"""
+
+from __future__ import annotations
+
+import io
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from vnplan.errors import ConversionError
+from vnplan.extract.readers.layout import Layout
+from vnplan.extract.readers.pdf_geometry import PageText
+from vnplan.extract.readers.pdf_layout import layout_lines
+from vnplan.extract.readers.pdf_text import read_page_text
+from vnplan.schema import Warning
+
+MAX_PAGES = 2000  # a PDF with more pages than this is refused ("too_many_pages")
+MIN_TEXT_CHARS = 20  # a page with fewer characters than this and an image on it is a scan
+MIN_SCAN_COVER = 0.5  # ... when the image covers at least this share of the page
+_PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+
+
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """The document, or an `ConversionError` saying why it cannot be read."""
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if _counted_pages(data) == 0:  # first: pdfium leaves a stale error code for this
+            raise ConversionError("empty", "the PDF has no pages") from error
+        if getattr(error, "err_code", None) in _PASSWORD_ERRORS:
+            raise ConversionError("encrypted", "the PDF is encrypted with a password needed to "
+                                  "open it; ask the publisher for an unprotected copy") from error
+        raise ConversionError("corrupt_pdf", f"the PDF cannot be parsed ({error}); it may be "
+                              "damaged or cut short") from error
+    count = len(doc)
+    if count == 0:
+        doc.close()
+        raise ConversionError("empty", "the PDF has no pages")
+    if count > MAX_PAGES:
+        doc.close()
+        raise ConversionError("too_many_pages", f"the PDF has {count} pages, over the limit of "
+                              f"{MAX_PAGES}")
+    return doc
+
+
+def _counted_pages(data: bytes) -> int | None:
+    """Pages by pdfminer's count (pdfium refuses a well-formed PDF with no pages, and its
+    error code is then the last failure's); None when pdfminer cannot parse it either."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))))
+    except Exception:  # pdfminer raises many kinds on a damaged file
+        return None
+
+
+def _image_cover(page: pdfium.PdfPage) -> float:
+    """Share of the page covered by its largest image."""
+    width, height = page.get_size()
+    best = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        x0, y0, x1, y1 = obj.get_bounds()
+        best = max(best, (x1 - x0) * (y1 - y0) / max(width * height, 1.0))
+    return min(best, 1.0)
+
+
+def read_pdf_layout(data: bytes) -> Layout:
+    """The lines of a PDF in reading order, with pages, fonts and table rows."""
+    doc = open_pdf(data)
+    notes: list[Warning] = []
+    try:
+        pages: list[PageText] = []
+        scanned: list[int] = []
+        unreadable: list[int] = []
+        for index in range(len(doc)):
+            try:
+                page = doc[index]
+            except pdfium.PdfiumError:
+                unreadable.append(index + 1)
+                continue
+            try:
+                page_text, chars = read_page_text(page, index + 1)
+                if chars < MIN_TEXT_CHARS and _image_cover(page) >= MIN_SCAN_COVER:
+                    scanned.append(index)
+                else:
+                    pages.append(page_text)
+            finally:
+                page.close()
+        if unreadable and not pages and not scanned:
+            raise ConversionError("corrupt_pdf", "no page of the PDF can be read")
+        if unreadable:
+            notes.append(Warning(
+                code="page_unreadable",
+                message=f"page(s) {unreadable} could not be read"))
+        if scanned:
+            try:
+                from vnplan.extract.readers.ocr import ocr_pdf_pages
+            except ImportError as error:  # numpy comes with the "ocr" extra
+                raise ConversionError("needs_ocr", f"{len(scanned)} page(s) have no text layer "
+                                      f"(scanned) and OCR support is missing ({error}); install "
+                                      "vnplan[ocr], tesseract-ocr and tesseract-ocr-vie") from error
+            ocr_pages, ocr_notes = ocr_pdf_pages(doc, scanned)
+            pages = sorted([*pages, *ocr_pages], key=lambda p: p.number)
+            notes.extend(ocr_notes)
+        page_count = len(doc)
+    finally:
+        doc.close()
+    lines, layout_notes = layout_lines(pages)
+    if scanned:
+        from vnplan.extract.readers.ocr import repair_ocr_lines
+
+        lines, repair_notes = repair_ocr_lines(lines, {i + 1 for i in scanned})
+        layout_notes.extend(repair_notes)
+    return Layout(lines=lines, pages=page_count, ocr=bool(scanned), notes=[*notes, *layout_notes])

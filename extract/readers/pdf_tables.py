@@ -1,0 +1,141 @@
+"""Ruled tables of a born-digital page: ruling lines from pdfium, cells from pdfplumber.
+
+The ruling lines are read from the page's path objects with pypdfium2 (cheap, and only pages
+with both horizontal and vertical rules go further). The cell grid is found by pdfplumber's own
+lines-strategy table finder (`TableFinder` with `vertical_strategy="lines"`,
+`horizontal_strategy="lines"`), fed those ruling lines instead of pdfminer's parse of the page,
+which is what makes it slow: the algorithm is pdfplumber's, the page is read once.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, cast
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from vnplan.extract.readers.pdf_geometry import PageFrame
+
+RULE_THICKNESS = 3.0  # a path thinner than this (points) is a ruling line
+MIN_RULE_LENGTH = 3.0
+AXIS_TOLERANCE = 1.0  # a path segment this close to horizontal or vertical is a rule
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One table: its rows, each a cell box per column (None where a merged cell spans)."""
+
+    bbox: Box
+    rows: tuple[tuple[Box | None, ...], ...]
+    tops: tuple[float, ...]  # each row's top, for finding a point's row
+
+
+@dataclass(frozen=True)
+class _EdgePage:
+    """What pdfplumber's table finder reads from a page: its edges and its box."""
+
+    edges: list[dict[str, Any]]
+    bbox: Box
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation,
+            "object_type": "line"}
+
+
+def page_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[dict[str, Any]]:
+    """The horizontal and vertical ruling lines drawn on the page (display space)."""
+    edges: list[dict[str, Any]] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        box = frame.box(*obj.get_bounds())
+        width, height = box[2] - box[0], box[3] - box[1]
+        if height <= RULE_THICKNESS and width >= MIN_RULE_LENGTH:
+            mid = (box[1] + box[3]) / 2
+            edges.append(_edge(box[0], mid, box[2], mid, "h"))
+        elif width <= RULE_THICKNESS and height >= MIN_RULE_LENGTH:
+            mid = (box[0] + box[2]) / 2
+            edges.append(_edge(mid, box[1], mid, box[3], "v"))
+        elif width > RULE_THICKNESS and height > RULE_THICKNESS:
+            edges.extend(_segment_edges(obj, frame))
+    return edges
+
+
+def _segment_edges(obj: pdfium.PdfObject, frame: PageFrame) -> list[dict[str, Any]]:
+    """The straight axis-parallel sides of a larger path (a rectangle, a drawn grid)."""
+    a, b, c, d, e, f = obj.get_matrix().get()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[int, float, float, bool]] = []
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = frame.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        closes = bool(pdfium_c.FPDFPathSegment_GetClose(segment))
+        points.append((pdfium_c.FPDFPathSegment_GetType(segment), px, py, closes))
+    edges: list[dict[str, Any]] = []
+    start: tuple[float, float] | None = None
+    current: tuple[float, float] | None = None
+    for kind, px, py, closes in points:
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or current is None:
+            start = current = (px, py)
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            edges.extend(_straight(current, (px, py)))
+        current = (px, py)
+        if closes and start is not None:
+            edges.extend(_straight(current, start))
+            current = start
+    return edges
+
+
+def _straight(p: tuple[float, float], q: tuple[float, float]) -> list[dict[str, Any]]:
+    (ax, ay), (bx, by) = p, q
+    if abs(ay - by) <= AXIS_TOLERANCE and abs(ax - bx) >= MIN_RULE_LENGTH:
+        return [_edge(min(ax, bx), ay, max(ax, bx), ay, "h")]
+    if abs(ax - bx) <= AXIS_TOLERANCE and abs(ay - by) >= MIN_RULE_LENGTH:
+        return [_edge(ax, min(ay, by), ax, max(ay, by), "v")]
+    return []
+
+
+def has_ruling(edges: list[dict[str, Any]]) -> bool:
+    """Enough horizontal and vertical rules for a table (cheap test before the finder)."""
+    horizontal = sum(1 for e in edges if e["orientation"] == "h")
+    return horizontal >= 2 and len(edges) - horizontal >= 2
+
+
+def find_grids(edges: list[dict[str, Any]], width: float, height: float) -> list[Grid]:
+    """Tables of at least two rows and two columns, top to bottom."""
+    if not has_ruling(edges):
+        return []
+    from pdfplumber.page import Page
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(cast(Page, _EdgePage(edges, (0.0, 0.0, width, height))), TABLE_SETTINGS)
+    grids: list[Grid] = []
+    for table in finder.tables:
+        rows = tuple(tuple(cast(Box | None, cell) for cell in row.cells) for row in table.rows)
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            tops = tuple(next(c for c in row if c is not None)[1] for row in rows)
+            grids.append(Grid(bbox=cast(Box, table.bbox), rows=rows, tops=tops))
+    return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def locate(grids: list[Grid], x: float, y: float) -> tuple[int, int, int] | None:
+    """(table, row, column) of the cell holding the point, or None outside every table."""
+    for index, grid in enumerate(grids):
+        x0, top, x1, bottom = grid.bbox
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            continue
+        row = max(0, bisect_right(grid.tops, y) - 1)
+        for r in range(row, -1, -1):  # a cell merged down from a row above
+            for col, cell in enumerate(grid.rows[r]):
+                if cell is not None and cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]:
+                    return index, r, col
+        return None
+    return None
