@@ -141,7 +141,7 @@ def test_heading_numerals_misread_by_ocr_are_repaired() -> None:
     assert [line.text for line in fixed] == [
         "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II. MỤC TIÊU", "III. CÁC NHIỆM VỤ VÀ GIẢI PHÁP",
         "IV. KINH PHÍ THỰC HIỆN", "Lào Cai là tỉnh biên giới"]
-    assert notes[0][0] == "ocr_numeral_repaired"
+    assert notes[0].code == "ocr_numeral_repaired"
     untouched, none = repair_ocr_lines(lines, {2})  # only OCR'd pages are repaired
     assert untouched == lines and none == []
 
