@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from vnplan import __version__
 from vnplan.errors import ConversionError
 from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.paragraphs import Paragraph, build_paragraphs
@@ -12,6 +11,7 @@ from vnplan.extract.plan import is_plan_like, read_plan
 from vnplan.extract.readers.layout import Layout, PageMetadata
 from vnplan.schema import Document, Province, Source
 from vnplan.text.letters import vietnamese_share
+from vnplan.version import __version__
 
 MIN_LETTERS_TO_JUDGE = 200
 MIN_VIETNAMESE_SHARE = 0.03  # Vietnamese prose: 25–40 % of letters carry these marks

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from vnplan.formats import FormatName as Format
 
+__all__ = ["FetchedDocument", "Format"]
+
 
 @dataclass(frozen=True)
 class FetchedDocument:

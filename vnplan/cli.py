@@ -16,7 +16,6 @@ from rich.table import Table
 from vnplan import __version__
 from vnplan.batch import (
     BatchResult,
-    ConvertOptions,
     Engine,
     Outcome,
     expand_inputs,
@@ -25,7 +24,7 @@ from vnplan.batch import (
     run_fetch,
 )
 from vnplan.outputs.cli import agencies, compare, export
-from vnplan.pipeline import MAX_BYTES
+from vnplan.pipeline import MAX_BYTES, ConvertOptions
 from vnplan.schema import SCHEMA_FILE, json_schema_text
 from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
 from vnplan.workers import Limits

@@ -66,7 +66,8 @@ def test_scanned_pages_are_read_by_ocr_with_their_page_numbers() -> None:
               "Lào Cai, ngày 30 tháng 3 năm 2022"]  # left column, then right column
     got = [line.text for line in layout.lines[:6]]
     assert all(fuzz.ratio(a, b) >= 85 for a, b in zip(got, header, strict=True)), got
-    assert {n.code: n.message for n in layout.notes}["ocr"].startswith("2 page(s) without a text layer read by OCR")
+    messages = {note.code: note.message for note in layout.notes}
+    assert messages["ocr"].startswith("2 page(s) without a text layer read by OCR")
 
 
 def test_a_scanned_table_is_read_cell_by_cell() -> None:

@@ -40,7 +40,7 @@ EXPECTED: dict[str, set[str]] = {
 
 def _tcvn3_bytes(text: str) -> bytes:
     """Text as typed with TCVN3 (ABC) ".VnTime" fonts: capitals share the lower-case codes."""
-    table = json.loads((ROOT / "vnplan" / "text" / "data" / "legacy_encodings.json").read_text("utf-8"))
+    table = json.loads((ROOT / "vnplan/text/data/legacy_encodings.json").read_text("utf-8"))
     inverse = {unicode: legacy for legacy, unicode in table["tcvn3"].items()}
     nfc = unicodedata.normalize("NFC", text)
     return "".join(inverse.get(c) or inverse.get(c.lower()) or c for c in nfc).encode("cp1252")
