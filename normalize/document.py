@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
-from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
 
 from .agencies import Found, agency_ref, agency_spans, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
@@ -16,21 +15,6 @@ from .ocr import repair_text
 from .provinces import mentioned_provinces, most_mentioned, to_province
 from .splitting import split_agency_list
 from .text import clean_edges, fix_text, fold
-
-
-def _convert_legacy(doc: Document, warnings: list[Warning]) -> None:
-    fields = [f for f in editable_fields(doc) if f.get()]
-    encoding = detect_legacy_encoding("\n".join(f.get() or "" for f in fields))
-    if encoding is None:
-        return
-    for f in fields:
-        value = f.get() or ""
-        converted = convert_legacy(value, encoding)
-        if converted != value:
-            f.set(converted)
-            warnings.append(
-                Warning(code="legacy_encoding", message=f"converted from {encoding}", where=f.path)
-            )
 
 
 def _repair_texts(doc: Document, warnings: list[Warning], lexical: bool) -> None:
@@ -153,7 +137,7 @@ def agency_mentions(doc: Document, province: str | None) -> list[AgencyRef]:
 
 
 def normalize_document(doc: Document, *, ocr_text: bool | None = None) -> Document:
-    """A new Document: text repairs (legacy encodings, look-alikes, evidenced OCR damage) as
+    """A new Document: text repairs (look-alikes, evidenced OCR damage) as
     warnings, province filled/canonicalised, agency cells re-split and every AgencyRef
     resolved, and entities (agencies, heritage, partners with counts) computed.
 
@@ -162,7 +146,6 @@ def normalize_document(doc: Document, *, ocr_text: bool | None = None) -> Docume
     says the text came from OCR (`ocr_text=True`); gazetteer-evidenced ones always are."""
     out = doc.model_copy(deep=True)
     warnings: list[Warning] = []
-    _convert_legacy(out, warnings)
     _repair_texts(out, warnings, lexical=doc.source.ocr if ocr_text is None else ocr_text)
     _set_province(out, document_province(out), warnings)
     province = out.province.name if out.province else None

@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
-from typing import cast
 
 from vnplan.schema import Warning
+from vnplan.text.fold import fold_syllable
 
 from .data import load
 
@@ -53,17 +52,6 @@ def _characters() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     )
 
 
-@cache
-def _tone_normalizer() -> Callable[[str], str]:
-    # underthesea takes ~0.5 s to import: only load it when a text is first folded.
-    from underthesea import text_normalize
-
-    def normalize(token: str) -> str:
-        return cast(str, text_normalize(token, tokenizer="space"))
-
-    return normalize
-
-
 def _lookalikes(text: str) -> str:
     always, mixed, _ = _characters()
     text = "".join(always.get(c, c) for c in text)
@@ -81,9 +69,7 @@ def _unmix(word: str, mixed: dict[str, str]) -> str:
 def fold_token(word: str) -> str:
     """The matching key of one word: 'Hoà' → 'hòa', 'UỶ' → 'ủy', 'ÐBSCL' → 'đbscl'."""
     word = _lookalikes(unicodedata.normalize("NFC", word)).casefold()
-    if word.isascii():
-        return word
-    return unicodedata.normalize("NFC", _tone_normalizer()(word))
+    return word if word.isascii() else fold_syllable(word)
 
 
 @lru_cache(maxsize=65536)

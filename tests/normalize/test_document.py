@@ -334,20 +334,6 @@ def test_province_canonicalised() -> None:
     )
 
 
-def test_legacy_text_is_converted() -> None:
-    tcvn3 = "Së Ngo¹i vô chñ tr×, phèi hîp víi c¸c c¬ quan, ®¬n vÞ liªn quan"
-    out = normalize_document(news(tcvn3, title="Lào Cai"))
-    assert out.article is not None
-    assert out.article.main_text == (
-        "Sở Ngoại vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan"
-    )
-    assert (
-        Warning(code="legacy_encoding", message="converted from tcvn3", where="article.main_text")
-        in out.warnings
-    )
-    assert {a.id for a in out.entities.agencies} == {"so-ngoai-vu", "co-quan-don-vi-lien-quan"}
-
-
 def test_unmatched_agencies() -> None:
     doc = news(
         "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh phối hợp với Sở Ngoại vụ; "

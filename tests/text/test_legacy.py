@@ -14,6 +14,7 @@ from importlib import resources
 
 import pytest
 
+from vnplan.pipeline import convert
 from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
 
 SENTENCE = (
@@ -103,3 +104,16 @@ def test_not_legacy(text: str) -> None:
 def test_unknown_encoding() -> None:
     with pytest.raises(ValueError, match="unknown legacy encoding"):
         convert_legacy("x", "vps")
+
+
+def test_a_tcvn3_text_is_unicode_before_extraction_reads_it() -> None:
+    tcvn3 = "Së Ngo¹i vô chñ tr×, phèi hîp víi c¸c c¬ quan, ®¬n vÞ liªn quan.\n"
+    doc = convert(("Lµo Cai\n" + tcvn3).encode("cp1252"), uri="tcvn3.txt")
+    assert doc.article is not None
+    assert doc.article.main_text.endswith(
+        "Sở Ngoại vụ chủ trì, phối hợp với các cơ quan, đơn vị liên quan."
+    )
+    assert [(w.code, w.message) for w in doc.warnings] == [
+        ("text_encoding", "not UTF-8: read as tcvn3")
+    ]
+    assert {a.id for a in doc.entities.agencies} >= {"so-ngoai-vu"}
