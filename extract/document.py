@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 
 from vnplan.errors import ConversionError
+from vnplan.extract.administrative import plan_type, read_administrative
+from vnplan.extract.header import read_header
 from vnplan.extract.news import NewsParts, split_news
+from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph, build_paragraphs
-from vnplan.extract.plan import is_plan_like, read_plan
 from vnplan.extract.readers.layout import Layout, PageMetadata
 from vnplan.schema import Document, Province, Source
+from vnplan.text.fold import fold_heading
 from vnplan.text.letters import vietnamese_share
 from vnplan.version import __version__
 
@@ -33,21 +36,40 @@ def extract_document(layout: Layout, source: Source) -> Document:
     """Everything the text of a document says, as a record (its id is minted later, from the
     normalized fields)."""
     paragraphs, warnings = build_paragraphs(layout.lines)
-    if layout.article is not None and not is_plan_like(paragraphs):
+    official = is_administrative(paragraphs)
+    if layout.article is not None and not official:
         paragraphs, warnings = build_paragraphs(layout.article)
+        official = is_administrative(paragraphs)
     if not any(p.text.strip() for p in paragraphs):
         raise ConversionError("empty", "the document has no text")
     check_vietnamese(" ".join(p.text for p in paragraphs[:300]))
-    plan = is_plan_like(paragraphs)
     doc = Document(
-        id="pending", kind="plan" if plan else "news", source=source, extractor_version=__version__
+        id="pending", kind="document" if official else "news", source=source,
+        extractor_version=__version__,
     )
-    if plan:
-        read_plan(paragraphs, doc)
+    if official:
+        read_administrative(paragraphs, doc)
+        if plan_type(doc.doc_type) or (doc.doc_type is None and _reads_as_plan(paragraphs)):
+            doc.kind = "plan"
     else:
         _read_news(paragraphs, layout.metadata, doc)
     doc.warnings = [*layout.notes, *warnings, *doc.warnings]
     return doc
+
+
+def is_administrative(paragraphs: list[Paragraph]) -> bool:
+    """Does the text read as an administrative document (its own header: the motto, a "Số:"
+    line, a type line under an issuer; or a plan's numbered parts) rather than an article?"""
+    return read_header(paragraphs).found or _reads_as_plan(paragraphs)
+
+
+def _reads_as_plan(paragraphs: list[Paragraph]) -> bool:
+    """A plan that lost its header (text exported from a scan): numbered Roman parts and one
+    of them "Tổ chức thực hiện"."""
+    romans = [p for p in paragraphs if p.cells is None and (m := parse_marker(p.text, p.bold))
+              and m.kind == "roman"]
+    return len(romans) >= 3 and any(
+        fold_heading(p.text).split(" ", 1)[-1].startswith("tổ chức thực hiện") for p in romans)
 
 
 def _read_news(paragraphs: list[Paragraph], meta: PageMetadata | None, doc: Document) -> None:

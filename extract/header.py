@@ -1,138 +1,455 @@
-"""The front matter of a plan: portal metadata, the two-column header, number, place–date, title."""
+"""The header of an administrative document, read as Nghị định 30/2020 (Phụ lục I) lays it out.
+
+Left column: the issuing body under the body it belongs to ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI
+VỤ"), "Số:" and its number, and for a letter its "V/v …" subject; right column: the motto and
+the place–date line; then, centred, the type line ("QUYẾT ĐỊNH"), the subject (trích yếu), for
+a decision the authority that issues it ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), and for a letter
+"Kính gửi:". Lines are read by what they say, not by where a reader put them, so two columns
+glued into one line or read in another order give the same header.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from vnplan.extract.doc_numbers import doc_type_names, parse_so_line, title_words
+from vnplan.extract.anchors import (
+    ADDRESSEES,
+    find_motto,
+    find_place_date,
+    is_rule,
+    mark_kind,
+    number_clause,
+    skeleton,
+)
+from vnplan.extract.bodies import split_bodies, starts_with_authority
+from vnplan.extract.doc_types import split_type_line
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.text.dates import LONG_DATE, make_date, parse_date
-from vnplan.text.fold import fold_heading
+from vnplan.schema import Warning
 
-PORTAL_KEYS = {
-    "số hiệu": "number",
-    "ngày ban hành": "issued",
-    "ngày có hiệu lực": "effective",
-    "loại văn bản": "doc_type",
-    "cơ quan ban hành": "issuer",
-    "nơi ban hành": "issuer",
-    "người ký": "signer",
-    "lĩnh vực": "field",
-    "tình trạng": "status",
-}
-_PORTAL_LINE = re.compile(
-    r"^(?P<key>Số hiệu|Ngày ban hành|Ngày có hiệu lực|Loại văn bản|Cơ quan ban hành|Nơi ban hành|"
-    r"Người ký|Lĩnh vực|Tình trạng)\s*:?\s+(?P<value>\S.*)$",
+HEADER_WINDOW = 45  # the header is within the first this many paragraphs
+BODY_WORDS = 35  # a paragraph this long is body text, not a header line
+SUBJECT_LINES_MAX = 6
+SegmentKind = Literal["motto", "number", "place_date", "mark", "rule", "text"]
+PREAMBLE_CUE = re.compile(
+    r"^(?:căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|triển khai|trả lời|"
+    r"để|nhằm|thi hành)\b",
     re.IGNORECASE,
 )
-PLACE_DATE = re.compile(
-    r"^(?P<place>[A-ZĐÀ-Ỹ][^,\d]{1,40}?)\s*,\s*(?P<date>ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
+                      re.IGNORECASE)
+LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
+_PORTAL_FIELD = re.compile(
+    r"^(?P<key>Số hiệu|Số/Ký hiệu|Số ký hiệu|Ký hiệu|Ngày ban hành|Ngày có hiệu lực|"
+    r"Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Trích yếu|Lĩnh vực|Tình trạng(?: hiệu lực)?)"
+    r"\s*:?\s*(?P<value>.*)$",
+    re.IGNORECASE,
 )
-_NATIONAL = ("cộng hòa xã hội chủ nghĩa", "độc lập - tự do", "độc lập – tự do", "độc lập-tự do")
-PREAMBLE_START = re.compile(r"^(?:Thực hiện|Căn cứ|Để|Nhằm|Theo)\b")
-PREAMBLE_MIN_WORDS = 12
+PORTAL_KEYS = {
+    "số hiệu": "number", "số/ký hiệu": "number", "số ký hiệu": "number", "ký hiệu": "number",
+    "ngày ban hành": "issued", "ngày có hiệu lực": "effective", "loại văn bản": "doc_type",
+    "cơ quan ban hành": "issuer", "nơi ban hành": "issuer", "người ký": "signer",
+    "trích yếu": "subject", "lĩnh vực": "field", "tình trạng": "status",
+    "tình trạng hiệu lực": "status",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: SegmentKind
+    text: str
+    index: int  # the paragraph it is in
+    bold: bool | None
+    centered: bool | None
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
 @dataclass
-class FrontMatter:
+class Header:
+    """What a document's header says; `end` is the first paragraph after it."""
+
+    issuers: list[str] = field(default_factory=list)  # the issuing body and co-issuers
+    parents: list[str] = field(default_factory=list)  # the bodies above the issuer, top first
+    number: str | None = None
+    number_printed: str | None = None  # the "Số:" value as printed ("/KH-UBND" when blank)
+    place: str | None = None
+    issued: dt.date | None = None
+    date_printed: str | None = None
+    date_blank: bool = False
+    marks: list[str] = field(default_factory=list)
+    draft: bool = False
+    motto: bool = False
+    type_line: str | None = None
+    doc_type: str | None = None
+    subject: str | None = None
+    authority: str | None = None
+    addressees: list[str] = field(default_factory=list)
     portal: dict[str, str] = field(default_factory=dict)
     portal_title: str | None = None
-    issuer_lines: list[str] = field(default_factory=list)
-    doc_number: str | None = None
-    place: str | None = None
-    issued_date: dt.date | None = None
-    doc_type_line: str | None = None
-    subject_lines: list[str] = field(default_factory=list)
-    end: int = 0  # index of the first paragraph after the front matter
+    start: int = 0
+    end: int = 0
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        """Whether the text has a header at all (an article about a document has none)."""
+        return self.motto or self.number_printed is not None or (
+            self.type_line is not None and bool(self.issuers))
 
     @property
     def title(self) -> str | None:
-        if not self.doc_type_line:
-            return None
-        subject = " ".join(self.subject_lines).strip()
-        if not subject:
-            return self.doc_type_line
-        if subject.isupper():
-            return f"{self.doc_type_line} {subject}"
-        head = self.doc_type_line[:1] + self.doc_type_line[1:].lower()
-        return f"{head} {subject[:1].lower()}{subject[1:]}"
-
-    @property
-    def doc_type(self) -> str | None:
-        if not self.doc_type_line:
-            return None
-        folded = fold_heading(self.doc_type_line)
-        names = sorted(doc_type_names().values(), key=len, reverse=True)
-        return next((n for n in names if folded.startswith(fold_heading(n))), None)
+        """The type and the subject as one title ("Quyết định Về việc thành lập …")."""
+        if self.type_line is None:
+            return f"V/v {self.subject}" if self.subject else None
+        if not self.subject:
+            return self.type_line
+        if self.subject.isupper():
+            return f"{self.type_line} {self.subject}"
+        head = self.type_line[:1] + self.type_line[1:].lower()
+        return f"{head} {self.subject[:1].lower()}{self.subject[1:]}"
 
 
-def parse_place_date_line(text: str) -> tuple[str, dt.date | None] | None:
-    """("Lào Cai", 2022-03-30) from "Lào Cai, ngày 30 tháng 3 năm 2022"."""
-    match = PLACE_DATE.match(text.strip())
-    if not match:
-        return None
-    date_match = LONG_DATE.search(match["date"])
-    date = make_date(date_match["d"], date_match["m"], date_match["y"]) if date_match else None
-    return match["place"].strip(), date
+def explode(index: int, par: Paragraph) -> list[Segment]:
+    """The header parts inside one paragraph (or the cells of one table row), in order."""
+    texts = [c for cell in par.cells for c in cell.split("\n")] if par.cells else [par.text]
+    out: list[Segment] = []
+    for text in texts:
+        for kind, piece in _pieces(text.strip()):
+            out.append(Segment(kind, piece, index, par.bold, par.centered))
+    return out
 
 
-def _is_doc_type_line(par: Paragraph) -> bool:
-    text = par.text.strip()
-    if not text.isupper() and not par.bold:
+def _pieces(text: str) -> list[tuple[SegmentKind, str]]:
+    if not text:
+        return []
+    if is_rule(text):
+        return [("rule", text)]
+    spans: list[tuple[int, int, SegmentKind]] = [(a, b, "motto") for a, b in find_motto(text)]
+    rest = _gaps(text, spans)
+    for start, end in rest:
+        piece = text[start:end]
+        if (clause := number_clause(piece)) is not None:
+            spans.append((start + clause[0], start + clause[1], "number"))
+        if (place := find_place_date(piece)) is not None:
+            spans.append((start + place.start, start + place.end, "place_date"))
+    out: list[tuple[SegmentKind, str]] = []
+    spans.sort()
+    cursor = 0
+    for start, end, kind in spans:
+        if start < cursor:
+            continue
+        out.extend(_plain(text[cursor:start]))
+        out.append((kind, text[start:end].strip()))
+        cursor = end
+    out.extend(_plain(text[cursor:]))
+    return out
+
+
+def _gaps(text: str, spans: list[tuple[int, int, SegmentKind]]) -> list[tuple[int, int]]:
+    out, cursor = [], 0
+    for start, end, _ in sorted(spans):
+        out.append((cursor, start))
+        cursor = end
+    out.append((cursor, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _plain(text: str) -> list[tuple[SegmentKind, str]]:
+    text = text.strip(" \t-–—")
+    if not text:
+        return []
+    if is_rule(text):
+        return [("rule", text)]
+    return [("mark" if mark_kind(text) else "text", text)]
+
+
+def is_body_start(par: Paragraph) -> bool:
+    """Whether a paragraph opens the body: a preamble, a numbered item, a long paragraph."""
+    if par.cells is not None:
         return False
-    folded = fold_heading(text)
-    return any(
-        folded == fold_heading(w) or folded.startswith(fold_heading(w) + " ") for w in title_words()
-    )
+    text = par.text.strip()
+    words = len(text.split())
+    if PREAMBLE_CUE.match(text) and words >= 6 and not par.centered:
+        return True
+    if ENACTING.match(text) or (parse_marker(text, par.bold) and words >= 2 and not par.centered):
+        return True
+    return words >= BODY_WORDS and not par.centered
 
 
-def _is_rule(text: str) -> bool:
-    return bool(re.fullmatch(r"[-_–—=.\s]{3,}", text))
+def read_header(paragraphs: list[Paragraph]) -> Header:
+    """The header of a document (see the module doc); `end` is where its body starts."""
+    header = Header()
+    window = paragraphs[:HEADER_WINDOW]
+    segments: list[Segment] = []
+    for i, par in enumerate(window):
+        if _portal_field(par.text, header):
+            continue
+        segments.extend(explode(i, par))
+    anchors = [s for s in segments if s.kind in ("motto", "number", "place_date")]
+    first_anchor = anchors[0].index if anchors else None
+    header.start = _header_start(segments, first_anchor)
+    _Reader(header, segments, window).read()
+    header.warnings.extend(_number_warnings(header))
+    return header
 
 
-def parse_front_matter(paragraphs: list[Paragraph]) -> FrontMatter:
-    """Read the front matter; stops at the preamble or the first numbered item."""
-    front = FrontMatter()
-    in_title = False
-    for index, par in enumerate(paragraphs):
-        text = par.text.strip()
-        if par.cells is not None:
-            front.end = index
-            return front
-        preamble = PREAMBLE_START.match(text) and len(text.split()) >= PREAMBLE_MIN_WORDS
-        if (preamble or parse_marker(text, par.bold)) and (front.doc_type_line or index > 0):
-            front.end = index
-            return front
-        if portal := _PORTAL_LINE.match(text):
-            front.portal[PORTAL_KEYS[portal["key"].lower()]] = portal["value"].strip()
-            continue
-        if number := parse_so_line(text):
-            front.doc_number = number
-            continue
-        if (place := parse_place_date_line(text)) is not None:
-            front.place, front.issued_date = place
-            continue
-        if index == 0 and not text.isupper() and len(text.split()) > 6 and not front.portal:
-            front.portal_title = text
-            continue
-        folded = fold_heading(text)
-        if _is_rule(text) or any(folded.startswith(n) for n in _NATIONAL):
-            continue
-        if _is_doc_type_line(par) and not front.doc_type_line:
-            front.doc_type_line = text
-            in_title = True
-            continue
-        if in_title:
-            front.subject_lines.append(text)
-        elif text.isupper() and not front.doc_type_line:
-            front.issuer_lines.append(text)
-    front.end = len(paragraphs)
-    return front
+def _portal_field(text: str, header: Header) -> bool:
+    """A line of a portal's attribute box ("Số hiệu: …", "Ngày ban hành: …")."""
+    match = _PORTAL_FIELD.match(text.strip())
+    if match is None or not match["value"].strip() or len(text.split()) > 30:
+        return False
+    key = PORTAL_KEYS.get(re.sub(r"\s+", " ", match["key"].lower()))
+    if key is not None:
+        header.portal.setdefault(key, match["value"].strip())
+    return key is not None
 
 
-def portal_date(front: FrontMatter) -> dt.date | None:
-    value = front.portal.get("issued")
-    return parse_date(value) if value else None
+def _header_start(segments: list[Segment], first_anchor: int | None) -> int:
+    """The first paragraph of the header: the issuer lines just above the first anchor."""
+    if first_anchor is None:
+        return 0
+    start = first_anchor
+    for seg in reversed([s for s in segments if s.index < first_anchor]):
+        if seg.kind in ("mark", "rule") or (seg.kind == "text" and seg.upper):
+            start = seg.index
+        else:
+            break
+    return start
+
+
+class _Reader:
+    """One pass over the header's segments, each taking the role its content says."""
+
+    def __init__(self, header: Header, segments: list[Segment], window: list[Paragraph]) -> None:
+        self.h = header
+        self.segments = [s for s in segments if s.index >= header.start]
+        self.window = window
+        self.issuer_lines: list[Segment] = []
+        self.subject: list[str] = []
+        self.first_subject: Segment | None = None
+        self.state = "top"  # top → subject (after the type line or V/v) → after
+
+    def read(self) -> None:
+        last = self.h.start
+        for pos, seg in enumerate(self.segments):
+            par = self.window[seg.index]
+            if seg.index > self.h.start and seg.index != last and self._ends_header(par):
+                break
+            if not self.take(seg, pos):
+                break
+            last = seg.index
+        self.h.end = max(last + 1, self.h.start)
+        if self.state != "top" or self.h.found:
+            self.h.end = self._after_addressees(self.h.end, len(self.window))
+        self._finish()
+
+    def _ends_header(self, par: Paragraph) -> bool:
+        """Whether a paragraph is the body's first, given what the header has read so far: a
+        subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …")."""
+        if self.state == "subject" and not self.subject:
+            return bool(ENACTING.match(par.text.strip()))
+        if self.state == "subject" and self.first_subject is not None:
+            same_look = (par.bold, par.centered) == (
+                self.first_subject.bold, self.first_subject.centered)
+            if par.centered is not None and same_look and not _is_upper(par.text) == (
+                    not self.first_subject.upper):
+                return False
+        return is_body_start(par)
+
+    def take(self, seg: Segment, pos: int) -> bool:
+        """Read one segment; False when it is no longer part of the header."""
+        h = self.h
+        if seg.kind == "motto":
+            h.motto = True
+            return True
+        if seg.kind == "number":
+            if h.number_printed is None:
+                h.number_printed = self._number_text(seg, pos)
+            return True
+        if seg.kind == "place_date":
+            place = find_place_date(seg.text)
+            if place is not None and h.date_printed is None:
+                h.place, h.issued, h.date_blank = place.place, place.date, place.blank
+                h.date_printed = seg.text
+            return True
+        if seg.kind == "mark":
+            kind = mark_kind(seg.text)
+            h.draft = h.draft or kind == "draft"
+            h.marks.append(seg.text.strip(" ()[]*").upper())
+            return True
+        if seg.kind == "rule":
+            if self.state == "subject":
+                self.state = "after"
+            return True
+        return self.take_text(seg)
+
+    def take_text(self, seg: Segment) -> bool:
+        h, text = self.h, seg.text
+        if ADDRESSEES.match(skeleton(text)):
+            return False
+        if self.state == "top":
+            if self._continues_number(seg):
+                return True
+            typed = split_type_line(text) if (seg.upper or seg.bold) else None
+            if typed and not text.rstrip().endswith(":") and (
+                    h.motto or h.number_printed is not None or h.date_printed is not None
+                    or seg.centered):
+                h.type_line, h.doc_type = text if not typed[1] else text[: len(text) - len(
+                    typed[1])].strip(), typed[0]
+                self.subject = [typed[1]] if typed[1] else []
+                self.state = "subject"
+                return True
+            if LETTER_SUBJECT.match(text) and (h.number_printed is not None or self.issuer_lines):
+                self.subject = [LETTER_SUBJECT.sub("", text)]
+                self.state = "letter"
+                return True
+            if seg.upper and not h.issuers:
+                self.issuer_lines.append(seg)
+                return True
+            if not h.motto and h.number_printed is None and not self.issuer_lines:
+                if h.portal_title is None and len(text.split()) > 4:
+                    h.portal_title = text
+                return True  # page chrome before the header
+            return True
+        if self.state == "letter":
+            if seg.upper or seg.kind != "text":
+                return True
+            if text[:1].islower() or not self.subject or not self.subject[-1].rstrip().endswith(
+                    ("."," ;")):
+                if len(self.subject) < SUBJECT_LINES_MAX and not seg.upper:
+                    self.subject.append(text)
+            return True
+        if self.state == "subject":
+            if ENACTING.match(text):
+                return False
+            if self.subject and seg.upper and starts_with_authority(text) and (
+                    not all(_is_upper(s) for s in self.subject) or self._before_body(seg)):
+                h.authority = text
+                self.state = "after"
+                return True
+            if self.subject and (len(self.subject) >= SUBJECT_LINES_MAX or (
+                    PREAMBLE_CUE.match(text) and len(text.split()) > 8)):
+                return False
+            if seg.centered is False and seg.bold is False and self.subject:
+                return False
+            if self.first_subject is None:
+                self.first_subject = seg
+            self.subject.append(text)
+            return True
+        if seg.upper and starts_with_authority(text) and h.authority is None:
+            h.authority = text
+            return True
+        return False
+
+    def _before_body(self, seg: Segment) -> bool:
+        nxt = seg.index + 1
+        return nxt >= len(self.window) or is_body_start(self.window[nxt]) or bool(
+            ENACTING.match(self.window[nxt].text.strip()))
+
+    def _continues_number(self, seg: Segment) -> bool:
+        """A symbol broken over two lines ("Số: 24/HDLN-BCA-BQP-BYT-" + "BCT-BTC-…")."""
+        printed = self.h.number_printed
+        if printed is None or not printed.rstrip().endswith(("-", "/")):
+            return False
+        if not re.fullmatch(r"[\w().-]+(?:\s*-\s*[\w().]+)*", seg.text):
+            return False
+        self.h.number_printed = printed.rstrip() + seg.text.strip()
+        return True
+
+    def _number_text(self, seg: Segment, pos: int) -> str:
+        return re.sub(r"^\s*\S+(?:\s*/\s*Ký hiệu)?\s*[:;.]\s*", "", seg.text, flags=re.IGNORECASE)
+
+    def _after_addressees(self, end: int, body: int) -> int:
+        """The "Kính gửi:" block after the header, read into `addressees`."""
+        i = end
+        while i < min(body + 1, len(self.window)):
+            par = self.window[i]
+            texts = [c for c in par.cells if c.strip()] if par.cells else [par.text]
+            joined = " ".join(t.strip() for t in texts)
+            if ADDRESSEES.match(skeleton(joined)):
+                rest = joined[ADDRESSEES.match(skeleton(joined)).end():]  # type: ignore[union-attr]
+                items, i = _addressee_items(rest, self.window, i + 1)
+                self.h.addressees = items
+                return i
+            if is_body_start(par) or not texts:
+                return i
+            i += 1
+        return end
+
+    def _finish(self) -> None:
+        h = self.h
+        if self.subject:
+            h.subject = " ".join(s.strip() for s in self.subject if s.strip()) or None
+        bodies = split_bodies([s.text for s in self.issuer_lines])
+        if bodies.joint:
+            h.issuers = bodies.bodies
+        elif bodies.bodies:
+            h.parents, h.issuers = bodies.bodies[:-1], bodies.bodies[-1:]
+        _read_number(h)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+_ITEM = re.compile(r"^\s*[-–•+*]\s*")
+
+
+def _addressee_items(rest: str, window: list[Paragraph], start: int) -> tuple[list[str], int]:
+    """Addressees after "Kính gửi:": on the same line and on the dash lines that follow."""
+    items = [_clean_item(p) for p in re.split(r";\s*(?=[-–•+]?\s*\S)", rest) if _clean_item(p)]
+    i = start
+    while i < len(window):
+        par = window[i]
+        text = " ".join(c for c in par.cells if c.strip()) if par.cells else par.text
+        if is_body_start(par) or len(text.split()) > 25:
+            break
+        if not _ITEM.match(text) and items and not (text[:1].islower()):
+            if par.centered or (par.cells and not _ITEM.match(text)):
+                items.append(_clean_item(text))
+                i += 1
+                continue
+            break
+        for piece in re.split(r";\s*(?=[-–•+]\s*)", text):
+            if (item := _clean_item(piece)):
+                items.append(item)
+        i += 1
+    return [i for i in items if i], i
+
+
+def _clean_item(text: str) -> str:
+    return _ITEM.sub("", text).strip().rstrip(";.,").strip()
+
+
+_BLANK_NUMBER = re.compile(r"^[\s.…_]*/")
+
+
+def _read_number(h: Header) -> None:
+    printed = h.number_printed
+    if printed is None:
+        return
+    compact = re.sub(r"\s+", "", printed).strip(".;,")
+    if _BLANK_NUMBER.match(printed) or not re.search(r"\w", compact.split("/")[0]):
+        h.number = None
+    else:
+        h.number = compact or None
+
+
+def _number_warnings(h: Header) -> list[Warning]:
+    out = []
+    if h.number_printed is not None and h.number is None:
+        out.append(Warning(code="number_blank", where="doc_number",
+                           message=f"the number is left blank ('Số: {h.number_printed.strip()}'): "
+                                   "a document prepared for signature"))
+    if h.date_blank:
+        out.append(Warning(code="date_blank", where="issued_date",
+                           message=f"the day is left blank ('{h.date_printed}')"))
+    return out

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vnplan.formats import RecordFormat
 
-SCHEMA_VERSION: Literal["1"] = "1"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"  # 1.1 adds to 1; a record of either validates
 
 SectionRole = Literal[
     "purpose",
@@ -69,9 +69,19 @@ class Province(Model):
 
 
 class Signer(Model):
+    """A signature block: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Ngọc Phúc"."""
+
     name: str | None = None
-    position: str | None = None
-    on_behalf_of: str | None = None
+    position: str | None = Field(default=None, description="The first position line.")
+    on_behalf_of: str | None = Field(default=None, description="The body after TM. (T/M.).")
+    authority: list[str] = Field(
+        default_factory=list,
+        description="The TM./KT./TL./TUQ./Q. lines in order (\"TM. Ủy ban nhân dân\", \"KT. Chủ tịch\").",
+    )
+    positions: list[str] = Field(
+        default_factory=list, description="Every position line under them, the first one first."
+    )
+    rank: str | None = Field(default=None, description="A rank or title printed before the name.")
 
 
 class Period(Model):
@@ -86,6 +96,9 @@ class LegalBasis(Model):
     doc_number: str | None = None
     date: dt.date | None = None
     issuer: str | None = None
+    name: str | None = Field(
+        default=None, description="The name a law, code or ordinance is cited by (Luật Đầu tư)."
+    )
 
 
 class PillarMatch(Model):
@@ -187,9 +200,12 @@ class Warning(Model):
 
 
 class Document(Model):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1", "1.1"] = SCHEMA_VERSION
     id: str
-    kind: Literal["plan", "news"]
+    kind: Literal["plan", "news", "document"] = Field(
+        description="plan: a Kế hoạch (or a Chương trình, Phương án, Đề án assigning tasks); "
+        "news: an article; document: every other administrative or normative document."
+    )
     source: Source
     title: str | None = None
     doc_type: str | None = None
@@ -211,6 +227,25 @@ class Document(Model):
     entities: Entities = Field(default_factory=Entities)
     article: Article | None = None
     warnings: list[Warning] = Field(default_factory=list)
+    subject: str | None = Field(
+        default=None, description="The subject (trích yếu) as printed, without the type word."
+    )
+    issuer_parent: AgencyRef | None = Field(
+        default=None, description="The body the issuer belongs to (the header line above it)."
+    )
+    co_issuers: list[AgencyRef] = Field(
+        default_factory=list, description="The other issuers of a joint document."
+    )
+    signers: list[Signer] = Field(
+        default_factory=list, description="Every signature block of a joint document."
+    )
+    addressees: list[AgencyRef] = Field(
+        default_factory=list, description='Who a letter is sent to ("Kính gửi:").'
+    )
+    draft: bool = Field(default=False, description="The document says DỰ THẢO.")
+    marks: list[str] = Field(
+        default_factory=list, description="Urgency and confidentiality marks (KHẨN, MẬT …)."
+    )
     extractor_version: str = Field(
         description="vnplan version that wrote the record; re-runs redo other versions' records."
     )

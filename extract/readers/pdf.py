@@ -52,6 +52,50 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
     return doc
 
 
+def flatten_signature_fields(
+    doc: pdfium.PdfDocument,
+) -> tuple[pdfium.PdfDocument, dict[int, int]]:
+    """The document with its form fields drawn into the pages, and for each page that had
+    some, how many characters of its own it has (the fields' text follows them).
+
+    Signing tools stamp the number and the day of a signed document into the appearance of a
+    signature field, not into the page ("Số: 3686/UBND-XD" shows, "Số: /UBND-XD" is the text);
+    flattening makes that text part of the page it is printed on."""
+    own: dict[int, int] = {}
+    for index in range(len(doc)):
+        if not _has_widgets(doc, index):
+            continue
+        page = doc[index]
+        try:
+            textpage = page.get_textpage()
+            own[index] = textpage.count_chars()
+            textpage.close()
+            pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+        finally:
+            page.close()
+    if not own:
+        return doc, own
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    doc.close()
+    return pdfium.PdfDocument(buffer.getvalue()), own
+
+
+def _has_widgets(doc: pdfium.PdfDocument, index: int) -> bool:
+    page = doc[index]
+    try:
+        for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+            annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+            try:
+                if pdfium_c.FPDFAnnot_GetSubtype(annot) == pdfium_c.FPDF_ANNOT_WIDGET:
+                    return True
+            finally:
+                pdfium_c.FPDFPage_CloseAnnot(annot)
+        return False
+    finally:
+        page.close()
+
+
 def _counted_pages(data: bytes) -> int | None:
     """Pages by pdfminer's count (pdfium refuses a well-formed PDF with no pages, and its
     error code is then the last failure's); None when pdfminer cannot parse it either."""
@@ -77,8 +121,13 @@ def _image_cover(page: pdfium.PdfPage) -> float:
 
 def read_pdf_layout(data: bytes) -> Layout:
     """The lines of a PDF in reading order, with pages, fonts and table rows."""
-    doc = open_pdf(data)
+    doc, stamped = flatten_signature_fields(open_pdf(data))
     notes: list[Warning] = []
+    if stamped:
+        notes.append(Warning(
+            code="signature_fields_read",
+            message=f"text stamped into signature fields read on {len(stamped)} page(s) "
+                    "(the number and day a signing tool prints)"))
     try:
         pages: list[PageText] = []
         scanned: list[int] = []
@@ -90,7 +139,7 @@ def read_pdf_layout(data: bytes) -> Layout:
                 unreadable.append(index + 1)
                 continue
             try:
-                page_text, chars = read_page_text(page, index + 1)
+                page_text, chars = read_page_text(page, index + 1, stamped.get(index))
                 if chars < MIN_TEXT_CHARS and _image_cover(page) >= MIN_SCAN_COVER:
                     scanned.append(index)
                 else:

@@ -45,6 +45,7 @@ class _Char(NamedTuple):
     space: bool
     line_break: bool  # pdfium put a line break before this character
     cell: tuple[int, int, int] | None
+    stamp: bool = False  # drawn from a signature field's appearance (see `pdf.py`)
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,14 @@ def font_of(textpage: pdfium.PdfTextPage, index: int, obj: ctypes.c_void_p | Non
     return Font(size=round(size, 1), bold=bold, italic=italic)
 
 
-def read_page_text(page: pdfium.PdfPage, number: int) -> tuple[PageText, int]:
-    """The page's segments and tables, and how many characters it has."""
+def read_page_text(
+    page: pdfium.PdfPage, number: int, own_chars: int | None = None
+) -> tuple[PageText, int]:
+    """The page's segments and tables, and how many characters it has.
+
+    `own_chars` is given for a page whose signature fields were drawn into it: its first
+    `own_chars` characters are the page's own, the rest the fields' text, which is put where
+    it is printed (the number after "Số:", the day after "ngày")."""
     left, bottom, right, top = page.get_cropbox()
     frame = PageFrame(left, bottom, right, top, rotation=page.get_rotation())
     width, height = frame.size
@@ -81,14 +88,14 @@ def read_page_text(page: pdfium.PdfPage, number: int) -> tuple[PageText, int]:
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
-        pieces = read_pieces(page, textpage, frame) if count else []
+        pieces = read_pieces(page, textpage, frame) if count and own_chars is None else None
         if pieces and _missing_text(pieces, textpage):
             pieces = None  # text in form XObjects or elsewhere the objects do not show
         content = page_content(pieces, grids) if pieces is not None else None
         if content is not None:
             segments, tables = content
         else:
-            chars, fonts = _chars(textpage, frame, grids)
+            chars, fonts = _chars(textpage, frame, grids, own_chars)
             segments = [_segment(run, fonts) for run in _runs(
                 [c for c in chars if c.cell is None], fonts)]
             tables = [_table(i, grid, chars, fonts) for i, grid in enumerate(grids)]
@@ -107,7 +114,7 @@ def _missing_text(pieces: list[Piece], textpage: pdfium.PdfTextPage) -> bool:
 
 
 def _chars(
-    textpage: pdfium.PdfTextPage, frame: PageFrame, grids: list[Grid]
+    textpage: pdfium.PdfTextPage, frame: PageFrame, grids: list[Grid], own_chars: int | None
 ) -> tuple[list[_Char], list[Font]]:
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
@@ -141,10 +148,38 @@ def _chars(
         space = text.isspace()
         if space and pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
             text = GENERATED_SPACE
+        stamp = own_chars is not None and index >= own_chars
         chars.append(_Char("-" if text == _HYPHEN_MARK else text, x0, y0, x1, y1, font,
-                           space, line_break, cell))
+                           space, line_break and not stamp, cell, stamp))
         line_break = False
-    return chars, fonts
+    return (_place_stamps(chars) if own_chars is not None else chars), fonts
+
+
+def _place_stamps(chars: list[_Char]) -> list[_Char]:
+    """Each run of stamped characters moved after the page character it follows on its line,
+    with spaces around it; a run on no line of the page stays at the end."""
+    own = [c for c in chars if not c.stamp]
+    runs: list[list[_Char]] = []
+    for char in chars:
+        if char.stamp:
+            last = runs[-1][-1] if runs else None
+            if last is not None and last.x0 <= char.x0 <= last.x1 + 0.5 * (
+                    last.bottom - last.top) and abs(last.top - char.top) < 2:
+                runs[-1].append(char)
+            else:
+                runs.append([char])
+    tail: list[_Char] = []
+    for run in reversed(runs):
+        middle = (run[0].top + run[0].bottom) / 2
+        before = [i for i, c in enumerate(own)
+                  if not c.space and c.top <= middle <= c.bottom and c.x1 <= run[0].x0 + 1]
+        if not before:
+            tail = run + tail
+            continue
+        at = max(before, key=lambda i: own[i].x1) + 1
+        gap = own[at - 1]._replace(text=" ", space=True, line_break=False)
+        own[at:at] = [gap, *(c._replace(stamp=False) for c in run), gap]
+    return own + tail
 
 
 def _runs(chars: list[_Char], fonts: list[Font]) -> list[list[_Char]]:

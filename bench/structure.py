@@ -1,0 +1,132 @@
+"""Scoring the structure of records against the corpus labels: the section tree (path and
+title), attached documents, data tables and the task rows of task tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from labels import SetTally, Tally, key
+from rapidfuzz import fuzz
+
+from vnplan.schema import Document, Section
+
+TITLE_PREFIX = 40  # characters of a label title that must open the record's title
+TABLE_SIMILAR = 80.0
+
+STRUCTURE_FIELDS = ("tables_found", "appendix_found", "task_lead", "task_coordinating",
+                    "task_timeline", "top_level_ok")
+STRUCTURE_LISTS = ("sections", "parts", "task_rows")
+
+
+def flatten(sections: list[Section], depth: int | None) -> list[tuple[tuple[str, ...], str]]:
+    out: list[tuple[tuple[str, ...], str]] = []
+    stack = list(reversed(sections))
+    while stack:
+        node = stack.pop()
+        if depth is None or len(node.path) <= depth:
+            out.append((tuple(key(p) for p in node.path), node.title))
+        stack.extend(reversed(node.children))
+    return out
+
+
+def _same_section(expected: tuple[tuple[str, ...], str], got: tuple[tuple[str, ...], str]) -> bool:
+    if expected[0] != got[0]:
+        return False
+    want, have = key(expected[1] or ""), key(got[1] or "")
+    if not want or not have:
+        return want == have
+    prefix = want[:TITLE_PREFIX]
+    return have.startswith(prefix) or want.startswith(have[:TITLE_PREFIX])
+
+
+def _label_sections(items: list[dict[str, Any]]) -> list[tuple[tuple[str, ...], str]]:
+    return [(tuple(key(p) for p in s["path"]), s.get("title") or "") for s in items]
+
+
+def _record_parts(doc: Document) -> list[Any]:
+    return list(getattr(doc, "parts", []) or [])
+
+
+def _record_tables(doc: Document) -> list[Any]:
+    tables = list(doc.appendices)
+    for part in _record_parts(doc):
+        tables.extend(getattr(part, "appendices", []))
+    return tables
+
+
+def _columns_key(columns: list[str]) -> str:
+    return " | ".join(key(c) for c in columns)
+
+
+def _same_table(expected: dict[str, Any], got: Any) -> bool:
+    want_cols, got_cols = _columns_key(expected.get("columns") or []), _columns_key(got.columns)
+    if want_cols and got_cols and fuzz.ratio(want_cols, got_cols) >= TABLE_SIMILAR:
+        return True
+    title = key(expected.get("title") or "")
+    return bool(title) and bool(got.title) and fuzz.partial_ratio(title, key(got.title)) >= 90
+
+
+def _row_key(row: dict[str, Any]) -> tuple[str, str]:
+    return key(row.get("stt") or ""), key(row.get("content") or "")[:30]
+
+
+def _same_row(expected: dict[str, Any], got: Any) -> bool:
+    stt, content = _row_key(expected)
+    if stt != key(got.stt or ""):
+        return False
+    return fuzz.partial_ratio(content, key(got.content)[:60]) >= 80
+
+
+def _agencies(values: list[str]) -> set[str]:
+    return {key(v) for v in values}
+
+
+def score_structure(name: str, label: dict[str, Any], doc: Document | None,
+                    tallies: dict[str, Tally | SetTally]) -> None:
+    """Add one document's sections, parts and tables to the tallies."""
+    groups = set(label.get("groups", []))
+    if "sections" in groups:
+        depth = label.get("sections_depth")
+        want = _label_sections(label.get("sections", []))
+        got = flatten(doc.sections, depth) if doc else []
+        tallies["sections"].add(name, want, got, _same_section)  # type: ignore[call-arg]
+        if doc is not None:
+            tops = {p[0] for p, _ in want if len(p) == 1}
+            got_tops = [s for s in doc.sections]
+            ok = len(got_tops) <= max(len(tops), 1) or not want
+            tallies["top_level_ok"].add(name, ok, len(tops), len(got_tops))  # type: ignore[call-arg]
+        parts = label.get("parts", [])
+        got_parts = _record_parts(doc) if doc else []
+        tallies["parts"].add(name, parts, got_parts,  # type: ignore[call-arg]
+                             lambda e, g: key(e.get("doc_type") or "") == key(g.doc_type or ""))
+        for index, part in enumerate(parts):
+            match = got_parts[index] if index < len(got_parts) else None
+            want_part = _label_sections(part.get("sections", []))
+            got_part = flatten(match.sections, part.get("sections_depth")) if match else []
+            tallies["sections"].add(f"{name} part {index + 1}", want_part,  # type: ignore[call-arg]
+                                    got_part, _same_section)
+    if "tables" not in groups:
+        return
+    tables = _record_tables(doc) if doc else []
+    for table in label.get("tables", []):
+        hit = next((t for t in tables if _same_table(table, t)), None)
+        tallies["tables_found"].add(name, hit is not None,  # type: ignore[call-arg]
+                                    table.get("title"), hit and hit.title)
+        if table.get("in_appendix"):
+            tallies["appendix_found"].add(name, hit is not None,  # type: ignore[call-arg]
+                                          table.get("title"), hit and hit.title)
+        if not table.get("task"):
+            continue
+        rows = list(hit.rows) if hit is not None else []
+        tallies["task_rows"].add(name, table.get("task_rows", []), rows,  # type: ignore[call-arg]
+                                 _same_row)
+        for row in table.get("task_rows", []):
+            got = next((r for r in rows if _same_row(row, r)), None)
+            for field, attr in (("task_lead", "lead"), ("task_coordinating", "coordinating")):
+                have = _agencies([a.raw for a in getattr(got, attr)]) if got else None
+                tallies[field].add(name, have == _agencies(row.get(attr) or []),  # type: ignore[call-arg]
+                                   row.get(attr), have)
+            timeline = got.timeline.raw if got is not None and got.timeline else None
+            tallies["task_timeline"].add(  # type: ignore[call-arg]
+                name, key(timeline or "") == key(row.get("timeline") or ""),
+                row.get("timeline"), timeline)

@@ -1,0 +1,123 @@
+"""Where the names of public bodies begin and end in a document's header and signature.
+
+A name begins with a head noun (Ủy ban nhân dân, Sở, Bộ, Cục, Ban, Công an …); in the header,
+a line that begins with one opens a body and a line that does not continues the one above,
+so "UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ" is a department under its province and "ỦY BAN NHÂN DÂN /
+TỈNH LÀO CAI" one body on two lines. A joint document prints its issuers apart with dashes
+("BỘ CÔNG AN - BỘ QUỐC PHÒNG - …"). Head nouns, central bodies, positions and ranks are data
+(``data/bodies.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from vnplan.text.fold import fold_heading
+
+_JOINT = re.compile(r"\s+[-–—]\s+|\s*[-–—]\s*$|^\s*[-–—]\s*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    heads: tuple[str, ...]  # folded, longest first
+    central: tuple[str, ...]
+    positions: tuple[str, ...]
+    position_prefixes: tuple[str, ...]
+    ranks: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    text = resources.files("vnplan.extract").joinpath("data/bodies.json").read_text("utf-8")
+    data = json.loads(text)
+
+    def folded(key: str) -> tuple[str, ...]:
+        return tuple(sorted({fold_heading(w) for w in data[key]}, key=len, reverse=True))
+
+    return Vocabulary(folded("heads"), folded("central"), folded("positions"),
+                      folded("position_prefixes"), tuple(sorted(data["ranks"], key=len,
+                                                                reverse=True)))
+
+
+def _starts(folded: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if folded == w or folded.startswith(w + " ")), None)
+
+
+def starts_with_head(text: str) -> bool:
+    """Whether `text` begins with the head noun of a public body's name."""
+    return _starts(fold_heading(text), vocabulary().heads) is not None
+
+
+def is_central(name: str) -> bool:
+    """Whether a body is national (Quốc hội, Chính phủ, a ministry and its departments …)."""
+    folded = fold_heading(name)
+    if folded.startswith(("bộ chỉ huy", "bộ tư lệnh")):
+        return False
+    return _starts(folded, vocabulary().central) is not None or "trung ương" in folded
+
+
+def position_head(text: str) -> str | None:
+    """The position a line names ("PHÓ CHỦ TỊCH" → "phó chủ tịch", "CỤC TRƯỞNG" → "cục
+    trưởng"), or None when it names none."""
+    folded = fold_heading(text)
+    words = vocabulary()
+    rest = folded
+    for prefix in words.position_prefixes:
+        if rest.startswith(prefix + " "):
+            rest = rest[len(prefix) + 1 :]
+            break
+    head = _starts(rest, words.positions)
+    if head is None:
+        first = " ".join(rest.split()[:2])
+        head = first if re.fullmatch(r"\S+ trưởng", first) else None
+    return None if head is None else folded[: len(folded) - len(rest)] + head
+
+
+def starts_with_authority(text: str) -> bool:
+    """Whether a line names who issues a decision: a body ("ỦY BAN NHÂN DÂN TỈNH …") or a
+    position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG")."""
+    return starts_with_head(text) or position_head(text) is not None
+
+
+def split_rank(name: str) -> tuple[str | None, str]:
+    """("Thiếu tướng", "Nguyễn Văn A") from "Thiếu tướng Nguyễn Văn A"."""
+    for rank in vocabulary().ranks:
+        if name.lower().startswith(rank.lower() + " ") or (name.lower().startswith(rank.lower()) and rank.endswith(".")):
+            return rank, name[len(rank) :].strip()
+    return None, name
+
+
+@dataclass(frozen=True)
+class Bodies:
+    bodies: list[str]
+    joint: bool  # several issuers side by side, not one under another
+
+
+def split_bodies(lines: list[str]) -> Bodies:
+    """The bodies a header's issuer lines name, top first (see the module doc)."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in lines if line.strip()]
+    if not lines:
+        return Bodies([], False)
+    joined = "\n".join(lines)
+    pieces = [p for p in _JOINT.split(joined) if p.strip()]
+    if len(pieces) > 1:
+        first = _by_lines(pieces[0].split("\n"))
+        rest = [" ".join(p.split()) for p in pieces[1:]]
+        return Bodies([*first, *rest], True)
+    return Bodies(_by_lines(lines), False)
+
+
+def _by_lines(lines: list[str]) -> list[str]:
+    bodies: list[str] = []
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if bodies and not starts_with_head(line):
+            bodies[-1] = f"{bodies[-1]} {line}"
+        else:
+            bodies.append(line)
+    return bodies

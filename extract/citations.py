@@ -1,0 +1,144 @@
+"""Citations of documents — "Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính
+phủ về …", "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "Tờ trình số
+/TTr-SNV ngày 5/3/2026 của Sở Nội vụ" — read by one grammar for every format:
+
+    citation := TYPE ( [số] NUMBER | NAME [số NUMBER] | ngày DATE ) [[,] ngày DATE] [của ISSUER]
+
+TYPE is a document type (the types of Nghị định 30/2020 and Luật Ban hành VBQPPL, and "Văn
+bản" for a letter); NUMBER is a number and symbol ("173/2024/QH15", "36-HD/VPTW"), possibly
+left blank ("số     /TTr-SNV"); NAME is the name a law, code or ordinance is cited by. A type
+word with neither ("Quyết định này", "các Nghị định") cites nothing; a name inside another
+citation's subject is part of that subject, a number there is a citation of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from vnplan.extract.doc_types import cited_type, type_names
+from vnplan.schema import LegalBasis
+from vnplan.text.dates import parse_date
+
+NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
+_NUMBER = re.compile(
+    r"(?P<n>(?:\d[\d.]*[a-zđ]?|[IVXl]{1,4})?)\s*(?:/\s*(?P<y>(?:19|20)\d{2})\s*)?/\s*"
+    r"(?P<sym>[A-ZĐa-zđ][\wĐđ]*(?:\s*[-–]\s*[A-ZĐa-zđ0-9][\wĐđ()]*)*)"
+    r"|(?P<pn>\d{1,4})\s*-\s*(?P<pc>[A-ZĐa-zđ]{1,5})\s*/\s*(?P<po>[A-ZĐa-zđ]{1,8}(?:\s*-\s*[A-ZĐ]+)?)"
+)
+_SO = re.compile(r"\s*(?:số|Số|SỐ)\s*:?\s*")
+_DATE = re.compile(
+    r"\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    re.IGNORECASE,
+)
+_BLANK_DATE = re.compile(r"\s*,?\s*ngày\s+(?:[.…_ ]*)tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
+_ISSUER = re.compile(
+    r"\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|V/v|quy định|ban hành|hướng dẫn|sửa đổi|"
+    r"phê duyệt|thông qua|triển khai|thực hiện|kèm theo|tại|đối với|giao|về việc|và)\b"
+    r"|\s*[,;:(]|\s*\.(?:\s|$)|\s*$)"
+)
+_NAME_END = re.compile(
+    r"\s+(?:số|ngày|năm|đã|được|đang|và\s+(?=[A-ZĐ])|có\s+hiệu\s+lực|của\s+(?:Quốc hội|Ủy ban"
+    r"|Uỷ ban|Chủ tịch))\b|\s*[,;:(]|\s*\.(?:\s|$)|\s*$"
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    basis: LegalBasis
+
+
+def _type_pattern() -> re.Pattern[str]:
+    names = [*type_names(), "Văn bản", "Hiến pháp"]
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![\wĐđ])(?P<type>{alternatives})(?![\wĐđ])", re.IGNORECASE)
+
+
+_TYPES: re.Pattern[str] | None = None
+
+
+def find_citations(text: str) -> list[LegalBasis]:
+    """Every document `text` cites, in order (see the module doc)."""
+    return [found.basis for found in _citations(text)]
+
+
+def _citations(text: str) -> Iterator[_Found]:
+    global _TYPES
+    if _TYPES is None:
+        _TYPES = _type_pattern()
+    covered = 0
+    for match in _TYPES.finditer(text):
+        if match.start() < covered:
+            continue
+        found = _citation_at(text, match)
+        if found is not None:
+            covered = found.end
+            yield found
+
+
+def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
+    word = match["type"]
+    capital = word[:1].isupper()
+    pos = match.end()
+    number: str | None = None
+    name: str | None = None
+    so = _SO.match(text, pos)
+    numbered = _NUMBER.match(text, so.end() if so else pos)
+    named = cited_type(word) in NAMED_TYPES or word[:1].upper() + word[1:].lower() in NAMED_TYPES
+    if numbered and (so or numbered["sym"] or numbered["pn"]) and _plausible(numbered):
+        number = _number(numbered)
+        pos = numbered.end()
+    elif named and capital and re.match(r"\s+[A-ZĐÀ-Ỹ0-9]", text[pos:]):
+        end = _NAME_END.search(text, pos + 1)
+        stop = end.start() if end else len(text)
+        name = f"{word} {text[pos:stop].strip()}".strip()
+        pos = stop
+        so = _SO.match(text, pos)
+        numbered = _NUMBER.match(text, so.end()) if so else None
+        if so and numbered:
+            number, pos = _number(numbered), numbered.end()
+    elif so and capital:  # "Tờ trình số      ngày …": the number left blank
+        pos = so.end()
+    elif not (capital and (_DATE.match(text, pos) or _BLANK_DATE.match(text, pos))):
+        return None
+    if not capital and number is None:
+        return None
+    date: dt.date | None = None
+    if (dated := _DATE.match(text, pos)) is not None:
+        date = parse_date("ngày " + dated["date"]) or parse_date(dated["date"])
+        pos = dated.end()
+    elif (blank := _BLANK_DATE.match(text, pos)) is not None:
+        pos = blank.end()
+    issuer = None
+    if (by := _ISSUER.match(text, pos)) is not None and len(by["issuer"].split()) <= 14:
+        issuer = by["issuer"].strip()
+        pos = by.end("issuer")
+    doc_type = cited_type(word)
+    raw = text[match.start() : pos].strip(" ,;")
+    basis = LegalBasis(raw=raw, doc_type=doc_type, doc_number=number, date=date, issuer=issuer,
+                       name=name)
+    return _Found(match.start(), max(pos, match.end()), basis)
+
+
+def _plausible(numbered: re.Match[str]) -> bool:
+    """A number and symbol, not a stray slash ("1/2" of a ratio)."""
+    if numbered["pn"]:
+        return True
+    symbol = numbered["sym"] or ""
+    return bool(re.search(r"[A-ZĐ]", symbol)) and not symbol.isdigit()
+
+
+def _number(numbered: re.Match[str]) -> str | None:
+    if numbered["pn"]:
+        org = re.sub(r"\s+", "", numbered["po"])
+        return f"{numbered['pn']}-{numbered['pc']}/{org}"
+    if not numbered["n"]:
+        return None  # "số      /TTr-SNV": left blank
+    year = f"{numbered['y']}/" if numbered["y"] else ""
+    symbol = re.sub(r"\s+", "", numbered["sym"]).replace("–", "-")
+    return f"{numbered['n']}/{year}{symbol}"

@@ -1,0 +1,214 @@
+"""The end of an administrative document: "Nơi nhận:" and the signature (Nghị định 30/2020,
+Phụ lục I, mục II.7 and II.9).
+
+A signature block is [authority lines] + position lines + [stamp lines] + the signer's name:
+"TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / (Đã ký) / Nguyễn Ngọc Phúc". Authority
+marks are TM., KT., TL., TUQ., Q. and T/M.; a position is read by its grammar ([PHÓ | QUYỀN] +
+a head such as CHỦ TỊCH, GIÁM ĐỐC, … TRƯỞNG), not from a closed list; a rank ("Thiếu tướng")
+or a title ("TS.") before the name is kept apart. A joint document has one block per issuer.
+The lines may come from table cells beside "Nơi nhận" or from two columns glued into one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnplan.extract.anchors import RECIPIENTS, skeleton
+from vnplan.extract.bodies import position_head, split_rank
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.schema import Signer
+
+AUTHORITY = re.compile(r"^(?P<mark>TM|T/M|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*[.:/]\s*(?P<body>\S.*)$")
+_AUTHORITY_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ])")
+_STAMP = re.compile(
+    r"^[\[(]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký\s*,?\s*ghi\s+rõ\s+họ\s+tên|ký\s+tên|"
+    r"chữ\s+ký|signed|đóng\s+dấu|ký\s+số)\b.*$|^(?:ký\s+bởi|người\s+ký|ngày\s+ký|thời\s+gian\s+ký"
+    r"|email|cơ\s+quan|chức\s+vụ)\s*:.*$",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:-[A-ZĐÀ-Ỹ]?[a-zà-ỹđ]+)?\.?$")
+_UPPER_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}$")
+POSITION_WORDS_MAX = 14
+NAME_WORDS = (2, 6)
+GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
+_ITEM = re.compile(r"^\s*[-–•+*]\s*")
+
+
+@dataclass
+class SignatureBlock:
+    authority: list[str] = field(default_factory=list)
+    positions: list[str] = field(default_factory=list)
+    name: str | None = None
+    rank: str | None = None
+    start: int = 0  # index into the lines it was read from
+    end: int = 0
+
+    def signer(self) -> Signer:
+        on_behalf = next((_sentence(a["body"]) for a in map(AUTHORITY.match, self.authority)
+                          if a and a["mark"].replace(".", "").replace("/", "") == "TM"), None)
+        return Signer(
+            name=self.name,
+            position=_sentence(self.positions[0]) if self.positions else None,
+            on_behalf_of=on_behalf,
+            authority=[_mark_sentence(a) for a in self.authority],
+            positions=[_sentence(p) for p in self.positions],
+            rank=self.rank,
+        )
+
+
+def _sentence(text: str) -> str:
+    """ "PHÓ CHỦ TỊCH UBND TỈNH" → "Phó chủ tịch UBND tỉnh" (abbreviations kept)."""
+    text = re.sub(r"\s+", " ", text.strip())
+    if not text.isupper():
+        return text
+    words = [w if len(w) > 1 and w.isupper() and not any(c in "ÀÁẢÃẠ" for c in w) and _is_acronym(w)
+             else w.lower() for w in text.split()]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
+
+
+def _is_acronym(word: str) -> bool:
+    vowels = sum(c in "AĂÂEÊIOÔƠUƯY" for c in word)
+    return vowels == 0 or word in ("UBND", "HĐND", "MTTQ", "VN")
+
+
+def _mark_sentence(line: str) -> str:
+    match = AUTHORITY.match(line.strip())
+    if match is None:
+        return _sentence(line)
+    return f"{match['mark']}. {_sentence(match['body'])}"
+
+
+def tail_lines(paragraphs: list[Paragraph]) -> list[str]:
+    """The lines of the document's end, a table row's cells one after another, two columns
+    glued into one line cut at an authority mark ("BỘ QUỐC PHÒNG KT. BỘ TRƯỞNG")."""
+    out: list[str] = []
+    for par in paragraphs:
+        texts = [c for cell in par.cells for c in cell.split("\n")] if par.cells else [par.text]
+        for text in texts:
+            for piece in _AUTHORITY_INSIDE.split(text.strip()):
+                if piece.strip():
+                    out.append(piece.strip())
+    return out
+
+
+def is_authority(text: str) -> bool:
+    match = AUTHORITY.match(text.strip())
+    return match is not None and _mostly_upper(match["body"])
+
+
+def is_position(text: str) -> bool:
+    text = text.strip()
+    return (len(text.split()) <= POSITION_WORDS_MAX and _mostly_upper(text)
+            and position_head(text) is not None)
+
+
+def is_name(text: str, *, after_position: bool = False) -> bool:
+    """A person's name as a signature prints it ("Nguyễn Ngọc Phúc", "Thiếu tướng Lê Văn A";
+    in capitals only right under the position)."""
+    _, name = split_rank(text.strip().strip("*").strip())
+    words = name.split()
+    if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] or any(c.isdigit() for c in name):
+        return False
+    if all(_NAME_WORD.match(w) for w in words):
+        return position_head(name) is None
+    return after_position and all(_UPPER_NAME_WORD.match(w) for w in words) and not (
+        is_position(name))
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def find_signatures(lines: list[str], start: int = 0) -> list[SignatureBlock]:
+    """Every signature block in `lines` from `start`, in order."""
+    blocks: list[SignatureBlock] = []
+    i = start
+    while i < len(lines):
+        block = _block_at(lines, i)
+        if block is None:
+            i += 1
+            continue
+        blocks.append(block)
+        i = max(block.end, i + 1)
+    return blocks
+
+
+def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
+    block = SignatureBlock(start=i)
+    j = i
+    while j < len(lines) and is_authority(lines[j]):
+        block.authority.append(lines[j])
+        j += 1
+    while j < len(lines) and is_position(lines[j]) and not is_authority(lines[j]):
+        block.positions.append(lines[j])
+        j += 1
+    if not block.positions and not block.authority:
+        return None
+    if block.authority and not block.positions:  # "TM. ỦY BAN NHÂN DÂN" then "CHỦ TỊCH" …
+        return None if j >= len(lines) or not is_name(lines[j]) else _named(block, lines, j)
+    gap = 0
+    while j < len(lines) and gap <= GAP_LINES_MAX:
+        line = lines[j]
+        if is_name(line, after_position=gap == 0):
+            return _named(block, lines, j)
+        if is_authority(line) or is_position(line) or RECIPIENTS.match(skeleton(line)) or (
+                _ITEM.match(line)):
+            break
+        if not (_STAMP.match(line) or _noise(line)):
+            break
+        gap += 1
+        j += 1
+    block.end = j
+    return block if block.authority or _strong_position(block) else None
+
+
+def _named(block: SignatureBlock, lines: list[str], j: int) -> SignatureBlock:
+    block.rank, name = split_rank(lines[j].strip().strip("*").strip())
+    block.name = re.sub(r"\s+", " ", name)
+    block.end = j + 1
+    return block
+
+
+def _strong_position(block: SignatureBlock) -> bool:
+    return any(len(p.split()) <= 6 for p in block.positions)
+
+
+def _noise(line: str) -> bool:
+    """What a scan's stamp or signature leaves in the text layer: a few letters, no words."""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.strip()) <= 4 or len(letters) < 0.5 * len(line.strip())
+
+
+def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The items under "Nơi nhận:" at `lines[start]` and the index after them."""
+    head = RECIPIENTS.match(skeleton(lines[start]))
+    assert head is not None
+    items: list[str] = []
+    rest = lines[start][head.end() :].strip()
+    if rest:
+        items.extend(_split_items(rest))
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if is_authority(line) or is_position(line) or (is_name(line) and not _ITEM.match(line)):
+            break
+        if _ITEM.match(line):
+            items.extend(_split_items(line))
+        elif items and not items[-1].endswith((";", ".")) and len(line.split()) <= 12:
+            items[-1] = f"{items[-1]} {line.strip()}"
+        else:
+            break
+        i += 1
+    return [c for c in (_clean(item) for item in items) if c], i
+
+
+def _split_items(text: str) -> list[str]:
+    """One line may hold two items ("- Bộ Quốc phòng; - Bộ Công an;")."""
+    return [p for p in re.split(r"(?<=;)\s+(?=[-–•+]\s)", text.strip()) if p.strip()]
+
+
+def _clean(item: str) -> str:
+    return _ITEM.sub("", item).strip().rstrip(";.,:").strip()
