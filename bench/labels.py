@@ -186,7 +186,8 @@ def score_identity(name: str, label: dict[str, Any], doc: Document | None, error
                         doc.issued_date and doc.issued_date.isoformat()),
         "issuer": (issuer_ok, want.get("issuer_name") or want.get("issuer"),
                    doc.issuer and (doc.issuer.name or doc.issuer.raw)),
-        "province": (_same_text(want["province"], doc.province and doc.province.name),
+        "province": (want["kind"] == "news"  # the article's subject, not an issuer's: unscored
+                     or _same_text(want["province"], doc.province and doc.province.name),
                      want["province"], doc.province and doc.province.name),
         "signer_name": (_same_text(signer.get("name"), got_signer and got_signer.name),
                         signer.get("name"), got_signer and got_signer.name),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from vnplan.extract.anchors import RECIPIENTS, skeleton
 from vnplan.extract.appendix import parse_appendix
 from vnplan.extract.bodies import is_central
 from vnplan.extract.citations import find_citations
@@ -19,11 +18,14 @@ from vnplan.extract.header import ENACTING, PREAMBLE_CUE, Header, read_header
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.period import parse_period
+from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import build_sections
 from vnplan.extract.signature import (
+    GAP_LINES_MAX,
     find_signatures,
     is_authority,
+    is_position,
     read_recipients,
     tail_lines,
 )
@@ -52,6 +54,23 @@ def _find(paragraphs: list[Paragraph], start: int, test: Callable[[Paragraph], o
     return next((i for i in range(start, len(paragraphs)) if test(paragraphs[i])), len(paragraphs))
 
 
+def _find_tail(paragraphs: list[Paragraph], start: int) -> int:
+    """The first paragraph of the document's end: the closing, "Nơi nhận:", the signature
+    (an authority line, or a position line with the name under it), an appendix."""
+    for i in range(start, len(paragraphs)):
+        if _is_tail_start(paragraphs[i]) or _signature_at(paragraphs, i):
+            return i
+    return len(paragraphs)
+
+
+def _signature_at(paragraphs: list[Paragraph], i: int) -> bool:
+    par = paragraphs[i]
+    if par.cells is not None or not is_position(par.text):
+        return False
+    lines = tail_lines(paragraphs[i : i + 2 + GAP_LINES_MAX])
+    return any(b.name for b in find_signatures(lines[: 2 + GAP_LINES_MAX]))
+
+
 def _is_tail_start(par: Paragraph) -> bool:
     """Where the body ends: the closing, "Nơi nhận:", the signature, an appendix."""
     text = par.text.strip()
@@ -71,10 +90,11 @@ def read_administrative(paragraphs: list[Paragraph], doc: Document) -> None:
     """Every part of an administrative document, found in its paragraphs, into its record."""
     header = read_header(paragraphs)
     doc.warnings.extend(header.warnings)
-    first_item = _find(paragraphs, header.end, _opens_body)
+    tail = _find_tail(paragraphs, header.end)
+    first_item = min(_find(paragraphs, header.end, _opens_body), tail)
     preamble = [p.text for p in paragraphs[header.end : first_item] if p.cells is None]
     doc.legal_basis = [c for text in preamble if _cites(text) for c in find_citations(text)]
-    body_end = _find(paragraphs, first_item, _is_tail_start)
+    body_end = max(first_item, tail)
     doc.sections, warnings = build_sections(paragraphs[first_item:body_end])
     doc.warnings.extend(warnings)
     _read_closing(doc, paragraphs, body_end)
@@ -107,8 +127,8 @@ def _cites(text: str) -> bool:
 def _read_closing(doc: Document, paragraphs: list[Paragraph], body_end: int) -> None:
     appendix_start = _find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     tail = paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)]
-    closing_end = _find(tail, 0, lambda p: not CLOSING_START.match(p.text.strip()) and (
-        _is_tail_start(p)))
+    closing_end = next((i for i, p in enumerate(tail) if not CLOSING_START.match(p.text.strip())
+                        and (_is_tail_start(p) or _signature_at(tail, i))), len(tail))
     closing = [p.text for p in tail[:closing_end] if not TRUNCATION.match(p.text.strip())]
     doc.closing = "\n".join(closing) or None
     lines = tail_lines(tail[closing_end:])

@@ -11,11 +11,13 @@ from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph, build_paragraphs
 from vnplan.extract.readers.layout import Layout, PageMetadata
+from vnplan.extract.signature import find_signatures, tail_lines
 from vnplan.schema import Document, Province, Source
 from vnplan.text.fold import fold_heading
 from vnplan.text.letters import vietnamese_share
 from vnplan.version import __version__
 
+SIGNED_TAIL = 40  # paragraphs at the end where a signature is looked for
 MIN_LETTERS_TO_JUDGE = 200
 MIN_VIETNAMESE_SHARE = 0.03  # Vietnamese prose: 25–40 % of letters carry these marks
 
@@ -60,7 +62,16 @@ def extract_document(layout: Layout, source: Source) -> Document:
 def is_administrative(paragraphs: list[Paragraph]) -> bool:
     """Does the text read as an administrative document (its own header: the motto, a "Số:"
     line, a type line under an issuer; or a plan's numbered parts) rather than an article?"""
-    return read_header(paragraphs).found or _reads_as_plan(paragraphs)
+    header = read_header(paragraphs)
+    if header.found or _reads_as_plan(paragraphs):
+        return True
+    return header.type_line is not None and _signed(paragraphs)
+
+
+def _signed(paragraphs: list[Paragraph]) -> bool:
+    """A signature block (an authority line, or a position with a name) at the end."""
+    lines = tail_lines(paragraphs[-SIGNED_TAIL:])
+    return any(b.authority or b.name for b in find_signatures(lines))
 
 
 def _reads_as_plan(paragraphs: list[Paragraph]) -> bool:

@@ -15,7 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from vnplan.extract.anchors import (
+from vnplan.extract.bodies import split_bodies, starts_with_authority
+from vnplan.extract.doc_types import split_type_line
+from vnplan.extract.numbering import parse_marker
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.anchors import (
     ADDRESSEES,
     find_motto,
     find_place_date,
@@ -24,10 +28,6 @@ from vnplan.extract.anchors import (
     number_clause,
     skeleton,
 )
-from vnplan.extract.bodies import split_bodies, starts_with_authority
-from vnplan.extract.doc_types import split_type_line
-from vnplan.extract.numbering import parse_marker
-from vnplan.extract.paragraphs import Paragraph
 from vnplan.schema import Warning
 
 HEADER_WINDOW = 45  # the header is within the first this many paragraphs

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnplan.extract.anchors import RECIPIENTS, skeleton
 from vnplan.extract.bodies import position_head, split_rank
 from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.schema import Signer
 
 AUTHORITY = re.compile(r"^(?P<mark>TM|T/M|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*[.:/]\s*(?P<body>\S.*)$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from vnplan.extract.bodies import is_central
 from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
 
 from .agencies import Found, agency_ref, agency_spans, resolve_agency
@@ -38,17 +39,19 @@ def _first_province(texts: Iterable[str | None]) -> ProvinceEntry | None:
 
 
 def document_province(doc: Document) -> ProvinceEntry | None:
-    """The province a document is about: for a plan its issuer, place line, extracted
-    province or title; for news the article's province, then the title; else the province
-    the text mentions most."""
-    about = doc.article.about.province if doc.article else None
-    current = doc.province.name if doc.province else None
-    issuer = doc.issuer.raw if doc.issuer else None
+    """The province of a document's issuer: named in the issuer or the body above it
+    ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"), else the place line's when the issuer is a local body;
+    none for a national body, whatever its place line says ("Hà Nội"). For news, the province
+    the article is about, then its title, then the one it mentions most."""
     if doc.kind == "news":
-        ordered = [about, current, doc.title]
-    else:
-        ordered = [issuer, doc.place, current, about, doc.title]
-    return _first_province(ordered) or most_mentioned(entity_texts(doc))
+        about = doc.article.about.province if doc.article else None
+        current = doc.province.name if doc.province else None
+        return _first_province([about, current, doc.title]) or most_mentioned(entity_texts(doc))
+    bodies = [ref.raw for ref in (doc.issuer, doc.issuer_parent, *doc.co_issuers) if ref]
+    named = _first_province(bodies)
+    if named is not None or not bodies or any(is_central(b) for b in bodies):
+        return named
+    return _first_province([doc.place])
 
 
 def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[Warning]) -> None:

@@ -1,4 +1,4 @@
-"""Text keys and repairs shared by every gazetteer: fold(), fix_text(), word tokens.
+"""Text keys shared by every gazetteer: fold() and word tokens (fix_text() is the text stage's).
 
 Matching never compares raw strings: both the gazetteer names and the document text are cut
 into word tokens whose key is ``fold_token`` (NFC, look-alikes fixed, one tone-mark placement,
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
-from vnplan.schema import Warning
 from vnplan.text.fold import fold_syllable
-
-from .data import load
+from vnplan.text.lookalikes import fix_lookalikes as _lookalikes
+from vnplan.text.lookalikes import fix_text as fix_text
 
 WORD = re.compile(r"\w+")
 _HARD_GAP = frozenset(';:()[]{}"“”‘’?!\n\r\t|*…<>/')
@@ -40,29 +38,6 @@ class Token:
     key: str
     start: int
     end: int
-
-
-@cache
-def _characters() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
-    data = load("characters")
-    return (
-        dict(data["lookalikes"]),
-        dict(data["mixed_script"]),
-        frozenset(data["invisible"]),
-    )
-
-
-def _lookalikes(text: str) -> str:
-    always, mixed, _ = _characters()
-    text = "".join(always.get(c, c) for c in text)
-    if not any(c in mixed for c in text):
-        return text
-    return WORD.sub(lambda m: _unmix(m.group(), mixed), text)
-
-
-def _unmix(word: str, mixed: dict[str, str]) -> str:
-    has_latin = any("LATIN" in unicodedata.name(c, "") for c in word)
-    return "".join(mixed.get(c, c) for c in word) if has_latin else word
 
 
 @lru_cache(maxsize=65536)
@@ -134,30 +109,3 @@ def clean_edges(text: str) -> str:
             elif low.endswith(" " + word):
                 text = text[: -len(word) - 1]
     return text
-
-
-def fix_text(text: str) -> tuple[str, list[Warning]]:
-    """NFC, look-alike letters (Ð U+00D0 → Đ U+0110, Cyrillic letters inside Latin words) and
-    invisible characters; one warning per kind of change. The caller keeps the raw text."""
-    warnings: list[Warning] = []
-    nfc = unicodedata.normalize("NFC", text)
-    if nfc != text:
-        warnings.append(Warning(code="unicode_normalized", message="text normalised to NFC"))
-    _, _, invisible = _characters()
-    removed = sum(nfc.count(c) for c in invisible)
-    if removed:
-        nfc = "".join(c for c in nfc if c not in invisible)
-        warnings.append(
-            Warning(code="invisible_removed", message=f"{removed} invisible character(s) removed")
-        )
-    fixed = _lookalikes(nfc)
-    if fixed != nfc:
-        changes = Counter((a, b) for a, b in zip(nfc, fixed, strict=True) if a != b)
-        for (old, new), n in sorted(changes.items()):
-            warnings.append(
-                Warning(
-                    code="lookalike_fixed",
-                    message=f"{old} → {new} (U+{ord(old):04X} → U+{ord(new):04X}) ×{n}",
-                )
-            )
-    return fixed, warnings

@@ -8,6 +8,7 @@ typed in a legacy font encoding, whatever the format carried it.
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import cast
@@ -17,13 +18,40 @@ from vnplan.extract.readers.layout import Layout
 from vnplan.formats import BY_NAME
 from vnplan.schema import Warning
 from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
+from vnplan.text.lookalikes import fix_lookalikes
 
 LEGACY_SAMPLE_LINES = 400  # lines looked at to tell a legacy font encoding
 
 
 def read_layout(data: bytes, fmt: str, name: str) -> Layout:
     """The lines of `data` read as format `fmt` (`name` is for messages only)."""
-    return decode_legacy_text(reader_of(fmt, name)(data))
+    return repair_letters(decode_legacy_text(reader_of(fmt, name)(data)))
+
+
+def repair_letters(layout: Layout) -> Layout:
+    """Look-alike letters repaired in every line (U+01A3 "ƣ" some fonts give for "ư",
+    Cyrillic letters in an OCR'd number …), one warning per kind of repair."""
+    changed: Counter[tuple[str, str]] = Counter()
+
+    def fix(text: str) -> str:
+        fixed = fix_lookalikes(text)
+        if fixed != text:
+            changed.update((a, b) for a, b in zip(text, fixed, strict=True) if a != b)
+        return fixed
+
+    lines = [
+        replace(line, text=fix(line.text),
+                cells=tuple(fix(c) for c in line.cells) if line.cells else None)
+        for line in layout.lines
+    ]
+    if not changed:
+        return layout
+    notes = [
+        Warning(code="lookalike_fixed",
+                message=f"{old} → {new} (U+{ord(old):04X} → U+{ord(new):04X}) ×{n}")
+        for (old, new), n in sorted(changed.items())
+    ]
+    return replace(layout, lines=lines, notes=[*layout.notes, *notes])
 
 
 def reader_of(fmt: str, name: str) -> Callable[[bytes], Layout]:

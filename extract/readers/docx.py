@@ -25,18 +25,19 @@ from typing import Any
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from vnplan.errors import ConversionError
+from vnplan.extract.readers.anchors import has_layout_anchor
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.readers.layout import Layout, Line
 from vnplan.schema import Warning
 from vnplan.text.numerals import to_roman
 
 LAYOUT_TABLE_MAX_ROWS = 4
+LAYOUT_TABLE_MAX_COLUMNS = 4
 TOP_PARAGRAPHS_MAX = 3  # a layout table is "at the top" after at most this many paragraphs
 SOFFICE_TIMEOUT = 180  # seconds for one .doc → .docx conversion
 _NO_BORDER = ("nil", "none")
@@ -126,8 +127,15 @@ def _has_borders(table: Table) -> bool:
 
 
 def _is_layout_table(table: Table, blocks: list[Paragraph | Table], index: int) -> bool:
-    """A borderless two-column table at the top or the end of the text: a layout device."""
-    if len(table.columns) != 2 or len(table.rows) > LAYOUT_TABLE_MAX_ROWS or _has_borders(table):
+    """A borderless table that lays out the header or the signature (it holds the motto, "Số:",
+    "Nơi nhận:", TM./KT. …), or a borderless two-column one at the top or the end of the text."""
+    if len(table.rows) > LAYOUT_TABLE_MAX_ROWS:
+        return False
+    if len(table.columns) <= LAYOUT_TABLE_MAX_COLUMNS and any(
+            has_layout_anchor(p.text) for row in table.rows for cell in row.cells
+            for p in cell.paragraphs):
+        return True
+    if len(table.columns) != 2 or _has_borders(table):
         return False
     before = [b for b in blocks[:index] if not isinstance(b, Paragraph) or b.text.strip()]
     if len(before) <= TOP_PARAGRAPHS_MAX and not any(isinstance(b, Table) for b in before):
@@ -271,12 +279,18 @@ def _size(paragraph: Paragraph, style: Any) -> float | None:
     return None
 
 
-def _alignment(paragraph: Paragraph, style: Any) -> Any:
-    value = paragraph.paragraph_format.alignment
-    while value is None and style is not None:
-        value = style.paragraph_format.alignment
+def _alignment(paragraph: Paragraph, style: Any) -> str | None:
+    """The paragraph's w:jc value ("center", "both", "end" …), its own or its style's (read
+    from the XML: python-docx refuses the values of newer Word versions)."""
+    elements = [paragraph._p.pPr]
+    while style is not None:
+        elements.append(style.element.find(qn("w:pPr")))
         style = style.base_style
-    return value
+    for element in elements:
+        jc = element.find(qn("w:jc")) if element is not None else None
+        if jc is not None:
+            return _val(jc)
+    return None
 
 
 def _page_break(paragraph: Paragraph) -> bool:
@@ -307,7 +321,7 @@ class _Reader:
         bold = sum(len(r.text) for r, s in runs if _inherited(style, s, r, "bold")) * 2 > weight
         italic = sum(len(r.text) for r, s in runs if _inherited(style, s, r, "italic")) * 2 > (
             weight)
-        centered = _alignment(paragraph, style) == WD_ALIGN_PARAGRAPH.CENTER
+        centered = _alignment(paragraph, style) == "center"
         parts = [part.strip() for part in text.split("\n") if part.strip()]
         if label and parts:
             parts[0] = f"{label} {parts[0]}"
@@ -339,10 +353,11 @@ class _Reader:
                     texts.append("")
                     continue
                 seen.add(cell._tc)
-                text = " ".join(p.text for p in cell.paragraphs)
-                texts.append(unicodedata.normalize("NFC", " ".join(text.split())))
+                paragraphs = (" ".join(p.text.split()) for p in cell.paragraphs)
+                texts.append(unicodedata.normalize("NFC", "\n".join(p for p in paragraphs if p)))
             if any(texts):
-                self.lines.append(Line(text=" | ".join(texts), cells=tuple(texts),
+                self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
+                                       cells=tuple(texts),
                                        break_before=self.page_break))
                 self.page_break = False
         self.gap = True

@@ -18,7 +18,7 @@ FILES = [
     ("vnplan.normalize", "provinces"),
     ("vnplan.normalize", "partners"),
     ("vnplan.normalize", "ocr_repairs"),
-    ("vnplan.normalize", "characters"),
+    ("vnplan.text", "characters"),
     ("vnplan.text", "legacy_encodings"),
 ]
 EXPECTED = Path(__file__).resolve().parents[1] / "data" / "expected_entities"

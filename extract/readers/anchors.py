@@ -41,6 +41,7 @@ MOTTO = re.compile(
     rf"|doc\s*lap{_SEP}tu\s*do{_SEP}hanh\s*phuc"
     r"|dang\s*cong\s*san\s*viet\s*nam"
 )
+_TYPED_NUMBER = re.compile(r"^\s*(?:luat|bo\s*luat|phap\s*lenh|lenh|nghi\s*quyet)\s*$")
 NUMBER = re.compile(r"(?<![\w/])so\s*(?:hieu|/\s*ky\s*hieu)?\s*[:;.]\s*")
 PLACE_DATE = re.compile(
     r"(?P<place>[a-z][a-z.'’ -]{1,40}?)\s*,\s*ngay\s*(?P<d>[\d.…_ ]{0,6}?)\s*thang\s*"
@@ -54,6 +55,7 @@ MARKS = {
 ADDRESSEES = re.compile(r"^\s*kinh\s*gui\s*[:;.]?\s*")
 RECIPIENTS = re.compile(r"^\s*noi\s*nhan\s*[:;.]?\s*")
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|[A-ZĐÀ-Ỹ]{2,}\.?|TP\.)$")
+AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:tm|t/m|kt|tl|tuq)\s*\.\s*[a-z]")
 RULE = re.compile(r"^[\s_\-–—=.*…]{3,}$")
 
 
@@ -99,7 +101,8 @@ def number_clause(text: str) -> tuple[int, int] | None:
     sk = skeleton(text)
     match = NUMBER.search(sk)
     before = text[: match.start()] if match else ""
-    if match is None or any(c.islower() for c in before):  # "… theo số: …" in a sentence
+    if match is None or (any(c.islower() for c in before)  # "… theo số: …" in a sentence
+                         and not _TYPED_NUMBER.match(sk[: match.start()])):  # "Luật số:"
         return None
     end = len(text)
     place = find_place_date(text[match.end() :])
@@ -122,3 +125,13 @@ def mark_kind(text: str) -> str | None:
 
 def is_rule(text: str) -> bool:
     return bool(RULE.match(text))
+
+
+def has_layout_anchor(text: str) -> bool:
+    """Whether `text` holds a part of a header or a signature: the motto, "Số:", a place–date
+    line, "Kính gửi:", "Nơi nhận:", or an authority mark (TM., KT., TL., TUQ.)."""
+    sk = skeleton(text)
+    return bool(
+        MOTTO.search(sk) or NUMBER.match(sk.lstrip()) or PLACE_DATE.search(sk)
+        or ADDRESSEES.match(sk) or RECIPIENTS.match(sk) or AUTHORITY_MARK.search(sk)
+    )
