@@ -1,18 +1,19 @@
 """outputs stage: records → one comparison table (terminal, CSV), exports, an HTML report.
 
-``compare`` reads an output folder of records and prints one row per plan (news apart);
-``export`` writes the records as joinable tables (SQLite, Parquet) or JSON Lines; the report
-is one self-contained HTML page with inline SVG charts. Every output is deterministic: the same
-records give byte-identical files.
+``compare`` reads an output folder of records and prints one row per plan (other documents and
+news apart); ``export`` writes the records as joinable tables (SQLite, Parquet) or JSON Lines;
+the report is one self-contained HTML page with inline SVG charts. The outputs read records
+only (what the stages wrote, never re-running one), and every output is deterministic: the
+same records give byte-identical files.
 """
 
 from __future__ import annotations
 
 from vnplan.outputs.compare import csv_text
 from vnplan.outputs.export import jsonl_text, write_parquet, write_sqlite
-from vnplan.outputs.records import load_folder, prepare
+from vnplan.outputs.records import load_folder, one_per_document
 from vnplan.outputs.report import render_report
-from vnplan.outputs.summary import Summary, summarize
+from vnplan.outputs.summary import Summary, summarize, summarize_all
 from vnplan.outputs.tables import Table, build_tables
 
 __all__ = [
@@ -22,9 +23,10 @@ __all__ = [
     "csv_text",
     "jsonl_text",
     "load_folder",
-    "prepare",
+    "one_per_document",
     "render_report",
     "summarize",
+    "summarize_all",
     "write_parquet",
     "write_sqlite",
 ]

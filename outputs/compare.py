@@ -1,51 +1,81 @@
-"""The comparison table: one row per document, as CSV text or a rich terminal table.
+"""The comparison table: one row per document, as CSV text or as rich terminal tables.
 
-Plans and news share one table with a `kind` column, plans first: the plan-only columns
-(number, period, counts, lead agencies, legal bases) are empty for news, which instead name the
-plan they report on (`about`). The terminal shows them as two tables.
+The CSV holds every document in one table with a `kind` column, plans first, then other
+documents, then news. Plan-only counts are empty for news, which instead name the plan they
+report on (`about`); the pillar columns are empty for a document that links to no pillar of
+the strategy (it does not implement it). The terminal shows four tables: plans, other
+documents, documents not linked to the strategy (no pillar column), and news.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from rich.table import Table
+from rich.text import Text
 
-from vnplan.align import load_pillars
 from vnplan.outputs.summary import Summary
 
 LIST_SEPARATOR = "; "
 
 
-def columns() -> list[str]:
-    """The CSV header, in order."""
-    return [
-        "kind",
-        "id",
-        "province",
-        "province_2025",
-        "doc_number",
-        "date",
-        "start_year",
-        "end_year",
-        "vision_year",
-        "period",
-        "objectives",
-        "tasks",
-        "appendix_rows",
-        "pillars_covered",
-        *(f"pillar_{p.id}" for p in load_pillars()),
-        "lead_agencies",
-        "heritage",
-        "partners",
-        "legal_bases",
-        "cites_strategy",
-        "about",
-        "source",
-        "copies",
-    ]
+@dataclass(frozen=True)
+class Column:
+    """A CSV column: its header and how a summary's cell is read."""
+
+    name: str
+    value: Callable[[Summary], object]
+
+
+def _plan_only(read: Callable[[Summary], object]) -> Callable[[Summary], object]:
+    return lambda s: None if s.group == "news" else read(s)
+
+
+def _linked_only(read: Callable[[Summary], object]) -> Callable[[Summary], object]:
+    return lambda s: read(s) if s.linked else None
+
+
+def agencies_text(summary: Summary) -> str:
+    return LIST_SEPARATOR.join(f"{name} ({n})" for name, n in summary.lead_agencies)
+
+
+def _pillar(pillar_id: str) -> Column:
+    return Column(f"pillar_{pillar_id}", _linked_only(lambda s: s.pillars[pillar_id]))
+
+
+def columns(pillar_ids: Sequence[str]) -> tuple[Column, ...]:
+    """The CSV's columns, in order, for these pillar columns."""
+    return (
+        Column("kind", lambda s: s.kind),
+        Column("id", lambda s: s.id),
+        Column("doc_type", lambda s: s.doc_type),
+        Column("title", lambda s: s.title),
+        Column("province", lambda s: s.province),
+        Column("province_2025", lambda s: s.province_2025),
+        Column("doc_number", lambda s: s.doc_number),
+        Column("date", lambda s: s.date),
+        Column("start_year", lambda s: s.start_year),
+        Column("end_year", lambda s: s.end_year),
+        Column("vision_year", lambda s: s.vision_year),
+        Column("period", lambda s: s.period),
+        Column("objectives", _plan_only(lambda s: s.objectives)),
+        Column("tasks", _plan_only(lambda s: s.tasks)),
+        Column("appendix_rows", _plan_only(lambda s: s.appendix_rows)),
+        Column("pillars_covered", _linked_only(lambda s: s.covered)),
+        *(_pillar(p) for p in pillar_ids),
+        Column("lead_agencies", agencies_text),
+        Column("heritage", lambda s: LIST_SEPARATOR.join(s.heritage)),
+        Column("partners", lambda s: LIST_SEPARATOR.join(s.partners)),
+        Column("legal_bases", lambda s: LIST_SEPARATOR.join(s.legal_bases)),
+        Column("cites_strategy", _plan_only(lambda s: s.cites_strategy)),
+        Column("about", lambda s: s.about),
+        Column("publisher", lambda s: s.publisher),
+        Column("source", lambda s: s.source),
+        Column("copies", lambda s: s.copies),
+    )
 
 
 def _cell(value: object) -> str:
@@ -56,55 +86,21 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def agencies_text(summary: Summary) -> str:
-    return LIST_SEPARATOR.join(f"{name} ({n})" for name, n in summary.lead_agencies)
-
-
-def row_values(summary: Summary) -> list[str]:
-    """One document's CSV cells, in `columns()` order."""
-    plan = summary.kind == "plan"
-    values: list[object] = [
-        summary.kind,
-        summary.id,
-        summary.province,
-        summary.province_2025,
-        summary.doc_number,
-        summary.date,
-        summary.start_year,
-        summary.end_year,
-        summary.vision_year,
-        summary.period,
-        summary.objectives if plan else None,
-        summary.tasks if plan else None,
-        summary.appendix_rows if plan else None,
-        summary.covered,
-        *(summary.pillars[p.id] for p in load_pillars()),
-        agencies_text(summary),
-        LIST_SEPARATOR.join(summary.heritage),
-        LIST_SEPARATOR.join(summary.partners),
-        LIST_SEPARATOR.join(summary.legal_bases),
-        summary.cites_strategy if plan else None,
-        summary.about,
-        summary.source,
-        summary.copies,
-    ]
-    return [_cell(v) for v in values]
-
-
 def csv_text(summaries: Sequence[Summary]) -> str:
-    """The comparison as CSV (UTF-8, comma, "\\n" line ends), plans then news."""
+    """The comparison as CSV (UTF-8, comma, "\\n" line ends), in output order."""
+    pillar_ids = list(summaries[0].pillars) if summaries else []
+    cols = columns(pillar_ids)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns())
+    writer.writerow([c.name for c in cols])
     for summary in summaries:
-        writer.writerow(row_values(summary))
+        writer.writerow([_cell(c.value(summary)) for c in cols])
     return buffer.getvalue()
 
 
 def coverage_text(summary: Summary) -> str:
-    missing = [p.id for p in load_pillars() if not summary.pillars[p.id]]
-    total = len(summary.pillars)
-    head = f"{summary.covered}/{total}"
+    missing = [p for p, n in summary.pillars.items() if not n]
+    head = f"{summary.covered}/{len(summary.pillars)}"
     return f"{head}\nmissing: {', '.join(missing)}" if missing else head
 
 
@@ -113,42 +109,93 @@ def _short(items: Sequence[str], limit: int = 4) -> str:
     return f"{shown}\n… +{len(items) - limit}" if len(items) > limit else shown
 
 
-def plans_table(summaries: Sequence[Summary]) -> Table:
-    """The plans, compact enough for an 80-column terminal (the CSV has every column)."""
-    table = Table(title="Plans", show_lines=True)
-    for name in ("Plan", "Period", "Obj/Tasks/Rows", "Pillars", "Top lead agencies"):
+def _entities(s: Summary) -> str:
+    both = ["·"] if s.heritage and s.partners else []
+    return _short([*s.heritage[:2], *both, *s.partners], 6)
+
+
+def _table(title: str, head: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    """A rich table whose cells are shown as written (no console markup)."""
+    table = Table(title=title, show_lines=True)
+    for name in head:
         table.add_column(name)
-    table.add_column("Heritage · Partners")
-    table.add_column("Legal bases")
-    for s in summaries:
-        if s.kind != "plan":
-            continue
-        entities = [*s.heritage[:2], *(["·"] if s.heritage and s.partners else []), *s.partners]
-        table.add_row(
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def plans_table(summaries: Sequence[Summary]) -> Table:
+    """The plans linked to the strategy, compact enough for an 80-column terminal."""
+    rows = [
+        (
             f"{s.province}\n{s.doc_number}\n{s.date}",
             s.period,
             f"{s.objectives} / {s.tasks} / {s.appendix_rows}",
             coverage_text(s),
             "\n".join(f"{name} ({n})" for name, n in s.lead_agencies),
-            _short(entities, 6),
+            _entities(s),
             "\n".join(s.legal_bases),
         )
-    return table
+        for s in summaries
+        if s.group == "plan" and s.linked
+    ]
+    head = ("Plan", "Period", "Obj/Tasks/Rows", "Pillars", "Top lead agencies")
+    return _table("Plans", (*head, "Heritage · Partners", "Legal bases"), rows)
+
+
+def documents_table(summaries: Sequence[Summary]) -> Table:
+    """Other documents (decisions, letters, reports …) linked to the strategy."""
+    rows = [
+        (
+            f"{s.province}\n{s.doc_type} {s.doc_number}\n{s.date}".strip(),
+            s.title,
+            coverage_text(s),
+            _entities(s),
+            "\n".join(s.legal_bases),
+        )
+        for s in summaries
+        if s.group == "document" and s.linked
+    ]
+    head = ("Document", "Title", "Pillars", "Heritage · Partners", "Legal bases")
+    return _table("Other documents", head, rows)
+
+
+def unlinked_table(summaries: Sequence[Summary]) -> Table:
+    """Plans and documents with no pillar link: they do not implement the strategy."""
+    rows = [
+        (
+            f"{s.province}\n{s.doc_type or s.kind} {s.doc_number}\n{s.date}".strip(),
+            s.title,
+            _entities(s),
+            s.source,
+        )
+        for s in summaries
+        if s.group != "news" and not s.linked
+    ]
+    head = ("Document", "Title", "Heritage · Partners", "Source")
+    return _table("Not linked to the strategy", head, rows)
 
 
 def news_table(summaries: Sequence[Summary]) -> Table:
-    table = Table(title="News", show_lines=True)
-    for name in ("Article", "About plan", "Pillars", "Heritage · Partners", "Source"):
-        table.add_column(name)
-    for s in summaries:
-        if s.kind != "news":
-            continue
-        entities = [*s.heritage[:2], *(["·"] if s.heritage and s.partners else []), *s.partners]
-        table.add_row(
-            f"{s.province}\n{s.date}",
+    rows = [
+        (
+            f"{s.province}\n{s.date or 'undated'}",
+            "\n".join(x for x in (s.publisher, s.title) if x),
             s.about,
-            coverage_text(s),
-            _short(entities, 6),
-            s.source,
+            coverage_text(s) if s.linked else "–",
+            _entities(s),
         )
-    return table
+        for s in summaries
+        if s.group == "news"
+    ]
+    head = ("Article", "Publisher · Title", "About plan", "Pillars", "Heritage · Partners")
+    return _table("News", head, rows)
+
+
+def terminal_tables(summaries: Sequence[Summary]) -> list[Table]:
+    """The tables `vnplan compare` prints, leaving out the empty ones (plans always shown)."""
+    tables = [plans_table(summaries)]
+    for table in (documents_table(summaries), unlinked_table(summaries), news_table(summaries)):
+        if table.row_count:
+            tables.append(table)
+    return tables

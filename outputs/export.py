@@ -1,8 +1,9 @@
 """Write the export tables as SQLite, Parquet or JSON Lines; every file written atomically.
 
 SQLite: one file, the tables of `tables.py` (dates as ISO text, booleans as 0/1), indexes on the
-join keys. Parquet: one file per table in a folder (needs pyarrow: `pip install
-'vnplan[parquet]'`). JSON Lines: the aligned records themselves, one schema-v1 record per line.
+join keys. Parquet: one file per table in a folder (pyarrow). JSON Lines: the records
+themselves, one schema-v1 record per line. A file is written to a temporary name beside its
+target and renamed into place, so a reader never sees half of one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from vnplan.outputs.tables import ColumnType, Row, Table
+from vnplan.outputs.rows import ColumnType, Value
+from vnplan.outputs.tables import Table
 from vnplan.schema import Document
 
 SQL_TYPES: dict[ColumnType, str] = {
@@ -29,12 +31,43 @@ SQL_TYPES: dict[ColumnType, str] = {
 
 
 class MissingDependency(Exception):
-    """An optional library an export needs is not installed."""
+    """A library an export needs is not installed."""
+
+
+class OutputPathError(Exception):
+    """An output path that cannot be written as asked (a folder where a file goes, …)."""
+
+
+def check_file_target(path: Path) -> None:
+    """Raise OutputPathError unless a file can be written at `path`."""
+    if path.is_dir():
+        raise OutputPathError(f"{path} is a folder; give a file name inside it or elsewhere")
+    if path.exists() and not path.is_file():
+        raise OutputPathError(f"{path} exists and is not a regular file")
+    _check_parent(path.parent)
+
+
+def check_folder_target(path: Path) -> None:
+    """Raise OutputPathError unless `path` is a folder or can be made one."""
+    if path.exists() and not path.is_dir():
+        raise OutputPathError(f"{path} is a file; give a folder for the Parquet files")
+    _check_parent(path)
+
+
+def _check_parent(folder: Path) -> None:
+    """The nearest existing ancestor of `folder` must be a folder we may write into."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputPathError(f"{existing} is a file, so nothing can be written under it")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputPathError(f"no permission to write in {existing}")
 
 
 def _temp_beside(path: Path, suffix: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=".vnplan-", suffix=suffix, dir=path.parent)
     os.close(fd)
     return Path(name)
 
@@ -56,7 +89,7 @@ def write_text_atomic(path: Path, text: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _sql_value(value: object) -> object:
+def _sql_value(value: Value) -> object:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, dt.date):
@@ -88,7 +121,7 @@ def write_sqlite(tables: Sequence[Table], path: Path) -> None:
                 marks = ", ".join("?" for _ in table.columns)
                 con.executemany(
                     f'INSERT INTO "{table.name}" VALUES ({marks})',
-                    ([_sql_value(v) for v in row] for row in table.rows),
+                    ([_sql_value(v) for v in values] for values in table.values()),
                 )
         con.close()
         _publish(tmp, path)
@@ -100,9 +133,10 @@ def _pyarrow() -> Any:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - depends on the environment
+    except ImportError as exc:
         raise MissingDependency(
-            "Parquet export needs pyarrow: pip install 'vnplan[parquet]'"
+            "Parquet export needs pyarrow, which vnplan installs; reinstall it with "
+            "`pip install pyarrow`"
         ) from exc
     return pa, pq
 
@@ -116,7 +150,8 @@ def _arrow_table(table: Table, pa: Any) -> Any:
         "boolean": pa.bool_(),
     }
     schema = pa.schema([(name, types[kind]) for name, kind in table.columns])
-    columns = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
+    rows = list(table.values())
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.columns]
     arrays = [
         pa.array(list(values), type=types[kind])
         for values, (_, kind) in zip(columns, table.columns, strict=True)
@@ -145,21 +180,3 @@ def jsonl_text(docs: Sequence[Document]) -> str:
     """The records, one JSON object per line, in output order."""
     lines = (json.dumps(d.model_dump(mode="json"), ensure_ascii=False) for d in docs)
     return "".join(f"{line}\n" for line in lines)
-
-
-def rows_as_dicts(table: Table) -> list[dict[str, Any]]:
-    """A table's rows keyed by column name (for tests and ad-hoc use)."""
-    names = table.column_names
-    return [dict(zip(names, row, strict=True)) for row in table.rows]
-
-
-__all__ = [
-    "MissingDependency",
-    "Row",
-    "create_sql",
-    "jsonl_text",
-    "rows_as_dicts",
-    "write_parquet",
-    "write_sqlite",
-    "write_text_atomic",
-]

@@ -1,12 +1,13 @@
-"""The records of an output folder, one per document, aligned to the strategy's pillars.
+"""The records of an output folder, one per document, read as they are.
 
 A folder made by `vnplan convert` holds one record per input, so a plan converted from its
 .txt, .pdf, .docx and a scan appears up to four times under one `id`, and a news article saved
 as .txt and .html twice under two ids (a news id hashes the input's bytes). The outputs keep
-one record per document: plans are the same document when their ids are; news articles when
-their province, publication date and title are. Of the copies, the best read is kept (not OCR,
-fewest warnings, then format and path order).
-Records written before the align step existed are aligned here; the result is the same.
+one record per document: records are the same document when their ids are; news articles also
+when their province, publication date and title are. Of the copies, the best read is kept (not
+OCR, fewest warnings, then format and path order).
+
+The outputs never re-run a stage: what they show is what the records say.
 """
 
 from __future__ import annotations
@@ -19,36 +20,73 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from vnplan.align import align_document, is_aligned
 from vnplan.formats import RECORD_FORMAT_ORDER
 from vnplan.schema import Document
+
+PLAN, NEWS, DOCUMENT = "plan", "news", "document"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A JSON file in the folder that is not a record, and why."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """A folder's documents (one per id, sorted) and the files that were not records."""
+    """A folder's documents (one per document, in output order) and what was not a record."""
 
     documents: tuple[Document, ...]
     copies: dict[str, int]
-    skipped: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
 
 
 class NoRecords(Exception):
     """The folder holds no vnplan record."""
 
 
-def read_records(folder: Path) -> tuple[list[Document], list[str]]:
-    """Every record in `folder` (*.json, recursively), and the JSON files that are not one."""
+def group_of(doc: Document) -> str:
+    """Where a record is listed: "plan", "news", or "document" for every other kind
+    (decisions, letters, reports … and any kind a newer schema adds)."""
+    return doc.kind if doc.kind in (PLAN, NEWS) else DOCUMENT
+
+
+def _why(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"{where}: {first['msg']}" if where else str(first["msg"])
+
+
+def _read(path: Path) -> Document | Skipped:
+    if not path.is_file():  # a FIFO or a device would block or never end
+        return Skipped(str(path), "not a regular file")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return Skipped(str(path), f"not readable as JSON ({type(exc).__name__})")
+    if not isinstance(data, dict) or "schema_version" not in data:
+        return Skipped(str(path), "not a vnplan record")
+    try:
+        return Document.model_validate(data)
+    except ValidationError as exc:
+        return Skipped(str(path), f"not a valid record ({_why(exc)})")
+
+
+def read_records(folder: Path) -> tuple[list[Document], list[Skipped]]:
+    """Every record in `folder` (*.json, recursively, outside hidden folders such as the fetch
+    cache), and the JSON files that are not one."""
     documents: list[Document] = []
-    skipped: list[str] = []
+    skipped: list[Skipped] = []
     for path in sorted(folder.rglob("*.json")):
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            if not isinstance(data, dict) or "schema_version" not in data:
-                raise ValueError("not a vnplan record")
-            documents.append(Document.model_validate(data))
-        except (ValueError, ValidationError, UnicodeDecodeError):
-            skipped.append(str(path))
+        if any(part.startswith(".") for part in path.relative_to(folder).parts[:-1]):
+            continue
+        item = _read(path)
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            documents.append(item)
     return documents, skipped
 
 
@@ -58,15 +96,11 @@ def _preference(doc: Document) -> tuple[bool, int, int, str]:
 
 
 def sort_key(doc: Document) -> tuple[int, str, str, str]:
-    """Plans before news; then province (accents ignored), date and id."""
+    """Plans, then other documents, then news; then province (accents ignored), date, id."""
     province = doc.province.name if doc.province else ""
     date = doc.issued_date or (doc.article.published if doc.article else None)
-    return (
-        0 if doc.kind == "plan" else 1,
-        plain(province),
-        date.isoformat() if date else "",
-        doc.id,
-    )
+    rank = (PLAN, DOCUMENT, NEWS).index(group_of(doc))
+    return (rank, plain(province), date.isoformat() if date else "", doc.id)
 
 
 def plain(text: str) -> str:
@@ -80,7 +114,7 @@ def plain(text: str) -> str:
 
 def document_key(doc: Document) -> str:
     """What makes two records copies of one document (see the module's docstring)."""
-    if doc.kind == "news" and doc.title:
+    if doc.kind == NEWS and doc.title:
         province = doc.province.name if doc.province else ""
         published = doc.article.published if doc.article else None
         title = " ".join(plain(doc.title).split())
@@ -88,8 +122,8 @@ def document_key(doc: Document) -> str:
     return doc.id
 
 
-def one_per_id(documents: Iterable[Document]) -> tuple[list[Document], dict[str, int]]:
-    """The preferred copy of each document, sorted; and how many copies each kept id had."""
+def one_per_document(documents: Iterable[Document]) -> tuple[list[Document], dict[str, int]]:
+    """The preferred copy of each document, in output order; and how many copies each had."""
     groups: dict[str, list[Document]] = {}
     for doc in documents:
         groups.setdefault(document_key(doc), []).append(doc)
@@ -98,16 +132,10 @@ def one_per_id(documents: Iterable[Document]) -> tuple[list[Document], dict[str,
     return sorted((doc for doc, _ in best), key=sort_key), dict(sorted(counts.items()))
 
 
-def prepare(documents: Iterable[Document]) -> tuple[list[Document], dict[str, int]]:
-    """One aligned record per id, in output order."""
-    chosen, copies = one_per_id(documents)
-    return [doc if is_aligned(doc) else align_document(doc) for doc in chosen], copies
-
-
 def load_folder(folder: Path) -> Loaded:
-    """The documents of an output folder, ready for the comparison and the exports."""
+    """The documents of an output folder, one per document, ready for the outputs."""
     documents, skipped = read_records(folder)
     if not documents:
         raise NoRecords(f"{folder}: no vnplan records (*.json) found")
-    chosen, copies = prepare(documents)
+    chosen, copies = one_per_document(documents)
     return Loaded(documents=tuple(chosen), copies=copies, skipped=tuple(skipped))

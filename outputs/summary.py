@@ -1,25 +1,30 @@
-"""The facts the comparison shows for each document, derived from its record.
+"""The facts the comparison shows for each document, read from its record.
 
 Counting rules (the same for every province):
 - objectives / tasks: the leaf sections of that role; a leaf whose text is a list counts
-  item ("- …" bullets), so four bulleted objectives under one heading count four.
-- pillar coverage: for each pillar, how many objective/task sections and appendix rows the
-  align step linked to it (news: 1 when the article's text pursues it).
+  each item ("- …" bullets), so four bulleted objectives under one heading count four.
+- pillar coverage: for each pillar, how many sections and appendix rows the record links to
+  it (news: 1 when the article's text pursues it). A record with no pillar link at all does not
+  implement the strategy: it is `linked = False` and listed apart, with no pillar columns.
 - lead tasks: appendix rows an agency leads (Cơ quan chủ trì) plus the duties the
   implementation part (Tổ chức thực hiện) assigns it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from vnplan.align import load_strategy, pillar_ids
-from vnplan.align.units import list_items
-from vnplan.outputs.records import plain
-from vnplan.schema import AgencyRef, Document, Section
+from vnplan.outputs.agencies import agency_key, generic_label
+from vnplan.outputs.catalog import catalog, linked_ids, pillars_of
+from vnplan.outputs.labels import distinct_labels
+from vnplan.outputs.records import Loaded, group_of, plain
+from vnplan.schema import Document, Section
 
 TOP_AGENCIES = 3
+_BULLET = re.compile(r"^\s*(?:[-+•–—*]|[a-zđ]\)|\d+\))\s+")
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,10 @@ class Summary:
 
     id: str
     kind: str
+    group: str  # "plan", "document" or "news" (see records.group_of)
+    doc_type: str
     title: str
+    issuer: str
     province: str
     province_2025: str
     doc_number: str
@@ -40,14 +48,17 @@ class Summary:
     tasks: int
     appendix_rows: int
     pillars: dict[str, int]
+    linked: bool
     lead_agencies: tuple[tuple[str, int], ...]
     heritage: tuple[str, ...]
     partners: tuple[str, ...]
     legal_bases: tuple[str, ...]
     cites_strategy: bool
     about: str
+    publisher: str
     source: str
     copies: int
+    label: str = ""  # how charts name it; unique within one comparison (summarize_all)
 
     @property
     def covered(self) -> int:
@@ -66,6 +77,12 @@ def period_text(start: int | None, end: int | None, vision: int | None) -> str:
     return f"{span} (→{vision})".strip() if vision else span
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a listed text (two or more lines that start with a bullet), else []."""
+    items = [line for line in text.splitlines() if _BULLET.match(line)]
+    return items if len(items) >= 2 else []
+
+
 def item_count(sections: list[Section], role: str) -> int:
     """Leaf sections of `role`, a listed text counting each of its bullet items."""
     total = 0
@@ -76,59 +93,40 @@ def item_count(sections: list[Section], role: str) -> int:
     return total
 
 
-def pillar_counts(doc: Document) -> dict[str, int]:
-    """How many sections and rows (news: the article) pursue each pillar; every pillar keyed."""
+def pillar_counts(doc: Document, pillar_ids: Sequence[str]) -> dict[str, int]:
+    """How many sections and rows (news: the article) pursue each pillar; every id keyed."""
     counts: Counter[str] = Counter()
     if doc.article is not None:
-        counts.update(m.id for m in doc.article.pillars)
+        counts.update({m.id for m in doc.article.pillars})
     for section in doc.iter_sections():
         counts.update({m.id for m in section.pillars})
     for appendix in doc.appendices:
         for row in appendix.rows:
             counts.update({m.id for m in row.pillars})
-    return {pillar: counts.get(pillar, 0) for pillar in pillar_ids()}
+    return {pillar: counts.get(pillar, 0) for pillar in pillar_ids}
 
 
-def agency_key(agency: AgencyRef) -> str:
-    return agency.id or plain(" ".join(agency.raw.split()))
-
-
-def agency_label(agency: AgencyRef) -> str:
-    return agency.name or " ".join(agency.raw.split())
-
-
-def generic_label(agency: AgencyRef) -> str:
-    """The agency's name without its province ("Sở Ngoại vụ tỉnh Lào Cai" → "Sở Ngoại vụ"),
-    for charts that add up one kind of agency across provinces."""
-    label = agency_label(agency)
-    province = agency.province or ""
-    for suffix in (f" tỉnh {province}", f" thành phố {province}", f" {province}"):
-        if province and label.endswith(suffix) and len(label) > len(suffix):
-            return label[: -len(suffix)]
-    return label
-
-
-def lead_tasks(doc: Document, generic: bool = False) -> list[tuple[str, int]]:
-    """(agency, tasks it leads), most first; ties by name. `generic`: names without province."""
-    name = generic_label if generic else agency_label
+def lead_tasks(doc: Document) -> list[tuple[str, int]]:
+    """(agency, tasks it leads), most first; ties by name. Names without their province
+    ("Sở Ngoại vụ tỉnh"), so one kind of agency adds up across provinces."""
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
     for appendix in doc.appendices:
         for row in appendix.rows:
             for agency in {agency_key(a): a for a in row.lead}.values():
                 counts[agency_key(agency)] += 1
-                labels.setdefault(agency_key(agency), name(agency))
+                labels.setdefault(agency_key(agency), generic_label(agency))
     for assignment in doc.assignments:
         key = agency_key(assignment.agency)
         counts[key] += max(1, len(assignment.duties))
-        labels.setdefault(key, name(assignment.agency))
+        labels.setdefault(key, generic_label(assignment.agency))
     ranked = sorted(counts, key=lambda k: (-counts[k], plain(labels[k]), k))
     return [(labels[k], counts[k]) for k in ranked]
 
 
 def heritage_names(doc: Document) -> tuple[str, ...]:
     items = sorted(doc.entities.heritage, key=lambda h: (-h.count, plain(h.name_vi or h.raw)))
-    return tuple(h.name_vi or h.raw for h in items)
+    return tuple(dict.fromkeys(h.name_vi or h.raw for h in items))
 
 
 def partner_names(doc: Document) -> tuple[str, ...]:
@@ -136,20 +134,20 @@ def partner_names(doc: Document) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.name or p.raw for p in items))
 
 
-def summarize(doc: Document, copies: int = 1) -> Summary:
-    """The comparison row of one (aligned) record."""
+def summarize(doc: Document, copies: int = 1, pillar_ids: Sequence[str] | None = None) -> Summary:
+    """The comparison row of one record (`pillar_ids`: the pillar columns, else the catalog's)."""
     period = doc.period
     article = doc.article
-    about = ""
-    if article is not None and article.about.doc_number:
-        about = article.about.doc_number
+    about = article.about.doc_number or "" if article is not None else ""
     date = doc.issued_date or (article.published if article else None)
-    strategy = load_strategy().doc_number
     bases = tuple(b.doc_number or b.raw for b in doc.legal_basis)
     return Summary(
         id=doc.id,
         kind=doc.kind,
+        group=group_of(doc),
+        doc_type=doc.doc_type or "",
         title=" ".join((doc.title or "").split()),
+        issuer=(doc.issuer.name or doc.issuer.raw) if doc.issuer else "",
         province=doc.province.name if doc.province else "",
         province_2025=(doc.province.name_2025 or "") if doc.province else "",
         doc_number=doc.doc_number or "",
@@ -160,13 +158,23 @@ def summarize(doc: Document, copies: int = 1) -> Summary:
         objectives=item_count(doc.iter_sections(), "objectives"),
         tasks=item_count(doc.iter_sections(), "tasks"),
         appendix_rows=sum(len(a.rows) for a in doc.appendices),
-        pillars=pillar_counts(doc),
-        lead_agencies=tuple(lead_tasks(doc, generic=True)[:TOP_AGENCIES]),
+        pillars=pillar_counts(doc, catalog().ids() if pillar_ids is None else pillar_ids),
+        linked=bool(linked_ids(doc)),
+        lead_agencies=tuple(lead_tasks(doc)[:TOP_AGENCIES]),
         heritage=heritage_names(doc),
         partners=partner_names(doc),
         legal_bases=bases,
-        cites_strategy=strategy in bases,
+        cites_strategy=catalog().strategy.doc_number in bases,
         about=about,
+        publisher=(article.publisher or "") if article else "",
         source=doc.source.uri,
         copies=copies,
     )
+
+
+def summarize_all(loaded: Loaded) -> list[Summary]:
+    """The comparison rows of a folder's documents, with distinct chart labels."""
+    ids = [p.id for p in pillars_of(loaded.documents)]
+    rows = [summarize(d, loaded.copies.get(d.id, 1), ids) for d in loaded.documents]
+    labels = distinct_labels(rows)
+    return [replace(s, label=label) for s, label in zip(rows, labels, strict=True)]

@@ -26,6 +26,7 @@ def test_wheel_holds_only_the_vnplan_package(tmp_path: Path) -> None:
         "vnplan/normalize/__init__.py",
         "vnplan/py.typed",
         "vnplan/fetch/__init__.py",
+        "vnplan/outputs/data/strategy.json",
     ):
         assert required in names
 

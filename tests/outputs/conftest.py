@@ -1,40 +1,64 @@
-"""An output folder of real records (the .txt samples, converted once per session)."""
+"""The records the outputs read: the samples' committed records (out/), and records built from
+them where a test needs a kind or a shape the samples do not have."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from vnplan import convert
-from vnplan.outputs.cli import summaries_of
+from tests.conftest import ROOT
 from vnplan.outputs.records import Loaded, load_folder
-from vnplan.outputs.summary import Summary
+from vnplan.outputs.summary import Summary, summarize_all
+from vnplan.schema import Document
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-@pytest.fixture(scope="session")
-def records_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """OUT/ as `vnplan convert samples/*.txt -o OUT` writes it (records not yet aligned)."""
-    out = tmp_path_factory.mktemp("out")
-    for path in sorted(SAMPLES.glob("*.txt")):
-        doc = convert(path, uri=f"samples/{path.name}")
-        (out / f"{path.name}.json").write_text(doc.model_dump_json(indent=2), "utf-8")
-    return out
+OUT = ROOT / "out"
+LAO_CAI = "lao-cai-122-kh-ubnd-2022-03-30"
+LANG_SON = "lang-son-227-kh-ubnd-2021-11-18"
 
 
 @pytest.fixture(scope="session")
-def loaded(records_dir: Path) -> Loaded:
-    return load_folder(records_dir)
+def records_dir() -> Path:
+    """OUT/ as `vnplan convert samples -o out` wrote it (committed)."""
+    return OUT
+
+
+@pytest.fixture(scope="session")
+def loaded() -> Loaded:
+    return load_folder(OUT)
 
 
 @pytest.fixture(scope="session")
 def summaries(loaded: Loaded) -> list[Summary]:
-    return summaries_of(loaded)
+    return summarize_all(loaded)
 
 
 @pytest.fixture(scope="session")
-def by_province(summaries: list[Summary]) -> dict[tuple[str, str], Summary]:
-    """Summaries keyed by (kind, province)."""
-    return {(s.kind, s.province): s for s in summaries}
+def by_id(summaries: list[Summary]) -> dict[str, Summary]:
+    return {s.id: s for s in summaries}
+
+
+def record(loaded: Loaded, doc_id: str) -> Document:
+    return next(d for d in loaded.documents if d.id == doc_id)
+
+
+def without_pillars(doc: Document) -> Document:
+    """A copy of `doc` as a record that implements no strategy pillar (no link anywhere)."""
+    out = doc.model_copy(deep=True)
+    for section in out.iter_sections():
+        section.pillars = []
+    for appendix in out.appendices:
+        for row in appendix.rows:
+            row.pillars = []
+    if out.article is not None:
+        out.article.pillars = []
+    return out
+
+
+def as_kind(doc: Document, kind: str, **fields: Any) -> Document:
+    """A copy of `doc` with another `kind` (e.g. "document": a decision, a letter …) and fields.
+
+    Records are about to gain kinds beyond "plan" and "news"; `model_copy` builds one without
+    the current schema's validation, as a newer schema would read it."""
+    return doc.model_copy(update={"kind": kind, **fields}, deep=True)

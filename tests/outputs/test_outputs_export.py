@@ -1,4 +1,5 @@
-"""outputs/export.py: SQLite, Parquet and JSON Lines, read by SQL, DuckDB and pandas as is."""
+"""outputs/export.py: SQLite, Parquet and JSON Lines, read by SQL, DuckDB and pandas as is;
+the README's queries give the README's tables."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ import duckdb
 import pandas as pd
 import pytest
 
+from tests.conftest import ROOT
+from tests.outputs.conftest import LANG_SON, LAO_CAI
 from vnplan.outputs.export import jsonl_text, write_parquet, write_sqlite, write_text_atomic
 from vnplan.outputs.records import Loaded
 from vnplan.outputs.tables import Table, build_tables
 from vnplan.schema import Document
 
-QUERIES = Path(__file__).resolve().parents[2] / "docs" / "export-queries.md"
-LAO_CAI = "lao-cai-122-kh-ubnd-2022-03-30"
+README = (ROOT / "README.md").read_text("utf-8")
+COMPARING = README[README.index("## Comparing provinces") : README.index("## The record")]
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +36,13 @@ def exported(tables: list[Table], loaded: Loaded, tmp_path_factory: pytest.TempP
     return folder
 
 
-def readme_queries() -> list[str]:
-    """The SQL blocks of docs/export-queries.md (the README's example queries)."""
-    return re.findall(r"```sql\n(.*?)```", QUERIES.read_text("utf-8"), flags=re.S)
+def readme_queries() -> list[tuple[str, list[list[str]]]]:
+    """Each SQL block of the README's comparison section and the result table after it."""
+    found = []
+    for sql, table in re.findall(r"```sql\n([\s\S]*?)```\n\n((?:\|.*\|\n)+)", COMPARING):
+        lines = table.strip().splitlines()[2:]  # header, rule
+        found.append((sql, [[c.strip() for c in line.strip("|").split("|")] for line in lines]))
+    return found
 
 
 def test_sqlite_holds_every_table(exported: Path, tables: list[Table]) -> None:
@@ -45,8 +52,8 @@ def test_sqlite_holds_every_table(exported: Path, tables: list[Table]) -> None:
         for table in tables:
             (count,) = con.execute(f'SELECT COUNT(*) FROM "{table.name}"').fetchone()
             assert count == len(table.rows)
-        (date,) = con.execute("SELECT issued_date FROM documents WHERE doc_id = ?", (LAO_CAI,))
-        assert date == ("2022-03-30",)
+        date = con.execute("SELECT issued_date FROM documents WHERE doc_id = ?", (LAO_CAI,))
+        assert date.fetchone() == ("2022-03-30",)
 
 
 def test_sqlite_is_deterministic(tables: list[Table], tmp_path: Path) -> None:
@@ -59,6 +66,7 @@ def test_sqlite_is_deterministic(tables: list[Table], tmp_path: Path) -> None:
     assert (tmp_path / "a.db").read_bytes() == (tmp_path / "b.db").read_bytes()
     write_sqlite(tables, tmp_path / "a.db")  # replacing a database gives the same file
     assert (tmp_path / "a.db").read_bytes() == (tmp_path / "b.db").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "b.db"]  # no temp left
 
 
 def test_pandas_reads_sqlite_parquet_and_jsonl(exported: Path, tables: list[Table]) -> None:
@@ -69,14 +77,14 @@ def test_pandas_reads_sqlite_parquet_and_jsonl(exported: Path, tables: list[Tabl
         frame = pd.read_parquet(exported / "parquet" / f"{table.name}.parquet")
         assert list(frame.columns) == table.column_names and len(frame) == len(table.rows)
     records = pd.read_json(exported / "records.jsonl", lines=True)
-    assert records["id"].tolist()[:2] == ["lang-son-227-kh-ubnd-2021-11-18", LAO_CAI]
+    assert records["id"].tolist()[:2] == [LANG_SON, LAO_CAI]
 
 
 def test_duckdb_reads_parquet_and_jsonl(exported: Path) -> None:
     con = duckdb.connect()
     pq = exported / "parquet"
     kinds = con.sql(f"SELECT kind, COUNT(*) FROM '{pq}/documents.parquet' GROUP BY 1 ORDER BY 1")
-    assert kinds.fetchall() == [("news", 3), ("plan", 2)]
+    assert kinds.fetchall() == [("news", 4), ("plan", 2)]
     types = {r[0]: r[1] for r in con.sql(f"DESCRIBE FROM '{pq}/documents.parquet'").fetchall()}
     assert types["issued_date"] == "DATE" and types["ocr"] == "BOOLEAN"
     rows = con.sql(
@@ -101,16 +109,16 @@ def _duckdb_views(folder: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def test_the_readme_queries_run_on_sqlite_and_duckdb(exported: Path) -> None:
+def test_the_readme_queries_give_the_readme_tables(exported: Path) -> None:
     queries = readme_queries()
     assert len(queries) == 3
     with sqlite3.connect(exported / "plans.db") as con:
-        results = [con.execute(q).fetchall() for q in queries]
+        results = [con.execute(sql).fetchall() for sql, _ in queries]
     duck = _duckdb_views(exported / "parquet")
-    assert [duck.execute(q).fetchall() for q in queries] == results
+    assert [duck.execute(sql).fetchall() for sql, _ in queries] == results
+    for (_, shown), result in zip(queries, results, strict=True):
+        assert shown == [[str(v).strip() for v in row] for row in result]
     lead, missing, heritage = results
-    assert lead[0][0] == "Lào Cai" and lead[0][1] > 0
-    assert ("Lạng Sơn", "coordination") in missing
+    assert lead == [("Lào Cai", 18, 12, 6)]
     assert not [row for row in missing if row[0] == "Lào Cai"]
-    assert heritage and all(row[0] == "Lào Cai" for row in heritage)
     assert heritage[0][1] == "II/4" and "unesco" in heritage[0][4]  # the UNESCO objective

@@ -1,28 +1,47 @@
-"""outputs/records.py: one aligned record per document id, in a fixed order."""
+"""outputs/records.py: one record per document, read as written, in a fixed order."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from vnplan.align import is_aligned
-from vnplan.outputs.records import Loaded, NoRecords, load_folder, one_per_id, plain, prepare
+from tests.outputs.conftest import LANG_SON, LAO_CAI, as_kind, record, without_pillars
+from vnplan.outputs.records import (
+    Loaded,
+    NoRecords,
+    load_folder,
+    one_per_document,
+    plain,
+    read_records,
+)
 from vnplan.schema import Document
 
 
-def test_the_folder_gives_plans_then_news_all_aligned(loaded: Loaded) -> None:
-    kinds = [d.kind for d in loaded.documents]
-    assert kinds == ["plan", "plan", "news", "news", "news"]
-    assert [d.province.name for d in loaded.documents if d.province][:2] == ["Lạng Sơn", "Lào Cai"]
-    assert all(is_aligned(d) for d in loaded.documents if d.kind == "plan")
+def test_out_gives_plans_then_news_one_per_document(loaded: Loaded) -> None:
+    # out/ holds 15 records: Lào Cai's plan 4 times (txt, pdf, docx, scan), Lạng Sơn's 4 times
+    # (txt, pdf, docx, html), and 7 news records of 4 articles.
+    assert [d.kind for d in loaded.documents] == ["plan", "plan", "news", "news", "news", "news"]
+    assert [d.id for d in loaded.documents][:2] == [LANG_SON, LAO_CAI]
+    assert loaded.copies[LAO_CAI] == 4 and loaded.copies[LANG_SON] == 4
+    assert sum(loaded.copies.values()) == 15
     assert loaded.skipped == ()
+
+
+def test_records_are_read_as_written_never_realigned(loaded: Loaded, tmp_path: Path) -> None:
+    """A record without pillar links stays without them: the outputs run no stage."""
+    bare = without_pillars(record(loaded, LAO_CAI))
+    (tmp_path / "plan.json").write_text(bare.model_dump_json(), "utf-8")
+    [doc] = load_folder(tmp_path).documents
+    assert doc == bare
+    assert not any(s.pillars for s in doc.iter_sections())
 
 
 def test_copies_of_one_plan_count_once(loaded: Loaded) -> None:
     """The same plan read from several files: the best-read copy is kept."""
-    lao_cai = next(d for d in loaded.documents if d.id.startswith("lao-cai-122"))
+    lao_cai = record(loaded, LAO_CAI)
     scan = lao_cai.model_copy(
         update={
             "source": lao_cai.source.model_copy(
@@ -30,15 +49,14 @@ def test_copies_of_one_plan_count_once(loaded: Loaded) -> None:
             )
         }
     )
-    noisy_docx = lao_cai.model_copy(
+    noisy = lao_cai.model_copy(
         update={
-            "source": lao_cai.source.model_copy(update={"format": "docx", "uri": "b.docx"}),
+            "source": lao_cai.source.model_copy(update={"format": "txt", "uri": "b.txt"}),
             "warnings": [*lao_cai.warnings, *lao_cai.warnings],
         }
     )
-    chosen, copies = one_per_id([scan, noisy_docx, lao_cai])
+    chosen, copies = one_per_document([scan, noisy, lao_cai])
     assert chosen == [lao_cai] and copies == {lao_cai.id: 3}
-    assert prepare([scan, lao_cai])[0] == [lao_cai]
 
 
 def test_copies_of_one_news_article_count_once(loaded: Loaded) -> None:
@@ -52,25 +70,43 @@ def test_copies_of_one_news_article_count_once(loaded: Loaded) -> None:
         }
     )
     other = article.model_copy(update={"id": "news-1111111111111111", "title": "Another story"})
-    chosen, copies = one_per_id([article, html, other])
+    chosen, copies = one_per_document([article, html, other])
     assert [d.id for d in chosen] == [html.id, other.id]
     assert copies == {html.id: 2, other.id: 1}
 
 
-def test_other_files_are_skipped_not_fatal(records_dir: Path, tmp_path: Path) -> None:
+def test_other_kinds_are_listed_between_plans_and_news(loaded: Loaded) -> None:
+    decision = as_kind(record(loaded, LAO_CAI), "document", id="lao-cai-15-qd-ubnd-2022-01-05")
+    report = as_kind(record(loaded, LANG_SON), "report", id="lang-son-bc-1-2022")
+    docs = [*loaded.documents, decision, report]
+    chosen, _ = one_per_document(reversed(docs))
+    assert [d.kind for d in chosen] == ["plan", "plan", "report", "document", *["news"] * 4]
+
+
+def test_other_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
     folder = tmp_path / "out"
-    shutil.copytree(records_dir, folder)
+    shutil.copytree("out", folder)
     (folder / "errors.jsonl").write_text('{"input": "x.pdf"}\n', "utf-8")
     (folder / "notes.json").write_text('{"hello": 1}', "utf-8")
     (folder / "broken.json").write_text("{", "utf-8")
+    (folder / "stale.json").write_text('{"schema_version": "1", "id": "x"}', "utf-8")
+    (folder / ".cache").mkdir()
+    (folder / ".cache" / "body.json").write_text("{}", "utf-8")
+    os.mkfifo(folder / "pipe.json")  # would block a reader that opened it
     result = load_folder(folder)
-    assert len(result.documents) == 5
-    assert sorted(Path(p).name for p in result.skipped) == ["broken.json", "notes.json"]
+    assert len(result.documents) == 6
+    reasons = {Path(s.path).name: s.reason for s in result.skipped}
+    assert sorted(reasons) == ["broken.json", "notes.json", "pipe.json", "stale.json"]
+    assert reasons["notes.json"] == "not a vnplan record"
+    assert reasons["broken.json"].startswith("not readable as JSON")
+    assert reasons["stale.json"].startswith("not a valid record (kind: Field required")
+    assert reasons["pipe.json"] == "not a regular file"
 
 
 def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(NoRecords):
         load_folder(tmp_path)
+    assert read_records(tmp_path) == ([], [])
 
 
 def test_plain_sorts_vietnamese_names_by_their_letters() -> None:

@@ -1,26 +1,71 @@
-"""outputs/report.py: one self-contained page; loaded in a real headless browser."""
+"""outputs/report.py: one self-contained page on the samples' records, loaded in a real
+headless browser; the README's screenshots are that page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops, ImageStat
 
-from vnplan.align import load_pillars
-from vnplan.outputs.records import Loaded
+from tests.conftest import ROOT
+from tests.outputs.conftest import LANG_SON, LAO_CAI, as_kind, record, without_pillars
+from vnplan.outputs.catalog import Pillar, pillars_of
+from vnplan.outputs.records import Loaded, one_per_document
 from vnplan.outputs.report import render_report
-from vnplan.outputs.summary import Summary
+from vnplan.outputs.summary import Summary, summarize_all
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 BROWSER_TIMEOUT = 180  # a guard against a hung browser, not a speed check
+SVG = "{http://www.w3.org/2000/svg}"
+SCREENSHOTS = ("report.png", "report-charts.png")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"
+)
 
 
 @pytest.fixture(scope="module")
-def page(loaded: Loaded, summaries: list[Summary]) -> str:
-    return render_report(loaded.documents, summaries)
+def pillars(loaded: Loaded) -> tuple[Pillar, ...]:
+    return pillars_of(loaded.documents)
+
+
+@pytest.fixture(scope="module")
+def page(loaded: Loaded, summaries: list[Summary], pillars: tuple[Pillar, ...]) -> str:
+    return render_report(loaded.documents, summaries, pillars)
+
+
+def _chart(page: str, chart_id: str) -> ET.Element:
+    match = re.search(rf'<svg id="{chart_id}".*?</svg>', page, flags=re.S)
+    assert match, chart_id
+    return ET.fromstring(match[0])
+
+
+def _section(page: str, section_id: str) -> str:
+    match = re.search(rf'<section id="{section_id}">(.*?)</section>', page, flags=re.S)
+    assert match, section_id
+    return match[1]
+
+
+def _cells(page: str) -> dict[tuple[str, int], ET.Element]:
+    """The heatmap's cell rectangles by (row label, column)."""
+    heat = _chart(page, "pillar-heatmap")
+    cells: dict[tuple[str, int], ET.Element] = {}
+    for cell in heat.iter(f"{SVG}g"):
+        if cell.get("class") != "cell":
+            continue
+        title = cell.findtext(f"{SVG}title") or ""
+        label = title.split(" — ")[0]
+        column = sum(1 for key in cells if key[0] == label)
+        rect = cell.find(f"{SVG}rect")
+        assert rect is not None
+        cells[(label, column)] = rect
+    return cells
 
 
 def test_the_page_is_self_contained(page: str) -> None:
@@ -30,17 +75,99 @@ def test_the_page_is_self_contained(page: str) -> None:
     assert "<script src" not in page
 
 
-def test_the_page_has_the_table_and_the_charts(page: str, summaries: list[Summary]) -> None:
+def test_the_page_has_the_tables_and_the_charts(page: str, summaries: list[Summary]) -> None:
     for chart in ("pillar-heatmap", "agency-bars", "plan-timeline"):
         assert f'<svg id="{chart}"' in page
-    cells = re.findall(r'<g class="cell">', page)
-    assert len(cells) == len(summaries) * len(load_pillars())
-    assert page.count("<tr>") >= len(summaries) * 2  # comparison + heritage/partner tables
+    assert len(_cells(page)) == sum(1 for s in summaries if s.linked) * 11
     assert "122/KH-UBND" in page and "Sở Ngoại vụ" in page and "kéo co" in page
 
 
-def test_the_page_is_deterministic(loaded: Loaded, summaries: list[Summary], page: str) -> None:
-    assert render_report(loaded.documents, list(summaries)) == page
+def test_heatmap_shading_compares_across_provinces(page: str) -> None:
+    """Absolute by default: a 2 is as light in Lạng Sơn as in Lào Cai, the darkest cell is
+    Lào Cai's 17 (promotion); relative shading rides along for the toggle."""
+    cells = _cells(page)
+    lang_son, lao_cai = "Lạng Sơn · 227/KH-UBND", "Lào Cai · 122/KH-UBND"
+    assert cells[(lang_son, 2)].get("data-value") == "2"  # promotion
+    assert cells[(lao_cai, 1)].get("data-value") == "2"  # integration
+    assert cells[(lang_son, 2)].get("fill") == cells[(lao_cai, 1)].get("fill")
+    assert cells[(lao_cai, 2)].get("data-value") == "17"
+    assert cells[(lao_cai, 2)].get("fill") == "#1f5f99"  # the scale's top
+    assert cells[(lang_son, 2)].get("fill") != "#1f5f99"
+    # Relative: Lạng Sơn's largest (2) is as dark as Lào Cai's largest (17).
+    assert cells[(lang_son, 2)].get("data-rel") == cells[(lao_cai, 2)].get("data-rel")
+    for rect in cells.values():
+        assert rect.get("fill") == rect.get("data-abs")
+    assert 'name="scale" value="rel"' in page
+
+
+def test_the_lead_agency_chart_covers_every_plan(page: str) -> None:
+    bars = _chart(page, "agency-bars")
+    legend = [t.text for t in bars.iter(f"{SVG}text")]
+    assert "Lào Cai · 122/KH-UBND" in legend
+    assert "Lead tasks per agency, across 2 plans" in (bars.findtext(f"{SVG}title") or "")
+    section = _section(page, "agencies")
+    assert "No lead agency named" in section and "Lạng Sơn · 227/KH-UBND" in section
+
+
+def test_news_are_labelled_on_the_timeline_and_undated_ones_listed(page: str) -> None:
+    chart = _chart(page, "plan-timeline")
+    texts = {t.text for t in chart.iter(f"{SVG}text")}
+    assert {"Cần Thơ · news 2024-02-06", "Thừa Thiên Huế · news 2022-04-29"} <= texts
+    assert {"06/02/2024", "29/04/2022"} <= texts  # each marker carries its date
+    assert {"Lạng Sơn · 227/KH-UBND", "Lào Cai · 122/KH-UBND"} <= texts
+    undated = _section(page, "timeline").split("Undated", 1)[1]
+    assert "Lào Cai · news on 122/KH-UBND" in undated and "Lào Cai · news, Báo Lào Cai" in undated
+
+
+def test_row_labels_are_distinct(page: str) -> None:
+    heat = _chart(page, "pillar-heatmap")
+    labels = [t.text for t in heat.iter(f"{SVG}text") if t.get("class") == "row-label"]
+    assert len(labels) == 6 and len(set(labels)) == 6
+
+
+def test_no_table_repeats_another(page: str) -> None:
+    heads = re.findall(r"<thead><tr>(.*?)</tr></thead>", page)
+    assert len(heads) == len(set(heads))
+    entities = _section(page, "entities")
+    firsts = re.findall(r"<tbody><tr><td>(.*?)</td>", entities)
+    assert firsts == ["Nghi lễ và trò chơi kéo co", "UNESCO"]  # items, not documents
+    heritage = re.search(r'id="heritage-table".*?</table>', entities, flags=re.S)
+    assert heritage and "Lào Cai · 122/KH-UBND · Lào Cai · news, Báo Lào Cai" in heritage[0]
+
+
+def test_other_documents_and_unlinked_ones_are_listed_apart(loaded: Loaded) -> None:
+    """A decision that implements the strategy is its own table, heatmap row and square on the
+    timeline; a plan with no pillar link is listed apart and left out of the heatmap."""
+    decision = as_kind(
+        record(loaded, LAO_CAI),
+        "document",
+        id="lao-cai-15-qd-ubnd-2022-01-05",
+        doc_type="Quyết định",
+        doc_number="15/QĐ-UBND",
+        issued_date=dt.date(2022, 1, 5),
+    )
+    other = without_pillars(record(loaded, LANG_SON)).model_copy(update={"id": "lang-son-9"})
+    docs, copies = one_per_document([*loaded.documents, decision, other])
+    summaries = summarize_all(Loaded(tuple(docs), copies, ()))
+    page = render_report(docs, summaries, pillars_of(docs))
+    documents = re.search(r'id="documents-table".*?</table>', page, flags=re.S)
+    assert documents and "15/QĐ-UBND" in documents[0] and "Quyết định" in documents[0]
+    unlinked = re.search(r'id="unlinked-table".*?</table>', page, flags=re.S)
+    assert unlinked and "<th>Pillars</th>" not in unlinked[0] and "227/KH-UBND" in unlinked[0]
+    heat = [t.text for t in _chart(page, "pillar-heatmap").iter(f"{SVG}text")]
+    assert "Lào Cai · Quyết định 15/QĐ-UBND" in heat
+    assert sum(1 for t in heat if t and t.startswith("Lạng Sơn")) == 1  # only the linked plan
+    assert "Not shown (no pillar link)" in _section(page, "coverage")
+    events = _chart(page, "plan-timeline").findall(f".//{SVG}g[@class='event']")
+    squares = [e for e in events if e.find(f"{SVG}rect") is not None]
+    assert len(squares) == 1 and "15/QĐ-UBND" in (squares[0].findtext(f"{SVG}title") or "")
+    assert "3 plans, 1 other document and 4 news articles, read against" in page
+
+
+def test_the_page_is_deterministic(
+    loaded: Loaded, summaries: list[Summary], pillars: tuple[Pillar, ...], page: str
+) -> None:
+    assert render_report(loaded.documents, list(summaries), pillars) == page
 
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -62,8 +189,14 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=BROWSER_TIMEOUT)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
-def test_a_headless_browser_renders_it_without_errors(page: str, tmp_path: Path) -> None:
+def _fills(dom: str) -> list[tuple[str, str, str]]:
+    rects = re.findall(r'<g class="cell">.*?(<rect [^>]*>)', dom, flags=re.S)
+    attrs = [dict(re.findall(r'([\w-]+)="([^"]*)"', rect)) for rect in rects]
+    return [(a["fill"], a["data-abs"], a["data-rel"]) for a in attrs]
+
+
+@needs_chromium
+def test_a_headless_browser_renders_it_and_toggles_the_shading(page: str, tmp_path: Path) -> None:
     report = tmp_path / "report.html"
     report.write_text(page, "utf-8")
     url = report.as_uri()
@@ -72,10 +205,50 @@ def test_a_headless_browser_renders_it_without_errors(page: str, tmp_path: Path)
     assert 'data-ready="1"' in dom.stdout  # the page's script ran to its end
     for chart in ("pillar-heatmap", "agency-bars", "plan-timeline"):
         assert f'id="{chart}"' in dom.stdout
+    assert 'data-scale="abs"' in dom.stdout
+    fills = _fills(dom.stdout)
+    assert len(fills) == 66 and all(fill == absolute for fill, absolute, _ in fills)
     console = [line for line in dom.stderr.splitlines() if ":CONSOLE" in line]
     assert console == []
-    png = tmp_path / "report.png"
-    shot = _chromium(tmp_path, f"--screenshot={png}", "--window-size=1280,2000", url)
-    assert shot.returncode == 0, shot.stderr[-2000:]
-    data = png.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+    relative = _chromium(tmp_path, "--dump-dom", f"{url}#relative")
+    assert 'data-scale="rel"' in relative.stdout
+    fills = _fills(relative.stdout)
+    assert len(fills) == 66 and all(fill == rel for fill, _, rel in fills)
+    assert any(absolute != rel for _, absolute, rel in fills)  # the toggle changes something
+
+
+def _difference(a: Path, b: Path) -> float:
+    """Mean grey-level difference (0–255) of two images at 1/8 scale."""
+    x, y = (Image.open(p).convert("L") for p in (a, b))
+    size = (x.width // 8, x.height // 8)
+    diff = ImageChops.difference(x.resize(size), y.resize(size))
+    return float(ImageStat.Stat(diff).mean[0])
+
+
+@needs_chromium
+def test_the_readme_screenshots_are_the_report_on_out(tmp_path: Path) -> None:
+    """docs/*.png show the current report on out/: the script that made them, run again,
+    gives images of the same size and (fonts aside) the same pixels."""
+    script = ROOT / "docs" / "make_screenshots.py"
+    run = subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=BROWSER_TIMEOUT,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for name in SCREENSHOTS:
+        committed, fresh = ROOT / "docs" / name, tmp_path / name
+        assert f"(docs/{name})" in readme
+        assert Image.open(fresh).size == Image.open(committed).size, (
+            f"docs/{name} is stale: run `python docs/make_screenshots.py` and review it"
+        )
+        assert _difference(committed, fresh) < 4.0, f"docs/{name} is stale"
+
+
+def test_the_samples_behind_the_screenshots(summaries: list[Summary]) -> None:
+    """The screenshots show both sample plans and the four articles, one row each."""
+    assert [s.id for s in summaries][:2] == [LANG_SON, LAO_CAI]
+    assert [s.group for s in summaries].count("news") == 4
