@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from vnplan.extract.appendix import parse_appendix
 from vnplan.extract.bodies import is_central
-from vnplan.extract.citations import find_citations
+from vnplan.extract.citations import find_citations, unique_citations
 from vnplan.extract.doc_types import doc_type, type_of_symbol
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE, Header, read_header
 from vnplan.extract.numbering import parse_marker
@@ -93,7 +93,8 @@ def read_administrative(paragraphs: list[Paragraph], doc: Document) -> None:
     tail = _find_tail(paragraphs, header.end)
     first_item = min(_find(paragraphs, header.end, _opens_body), tail)
     preamble = [p.text for p in paragraphs[header.end : first_item] if p.cells is None]
-    doc.legal_basis = [c for text in preamble if _cites(text) for c in find_citations(text)]
+    doc.legal_basis = unique_citations(
+        c for text in preamble if _cites(text) for c in find_citations(text))
     body_end = max(first_item, tail)
     doc.sections, warnings = build_sections(paragraphs[first_item:body_end])
     doc.warnings.extend(warnings)

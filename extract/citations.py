@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from vnplan.extract.doc_types import cited_type, type_names
@@ -25,10 +25,17 @@ from vnplan.text.dates import parse_date
 NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
 _NUMBER = re.compile(
     r"(?P<n>(?:\d[\d.]*[a-zđ]?|[IVXl]{1,4})?)\s*(?:/\s*(?P<y>(?:19|20)\d{2})\s*)?/\s*"
-    r"(?P<sym>[A-ZĐa-zđ][\wĐđ]*(?:\s*[-–]\s*[A-ZĐa-zđ0-9][\wĐđ()]*)*)"
+    r"(?P<sym>[A-ZĐa-zđ][\wĐđ&]*(?:\s*[-–]\s*[A-ZĐa-zđ0-9][\wĐđ()&]*)*)"
     r"|(?P<pn>\d{1,4})\s*-\s*(?P<pc>[A-ZĐa-zđ]{1,5})\s*/\s*(?P<po>[A-ZĐa-zđ]{1,8}(?:\s*-\s*[A-ZĐ]+)?)"
 )
 _SO = re.compile(r"\s*(?:số|Số|SỐ)\s*:?\s*")
+_SPACE = re.compile(r"\s*")
+_BARE_NUMBER = re.compile(r"(?P<n>\d{1,4})(?=[\s,;.)]|$)")
+_STANDARD = re.compile(r"(?:QCVN|TCVN)\s*\d+[A-Z]?(?:-\d+)?\s*:\s*\d{4}(?:\s*/\s*[A-ZĐ]+)?")
+_CLAUSE_END = re.compile(r";|\.(?:\s|$)")
+_SUBJECT = re.compile(  # what follows a citation when it goes on to say what the document is
+    r"\s*,?\s*(?:về|v/v|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thông qua|triển khai|"
+    r"thực hiện|kèm theo|giao|công bố|thành lập|bãi bỏ|đính chính)\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\s*,?\s*ngày\s+(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}"
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
@@ -41,9 +48,11 @@ _ISSUER = re.compile(
     r"|\s*[,;:(]|\s*\.(?:\s|$)|\s*$)"
 )
 _NAME_END = re.compile(
-    r"\s+(?:số|ngày|năm|đã|được|đang|và\s+(?=[A-ZĐ])|có\s+hiệu\s+lực|của\s+(?:Quốc hội|Ủy ban"
-    r"|Uỷ ban|Chủ tịch))\b|\s*[,;:(]|\s*\.(?:\s|$)|\s*$"
+    r"\s+(?=\d{1,4}/)|\s+(?:số(?=\s*:?\s*[\d/])|ngày|năm(?=\s+\d)|đã|được|đang|và\s+(?=[A-ZĐ])|có\s+hiệu\s+lực|của\s+(?:Quốc hội|Ủy ban"
+    r"|Uỷ ban|Chủ tịch))\b|\s*,(?!\s*[a-zà-ỹđ])|\s*[;:(]|\s*\.(?:\s|$)|\s*$"
 )
+_AMENDING = re.compile(r"^\S+\s+sửa đổi", re.IGNORECASE)  # "Luật sửa đổi, bổ sung … của Luật A, Luật B"
+_AMENDED_LIST = re.compile(r"\s*(?:,|và)\s*(?=(?:Luật|Bộ luật|Pháp lệnh)\s)")
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,20 @@ _TYPES: re.Pattern[str] | None = None
 
 
 def find_citations(text: str) -> list[LegalBasis]:
-    """Every document `text` cites, in order (see the module doc)."""
-    return [found.basis for found in _citations(text)]
+    """Every document `text` cites, in order, each once (see the module doc)."""
+    return unique_citations(found.basis for found in _citations(text))
+
+
+def unique_citations(citations: Iterable[LegalBasis]) -> list[LegalBasis]:
+    """Citations of the same document (its number, else its name) kept once, the first."""
+    seen: set[str] = set()
+    out: list[LegalBasis] = []
+    for basis in citations:
+        key = (basis.doc_number or basis.name or basis.raw).replace(" ", "").lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(basis)
+    return out
 
 
 def _citations(text: str) -> Iterator[_Found]:
@@ -72,13 +93,25 @@ def _citations(text: str) -> Iterator[_Found]:
     if _TYPES is None:
         _TYPES = _type_pattern()
     covered = 0
+    subject_end = 0  # the subject of the last citation: a name cited there is part of it
     for match in _TYPES.finditer(text):
         if match.start() < covered:
             continue
         found = _citation_at(text, match)
-        if found is not None:
-            covered = found.end
-            yield found
+        if found is None:
+            continue
+        inside = match.start() < subject_end
+        if inside and found.basis.doc_number is None:
+            continue
+        covered = found.end
+        if _SUBJECT.match(text, found.end):
+            clause = _CLAUSE_END.search(text, found.end)
+            subject_end = max(subject_end, clause.start() if clause else len(text))
+        yield found
+    for standard in _STANDARD.finditer(text):
+        number = re.sub(r"\s+", " ", standard.group()).replace(" :", ":")
+        yield _Found(standard.start(), standard.end(), LegalBasis(
+            raw=standard.group(), doc_type="Quy chuẩn kỹ thuật quốc gia", doc_number=number))
 
 
 def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
@@ -88,14 +121,18 @@ def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
     number: str | None = None
     name: str | None = None
     so = _SO.match(text, pos)
-    numbered = _NUMBER.match(text, so.end() if so else pos)
+    after = so.end() if so else _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+    numbered = _NUMBER.match(text, after)
+    bare = _BARE_NUMBER.match(text, after) if so else None
     named = cited_type(word) in NAMED_TYPES or word[:1].upper() + word[1:].lower() in NAMED_TYPES
     if numbered and (so or numbered["sym"] or numbered["pn"]) and _plausible(numbered):
         number = _number(numbered)
         pos = numbered.end()
-    elif named and capital and re.match(r"\s+[A-ZĐÀ-Ỹ0-9]", text[pos:]):
-        end = _NAME_END.search(text, pos + 1)
-        stop = end.start() if end else len(text)
+    elif bare is not None:  # "Đề án số 08"
+        number, pos = bare["n"], bare.end()
+    elif named and capital and (re.match(r"\s+(?:[A-ZĐÀ-Ỹ0-9]|sửa đổi)", text[pos:]) or (
+            cited_type(word) == "Hiến pháp")):
+        stop = _name_end(text, pos, bool(_AMENDING.match(text[match.start():])))
         name = f"{word} {text[pos:stop].strip()}".strip()
         pos = stop
         so = _SO.match(text, pos)
@@ -123,6 +160,18 @@ def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
     basis = LegalBasis(raw=raw, doc_type=doc_type, doc_number=number, date=date, issuer=issuer,
                        name=name)
     return _Found(match.start(), max(pos, match.end()), basis)
+
+
+def _name_end(text: str, pos: int, amending: bool) -> int:
+    """Where a law's name ends: at its number, date, the end of the clause, or a comma before
+    another name — except that an amending law's name lists the laws it amends."""
+    while True:
+        end = _NAME_END.search(text, pos + 1)
+        stop = end.start() if end else len(text)
+        more = _AMENDED_LIST.match(text, stop) if amending else None
+        if more is None:
+            return stop
+        pos = more.end() - 1
 
 
 def _plausible(numbered: re.Match[str]) -> bool:

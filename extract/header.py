@@ -35,8 +35,8 @@ BODY_WORDS = 35  # a paragraph this long is body text, not a header line
 SUBJECT_LINES_MAX = 6
 SegmentKind = Literal["motto", "number", "place_date", "mark", "rule", "text"]
 PREAMBLE_CUE = re.compile(
-    r"^(?:căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|triển khai|trả lời|"
-    r"để|nhằm|thi hành)\b",
+    r"^(?:tiếp tục\s+)?(?:căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|triển khai|"
+    r"trả lời|để|nhằm|thi hành)\b",
     re.IGNORECASE,
 )
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
@@ -234,6 +234,7 @@ class _Reader:
         self.issuer_lines: list[Segment] = []
         self.subject: list[str] = []
         self.first_subject: Segment | None = None
+        self.type_segment: Segment | None = None
         self.state = "top"  # top → subject (after the type line or V/v) → after
 
     def read(self) -> None:
@@ -252,9 +253,13 @@ class _Reader:
 
     def _ends_header(self, par: Paragraph) -> bool:
         """Whether a paragraph is the body's first, given what the header has read so far: a
-        subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …")."""
+        subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …"),
+        unless it is set like the body (a Giấy mời has no subject)."""
         if self.state == "subject" and not self.subject:
-            return bool(ENACTING.match(par.text.strip()))
+            looks_like_body = par.centered is False and par.bold is False and bool(
+                self.type_segment and (self.type_segment.centered or self.type_segment.bold))
+            return bool(ENACTING.match(par.text.strip())) or (
+                looks_like_body and is_body_start(par))
         if self.state == "subject" and self.first_subject is not None:
             same_look = (par.bold, par.centered) == (
                 self.first_subject.bold, self.first_subject.centered)
@@ -304,6 +309,7 @@ class _Reader:
                 h.type_line, h.doc_type = text if not typed[1] else text[: len(text) - len(
                     typed[1])].strip(), typed[0]
                 self.subject = [typed[1]] if typed[1] else []
+                self.type_segment = seg
                 self.state = "subject"
                 return True
             if LETTER_SUBJECT.match(text) and (h.number_printed is not None or self.issuer_lines):
