@@ -116,8 +116,15 @@ def _by_lines(lines: list[str]) -> list[str]:
     for line in (line.strip() for line in lines):
         if not line:
             continue
-        if bodies and not starts_with_head(line):
+        if bodies and (not starts_with_head(line) or _one_name(f"{bodies[-1]} {line}")):
             bodies[-1] = f"{bodies[-1]} {line}"
         else:
             bodies.append(line)
     return bodies
+
+
+def _one_name(text: str) -> bool:
+    """Two lines that together are the name of a known body ("ỦY BAN THƯỜNG VỤ" / "QUỐC
+    HỘI") are one body."""
+    folded = fold_heading(text)
+    return any(folded == name for name in vocabulary().central if " " in name)

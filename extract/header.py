@@ -235,6 +235,8 @@ class _Reader:
         self.subject: list[str] = []
         self.first_subject: Segment | None = None
         self.type_segment: Segment | None = None
+        self.addressees: list[str] = []
+        self.resume = "top"  # the state to go back to after "Kính gửi:" (for a header in columns)
         self.state = "top"  # top → subject (after the type line or V/v) → after
 
     def read(self) -> None:
@@ -247,8 +249,6 @@ class _Reader:
                 break
             last = seg.index
         self.h.end = max(last + 1, self.h.start)
-        if self.state != "top" or self.h.found:
-            self.h.end = self._after_addressees(self.h.end, len(self.window))
         self._finish()
 
     def _ends_header(self, par: Paragraph) -> bool:
@@ -297,8 +297,15 @@ class _Reader:
 
     def take_text(self, seg: Segment) -> bool:
         h, text = self.h, seg.text
-        if ADDRESSEES.match(skeleton(text)):
-            return False
+        if (head := ADDRESSEES.match(skeleton(text))) is not None:
+            self.resume = self.state if self.state != "addressees" else self.resume
+            self.state = "addressees"
+            rest = text[head.end() :].strip()
+            if rest:
+                self._addressee(rest)
+            return True
+        if self.state == "addressees":
+            return self._addressee(text)
         if self.state == "top":
             if self._continues_number(seg):
                 return True
@@ -372,27 +379,27 @@ class _Reader:
     def _number_text(self, seg: Segment, pos: int) -> str:
         return re.sub(r"^\s*\S+(?:\s*/\s*Ký hiệu)?\s*[:;.]\s*", "", seg.text, flags=re.IGNORECASE)
 
-    def _after_addressees(self, end: int, body: int) -> int:
-        """The "Kính gửi:" block after the header, read into `addressees`."""
-        i = end
-        while i < min(body + 1, len(self.window)):
-            par = self.window[i]
-            texts = [c for c in par.cells if c.strip()] if par.cells else [par.text]
-            joined = " ".join(t.strip() for t in texts)
-            if ADDRESSEES.match(skeleton(joined)):
-                rest = joined[ADDRESSEES.match(skeleton(joined)).end():]  # type: ignore[union-attr]
-                items, i = _addressee_items(rest, self.window, i + 1)
-                self.h.addressees = items
-                return i
-            if is_body_start(par) or not texts:
-                return i
-            i += 1
-        return end
+    def _addressee(self, text: str) -> bool:
+        """One line of the "Kính gửi:" block: items on dash lines, a line without a dash
+        continuing the item above or, for the first, being the one addressee."""
+        items = self.addressees  # as printed; cleaned when the header is finished
+        pieces = [p for p in re.split(r"(?<=;)\s*(?=[-–•+]\s*\S)", text) if _clean_item(p)]
+        open_item = bool(items) and not items[-1].rstrip().endswith((";", "."))
+        if _ITEM.match(text) or not items:
+            items.extend(pieces)
+        elif open_item and (text[:1].islower() or len(text.split()) <= 12):
+            items[-1] = f"{items[-1]} {text.strip()}"
+        elif len(text.split()) <= 20 and not text.rstrip().endswith(":"):
+            items.extend(pieces)
+        else:
+            return False
+        return True
 
     def _finish(self) -> None:
         h = self.h
         if self.subject:
             h.subject = " ".join(s.strip() for s in self.subject if s.strip()) or None
+        h.addressees = [c for c in map(_clean_item, self.addressees) if c]
         bodies = split_bodies([s.text for s in self.issuer_lines])
         if bodies.joint:
             h.issuers = bodies.bodies
@@ -407,28 +414,6 @@ def _is_upper(text: str) -> bool:
 
 
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
-
-
-def _addressee_items(rest: str, window: list[Paragraph], start: int) -> tuple[list[str], int]:
-    """Addressees after "Kính gửi:": on the same line and on the dash lines that follow."""
-    items = [_clean_item(p) for p in re.split(r";\s*(?=[-–•+]?\s*\S)", rest) if _clean_item(p)]
-    i = start
-    while i < len(window):
-        par = window[i]
-        text = " ".join(c for c in par.cells if c.strip()) if par.cells else par.text
-        if is_body_start(par) or len(text.split()) > 25:
-            break
-        if not _ITEM.match(text) and items and not (text[:1].islower()):
-            if par.centered or (par.cells and not _ITEM.match(text)):
-                items.append(_clean_item(text))
-                i += 1
-                continue
-            break
-        for piece in re.split(r";\s*(?=[-–•+]\s*)", text):
-            if (item := _clean_item(piece)):
-                items.append(item)
-        i += 1
-    return [i for i in items if i], i
 
 
 def _clean_item(text: str) -> str:

@@ -19,8 +19,12 @@ from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.schema import Signer
 
-AUTHORITY = re.compile(r"^(?P<mark>TM|T/M|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\s*[.:/]\s*(?P<body>\S.*)$")
-_AUTHORITY_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ])")
+AUTHORITY = re.compile(
+    r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
+    r"|^(?P<mark2>TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.(?P<body2>\S.*)$"
+)
+_AUTHORITY_INSIDE = re.compile(
+    r"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.?\s*[A-ZĐÀ-Ỹ]{2})|(?<=\S)\s+(?=Nơi nhận\s*:)")
 _STAMP = re.compile(
     r"^[\[(]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký\s*,?\s*ghi\s+rõ\s+họ\s+tên|ký\s+tên|"
     r"chữ\s+ký|signed|đóng\s+dấu|ký\s+số)\b.*$|^(?:ký\s+bởi|người\s+ký|ngày\s+ký|thời\s+gian\s+ký"
@@ -33,6 +37,7 @@ POSITION_WORDS_MAX = 14
 NAME_WORDS = (2, 6)
 GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
+RECIPIENT_LINE_WORDS = 20
 
 
 @dataclass
@@ -45,8 +50,8 @@ class SignatureBlock:
     end: int = 0
 
     def signer(self) -> Signer:
-        on_behalf = next((_sentence(a["body"]) for a in map(AUTHORITY.match, self.authority)
-                          if a and a["mark"].replace(".", "").replace("/", "") == "TM"), None)
+        marks = [m for m in map(_authority, self.authority) if m]
+        on_behalf = next((_sentence(body) for mark, body in marks if mark == "TM"), None)
         return Signer(
             name=self.name,
             position=_sentence(self.positions[0]) if self.positions else None,
@@ -74,10 +79,10 @@ def _is_acronym(word: str) -> bool:
 
 
 def _mark_sentence(line: str) -> str:
-    match = AUTHORITY.match(line.strip())
-    if match is None:
+    found = _authority(line)
+    if found is None:
         return _sentence(line)
-    return f"{match['mark']}. {_sentence(match['body'])}"
+    return f"{found[0]}. {_sentence(found[1])}"
 
 
 def tail_lines(paragraphs: list[Paragraph]) -> list[str]:
@@ -93,9 +98,18 @@ def tail_lines(paragraphs: list[Paragraph]) -> list[str]:
     return out
 
 
-def is_authority(text: str) -> bool:
+def _authority(text: str) -> tuple[str, str] | None:
+    """(mark, body) of an authority line: "KT. CHỦ TỊCH" → ("KT", "CHỦ TỊCH")."""
     match = AUTHORITY.match(text.strip())
-    return match is not None and _mostly_upper(match["body"])
+    if match is None:
+        return None
+    mark = (match["mark"] or match["mark2"]).replace(".", "").replace("/", "")
+    body = match["body"] or match["body2"]
+    return (mark, body) if _mostly_upper(body) else None
+
+
+def is_authority(text: str) -> bool:
+    return _authority(text) is not None
 
 
 def is_position(text: str) -> bool:
@@ -197,7 +211,7 @@ def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
             break
         if _ITEM.match(line):
             items.extend(_split_items(line))
-        elif items and not items[-1].endswith((";", ".")) and len(line.split()) <= 12:
+        elif items and len(line.split()) <= RECIPIENT_LINE_WORDS:  # an item broken over lines
             items[-1] = f"{items[-1]} {line.strip()}"
         else:
             break

@@ -56,6 +56,10 @@ def document_province(doc: Document) -> ProvinceEntry | None:
 
 def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[Warning]) -> None:
     if entry is None:
+        if doc.province is not None:  # a province is one the gazetteer knows, or none
+            message = f"{doc.province.name!r} is no province: dropped"
+            warnings.append(Warning(code="province_unknown", message=message, where="province"))
+            doc.province = None
         return
     new = to_province(entry)
     old = doc.province

@@ -299,6 +299,17 @@ def _page_break(paragraph: Paragraph) -> bool:
     return any(br.get(qn("w:type")) == "page" for br in paragraph._p.iter(qn("w:br")))
 
 
+def _cell_lines(cell: Any) -> Iterator[str]:
+    """A cell's paragraphs, and the rows of a table inside it, in order."""
+    for block in cell.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                for inner in row.cells:
+                    yield from _cell_lines(inner)
+        else:
+            yield block.text
+
+
 @dataclass
 class _Reader:
     document: DocxDocument
@@ -333,14 +344,17 @@ class _Reader:
 
     def layout_table(self, table: Table) -> None:
         """Each column's paragraphs top to bottom, left column first."""
-        for column in range(len(table.columns)):
-            seen: set[Any] = set()  # the cells' XML elements (kept alive: identity is stable)
+        seen: set[Any] = set()  # the cells' XML elements (kept alive: identity is stable)
+        for column in range(len(table.columns)):  # a merged cell is read once, in its first
             for row in table.rows:
                 cells = row.cells
                 if column < len(cells) and cells[column]._tc not in seen:
                     seen.add(cells[column]._tc)
-                    for paragraph in cells[column].paragraphs:
-                        self.paragraph(paragraph)
+                    for block in cells[column].iter_inner_content():
+                        if isinstance(block, Table):  # a table inside a layout cell
+                            self.layout_table(block)
+                        else:
+                            self.paragraph(block)
                     self.gap = True
 
     def data_table(self, table: Table) -> None:
@@ -353,8 +367,8 @@ class _Reader:
                     texts.append("")
                     continue
                 seen.add(cell._tc)
-                paragraphs = (" ".join(p.text.split()) for p in cell.paragraphs)
-                texts.append(unicodedata.normalize("NFC", "\n".join(p for p in paragraphs if p)))
+                lines = (" ".join(text.split()) for text in _cell_lines(cell))
+                texts.append(unicodedata.normalize("NFC", "\n".join(p for p in lines if p)))
             if any(texts):
                 self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
                                        cells=tuple(texts),
