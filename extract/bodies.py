@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from vnplan.text.fold import fold_heading
+from vnplan.text.legacy import is_syllable
 
 _JOINT = re.compile(r"\s+[-–—]\s+|\s*[-–—]\s*$|^\s*[-–—]\s*")
 
@@ -41,6 +42,57 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(folded("heads"), folded("central"), folded("positions"),
                       folded("position_prefixes"), tuple(sorted(data["ranks"], key=len,
                                                                 reverse=True)))
+
+
+@cache
+def _written() -> tuple[tuple[str, str], ...]:
+    """(folded, as written) of every head and position, longest first."""
+    text = resources.files("vnplan.extract").joinpath("data/bodies.json").read_text("utf-8")
+    data = json.loads(text)
+    forms: dict[str, str] = {}
+    for key in ("positions", "heads"):  # the first spelling listed is the one written
+        for word in data[key]:
+            forms.setdefault(fold_heading(word), word)
+    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
+
+
+_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "đặc khu")
+
+
+def written_form(text: str) -> str:
+    """A name or position printed in capitals, as a sentence writes it: heads and positions
+    in their own case ("Phó Chủ tịch", "Ban Chỉ đạo"), abbreviations kept ("UBND"), the name of
+    a place after its kind capitalised ("tỉnh Lâm Đồng"), the rest lower case.
+
+    >>> written_form("PHÓ CHỦ TỊCH UBND TỈNH LÂM ĐỒNG"), written_form("GIÁM ĐỐC SỞ TƯ PHÁP")
+    ('Phó Chủ tịch UBND tỉnh Lâm Đồng', 'Giám đốc Sở Tư pháp')
+    """
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    place = False
+    named = False  # the word after a head noun opens the body's name: "Sở Tư pháp"
+    while i < len(words):
+        rest = fold_heading(" ".join(words[i:]))
+        known = next((w for f, w in _written() if rest == f or rest.startswith(f + " ")), None)
+        if known is not None and not place:
+            out.extend(known.split())
+            i += len(known.split())
+            named = _starts(fold_heading(known), vocabulary().heads) is not None
+            continue
+        word = words[i]
+        if not is_syllable(word):
+            out.append(word)  # an abbreviation: UBND, HĐND, VN
+        elif place or (named and fold_heading(word) not in _PLACE_WORDS):
+            out.append(word[:1] + word[1:].lower())
+        else:
+            out.append(word.lower())
+        named = False
+        i += 1
+        place = place or fold_heading(" ".join(out[-2:])) in _PLACE_WORDS or (
+            fold_heading(out[-1]) in _PLACE_WORDS)
+    sentence = " ".join(out)
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _starts(folded: str, words: tuple[str, ...]) -> str | None:

@@ -136,8 +136,8 @@ def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
         name = f"{word} {text[pos:stop].strip()}".strip()
         pos = stop
         so = _SO.match(text, pos)
-        numbered = _NUMBER.match(text, so.end()) if so else None
-        if so and numbered:
+        numbered = _NUMBER.match(text, so.end() if so else _SPACE.match(text, pos).end())  # type: ignore[union-attr]
+        if numbered and (so or numbered["n"]) and _plausible(numbered):
             number, pos = _number(numbered), numbered.end()
     elif so and capital:  # "Tờ trình số      ngày …": the number left blank
         pos = so.end()

@@ -162,8 +162,8 @@ def _gaps(text: str, spans: list[tuple[int, int, SegmentKind]]) -> list[tuple[in
 
 
 def _plain(text: str) -> list[tuple[SegmentKind, str]]:
-    text = text.strip(" \t-–—")
-    if not text:
+    text = text.strip()
+    if not text.strip("-–—"):
         return []
     if is_rule(text):
         return [("rule", text)]

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from vnplan.extract.doc_numbers import normalize_doc_number
+from vnplan.extract.citations import find_citations
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.places import likely_province
 from vnplan.extract.readers.cues import CHROME_END
@@ -147,10 +147,8 @@ def _headline_index(texts: list[str]) -> int | None:
 
 
 def _about(headline: str, text: str) -> PlanRef:
-    number = None
-    for match in re.finditer(r"Kế hoạch\s+(?:số\s*)?(\d+\s*/\s*[A-ZĐ]+[-A-ZĐ]*)", text):
-        number = normalize_doc_number(match[1])
-        break
+    plans = [c for c in find_citations(text) if c.doc_type == "Kế hoạch" and c.doc_number]
+    number = plans[0].doc_number if plans else None
     issued = None
     if found := _ISSUED.search(text):
         issued = parse_date(found["a"] or found["b"])

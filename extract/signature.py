@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnplan.extract.bodies import position_head, split_rank
+from vnplan.extract.bodies import position_head, split_rank, written_form
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.schema import Signer
@@ -63,19 +63,10 @@ class SignatureBlock:
 
 
 def _sentence(text: str) -> str:
-    """ "PHÓ CHỦ TỊCH UBND TỈNH" → "Phó chủ tịch UBND tỉnh" (abbreviations kept)."""
+    """A line printed in capitals as a sentence writes it: "PHÓ CHỦ TỊCH UBND TỈNH LÂM ĐỒNG" →
+    "Phó Chủ tịch UBND tỉnh Lâm Đồng" (see `bodies.written_form`)."""
     text = re.sub(r"\s+", " ", text.strip())
-    if not text.isupper():
-        return text
-    words = [w if len(w) > 1 and w.isupper() and not any(c in "ÀÁẢÃẠ" for c in w) and _is_acronym(w)
-             else w.lower() for w in text.split()]
-    out = " ".join(words)
-    return out[:1].upper() + out[1:]
-
-
-def _is_acronym(word: str) -> bool:
-    vowels = sum(c in "AĂÂEÊIOÔƠUƯY" for c in word)
-    return vowels == 0 or word in ("UBND", "HĐND", "MTTQ", "VN")
+    return written_form(text) if _mostly_upper(text) else text
 
 
 def _mark_sentence(line: str) -> str:

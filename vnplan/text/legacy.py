@@ -55,7 +55,8 @@ def convert_legacy(text: str, encoding: str) -> str:
     return unicodedata.normalize("NFC", out)
 
 
-def _is_syllable(word: str) -> bool:
+def is_syllable(word: str) -> bool:
+    """Whether `word` is one well-formed Vietnamese syllable ("tỉnh" yes, "UBND" no)."""
     nfd = unicodedata.normalize("NFD", word.lower())
     tones = sum(1 for c in nfd if ord(c) in _TONES)
     base = unicodedata.normalize("NFC", nfd.translate(_TONES))
@@ -65,7 +66,7 @@ def _is_syllable(word: str) -> bool:
 def _score(text: str) -> tuple[int, int]:
     """(words with non-ASCII letters, how many of them are Vietnamese syllables)."""
     words = [w for w in _WORD.findall(text) if not w.isascii()]
-    return len(words), sum(1 for w in words if _is_syllable(w))
+    return len(words), sum(1 for w in words if is_syllable(w))
 
 
 def _single_byte(text: str) -> bool:

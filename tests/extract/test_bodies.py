@@ -1,0 +1,53 @@
+"""extract/bodies.py: where the names of bodies begin and end in headers and signatures."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract.bodies import is_central, position_head, split_bodies, split_rank
+
+
+@pytest.mark.parametrize(
+    ("lines", "bodies", "joint"),
+    [
+        (["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"], ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI"], False),
+        (["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"], ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"], False),
+        (["BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA", "TỘI PHẠM VỀ MA TÚY"],
+         ["BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY"], False),
+        (["ỦY BAN THƯỜNG VỤ", "QUỐC HỘI"], ["ỦY BAN THƯỜNG VỤ QUỐC HỘI"], False),
+        (["BỘ CÔNG AN - BỘ QUỐC PHÒNG -", "BỘ Y TẾ"], ["BỘ CÔNG AN", "BỘ QUỐC PHÒNG", "BỘ Y TẾ"],
+         True),
+        (["ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHÍNH PHỦ - ĐOÀN CHỦ TỊCH", "ỦY BAN TRUNG ƯƠNG",
+          "MẶT TRẬN TỔ QUỐC VIỆT NAM"],
+         ["ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHÍNH PHỦ",
+          "ĐOÀN CHỦ TỊCH ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM"], True),
+    ],
+)
+def test_split_bodies(lines: list[str], bodies: list[str], joint: bool) -> None:
+    got = split_bodies(lines)
+    assert (got.bodies, got.joint) == (bodies, joint)
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [("PHÓ CHỦ TỊCH", "phó chủ tịch"), ("CỤC TRƯỞNG", "cục trưởng"), ("GIÁM ĐỐC", "giám đốc"),
+     ("CHÁNH VĂN PHÒNG", "chánh văn phòng"), ("CHỦ TỊCH QUỐC HỘI", "chủ tịch"),
+     ("THỨ TRƯỞNG", "thứ trưởng"), ("SỞ NỘI VỤ", None), ("CẢI CÁCH HÀNH CHÍNH", None)],
+)
+def test_positions(line: str, head: str | None) -> None:
+    assert position_head(line) == head
+
+
+def test_ranks_are_not_part_of_the_name() -> None:
+    assert split_rank("Thiếu tướng Trương Minh Đương") == ("Thiếu tướng", "Trương Minh Đương")
+    assert split_rank("Nguyễn Văn An") == (None, "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize(
+    ("name", "central"),
+    [("BỘ CÔNG THƯƠNG", True), ("THỦ TƯỚNG CHÍNH PHỦ", True), ("QUỐC HỘI", True),
+     ("VĂN PHÒNG TRUNG ƯƠNG ĐẢNG", True), ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", False),
+     ("BỘ CHỈ HUY QUÂN SỰ TỈNH", False), ("SỞ NỘI VỤ", False)],
+)
+def test_central_bodies(name: str, central: bool) -> None:
+    assert is_central(name) is central

@@ -1,0 +1,120 @@
+"""extract/header.py: headers as the readers deliver them — a Word header table read column by
+column, a PDF's columns glued into one line or read row by row, a letter's "V/v" and "Kính
+gửi" in the left column before the motto."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vnplan.extract.header import read_header
+from vnplan.extract.paragraphs import Paragraph
+
+
+def pars(*lines: str) -> list[Paragraph]:
+    return [Paragraph(text=line) for line in lines]
+
+
+def test_a_provincial_plan_prepared_for_signature() -> None:
+    header = read_header(pars(
+        "ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số:      /KH-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Lâm Đồng, ngày      tháng 12 năm 2025",
+        "KẾ HOẠCH", "Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng",
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng "
+        "thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;",
+        "I. MỤC TIÊU, NHIỆM VỤ",
+    ))
+    assert header.issuers == ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"] and header.parents == []
+    assert (header.number, header.number_printed) == (None, "/KH-UBND")
+    assert (header.place, header.issued, header.date_blank) == ("Lâm Đồng", None, True)
+    assert (header.doc_type, header.subject) == (
+        "Kế hoạch", "Cải cách hành chính nhà nước năm 2026 tỉnh Lâm Đồng")
+    assert header.end == 8
+    assert [w.code for w in header.warnings] == ["number_blank", "date_blank"]
+
+
+def test_a_department_letter_with_kinh_gui_before_the_motto() -> None:
+    header = read_header(pars(
+        "UBND TỈNH LÂM ĐỒNG", "TRUNG TÂM XÚC TIẾN ĐẦU TƯ", "THƯƠNG MẠI VÀ DU LỊCH",
+        "Số: 644 /TTXT-ĐTDN",
+        "V/v báo cáo tình hình cải thiện môi trường đầu tư, nâng cao chỉ số PCI và",
+        "DDCI tỉnh Lâm Đồng", "Kính gửi:",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Lâm Đồng, ngày 06 tháng 11 năm 2025",
+        "- Ủy ban nhân dân tỉnh;", "- Sở Nội vụ.",
+        "Thực hiện Công văn số 2701/SNV-CCHC&VTLT ngày 05/11/2025 của Sở Nội vụ về việc báo "
+        "cáo tình hình cải thiện môi trường đầu tư, Trung tâm báo cáo như sau:",
+    ))
+    assert header.parents == ["UBND TỈNH LÂM ĐỒNG"]
+    assert header.issuers == ["TRUNG TÂM XÚC TIẾN ĐẦU TƯ THƯƠNG MẠI VÀ DU LỊCH"]
+    assert header.number == "644/TTXT-ĐTDN"
+    assert header.issued == dt.date(2025, 11, 6)
+    assert header.subject == (
+        "báo cáo tình hình cải thiện môi trường đầu tư, nâng cao chỉ số PCI và DDCI tỉnh Lâm Đồng")
+    assert header.addressees == ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
+    assert header.doc_type is None and header.end == 12
+
+
+def test_a_decision_with_glued_columns_and_its_authority_line() -> None:
+    header = read_header(pars(
+        "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "___________",
+        "Số: 2319/QĐ-TTg", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 20 tháng 10 năm 2025",
+        "QUYẾT ĐỊNH", "Thành lập Ban Chỉ đạo quốc gia về dữ liệu", "____________",
+        "THỦ TƯỚNG CHÍNH PHỦ",
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+    ))
+    assert header.issuers == ["THỦ TƯỚNG CHÍNH PHỦ"]
+    assert (header.number, header.issued, header.place) == (
+        "2319/QĐ-TTg", dt.date(2025, 10, 20), "Hà Nội")
+    assert (header.doc_type, header.subject, header.authority) == (
+        "Quyết định", "Thành lập Ban Chỉ đạo quốc gia về dữ liệu", "THỦ TƯỚNG CHÍNH PHỦ")
+
+
+def test_a_header_table_read_row_by_row() -> None:
+    rows = [("UBND TỈNH LÀO CAI", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("SỞ CÔNG THƯƠNG", "", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: /TTr-SCT", "", "Lào Cai, ngày tháng 3 năm 2026")]
+    paragraphs = [Paragraph(text=" | ".join(r), cells=r) for r in rows] + pars(
+        "TỜ TRÌNH", "Về việc phê duyệt Phương án nổ mìn", "Kính gửi: Ủy ban nhân dân tỉnh Lào Cai",
+        "Căn cứ Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ ngày 29/6/2024;")
+    header = read_header(paragraphs)
+    assert (header.parents, header.issuers) == (["UBND TỈNH LÀO CAI"], ["SỞ CÔNG THƯƠNG"])
+    assert header.doc_type == "Tờ trình"
+    assert header.subject == "Về việc phê duyệt Phương án nổ mìn"
+    assert header.addressees == ["Ủy ban nhân dân tỉnh Lào Cai"]
+    assert header.number is None and header.date_blank
+
+
+def test_a_joint_document() -> None:
+    header = read_header(pars(
+        "BỘ CÔNG AN - BỘ QUỐC PHÒNG - CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BỘ Y TẾ - BỘ CÔNG THƯƠNG", "Số: 24 /HDLN-BCA-BQP-BYT-", "BCT",
+        "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 25 tháng 6 năm 2026", "HƯỚNG DẪN LIÊN NGÀNH",
+        "Về việc xử lý đối với hành vi vi phạm liên quan đến N2O",
+        "Căn cứ Nghị quyết số 173/2024/QH15 ngày 30/11/2024 của Quốc hội về chất vấn;",
+    ))
+    assert header.issuers == ["BỘ CÔNG AN", "BỘ QUỐC PHÒNG", "BỘ Y TẾ", "BỘ CÔNG THƯƠNG"]
+    assert header.number == "24/HDLN-BCA-BQP-BYT-BCT"
+    assert header.doc_type == "Hướng dẫn"
+
+
+def test_a_draft_mark_and_an_urgency_mark() -> None:
+    header = read_header(pars(
+        "DỰ THẢO", "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "KHẨN", "Số:      /QĐ-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày    tháng 6 năm 2026", "QUYẾT ĐỊNH", "Về việc chấp thuận phương án nổ mìn",
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 "
+        "tháng 6 năm 2025;",
+    ))
+    assert header.draft and header.marks == ["DỰ THẢO", "KHẨN"]
+    assert header.issuers == ["ỦY BAN NHÂN DÂN TỈNH LÀO CAI"]
+    assert header.authority == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+
+
+def test_an_article_has_no_header() -> None:
+    header = read_header(pars(
+        "Lào Cai: Đẩy mạnh các hoạt động ngoại giao văn hóa năm 2023",
+        "Ngày 21/02/2023, UBND tỉnh Lào Cai ban hành Kế hoạch số 51/KH-UBND về công tác ngoại "
+        "giao văn hóa năm 2023 với nhiều hoạt động được triển khai trong năm.",
+    ))
+    assert not header.found

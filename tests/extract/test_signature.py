@@ -1,0 +1,86 @@
+"""extract/signature.py: signature blocks and "Nơi nhận" in the layouts documents use."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.signature import (
+    find_signatures,
+    is_name,
+    read_recipients,
+    tail_lines,
+)
+
+
+def signer_of(*lines: str) -> tuple[object, ...]:
+    [block] = find_signatures(list(lines))
+    s = block.signer()
+    return s.name, s.position, s.on_behalf_of, s.authority, s.positions, s.rank
+
+
+def test_a_chain_of_authority() -> None:
+    assert signer_of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc") == (
+        "Nguyễn Ngọc Phúc", "Phó Chủ tịch", "Ủy ban nhân dân",
+        ["TM. Ủy ban nhân dân", "KT. Chủ tịch"], ["Phó Chủ tịch"], None)
+
+
+def test_two_positions_a_stamp_and_a_rank() -> None:
+    assert signer_of("TM. BAN CHỈ ĐẠO", "PHÓ TRƯỞNG BAN", "PHÓ CHỦ TỊCH UBND TỈNH", "(Đã ký)",
+                     "Thiếu tướng Nguyễn Văn Long") == (
+        "Nguyễn Văn Long", "Phó Trưởng ban", "Ban Chỉ đạo", ["TM. Ban Chỉ đạo"],
+        ["Phó Trưởng ban", "Phó Chủ tịch UBND tỉnh"], "Thiếu tướng")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [("CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn"), ("THỦ TƯỚNG", "Phạm Minh Chính"),
+     ("K/T TRƯỞNG BAN", "PHÓ CHÁNH VĂN PHÒNG", "Bùi Văn Thạch"), ("CỤC TRƯỞNG", "Ngô Thanh Bình")],
+)
+def test_positions_beyond_a_closed_list(lines: tuple[str, ...]) -> None:
+    assert signer_of(*lines)[0] == lines[-1]
+
+
+def test_joint_signature_blocks_and_columns_glued_into_lines() -> None:
+    lines = tail_lines([Paragraph(text=t) for t in (
+        "BỘ QUỐC PHÒNG KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Thượng tướng Nguyễn Văn Gấu",
+        "KT. BỘ TRƯỞNG BỘ CÔNG AN", "THỨ TRƯỞNG", "Thượng tướng Nguyễn Văn Long")])
+    assert [b.name for b in find_signatures(lines)] == ["Nguyễn Văn Gấu", "Nguyễn Văn Long"]
+
+
+def test_a_signature_in_the_cell_beside_noi_nhan() -> None:
+    row = ("Nơi nhận:\n- Như Điều 3;\n- Phó CT UBND tỉnh (Đ/c Hải);\n- Lưu: VT, NC.",
+           "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Hồng Hải")
+    lines = tail_lines([Paragraph(text=" | ".join(row), cells=row)])
+    [block] = find_signatures(lines)
+    assert (block.name, block.positions) == ("Nguyễn Hồng Hải", ["PHÓ CHỦ TỊCH"])
+    assert read_recipients(lines, 0)[0] == ["Như Điều 3", "Phó CT UBND tỉnh (Đ/c Hải)", "Lưu: VT, NC"]
+
+
+def test_recipients_broken_over_lines_and_two_on_one_line() -> None:
+    lines = ["Nơi nhận:", "- Công báo; Cổng thông tin điện tử Chính phủ;",
+             "Cổng thông tin điện tử Bộ Công Thương;", "- Bộ Quốc phòng; - Bộ Công an;",
+             "- Lưu: VT, PC.", "BỘ TRƯỞNG"]
+    items, end = read_recipients(lines, 0)
+    assert items == ["Công báo; Cổng thông tin điện tử Chính phủ; Cổng thông tin điện tử Bộ Công "
+                     "Thương", "Bộ Quốc phòng", "Bộ Công an", "Lưu: VT, PC"]
+    assert end == 5
+
+
+def test_a_name_and_noi_nhan_glued() -> None:
+    assert tail_lines([Paragraph(text="Trần Hải Quân Nơi nhận:")]) == ["Trần Hải Quân", "Nơi nhận:"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Nguyễn Ngọc Phúc", True), ("Đỗ Văn Chung", True), ("Hoàng Chí Hiền", True),
+     ("Sở Nội vụ", False), ("Phó Giám đốc", False), ("Lưu: VT, NC.", False),
+     ("Ngày 30/8/2025", False)],
+)
+def test_names(text: str, name: bool) -> None:
+    assert is_name(text) is name
+
+
+def test_no_signature_in_body_text() -> None:
+    assert find_signatures(["Giám đốc các sở, ban, ngành tổ chức thực hiện.",
+                            "Sở Nội vụ tổng hợp, báo cáo."]) == []
