@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from vnplan.extract.appendix import parse_appendix
-from vnplan.extract.bodies import is_central
+from vnplan.extract.bodies import is_central, starts_with_head
 from vnplan.extract.citations import find_citations, unique_citations
 from vnplan.extract.doc_types import doc_type, type_of_symbol
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE, Header, read_header
@@ -192,6 +192,12 @@ def _read_identity(
         elif doc.doc_number:
             doc.doc_type = type_of_symbol(doc.doc_number)
     issuers = header.issuers or ([portal["issuer"]] if portal.get("issuer") else [])
+    if not issuers and (named := issuer_in_text(preamble, doc)) is not None:
+        issuers = [named]
+        doc.warnings.append(Warning(
+            code="issuer_from_text", where="issuer",
+            message=f"no header names the issuer; '{named}' read from the text that issues the "
+                    "document"))
     if issuers:
         doc.issuer = AgencyRef(raw=issuers[0])
         doc.co_issuers = [AgencyRef(raw=i) for i in issuers[1:]]
@@ -201,6 +207,27 @@ def _read_identity(
         doc.signer = Signer(name=portal["signer"])
     doc.addressees = [AgencyRef(raw=a) for a in header.addressees]
     doc.period = parse_period(doc.title or "") or parse_period(" ".join(preamble))
+
+
+_PROMULGATION = re.compile(  # "…, Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch …"
+    r"(?:^|[,;:.]\s*|\bqua rà soát,?\s*)(?:(?:Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)\s+)?"
+    r"(?P<body>[A-ZĐÀ-Ỹ][^,;:.]{3,80}?)\s+(?:ban hành|xây dựng|kính trình|báo cáo)\s")
+_OF_ISSUER = re.compile(r"\bcủa\s+(?P<body>[A-ZĐÀ-Ỹ][^,;:.()]{3,80}?)\s*\)?\s*$")
+
+
+def issuer_in_text(preamble: list[str], doc: Document) -> str | None:
+    """The issuer a document names when its header is lost: the body of its promulgation
+    formula ("Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch …"), else the body an appendix
+    caption names ("Kèm theo Kế hoạch số … của Ủy ban nhân dân tỉnh Lào Cai")."""
+    for text in preamble:
+        for match in _PROMULGATION.finditer(text):
+            if starts_with_head(match["body"]):
+                return match["body"].strip()
+    for appendix in doc.appendices:
+        match = _OF_ISSUER.search(appendix.caption or "")
+        if match is not None and starts_with_head(match["body"]):
+            return match["body"].strip()
+    return None
 
 
 def _number_from_caption(doc: Document) -> None:

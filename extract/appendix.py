@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -273,7 +273,10 @@ def parse_appendix(
     section_titles: list[str],
     index: int = 0,
 ) -> tuple[Appendix, list[Warning]]:
-    """One logical appendix table from its physical rows, however many pages they span."""
+    """One logical appendix table from its physical rows, however many pages they span (a
+    cell's lines joined by spaces, as they read)."""
+    rows = [replace(r, cells=tuple(" ".join(c.split()) for c in r.cells)) if r.cells else r
+            for r in rows]
     header = next((r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
     fields = column_fields(header) if header else _column_rules()[1]
     parser = _Parser(fields=fields, section_titles=section_titles, index=index)

@@ -7,10 +7,11 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vnplan.errors import ConversionError
 from vnplan.extract.appendix import parse_appendix
-from vnplan.extract.doc_numbers import normalize_doc_number
-from vnplan.extract.document import ConversionError, extract_document
-from vnplan.extract.legal import find_citations
+from vnplan.extract.citations import find_citations
+from vnplan.extract.document import extract_document
+from vnplan.extract.header import read_header
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.txt import read_text_layout
@@ -66,7 +67,9 @@ def test_dates_round_trip_in_both_forms(day: dt.date, noise: str) -> None:
 )
 def test_document_numbers_round_trip(num: int, code: str, org: str, spaced: bool) -> None:
     sep = " / " if spaced else "/"
-    assert normalize_doc_number(f"Số: {num}{sep}{code}-{org}") == f"{num}/{code}-{org}"
+    header = read_header([Paragraph(text=f"Số: {num}{sep}{code}-{org}"),
+                          Paragraph(text="Hà Nội, ngày 5 tháng 3 năm 2026")])
+    assert header.number == f"{num}/{code}-{org}"
 
 
 @given(
