@@ -46,7 +46,7 @@ _SCOPE = re.compile(r"(?: (?:của )?(?:tỉnh|thành phố))$")
 _POSITIONS = (
     "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "bộ trưởng", "thứ trưởng",
     "bí thư", "phó bí thư", "trưởng ban", "phó trưởng ban", "chánh văn phòng", "đồng chí",
-    "thủ tướng", "phó thủ tướng", "chánh thanh tra", "ông", "bà",
+    "phó thủ tướng", "chánh thanh tra", "ông", "bà",
 )
 # Frequent Vietnamese family names that are not also the first word of a place name.
 _SURNAMES = frozenset(

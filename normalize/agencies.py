@@ -130,13 +130,26 @@ def local_place(gaz: Gazetteer, a: Analysed, end: int) -> tuple[str, int, int] |
         k = end + len(keys)
         if k >= n or tuple(t.key for t in a.tokens[end:k]) != keys or a.hard[end] or a.hard[k]:
             continue
-        j = k
-        while j < n and not a.hard[j] and (upper_initial(a.tokens[j].text)
-                                          or a.tokens[j].text.isdigit()):
-            j += 1
+        j = place_end(gaz, a, k)
         if j > k:
             return unit, k, j
     return None
+
+
+def place_end(gaz: Gazetteer, a: Analysed, k: int) -> int:
+    """Token after the name of a place that starts at token ``k``: capitalised words or a
+    number ("Tiên Du", "Bảo Lâm 2", "Xuân Trường - Đà Lạt"), joined by spaces or a dash,
+    never across a comma ("UBND xã Đức Trọng, | UBND …"). An all-capitals text names no
+    place that can be told apart from what follows it."""
+    n = len(a.tokens)
+    j = k
+    while j < n and (upper_initial(a.tokens[j].text) or a.tokens[j].text.isdigit()):
+        if j > k and (a.hard[j] or a.text[a.tokens[j - 1].end : a.tokens[j].start].strip(" -")):
+            break
+        if a.tokens[j].text.isupper() and len(a.tokens[j].text) > 1:
+            break
+        j += 1
+    return j
 
 
 def _extend(gaz: Gazetteer, a: Analysed, m: Match) -> int:
@@ -147,11 +160,7 @@ def _extend(gaz: Gazetteer, a: Analysed, m: Match) -> int:
     if entry is None or end >= len(a.tokens) or a.hard[end]:
         return end
     if entry.level in _LOCAL_LEVELS and a.tokens[end - 1].key in _UNIT_ENDS:
-        j = end
-        while j < len(a.tokens) and not a.hard[j] and (upper_initial(a.tokens[j].text)
-                                                      or a.tokens[j].text.isdigit()):
-            j += 1
-        return j
+        return place_end(gaz, a, end) if not a.hard[end] else end
     if entry.local or m.pattern.source == "prefixed":
         pm = province_at(gaz, a, end)
         if pm is not None:
@@ -388,6 +397,8 @@ def resolve_agency(
         return AgencyRef(raw=raw)
     local = _local_suffix(gaz, text)
     entry, named = _lookup(gaz, text)
+    if entry is not None and entry.level not in _LOCAL_LEVELS:
+        local = None  # "Thông tấn xã Việt Nam" is no commune
     if entry is None and local is not None:
         entry, named = _lookup(gaz, local[0])
     if entry is None:

@@ -18,11 +18,14 @@ def _order(count: int, name: str | None, raw: str) -> tuple[int, str]:
 
 
 def count_agencies(mentions: list[AgencyRef]) -> list[AgencyMention]:
-    """One AgencyMention per agency (per unmatched string), with its count; ``raw`` is the
-    first mention as written. Sorted by count, then name."""
+    """One AgencyMention per agency (per unmatched string; per place for the bodies named
+    for one), with its count; ``raw`` is the first mention as written. Sorted by count, then
+    name."""
     merged: dict[str, AgencyMention] = {}
     for ref in mentions:
         key = ref.id or "?" + fold(clean_edges(ref.raw))
+        if ref.place:
+            key += "@" + fold(ref.place)  # "UBND xã Đức Trọng" and "UBND xã Hòa Ninh" are two
         if key in merged:
             merged[key].count += 1
         else:
