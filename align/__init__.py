@@ -1,11 +1,11 @@
 """align stage: each objective, task and appendix row ↔ the pillars of the national strategy.
 
 The pillars of each national strategy (the cultural-diplomacy strategy, Quyết định
-2013/QĐ-TTg: ``data/pillars.json``; the public administration reform programme, Nghị quyết
-76/NQ-CP: ``data/pillars_cchc.json``) live in data files with the matching settings, and are
-linked only to documents that implement the strategy (cite it, or are about it). Matching is TF-IDF cosine
-similarity over underthesea word tokens: transparent (the shared words are kept as evidence)
-and reproducible (scores rounded, IDF fixed by the data file).
+2013/QĐ-TTg: ``data/pillars.json``; the public administration reform programme, Nghị
+quyết 76/NQ-CP: ``data/pillars_cchc.json``) live in data files with the matching settings,
+and are linked only to documents that implement the strategy (cite it, or are about it).
+Matching is TF-IDF cosine similarity over underthesea word tokens: transparent (the shared
+words are kept as evidence) and reproducible (scores rounded, IDF fixed by the data file).
 """
 
 from __future__ import annotations

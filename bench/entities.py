@@ -190,7 +190,9 @@ def _corpus_record(records: Path, label: dict[str, Any]) -> Document | None:
     return Document.model_validate(payload["record"]) if "record" in payload else None
 
 
-def run_corpus(corpus: Path, records: Path, normalize: bool, misses: bool) -> dict[str, EntityScore]:
+def run_corpus(
+    corpus: Path, records: Path, normalize: bool, misses: bool
+) -> dict[str, EntityScore]:
     labels = _corpus_labels()
     todo = [label for label in labels if not (records / (label["file"] + ".json")).is_file()]
     if todo:

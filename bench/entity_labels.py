@@ -38,7 +38,8 @@ LOCAL_LEVELS = frozenset({"district", "town", "city", "commune", "ward"})
 SIMILAR = 92.0
 _EXPAND = {
     "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tp": "thành phố",
-    "mttqvn": "mặt trận tổ quốc việt nam", "mttq": "mặt trận tổ quốc", "ubmttq": "ủy ban mặt trận tổ quốc",
+    "mttqvn": "mặt trận tổ quốc việt nam", "mttq": "mặt trận tổ quốc",
+    "ubmttq": "ủy ban mặt trận tổ quốc",
     "ubmttqvn": "ủy ban mặt trận tổ quốc việt nam", "ttđt": "thông tin điện tử", "vp": "văn phòng",
     "bch": "bộ chỉ huy", "ca": "công an", "pt-th": "phát thanh truyền hình",
 }
@@ -49,10 +50,11 @@ _POSITIONS = (
     "phó thủ tướng", "chánh thanh tra", "ông", "bà",
 )
 # Frequent Vietnamese family names that are not also the first word of a place name.
-_SURNAMES = frozenset(
-    "nguyễn trần lê phạm huỳnh vũ võ đặng bùi đỗ ngô đinh trịnh".split()
-)
-_PLACE_WORDS = frozenset({"xã", "phường", "huyện", "tỉnh", "phố", "xã", "trấn", "đường", "quận"})
+_SURNAMES = frozenset({
+    "nguyễn", "trần", "lê", "phạm", "huỳnh", "vũ", "võ", "đặng", "bùi", "đỗ", "ngô", "đinh",
+    "trịnh",
+})
+_PLACE_WORDS = frozenset({"xã", "phường", "huyện", "tỉnh", "phố", "trấn", "đường", "quận"})
 
 
 @cache

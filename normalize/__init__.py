@@ -1,10 +1,11 @@
 """normalize stage: names → entities.
 
-Gazetteers (agencies, UNESCO designations, provinces, foreign partners and places) live in
-``data/*.json``, read into one ``Gazetteer`` value (``default_gazetteer()``, loaded once; every
-public function takes another one as ``gazetteer=``). Text is matched on word keys (``fold``) so spelling variants, old and
-new tone-mark placement and punctuation differences meet; every repair made to a document is a
-``Warning`` and every name keeps its text as written in ``raw``.
+Gazetteers (agencies, UNESCO designations, provinces, foreign partners and places) live
+in ``data/*.json``, read into one ``Gazetteer`` value (``default_gazetteer()``, loaded once;
+every public function takes another one as ``gazetteer=``). Text is matched on word keys
+(``fold``) so spelling variants, old and new tone-mark placement and punctuation differences
+meet; every repair made to a document is a ``Warning`` and every name keeps its text as
+written in ``raw``.
 """
 
 from __future__ import annotations

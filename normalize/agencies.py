@@ -354,7 +354,7 @@ def agency_ref(
         successor_ids=list(entry.successor_ids),
         place=place,
         predecessor_ids=list(entry.predecessor_ids),
-        generation=entry.generation,  # type: ignore[arg-type]
+        generation=entry.generation,
     )
 
 

@@ -55,7 +55,9 @@ class AgencyRef(Model):
     )
     generation: Generation | None = Field(
         default=None,
-        description="before_2025: a body the 2025 reorganisation replaced; from_2025: one it created.",
+        description=(
+            "before_2025: a body the 2025 reorganisation replaced; from_2025: one it created."
+        ),
     )
 
 

@@ -36,7 +36,9 @@ def test_a_unit_word_inside_a_national_name_is_no_place() -> None:
 
 def test_places_stop_at_a_comma() -> None:
     text = "giao UBND xã Đức Trọng, UBND xã Đơn Dương, UBND phường 3 Bảo Lộc chủ trì"
-    assert find_agencies(text) == ["UBND xã Đức Trọng", "UBND xã Đơn Dương", "UBND phường 3 Bảo Lộc"]
+    assert find_agencies(text) == [
+        "UBND xã Đức Trọng", "UBND xã Đơn Dương", "UBND phường 3 Bảo Lộc"
+    ]
 
 
 def test_provincial_bodies_keep_their_full_names() -> None:
