@@ -1,51 +1,93 @@
-"""Align a whole record: every objective and task section, every appendix row, news text."""
+"""Align a whole record: every objective and task section, every appendix row, news text.
+
+A strategy's pillars are linked only to documents that implement it: documents that cite the
+strategy among their legal bases, or whose title (for news, the article) is about it
+("ngoại giao văn hóa"; "cải cách hành chính"). Other documents get no pillar links.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from vnplan.align.pillars import Cutoffs, load_method
+from vnplan.align.pillars import Catalog, Cutoffs, load_catalogs
 from vnplan.align.scoring import match_text, rank
 from vnplan.align.units import article_units, row_units, section_units
 from vnplan.schema import Document, PillarMatch, Section
+from vnplan.text.fold import fold_heading
 
 
-def pool(units: Iterable[str], cutoffs: Cutoffs | None = None) -> list[PillarMatch]:
+def _number_key(number: str) -> str:
+    return "".join(number.split()).upper()
+
+
+def implements(doc: Document, catalog: Catalog) -> bool:
+    """Whether `doc` implements the strategy of `catalog`: it cites the strategy's decision
+    (or a document the catalog lists beside it), or its title is about the strategy."""
+    cited = {_number_key(b.doc_number) for b in doc.legal_basis if b.doc_number}
+    if cited & {_number_key(n) for n in catalog.cites}:
+        return True
+    about = [doc.title or ""]
+    if doc.article is not None:
+        about.append(doc.article.main_text)
+    text = " ".join(fold_heading(t) for t in about)
+    return any(fold_heading(phrase) in text for phrase in catalog.about)
+
+
+def implemented(doc: Document) -> tuple[Catalog, ...]:
+    """The strategies `doc` implements, in the data files' order."""
+    return tuple(c for c in load_catalogs() if implements(doc, c))
+
+
+def pool(
+    units: Iterable[str], cutoffs: Cutoffs | None = None, catalog: Catalog | None = None
+) -> list[PillarMatch]:
     """The pillars any unit pursues; each pillar with its best unit's score and words."""
     best: dict[str, PillarMatch] = {}
     for unit in units:
-        for match in match_text(unit, cutoffs):
+        for match in match_text(unit, cutoffs, catalog):
             if match.id not in best or match.score > best[match.id].score:
                 best[match.id] = match
     return rank(list(best.values()))
 
 
-def section_pillars(section: Section) -> list[PillarMatch]:
-    return pool(section_units(section))
+def _pool_all(units: list[str], catalogs: tuple[Catalog, ...]) -> list[PillarMatch]:
+    return rank([m for c in catalogs for m in pool(units, catalog=c)])
+
+
+def section_pillars(section: Section, catalogs: tuple[Catalog, ...] | None = None) -> list[
+    PillarMatch
+]:
+    return _pool_all(section_units(section), catalogs or load_catalogs()[:1])
 
 
 def align_document(doc: Document) -> Document:
     """A copy of `doc` with `pillars` set on its objective/task sections, appendix rows and,
-    for news, on the article as a whole. Sections of other roles keep empty lists.
+    for news, on the article as a whole, for each strategy the document implements; a
+    document that implements none gets none. Sections of other roles keep empty lists.
     The input is not changed; the same record always gives the same pillars.
     """
     out = doc.model_copy(deep=True)
+    catalogs = implemented(out)
     if out.article is not None:
-        out.article.pillars = news_pillars(out)
-    roles = load_method().section_roles
+        out.article.pillars = news_pillars(out, catalogs)
+    roles = {r for c in catalogs for r in c.method.section_roles}
     for section in out.iter_sections():
-        section.pillars = section_pillars(section) if section.role in roles else []
+        units = section_units(section)
+        section.pillars = _pool_all(units, catalogs) if section.role in roles else []
     for appendix in out.appendices:
         for row in appendix.rows:
-            row.pillars = pool(row_units(row))
+            row.pillars = _pool_all(row_units(row), catalogs)
     return out
 
 
-def news_pillars(doc: Document) -> list[PillarMatch]:
+def news_pillars(doc: Document, catalogs: tuple[Catalog, ...] | None = None) -> list[
+    PillarMatch
+]:
     """The pillars a news article's main text pursues, as a whole (its clauses pooled)."""
     if doc.article is None:
         return []
-    return pool(article_units(doc.article.main_text))
+    chosen = implemented(doc) if catalogs is None else catalogs
+    return _pool_all(article_units(doc.article.main_text), chosen)
 
 
 def is_aligned(doc: Document) -> bool:

@@ -1,4 +1,8 @@
-"""The pillars of the national strategy and the matching settings, read from data/pillars.json."""
+"""The national strategies and their pillars with the matching settings, one data file each:
+``data/pillars.json`` (cultural diplomacy, Quyết định 2013/QĐ-TTg) and ``data/pillars_cchc.json``
+(public administration reform 2021–2030, Nghị quyết 76/NQ-CP). A strategy's ``implements``
+block says how a document shows it implements the strategy: a cited document number, or a
+phrase its title is about."""
 
 from __future__ import annotations
 
@@ -52,15 +56,53 @@ class Strategy:
     issuer: str
 
 
-def _raw() -> dict[str, Any]:
-    text = resources.files("vnplan.align").joinpath("data/pillars.json").read_text("utf-8")
+@dataclass(frozen=True)
+class Catalog:
+    """One strategy: its decision, pillars, matching settings and what implementing it reads
+    like (``cites``: document numbers; ``about``: phrases of a title)."""
+
+    id: str
+    strategy: Strategy
+    pillars: tuple[Pillar, ...]
+    method: Method
+    cites: tuple[str, ...]
+    about: tuple[str, ...]
+
+
+FILES = ("pillars.json", "pillars_cchc.json")
+
+
+def _raw(name: str = FILES[0]) -> dict[str, Any]:
+    text = resources.files("vnplan.align").joinpath(f"data/{name}").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
 
+def _catalog(data: dict[str, Any]) -> Catalog:
+    meta = data["meta"]
+    source = meta["source"]
+    return Catalog(
+        id=meta["id"],
+        strategy=Strategy(source["doc_number"], source["date"], source["title"], source["issuer"]),
+        pillars=_pillars(data),
+        method=_method(data),
+        cites=tuple(meta["implements"]["cites"]),
+        about=tuple(meta["implements"]["about"]),
+    )
+
+
 @cache
+def load_catalogs() -> tuple[Catalog, ...]:
+    """Every strategy, the cultural-diplomacy one first."""
+    return tuple(_catalog(_raw(name)) for name in FILES)
+
+
 def load_pillars() -> tuple[Pillar, ...]:
-    """The pillars in the data file's order (the order tables and charts use)."""
+    """The cultural-diplomacy pillars in the data file's order (the order tables use)."""
+    return load_catalogs()[0].pillars
+
+
+def _pillars(data: dict[str, Any]) -> tuple[Pillar, ...]:
     return tuple(
         Pillar(
             id=item["id"],
@@ -70,14 +112,17 @@ def load_pillars() -> tuple[Pillar, ...]:
             wording=item["wording"],
             terms=tuple(item["terms"]),
         )
-        for item in _raw()["pillars"]
+        for item in data["pillars"]
     )
 
 
-@cache
 def load_method() -> Method:
-    """The matching settings: weights, cutoffs, stopwords."""
-    block = _raw()["method"]
+    """The cultural-diplomacy matching settings: weights, cutoffs, stopwords."""
+    return load_catalogs()[0].method
+
+
+def _method(data: dict[str, Any]) -> Method:
+    block = data["method"]
     return Method(
         term_boost=int(block["term_boost"]),
         cutoffs=Cutoffs(
@@ -92,15 +137,8 @@ def load_method() -> Method:
     )
 
 
-@cache
 def load_strategy() -> Strategy:
-    source = _raw()["meta"]["source"]
-    return Strategy(
-        doc_number=source["doc_number"],
-        date=source["date"],
-        title=source["title"],
-        issuer=source["issuer"],
-    )
+    return load_catalogs()[0].strategy
 
 
 def pillar_ids() -> tuple[str, ...]:

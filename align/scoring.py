@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from vnplan.align.pillars import Cutoffs, Pillar, load_method, load_pillars
+from vnplan.align.pillars import Catalog, Cutoffs, Pillar, load_catalogs
 from vnplan.align.tokens import content_tokens, display_term
 from vnplan.schema import PillarMatch
 
@@ -43,10 +43,14 @@ def pillar_counts(pillar: Pillar, term_boost: int, stopwords: frozenset[str]) ->
     return counts
 
 
+def _default(catalog: Catalog | None) -> Catalog:
+    return catalog if catalog is not None else load_catalogs()[0]
+
+
 @cache
-def pillar_index() -> PillarIndex:
-    method = load_method()
-    pillars = load_pillars()
+def pillar_index(catalog: Catalog | None = None) -> PillarIndex:
+    method = _default(catalog).method
+    pillars = _default(catalog).pillars
     counts = [pillar_counts(p, method.term_boost, method.stopwords) for p in pillars]
     df: Counter[str] = Counter(t for c in counts for t in c)
     n = len(pillars)
@@ -55,10 +59,10 @@ def pillar_index() -> PillarIndex:
     return PillarIndex(idf=idf, vectors=vectors)
 
 
-def score_text(text: str) -> list[PillarMatch]:
+def score_text(text: str, catalog: Catalog | None = None) -> list[PillarMatch]:
     """Every pillar's similarity to `text` (score > 0), best first, with the words shared."""
-    method = load_method()
-    index = pillar_index()
+    method = _default(catalog).method
+    index = pillar_index(catalog)
     query = _weights(Counter(content_tokens(text, method.stopwords)), index.idf)
     if not query:
         return []
@@ -76,8 +80,8 @@ def score_text(text: str) -> list[PillarMatch]:
 
 
 def rank(matches: list[PillarMatch]) -> list[PillarMatch]:
-    """Best score first; ties in the data file's pillar order."""
-    order = {pillar.id: i for i, pillar in enumerate(load_pillars())}
+    """Best score first; ties in the data files' pillar order."""
+    order = {p.id: i for i, p in enumerate(p for c in load_catalogs() for p in c.pillars)}
     return sorted(matches, key=lambda m: (-m.score, order.get(m.id, len(order))))
 
 
@@ -89,10 +93,12 @@ def select(matches: list[PillarMatch], cutoffs: Cutoffs) -> list[PillarMatch]:
     return [m for m in matches if m.score >= floor][: cutoffs.top_k]
 
 
-def match_text(text: str, cutoffs: Cutoffs | None = None) -> list[PillarMatch]:
+def match_text(
+    text: str, cutoffs: Cutoffs | None = None, catalog: Catalog | None = None
+) -> list[PillarMatch]:
     """The pillars one text unit pursues: scored, then cut by the data file's settings.
 
     >>> [m.id for m in match_text("Tiếp thu tinh hoa văn hóa của nhân loại")]
     ['absorption']
     """
-    return select(score_text(text), cutoffs or load_method().cutoffs)
+    return select(score_text(text, catalog), cutoffs or _default(catalog).method.cutoffs)

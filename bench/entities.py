@@ -1,6 +1,7 @@
 """Entity benchmark: vnplan records against the hand-labelled expected entities.
 
     python bench/entities.py [RECORDS_DIR] [--expected DIR] [--normalize] [--check]
+    python bench/entities.py --corpus CORPUS_DIR [--records DIR] [--normalize] [--misses]
 
 Reads every vnplan JSON record in RECORDS_DIR (default ``out/``), pairs it with
 ``tests/data/expected_entities/<stem>.json`` (stem = the stem of the sample the record was made
@@ -11,6 +12,12 @@ missed one, so the gazetteer's gaps show. Agencies are compared by gazetteer id;
 that matched no gazetteer entry counts as a wrong prediction, shown as ``?<text>``.
 ``--normalize`` runs ``normalize_document`` on the records first (for records written without
 it). ``--check`` exits 1 when any overall figure is below 0.95.
+
+``--corpus`` scores the real documents of CORPUS_DIR whose labels (tests/data/corpus/) have an
+"entities" group: set precision / recall / F1 per entity type (agencies, named local bodies,
+partners, groups) and the fragments and persons among predicted agencies (see
+``entity_labels.py``), then the samples as above. Records are read from ``--records`` (the
+folder ``bench/real.py --records`` writes); documents without one are converted there first.
 """
 
 from __future__ import annotations
@@ -18,9 +25,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from entity_labels import EntityScore, score_document
 
 from vnplan.schema import Document
 
@@ -163,13 +175,77 @@ def run(records_dir: Path, expected_dir: Path, normalize: bool) -> dict[str, Sco
     return totals
 
 
+CORPUS_TYPES = ("agencies", "named local bodies", "partners", "groups")
+
+
+def _corpus_labels() -> list[dict[str, Any]]:
+    from labels import load_labels
+
+    return [label for label in load_labels() if "entities" in label.get("groups", [])]
+
+
+def _corpus_record(records: Path, label: dict[str, Any]) -> Document | None:
+    path = records / (label["file"] + ".json")
+    payload = json.loads(path.read_text("utf-8"))
+    return Document.model_validate(payload["record"]) if "record" in payload else None
+
+
+def run_corpus(
+    corpus: Path, records: Path, normalize: bool, misses: bool
+) -> dict[str, EntityScore]:
+    labels = _corpus_labels()
+    todo = [label for label in labels if not (records / (label["file"] + ".json")).is_file()]
+    if todo:
+        from real import convert_all
+
+        for name in convert_all(corpus, todo, records, workers=2):
+            print(f"converted {name}", file=sys.stderr)
+    totals = {t: EntityScore() for t in CORPUS_TYPES}
+    fragments: list[str] = []
+    persons: list[str] = []
+    for label in labels:
+        doc = _corpus_record(records, label)
+        if doc is not None and normalize:
+            from vnplan.normalize import normalize_document
+
+            doc = normalize_document(doc)
+        scored = score_document(label["file"], doc, label)
+        for t in CORPUS_TYPES:
+            totals[t].add(scored[t])
+        fragments += scored["fragments"]
+        persons += scored["persons"]
+    print(f"corpus: {len(labels)} labelled documents of {corpus}")
+    print("| entity type | precision | recall | F1 | tp / predicted / expected |")
+    print("|---|---:|---:|---:|---:|")
+    for t in CORPUS_TYPES:
+        s = totals[t]
+        print(f"| {t} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | "
+              f"{s.tp} / {s.predicted} / {s.expected} |")
+    print(f"\nfragments among agencies: {len(fragments)}; persons among agencies: {len(persons)}")
+    if misses:
+        for t in CORPUS_TYPES:
+            print("\n".join(f"{t}  wrong:  {w}" for w in totals[t].wrong))
+            print("\n".join(f"{t}  missed: {m}" for m in totals[t].missed))
+        print("\n".join(f"fragment: {f}" for f in fragments))
+        print("\n".join(f"person: {p}" for p in persons))
+    print()
+    return totals
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("records", nargs="?", default="out", type=Path)
     parser.add_argument("--expected", default=EXPECTED, type=Path)
     parser.add_argument("--normalize", action="store_true", help="normalize records first")
     parser.add_argument("--check", action="store_true", help=f"exit 1 below {THRESHOLD}")
+    parser.add_argument("--corpus", type=Path, help="also score the labelled real documents here")
+    parser.add_argument("--records", dest="corpus_records", type=Path,
+                        default=Path(tempfile.gettempdir()) / "vnplan-real",
+                        help="the corpus records (bench/real.py --records)")
+    parser.add_argument("--misses", action="store_true", help="list every corpus miss")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        run_corpus(args.corpus, args.corpus_records, args.normalize, args.misses)
     totals = run(args.records, args.expected, args.normalize)
     if args.check:
         low = [

@@ -8,37 +8,37 @@ from collections.abc import Iterable
 from vnplan.extract.bodies import is_central
 from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
 
-from .agencies import Found, agency_ref, agency_spans, resolve_agency
+from .agencies import Found, agency_ref, agency_spans, is_agency_name, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
 from .fields import editable_fields, entity_texts
-from .gazetteer import ProvinceEntry, agencies
+from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
 from .ocr import repair_text
 from .provinces import mentioned_provinces, most_mentioned, to_province
 from .splitting import split_agency_list
 from .text import clean_edges, fix_text, fold
 
 
-def _repair_texts(doc: Document, warnings: list[Warning], lexical: bool) -> None:
+def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: bool) -> None:
     for f in editable_fields(doc):
         value = f.get()
         if not value:
             continue
         fixed, found = fix_text(value)
-        repaired, more = repair_text(fixed, lexical=lexical)
+        repaired, more = repair_text(gaz, fixed, ocr=ocr)
         if repaired != value:
             f.set(repaired)
         warnings.extend(w.model_copy(update={"where": f.path}) for w in [*found, *more])
 
 
-def _first_province(texts: Iterable[str | None]) -> ProvinceEntry | None:
+def _first_province(gaz: Gazetteer, texts: Iterable[str | None]) -> ProvinceEntry | None:
     for text in texts:
-        found = mentioned_provinces(text) if text else []
+        found = mentioned_provinces(gaz, text) if text else []
         if found:
             return found[0]
     return None
 
 
-def document_province(doc: Document) -> ProvinceEntry | None:
+def document_province(gaz: Gazetteer, doc: Document) -> ProvinceEntry | None:
     """The province of a document's issuer: named in the issuer or the body above it
     ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"), else the place line's when the issuer is a local body;
     none for a national body, whatever its place line says ("Hà Nội"). For news, the province
@@ -46,12 +46,19 @@ def document_province(doc: Document) -> ProvinceEntry | None:
     if doc.kind == "news":
         about = doc.article.about.province if doc.article else None
         current = doc.province.name if doc.province else None
-        return _first_province([about, current, doc.title]) or most_mentioned(entity_texts(doc))
+        return _first_province(gaz, [about, current, doc.title]) or most_mentioned(
+            gaz, entity_texts(doc)
+        )
     bodies = [ref.raw for ref in (doc.issuer, doc.issuer_parent, *doc.co_issuers) if ref]
-    named = _first_province(bodies)
-    if named is not None or not bodies or any(is_central(b) for b in bodies):
+    named = _first_province(gaz, bodies)
+    if named is not None or any(is_central(b) for b in bodies):
         return named
-    return _first_province([doc.place])
+    placed = _first_province(gaz, [doc.place])
+    if bodies or placed is None:
+        return placed
+    # no issuer printed: the place line counts when the title names that province too
+    in_title = mentioned_provinces(gaz, doc.title) if doc.title else []
+    return placed if any(p.name == placed.name for p in in_title) else None
 
 
 def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[Warning]) -> None:
@@ -71,11 +78,12 @@ def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[War
 
 
 def _resplit(
-    refs: list[AgencyRef], province: str | None, where: str, warnings: list[Warning]
+    gaz: Gazetteer, refs: list[AgencyRef], province: str | None, where: str,
+    warnings: list[Warning],
 ) -> list[AgencyRef]:
     out: list[AgencyRef] = []
     for j, ref in enumerate(refs):
-        items = split_agency_list(ref.raw) or [ref.raw]
+        items = split_agency_list(ref.raw, gaz) or [ref.raw]
         if len(items) > 1:
             warnings.append(
                 Warning(
@@ -84,22 +92,24 @@ def _resplit(
                     where=f"{where}[{j}]",
                 )
             )
-        out.extend(resolve_agency(item, province) for item in items)
+        out.extend(resolve_agency(item, province, gaz) for item in items)
     return out
 
 
-def _resolve_refs(doc: Document, province: str | None, warnings: list[Warning]) -> None:
+def _resolve_refs(
+    gaz: Gazetteer, doc: Document, province: str | None, warnings: list[Warning]
+) -> None:
     for a, appendix in enumerate(doc.appendices):
         for r, row in enumerate(appendix.rows):
             base = f"appendices[{a}].rows[{r}]"
-            row.lead = _resplit(row.lead, province, f"{base}.lead", warnings)
+            row.lead = _resplit(gaz, row.lead, province, f"{base}.lead", warnings)
             row.coordinating = _resplit(
-                row.coordinating, province, f"{base}.coordinating", warnings
+                gaz, row.coordinating, province, f"{base}.coordinating", warnings
             )
     split: list[Assignment] = []
     for k, assignment in enumerate(doc.assignments):
-        ref = resolve_agency(assignment.agency.raw, province)
-        items = split_agency_list(assignment.agency.raw)
+        ref = resolve_agency(assignment.agency.raw, province, gaz)
+        items = split_agency_list(assignment.agency.raw, gaz)
         if ref.id is None and len(items) > 1:
             warnings.append(
                 Warning(
@@ -109,41 +119,47 @@ def _resolve_refs(doc: Document, province: str | None, warnings: list[Warning]) 
                 )
             )
             split.extend(
-                assignment.model_copy(update={"agency": resolve_agency(item, province)})
+                assignment.model_copy(update={"agency": resolve_agency(item, province, gaz)})
                 for item in items
             )
         else:
             split.append(assignment.model_copy(update={"agency": ref}))
     doc.assignments = split
     if doc.issuer is not None:
-        doc.issuer = resolve_agency(doc.issuer.raw, province)
+        doc.issuer = resolve_agency(doc.issuer.raw, province, gaz)
 
 
-def _ref(found: Found, province: str | None) -> AgencyRef:
-    ref = resolve_agency(found.raw, province)
+def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
+    ref = resolve_agency(found.raw, province, gaz)
     if ref.id is None and found.agency_id is not None:
-        ref = agency_ref(found.raw, agencies()[found.agency_id], province)
+        ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], province)
     return ref
 
 
-def agency_mentions(doc: Document, province: str | None) -> list[AgencyRef]:
+def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list[AgencyRef]:
     """Every agency mention in a document, resolved: in its texts, its table cells, its issuer
-    and the assignments whose agency is not already the title of their section."""
-    mentions = [_ref(f, province) for text in entity_texts(doc) for f in agency_spans(text)]
-    for appendix in doc.appendices:
-        for row in appendix.rows:
-            mentions.extend([*row.lead, *row.coordinating])
+    and the assignments whose agency is not already the title of their section. A cell or an
+    assignment that names no known body counts only when it is built like an agency's name
+    (a timeline or a product in the lead column is none)."""
+    mentions = [
+        _ref(gaz, f, province) for text in entity_texts(doc) for f in agency_spans(gaz, text)
+    ]
+    cells = [ref for a in doc.appendices for row in a.rows for ref in (*row.lead,
+                                                                       *row.coordinating)]
     if doc.issuer is not None:
-        mentions.append(doc.issuer)
+        cells.append(doc.issuer)
     titles = {tuple(s.path): s.title for s in doc.iter_sections()}
     for assignment in doc.assignments:
         title = titles.get(tuple(assignment.section_path), "")
         if fold(assignment.agency.raw) not in fold(title):
-            mentions.append(assignment.agency)
+            cells.append(assignment.agency)
+    mentions += [r for r in cells if r.id is not None or is_agency_name(gaz, r.raw)]
     return mentions
 
 
-def normalize_document(doc: Document, *, ocr_text: bool | None = None) -> Document:
+def normalize_document(
+    doc: Document, *, ocr_text: bool | None = None, gazetteer: Gazetteer | None = None
+) -> Document:
     """A new Document: text repairs (look-alikes, evidenced OCR damage) as
     warnings, province filled/canonicalised, agency cells re-split and every AgencyRef
     resolved, and entities (agencies, heritage, partners with counts) computed.
@@ -151,30 +167,33 @@ def normalize_document(doc: Document, *, ocr_text: bool | None = None) -> Docume
     OCR repairs that rest on the phrase alone ("phô biến" → "phổ biến", listed in
     data/ocr_repairs.json) are made only for OCR'd text: a scanned source, or when the caller
     says the text came from OCR (`ocr_text=True`); gazetteer-evidenced ones always are."""
+    gaz = gazetteer or default_gazetteer()
     out = doc.model_copy(deep=True)
     warnings: list[Warning] = []
-    _repair_texts(out, warnings, lexical=doc.source.ocr if ocr_text is None else ocr_text)
-    _set_province(out, document_province(out), warnings)
+    _repair_texts(gaz, out, warnings, ocr=doc.source.ocr if ocr_text is None else ocr_text)
+    _set_province(out, document_province(gaz, out), warnings)
     province = out.province.name if out.province else None
-    _resolve_refs(out, province, warnings)
+    _resolve_refs(gaz, out, province, warnings)
     texts = entity_texts(out)
     out.entities = Entities(
-        agencies=count_agencies(agency_mentions(out, province)),
-        heritage=count_heritage(texts),
-        partners=count_partners(texts),
+        agencies=count_agencies(agency_mentions(gaz, out, province)),
+        heritage=count_heritage(gaz, texts),
+        partners=count_partners(gaz, texts),
     )
     out.warnings = [*out.warnings, *warnings]
     return out
 
 
-def unmatched_agencies(docs: Iterable[Document]) -> list[tuple[str, int]]:
+def unmatched_agencies(
+    docs: Iterable[Document], gazetteer: Gazetteer | None = None
+) -> list[tuple[str, int]]:
     """Agency-like strings that matched no gazetteer entry, with how often they occur, most
     frequent first (for ``vnplan agencies --unmatched``). Records are normalised first, so
     raw and already normalised records give the same answer."""
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for doc in docs:
-        for mention in normalize_document(doc).entities.agencies:
+        for mention in normalize_document(doc, gazetteer=gazetteer).entities.agencies:
             if mention.id is not None:
                 continue
             raw = clean_edges(mention.raw)

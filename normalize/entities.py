@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 from vnplan.schema import AgencyMention, AgencyRef, HeritageRef, PartnerRef
 
-from .gazetteer import heritage, partners
+from .gazetteer import Gazetteer
 from .heritage import heritage_ref, heritage_spans
-from .partners import partner_ref, partner_spans
+from .partners import PartnerSpan, partner_ref, partner_spans
 from .text import clean_edges, fold
 
 
@@ -18,11 +18,14 @@ def _order(count: int, name: str | None, raw: str) -> tuple[int, str]:
 
 
 def count_agencies(mentions: list[AgencyRef]) -> list[AgencyMention]:
-    """One AgencyMention per agency (per unmatched string), with its count; ``raw`` is the
-    first mention as written. Sorted by count, then name."""
+    """One AgencyMention per agency (per unmatched string; per place for the bodies named
+    for one), with its count; ``raw`` is the first mention as written. Sorted by count, then
+    name."""
     merged: dict[str, AgencyMention] = {}
     for ref in mentions:
         key = ref.id or "?" + fold(clean_edges(ref.raw))
+        if ref.place:
+            key += "@" + fold(ref.place)  # "UBND xã Đức Trọng" and "UBND xã Hòa Ninh" are two
         if key in merged:
             merged[key].count += 1
         else:
@@ -40,19 +43,22 @@ def _first_and_counts(spans: Iterable[tuple[str, str]]) -> tuple[dict[str, str],
     return first, counts
 
 
-def count_heritage(texts: list[str]) -> list[HeritageRef]:
+def count_heritage(gaz: Gazetteer, texts: list[str]) -> list[HeritageRef]:
     first, counts = _first_and_counts(
-        (span.heritage_id, span.raw) for text in texts for span in heritage_spans(text)
+        (span.heritage_id, span.raw) for text in texts for span in heritage_spans(gaz, text)
     )
-    items = heritage()
+    items = gaz.heritage
     refs = [heritage_ref(items[i], raw, counts[i]) for i, raw in first.items()]
     return sorted(refs, key=lambda h: _order(h.count, h.name_vi, h.raw))
 
 
-def count_partners(texts: list[str]) -> list[PartnerRef]:
-    first, counts = _first_and_counts(
-        (span.name, span.raw) for text in texts for span in partner_spans(text)
-    )
-    items = partners()
-    refs = [partner_ref(items[n], raw, counts[n]) for n, raw in first.items()]
+def count_partners(gaz: Gazetteer, texts: list[str]) -> list[PartnerRef]:
+    spans: dict[str, PartnerSpan] = {}
+    pairs = []
+    for text in texts:
+        for span in partner_spans(gaz, text):
+            spans.setdefault(span.name, span)
+            pairs.append((span.name, span.raw))
+    first, counts = _first_and_counts(pairs)
+    refs = [partner_ref(spans[n], raw, counts[n]) for n, raw in first.items()]
     return sorted(refs, key=lambda p: _order(p.count, p.name, p.raw))

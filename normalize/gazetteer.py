@@ -1,16 +1,26 @@
-"""Gazetteer entries (frozen dataclasses) read once from the data files."""
+"""The gazetteer: every data file of ``normalize/data`` read into one value.
+
+``load_gazetteer()`` reads the files; ``default_gazetteer()`` is the one loaded for the
+process (read once, on first use). Functions that match names take the ``Gazetteer`` they match
+against, so a test can build its own and nothing needs clearing. What is derived from the
+entries (search indexes, fuzzy-choice tables) is built on first use and kept on the value
+(``derived``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any, TypeVar, cast
 
 from vnplan.schema.models import AgencyLevel
 
-from .data import load
-
 E = TypeVar("E")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +47,9 @@ class Agency:
     province_prefixed: tuple[str, ...]
     local_name: str | None
     successor: Successor | None
+    predecessor_ids: tuple[str, ...] = ()
+    generation: str | None = None  # "before_2025" (replaced in 2025) or "from_2025" (created)
+    start: str | None = None  # the day a body created in 2025 began
 
     @property
     def successor_ids(self) -> tuple[str, ...]:
@@ -46,6 +59,22 @@ class Agency:
     def local(self) -> bool:
         """One such body per province (its mentions take the record's province)."""
         return self.scope == "local"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRules:
+    """The word lists of agencies.json."""
+
+    heads: tuple[str, ...]
+    group_nouns: tuple[str, ...]
+    not_agencies: tuple[str, ...]
+    unsafe_abbreviations: tuple[str, ...]
+    trailing: tuple[str, ...]
+    units: dict[str, str]  # local unit word → level ("huyện" → district, "phường" → ward)
+    not_heads: tuple[str, ...]
+    name_stops: tuple[str, ...]
+    surnames: tuple[str, ...]
+    person_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +116,28 @@ class Partner:
     exclude_next: tuple[str, ...]
     exclude_prev: tuple[str, ...]
     bare: bool
+    source: str = "partners"
+    iso_3166_2: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    agencies: dict[str, Agency]
+    agency_rules: AgencyRules
+    heritage: dict[str, Heritage]
+    heritage_cues: tuple[str, ...]
+    provinces: dict[str, ProvinceEntry]  # pre-2025 provinces by name
+    partners: dict[str, Partner]  # by canonical Vietnamese name
+    person_words: tuple[str, ...]  # words before a one-word name that make it a person's
+    partner_rules: dict[str, tuple[str, ...]]  # admin words, country cues of foreign places
+    ocr_repairs: tuple[dict[str, str], ...]
+    _derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def derived(self, name: str, build: Callable[[Gazetteer], T]) -> T:
+        """``build(self)``, computed once per gazetteer and kept under ``name``."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return cast(T, self._derived[name])
 
 
 def _successor(raw: dict[str, Any] | None) -> Successor | None:
@@ -95,69 +146,71 @@ def _successor(raw: dict[str, Any] | None) -> Successor | None:
     return Successor(tuple(raw["ids"]), raw["from"], raw["instrument"], raw["note"])
 
 
-@cache
-def agencies() -> dict[str, Agency]:
-    return {
-        a["id"]: Agency(
-            id=a["id"],
-            name=a["name"],
-            name_en=a["name_en"],
-            level=cast(AgencyLevel, a["level"]),
-            kind=a["kind"],
-            scope=a["scope"],
-            member_level=a.get("member_level"),
-            variants=tuple(a["variants"]),
-            abbreviations=tuple(a["abbreviations"]),
-            province_prefixed=tuple(a["province_prefixed"]),
-            local_name=a["local_name"],
-            successor=_successor(a["successor"]),
-        )
-        for a in load("agencies")["agencies"]
-    }
-
-
-@cache
-def agency_rules() -> dict[str, tuple[str, ...]]:
-    """The word lists of agencies.json: heads, group_nouns, not_agencies, trailing, ..."""
-    data = load("agencies")
-    keys = ("heads", "group_nouns", "not_agencies", "unsafe_abbreviations", "trailing")
-    return {k: tuple(data[k]) for k in keys}
+def _agency(a: dict[str, Any]) -> Agency:
+    return Agency(
+        id=a["id"],
+        name=a["name"],
+        name_en=a["name_en"],
+        level=cast(AgencyLevel, a["level"]),
+        kind=a["kind"],
+        scope=a["scope"],
+        member_level=a.get("member_level"),
+        variants=tuple(a["variants"]),
+        abbreviations=tuple(a["abbreviations"]),
+        province_prefixed=tuple(a["province_prefixed"]),
+        local_name=a["local_name"],
+        successor=_successor(a["successor"]),
+        predecessor_ids=tuple(a.get("predecessor_ids", ())),
+        generation=a.get("generation"),
+        start=a.get("from"),
+    )
 
 
 def _entry(cls: type[E], record: dict[str, Any]) -> E:
     """A gazetteer entry from its data-file record: the dataclass's fields, lists as tuples."""
-    values = {f.name: record[f.name] for f in fields(cls)}  # type: ignore[arg-type]
+    names = [f.name for f in fields(cls) if f.name in record]  # type: ignore[arg-type]
+    values = {name: record[name] for name in names}
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-@cache
-def heritage() -> dict[str, Heritage]:
-    return {h["id"]: _entry(Heritage, h) for h in load("heritage")["items"]}
+def _read(folder: Traversable, name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(folder.joinpath(f"{name}.json").read_text("utf-8"))
+    return data
+
+
+def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
+    """The gazetteer in ``folder`` (default: the data files shipped with vnplan)."""
+    where = folder or resources.files("vnplan.normalize").joinpath("data")
+    agencies = _read(where, "agencies")
+    partners = _read(where, "partners")
+    exonyms = _read(where, "foreign_places")
+    heritage = _read(where, "heritage")
+    rule_keys = (
+        "heads", "group_nouns", "not_agencies", "unsafe_abbreviations", "trailing", "not_heads",
+        "name_stops", "surnames", "person_words",
+    )
+    partner_table = {p["name"]: _entry(Partner, p) for p in partners["partners"]}
+    for place in exonyms["places"]:
+        partner = _entry(Partner, {**place, "source": "foreign_places"})
+        partner_table.setdefault(partner.name, partner)
+    return Gazetteer(
+        agencies={a["id"]: _agency(a) for a in agencies["agencies"]},
+        agency_rules=AgencyRules(
+            **{k: tuple(agencies[k]) for k in rule_keys}, units=dict(agencies["local_units"])
+        ),
+        heritage={h["id"]: _entry(Heritage, h) for h in heritage["items"]},
+        heritage_cues=tuple(heritage["meta"]["default_cues"]),
+        provinces={
+            p["name"]: _entry(ProvinceEntry, p) for p in _read(where, "provinces")["provinces"]
+        },
+        partners=partner_table,
+        person_words=tuple(partners["meta"]["person_words"]),
+        partner_rules={k: tuple(v) for k, v in exonyms["rules"].items()},
+        ocr_repairs=tuple(dict(r) for r in _read(where, "ocr_repairs")["repairs"]),
+    )
 
 
 @cache
-def heritage_cues() -> tuple[str, ...]:
-    return tuple(load("heritage")["meta"]["default_cues"])
-
-
-@cache
-def provinces() -> dict[str, ProvinceEntry]:
-    """Pre-2025 provinces by name."""
-    return {p["name"]: _entry(ProvinceEntry, p) for p in load("provinces")["provinces"]}
-
-
-@cache
-def partners() -> dict[str, Partner]:
-    """Partners by canonical Vietnamese name."""
-    return {p["name"]: _entry(Partner, p) for p in load("partners")["partners"]}
-
-
-@cache
-def person_words() -> tuple[str, ...]:
-    """Words before a one-word name that make it a person's name ("chị Nga")."""
-    return tuple(load("partners")["meta"]["person_words"])
-
-
-@cache
-def ocr_repairs() -> tuple[dict[str, str], ...]:
-    return tuple(dict(r) for r in load("ocr_repairs")["repairs"])
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, read once per process."""
+    return load_gazetteer()

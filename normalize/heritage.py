@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from vnplan.schema import HeritageRef
 
-from .gazetteer import Heritage, heritage, heritage_cues
+from .gazetteer import Gazetteer, Heritage, default_gazetteer
 from .matcher import (
     Analysed,
     CaseRule,
@@ -49,8 +48,8 @@ class HeritageSpan:
     spelling: str
 
 
-def _entries() -> Iterator[tuple[str, str, str, CaseRule]]:
-    for h in heritage().values():
+def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
+    for h in gaz.heritage.values():
         for v in h.variants:
             yield v, h.id, "variant", "fold"
         for v in h.context_variants:
@@ -59,31 +58,29 @@ def _entries() -> Iterator[tuple[str, str, str, CaseRule]]:
             yield v, h.id, "ocr", "fold"
 
 
-@cache
-def heritage_index() -> Index:
-    return build_index(_entries())
+def heritage_index(gaz: Gazetteer) -> Index:
+    return gaz.derived("heritage_index", lambda g: build_index(_entries(g)))
 
 
-@cache
-def _spellings() -> dict[str, tuple[str, str]]:
+def _spelling_table(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
     """fold(variant) → (id, variant) for the names that always denote a designation."""
     out: dict[str, tuple[str, str]] = {}
-    for h in heritage().values():
+    for h in gaz.heritage.values():
         for v in h.variants:
             out.setdefault(fold(v), (h.id, v))
     return out
 
 
-def _has_cue(a: Analysed, m: Match, item: Heritage) -> bool:
+def _has_cue(gaz: Gazetteer, a: Analysed, m: Match, item: Heritage) -> bool:
     start, end = a.span(m.start, m.end)
     left, right = sentence_bounds(a.text, start, end)
     sentence = analyse(a.text[left:right])
-    cues = item.context_cues or heritage_cues()
+    cues = item.context_cues or gaz.heritage_cues
     return any(contains_keys(sentence, key_of(cue)) for cue in cues)
 
 
-def _closest_spelling(raw: str) -> tuple[str, str, float] | None:
-    spellings = _spellings()
+def _closest_spelling(gaz: Gazetteer, raw: str) -> tuple[str, str, float] | None:
+    spellings = gaz.derived("heritage_spellings", _spelling_table)
     best = process.extractOne(fold(raw), list(spellings), scorer=fuzz.ratio)
     if best is None:
         return None
@@ -92,28 +89,29 @@ def _closest_spelling(raw: str) -> tuple[str, str, float] | None:
     return heritage_id, spelling, float(score)
 
 
-def heritage_spans(text: str) -> list[HeritageSpan]:
-    """Every designation named in ``text``, in order."""
+def heritage_spans(gaz: Gazetteer, text: str, quoted: bool = True) -> list[HeritageSpan]:
+    """Every designation named in ``text``, in order (``quoted``: also quoted titles close
+    to a designation's name, for damage no list has seen)."""
     a = analyse(text)
-    items = heritage()
+    items = gaz.heritage
 
     def accept(m: Match) -> bool:
-        return m.pattern.source != "context" or _has_cue(a, m, items[m.pattern.payload])
+        return m.pattern.source != "context" or _has_cue(gaz, a, m, items[m.pattern.payload])
 
     out: list[HeritageSpan] = []
-    for m in find(heritage_index(), a, accept):
+    for m in find(heritage_index(gaz), a, accept):
         start, end = a.span(m.start, m.end)
         raw = text[start:end]
         spelling = raw
         if m.pattern.source == "ocr":
-            closest = _closest_spelling(raw)
+            closest = _closest_spelling(gaz, raw)
             spelling = closest[1] if closest else raw
         out.append(HeritageSpan(start, end, raw, m.pattern.payload, m.pattern.source, spelling))
-    for q in _QUOTED.finditer(text):
+    for q in _QUOTED.finditer(text) if quoted else ():
         start, end = q.span(1)
         if any(s.start < end and start < s.end for s in out):
             continue
-        closest = _closest_spelling(q.group(1))
+        closest = _closest_spelling(gaz, q.group(1))
         if closest is not None and closest[2] >= FUZZY_CUTOFF:
             out.append(HeritageSpan(start, end, q.group(1), closest[0], "fuzzy", closest[1]))
     return sorted(out, key=lambda s: s.start)
@@ -131,13 +129,14 @@ def heritage_ref(item: Heritage, raw: str, count: int = 1) -> HeritageRef:
     )
 
 
-def find_heritage(text: str) -> list[HeritageRef]:
+def find_heritage(text: str, gazetteer: Gazetteer | None = None) -> list[HeritageRef]:
     """The designations named in ``text``, one per designation with its count, in order of
     first mention (``raw`` = the first mention as written)."""
-    items = heritage()
+    gaz = gazetteer or default_gazetteer()
+    items = gaz.heritage
     first: dict[str, str] = {}
     counts: dict[str, int] = {}
-    for s in heritage_spans(text):
+    for s in heritage_spans(gaz, text):
         first.setdefault(s.heritage_id, s.raw)
         counts[s.heritage_id] = counts.get(s.heritage_id, 0) + 1
     return [heritage_ref(items[i], raw, counts[i]) for i, raw in first.items()]

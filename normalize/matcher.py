@@ -8,22 +8,28 @@ A name becomes a ``Pattern``: its token keys, plus how strictly case must agree:
 * ``exact`` — every word as written, and not glued to a document number by "-" or "/"
   (abbreviations: "HĐND", but not the "UBND" of "122/KH-UBND").
 
-The search walks the text left to right and takes, at each word, the longest pattern that fits
-and that the caller's ``accept`` admits; matches never overlap.
+The search is one pass of an Aho-Corasick automaton (pyahocorasick) over the text's token keys,
+which lists, at each word, the patterns whose keys start there; the walk left to right then
+takes, at each word, the longest of them that fits and that the caller's ``accept`` admits;
+matches never overlap. The cost is linear in the text plus the matches.
 """
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
+
+import ahocorasick
 
 from .text import Token, hard_gaps, tokenize, upper_initial
 
 CaseRule = Literal["fold", "shape", "exact"]
 _GLUE = frozenset("-/")
+_SERIALS = itertools.count()
 _BRACKETS = (("(", ")"), ("[", "]"), ("“", "”"))
 
 
@@ -44,9 +50,13 @@ class Match:
     pattern: Pattern
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Index:
+    """Patterns by their first key (longest first), and the automaton over all their keys."""
+
     by_first: dict[str, tuple[Pattern, ...]]
+    automaton: Any  # ahocorasick.Automaton: " k1 k2 " → the patterns with those keys, ranked
+    serial: int = field(default_factory=lambda: next(_SERIALS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,9 @@ class Analysed:
     text: str
     tokens: tuple[Token, ...]
     hard: tuple[bool, ...]
+    keyline: str
+    starts: dict[int, int]  # offset in ``keyline`` of the space before a token → its index
+    scans: dict[int, tuple[tuple[Pattern, ...], ...]] = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets of tokens ``start`` .. ``end - 1``."""
@@ -76,8 +89,31 @@ class Analysed:
 
 @lru_cache(maxsize=512)
 def analyse(text: str) -> Analysed:
+    """The tokens of ``text`` with their keys (each word folded once) and its key line."""
     tokens = tokenize(text)
-    return Analysed(text, tuple(tokens), tuple(hard_gaps(text, tokens)))
+    starts: dict[int, int] = {}
+    offset = 0
+    for i, tok in enumerate(tokens):
+        starts[offset] = i
+        offset += len(tok.key) + 1
+    keyline = " " + " ".join(t.key for t in tokens) + " "
+    return Analysed(text, tuple(tokens), tuple(hard_gaps(text, tokens)), keyline, starts)
+
+
+def candidates(index: Index, a: Analysed) -> tuple[tuple[Pattern, ...], ...]:
+    """For each token of ``a``, the patterns whose keys start there, in ``index`` order
+    (longest first): one automaton pass, kept on ``a`` for the other lookups."""
+    found = a.scans.get(index.serial)
+    if found is not None:
+        return found
+    per_token: list[list[tuple[int, Pattern]]] = [[] for _ in a.tokens]
+    if a.tokens and len(index.automaton):
+        for end, (length, ranked) in index.automaton.iter(a.keyline):
+            start = a.starts[end - length + 1]
+            per_token[start].extend(ranked)
+    found = tuple(tuple(p for _, p in sorted(c, key=lambda x: x[0])) for c in per_token)
+    a.scans[index.serial] = found
+    return found
 
 
 def _exact_form(word: str) -> str:
@@ -105,12 +141,20 @@ def build_index(entries: Iterable[tuple[str, str, str, CaseRule]]) -> Index:
         pattern = make_pattern(name, payload, source, case)
         if pattern is not None:
             grouped.setdefault(pattern.keys[0], {})[pattern] = None
-    return Index(
-        {
-            first: tuple(sorted(patterns, key=lambda p: -len(p.keys)))
-            for first, patterns in grouped.items()
-        }
-    )
+    by_first = {
+        first: tuple(sorted(patterns, key=lambda p: -len(p.keys)))
+        for first, patterns in grouped.items()
+    }
+    by_keys: dict[str, list[tuple[int, Pattern]]] = {}
+    for patterns in by_first.values():
+        for rank, pattern in enumerate(patterns):
+            by_keys.setdefault(" " + " ".join(pattern.keys) + " ", []).append((rank, pattern))
+    automaton = ahocorasick.Automaton()
+    for line, ranked in by_keys.items():
+        automaton.add_word(line, (len(line), tuple(ranked)))
+    if by_keys:
+        automaton.make_automaton()
+    return Index(by_first, automaton)
 
 
 def fits(pattern: Pattern, a: Analysed, i: int) -> bool:
@@ -141,10 +185,7 @@ def match_at(
     index: Index, a: Analysed, i: int, accept: Callable[[Match], bool] | None = None
 ) -> Match | None:
     """The longest accepted match starting at token ``i``."""
-    second = a.tokens[i + 1].key if i + 1 < len(a.tokens) else None
-    for pattern in index.by_first.get(a.tokens[i].key, ()):
-        if len(pattern.keys) > 1 and pattern.keys[1] != second:
-            continue  # cheap pre-check: most patterns sharing a first word differ at the second
+    for pattern in candidates(index, a)[i]:
         if fits(pattern, a, i):
             m = Match(i, i + len(pattern.keys), pattern)
             if accept is None or accept(m):
@@ -175,7 +216,7 @@ def exactly(index: Index, text: str, accept: Callable[[Match], bool] | None = No
     if m is not None and m.end == len(a.tokens):
         return m
     # A shorter pattern might be the whole text when the longest one overran it.
-    for pattern in index.by_first.get(a.tokens[0].key, ()):
+    for pattern in candidates(index, a)[0]:
         if len(pattern.keys) == len(a.tokens) and fits(pattern, a, 0):
             m = Match(0, len(a.tokens), pattern)
             if accept is None or accept(m):

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from vnplan.schema import Warning
 
-from .gazetteer import ocr_repairs
+from .gazetteer import Gazetteer
 from .heritage import heritage_spans
 from .matcher import sentence_bounds
 from .ocr_tones import repair_tone_confusions
@@ -48,7 +48,7 @@ def _case_forms(context: str, wrong: str, right: str) -> Iterator[tuple[str, str
             yield ctx, wrong, right
 
 
-def _evidence_holds(text: str, start: int, end: int, evidence: str) -> bool:
+def _evidence_holds(gaz: Gazetteer, text: str, start: int, end: int, evidence: str) -> bool:
     if evidence == "lexical":
         return True
     _, kind, name = evidence.split(":", 2)
@@ -58,12 +58,12 @@ def _evidence_holds(text: str, start: int, end: int, evidence: str) -> bool:
     if kind == "heritage":
         return any(
             h.heritage_id == name and h.source == "variant" and h.start <= s and e <= h.end
-            for h in heritage_spans(sentence)
+            for h in heritage_spans(gaz, sentence)
         )
     if kind == "partner":
         return any(
             p.name == name and p.source != "ocr" and p.start <= s and e <= p.end
-            for p in partner_spans(sentence)
+            for p in partner_spans(gaz, sentence)
         )
     return False
 
@@ -74,27 +74,30 @@ def _apply(text: str, edits: list[Edit]) -> str:
     return text
 
 
-def _listed_repairs(text: str, lexical: bool) -> tuple[str, list[Warning]]:
+def _listed_repairs(gaz: Gazetteer, text: str, lexical: bool) -> tuple[str, list[Warning]]:
     warnings: list[Warning] = []
-    for repair in ocr_repairs():
+    folded = text.casefold()
+    for repair in gaz.ocr_repairs:
         if repair["evidence"] == "lexical" and not lexical:
             continue
+        if repair["wrong"].casefold() not in folded:
+            continue  # most texts hold none of the damaged spellings: skip the search
         for ctx, wrong, right in _case_forms(repair["context"], repair["wrong"], repair["right"]):
             offset = ctx.find(wrong)
             pattern = re.compile(rf"(?<!\w){re.escape(ctx)}(?!\w)")
             for m in reversed(list(pattern.finditer(text))):
                 start = m.start() + offset
                 candidate = text[:start] + right + text[start + len(wrong) :]
-                if _evidence_holds(candidate, start, start + len(right), repair["evidence"]):
+                if _evidence_holds(gaz, candidate, start, start + len(right), repair["evidence"]):
                     text = candidate
                     warnings.append(Warning(code="ocr_repaired", message=f"{wrong} → {right}"))
     return text, warnings
 
 
-def _word_repairs(text: str) -> tuple[str, list[Warning]]:
+def _word_repairs(gaz: Gazetteer, text: str, ocr: bool) -> tuple[str, list[Warning]]:
     edits: list[Edit] = []
     warnings: list[Warning] = []
-    for span in heritage_spans(text):
+    for span in heritage_spans(gaz, text, quoted=ocr):
         if span.source not in ("ocr", "fuzzy"):
             continue
         written = tokenize(span.raw)
@@ -116,13 +119,15 @@ def _word_repairs(text: str) -> tuple[str, list[Warning]]:
     return _apply(text, edits), warnings
 
 
-def repair_text(text: str, lexical: bool = False) -> tuple[str, list[Warning]]:
-    """``text`` with the OCR repairs a gazetteer name licenses, and one warning per repair.
-    ``lexical=True`` (text that came from OCR) also makes the listed repairs that rest on the
-    phrase alone ("phô biến") and the dictionary-evidenced tone-mark repairs ("Thế thao")."""
-    text, listed = _listed_repairs(text, lexical)
-    text, words = _word_repairs(text)
+def repair_text(gaz: Gazetteer, text: str, ocr: bool = False) -> tuple[str, list[Warning]]:
+    """``text`` with the OCR repairs a gazetteer name licenses — only where a damaged spelling
+    the gazetteer lists is found —, and one warning per repair. ``ocr=True`` (text that came
+    from OCR) also makes the repairs meant for OCR'd text alone: listed ones that rest on the
+    phrase alone ("phô biến"), quoted titles close to a designation, and the
+    dictionary-evidenced tone-mark repairs ("Thế thao")."""
+    text, listed = _listed_repairs(gaz, text, ocr)
+    text, words = _word_repairs(gaz, text, ocr)
     tones: list[Warning] = []
-    if lexical:
+    if ocr:
         text, tones = repair_tone_confusions(text)
     return text, listed + words + tones

@@ -1,25 +1,49 @@
-"""Foreign partners (countries, foreign provinces and regions, international organisations).
+"""Foreign partners (countries, foreign provinces and cities, international organisations).
 
-Names are proper nouns: capitalised words of a name must be capitalised in the text. A
-one-word country or region name is a common word or part of a Vietnamese name too often
-("Lào Cai", "pháp luật", "tiếng Pháp", "chị Nga", "Nguyễn Văn Đức"), so it does not match when
-glued (by a plain space) to another capitalised word, after a person word, or next to the
-words its entry excludes.
+Two ways a partner is found:
+
+* by name — the partners gazetteer and the foreign places data file (Vietnamese exonyms of
+  the neighbours' provinces and cities, each with its country). Names are proper nouns:
+  capitalised words of a name must be capitalised in the text. A one-word country or region
+  name is a common word or part of a Vietnamese name too often ("Lào Cai", "pháp luật",
+  "tiếng Pháp", "chị Nga", "Nguyễn Văn Đức"), so it does not match when glued to another
+  capitalised word — by a space, or by a line break where the two make a Vietnamese province
+  ("Tỉnh ủy Lào⏎Cai") —, after a person word, or next to the words its entry excludes;
+  a foreign place never matches after a Vietnamese unit word ("huyện Trùng Khánh");
+* by pattern (open world) — an administrative word (tỉnh, thành phố, vùng, bang, châu …) and a
+  capitalised name, followed by its country in brackets ("tỉnh Gunma (Nhật Bản)"), or with the
+  country named in the same sentence when the name is one of that country's ISO 3166-2
+  subdivisions (pycountry).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
 from vnplan.schema import PartnerRef
 
-from .gazetteer import Partner, partners, person_words
-from .matcher import Analysed, CaseRule, Index, Match, analyse, build_index, find
-from .text import fold_token, upper_initial
+from .gazetteer import Gazetteer, Partner, default_gazetteer
+from .matcher import (
+    Analysed,
+    CaseRule,
+    Index,
+    Match,
+    analyse,
+    build_index,
+    find,
+    sentence_bounds,
+)
+from .text import fold, fold_token, key_of, upper_initial
 
-_GLUED_KINDS = frozenset({"country", "region"})
+_GLUED_KINDS = frozenset({"country", "region", "city"})
+_ISO_SUFFIXES = re.compile(
+    r"[- ](?:do|teukbyeolsi|gwangyeoksi|teukbyeoljachido|sheng|shi|zizhiqu|zhuangzu zizhiqu)$"
+)
+_BRACKET_COUNTRY = re.compile(r"\s*[(\[]([^()\[\]\n]{2,40})[)\]]")
+_MAX_NAME_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +53,13 @@ class PartnerSpan:
     raw: str
     name: str
     source: str
+    country: str | None = None
+    kind: str | None = None
+    iso_3166_2: str | None = None
 
 
-def _entries() -> Iterator[tuple[str, str, str, CaseRule]]:
-    for p in partners().values():
+def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
+    for p in gaz.partners.values():
         if p.bare:
             yield p.name, p.name, "name", "shape"
         for v in p.variants:
@@ -41,9 +68,8 @@ def _entries() -> Iterator[tuple[str, str, str, CaseRule]]:
             yield v, p.name, "ocr", "shape"
 
 
-@cache
-def partner_index() -> Index:
-    return build_index(_entries())
+def partner_index(gaz: Gazetteer) -> Index:
+    return gaz.derived("partner_index", lambda g: build_index(_entries(g)))
 
 
 def _glued(a: Analysed, i: int) -> bool:
@@ -53,19 +79,49 @@ def _glued(a: Analysed, i: int) -> bool:
     return a.text[a.tokens[i - 1].end : a.tokens[i].start] == " "
 
 
-@cache
 def _keys(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold_token(w) for w in words)
 
 
-def _acceptor(a: Analysed) -> Callable[[Match], bool]:
-    items = partners()
-    persons = frozenset(fold_token(w) for w in person_words())
+def _vietnamese_places(gaz: Gazetteer) -> frozenset[str]:
+    names = {fold(p.name) for p in gaz.provinces.values()}
+    return frozenset(names | {fold(p.name_2025) for p in gaz.provinces.values()})
+
+
+def _broken_province(gaz: Gazetteer, a: Analysed, m: Match) -> bool:
+    """Whether the match and the word after it, across white space of any kind, make a
+    Vietnamese province name ("Lào⏎Cai")."""
+    if m.end >= len(a.tokens):
+        return False
+    gap = a.text[a.tokens[m.end - 1].end : a.tokens[m.end].start]
+    if gap.strip() or not upper_initial(a.tokens[m.end].text):
+        return False
+    words = " ".join(t.text for t in a.tokens[m.start : m.end + 1])
+    return fold(words) in gaz.derived("vietnamese_places", _vietnamese_places)
+
+
+def _after_unit(gaz: Gazetteer, a: Analysed, start: int) -> bool:
+    """Whether a Vietnamese unit word ("huyện", "xã", "thị xã" …) comes right before."""
+    for unit in gaz.partner_rules["vietnamese_units"]:
+        keys = key_of(unit)
+        k = start - len(keys)
+        if k >= 0 and tuple(t.key for t in a.tokens[k:start]) == keys:
+            return True
+    return False
+
+
+def _acceptor(gaz: Gazetteer, a: Analysed) -> Callable[[Match], bool]:
+    items = gaz.partners
+    persons = frozenset(fold_token(w) for w in gaz.person_words)
 
     def accept(m: Match) -> bool:
+        item: Partner = items[m.pattern.payload]
+        if item.kind in _GLUED_KINDS and _broken_province(gaz, a, m):
+            return False
+        if item.source == "foreign_places" and _after_unit(gaz, a, m.start):
+            return False
         if len(m.pattern.keys) != 1:
             return True
-        item: Partner = items[m.pattern.payload]
         prev = a.tokens[m.start - 1] if m.start > 0 else None
         nxt = a.tokens[m.end] if m.end < len(a.tokens) else None
         prev_soft = prev is not None and not a.hard[m.start]
@@ -84,26 +140,120 @@ def _acceptor(a: Analysed) -> Callable[[Match], bool]:
     return accept
 
 
-def partner_spans(text: str) -> list[PartnerSpan]:
-    a = analyse(text)
-    out: list[PartnerSpan] = []
-    for m in find(partner_index(), a, _acceptor(a)):
-        start, end = a.span(m.start, m.end)
-        out.append(PartnerSpan(start, end, text[start:end], m.pattern.payload, m.pattern.source))
+def _iso_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
+    return re.sub(r"[^a-z0-9]+", " ", _ISO_SUFFIXES.sub("", text)).strip()
+
+
+def _subdivisions(gaz: Gazetteer) -> dict[str, dict[str, str]]:
+    """Vietnamese country name → {ISO 3166-2 name key → code}, from pycountry, for the
+    countries the partners gazetteer names."""
+    import pycountry  # loaded only when a text names a foreign place by pattern
+
+    out: dict[str, dict[str, str]] = {}
+    for p in gaz.partners.values():
+        if p.kind != "country" or p.country is None:
+            continue
+        try:
+            country = pycountry.countries.lookup(p.name_en)
+        except LookupError:
+            continue
+        subs = pycountry.subdivisions.get(country_code=country.alpha_2) or []  # type: ignore[no-untyped-call]
+        out[p.country] = {_iso_key(s.name): s.code for s in subs}
     return out
 
 
-def partner_ref(item: Partner, raw: str, count: int = 1) -> PartnerRef:
-    return PartnerRef(raw=raw, name=item.name, country=item.country, kind=item.kind, count=count)
+def _countries(gaz: Gazetteer) -> dict[str, str]:
+    """fold(country name or variant) → the country's Vietnamese name."""
+    out: dict[str, str] = {}
+    for p in gaz.partners.values():
+        if p.kind == "country" and p.country is not None:
+            for name in (p.name, *p.variants):
+                out[fold(name)] = p.country
+    return out
 
 
-def find_partners(text: str) -> list[PartnerRef]:
+def _admin_index(gaz: Gazetteer) -> Index:
+    fold_rule: CaseRule = "fold"
+    return build_index((w, w, "admin", fold_rule) for w in gaz.partner_rules["admin_words"])
+
+
+def _country_in(gaz: Gazetteer, text: str) -> str | None:
+    countries = gaz.derived("partner_countries", _countries)
+    return countries.get(fold(text.strip()))
+
+
+def _pattern_spans(gaz: Gazetteer, a: Analysed, taken: list[PartnerSpan]) -> list[PartnerSpan]:
+    """Foreign places found by pattern (see the module doc)."""
+    out: list[PartnerSpan] = []
+    n = len(a.tokens)
+    places = gaz.derived("vietnamese_places", _vietnamese_places)
+    for admin in find(gaz.derived("partner_admin_index", _admin_index), a):
+        i, k = admin.start, admin.end
+        word = admin.pattern.keys
+        if _after_unit(gaz, a, i):
+            continue
+        j = k
+        while (j < n and j - k < _MAX_NAME_WORDS and not a.hard[j]
+               and upper_initial(a.tokens[j].text) and a.tokens[j].text[0].isalpha()):
+            j += 1
+        if j == k:
+            continue
+        start, end = a.span(i, j)
+        name_start = a.tokens[k].start
+        base = a.text[name_start:end]
+        if fold(base) in places or any(s.start < end and start < s.end for s in taken):
+            continue
+        country = None
+        bracket = _BRACKET_COUNTRY.match(a.text, end)
+        if bracket is not None:
+            country = _country_in(gaz, bracket.group(1))
+        code = None
+        if country is None:
+            left, right = sentence_bounds(a.text, start, end)
+            sentence = analyse(a.text[left:right])
+            named = [m.pattern.payload for m in find(partner_index(gaz), sentence)]
+            subdivisions = gaz.derived("iso_subdivisions", _subdivisions)
+            for partner in named:
+                item = gaz.partners[partner]
+                if item.kind == "country" and item.country is not None:
+                    code = subdivisions.get(item.country, {}).get(_iso_key(base))
+                    if code is not None:
+                        country = item.country
+                        break
+        if country is None:
+            continue
+        kind = "city" if word[0] in ("thành", "thủ") else "region"
+        name = f"{' '.join(t.text for t in a.tokens[i:k]).lower()} {base}"
+        out.append(PartnerSpan(start, end, a.text[start:end], name, "pattern", country, kind,
+                               code))
+    return out
+
+
+def partner_spans(gaz: Gazetteer, text: str) -> list[PartnerSpan]:
+    a = analyse(text)
+    out: list[PartnerSpan] = []
+    for m in find(partner_index(gaz), a, _acceptor(gaz, a)):
+        start, end = a.span(m.start, m.end)
+        item = gaz.partners[m.pattern.payload]
+        out.append(PartnerSpan(start, end, text[start:end], item.name, m.pattern.source,
+                               item.country, item.kind, item.iso_3166_2))
+    out.extend(_pattern_spans(gaz, a, out))
+    return sorted(out, key=lambda s: s.start)
+
+
+def partner_ref(span: PartnerSpan, raw: str, count: int = 1) -> PartnerRef:
+    return PartnerRef(raw=raw, name=span.name, country=span.country, kind=span.kind,
+                      count=count, iso_3166_2=span.iso_3166_2)
+
+
+def find_partners(text: str, gazetteer: Gazetteer | None = None) -> list[PartnerRef]:
     """The partners named in ``text``, one per partner with its count, in order of first
     mention (``raw`` = the first mention as written)."""
-    items = partners()
-    first: dict[str, str] = {}
+    first: dict[str, PartnerSpan] = {}
     counts: dict[str, int] = {}
-    for s in partner_spans(text):
-        first.setdefault(s.name, s.raw)
+    for s in partner_spans(gazetteer or default_gazetteer(), text):
+        first.setdefault(s.name, s)
         counts[s.name] = counts.get(s.name, 0) + 1
-    return [partner_ref(items[n], raw, counts[n]) for n, raw in first.items()]
+    return [partner_ref(s, s.raw, counts[n]) for n, s in first.items()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .agencies import gazetteer_spans, starts_agency
+from .gazetteer import Gazetteer, default_gazetteer
 from .matcher import analyse
 from .text import clean_edges
 
@@ -24,25 +25,25 @@ def _inside(spans: list[tuple[int, int]], gap: int) -> bool:
     return any(start < gap < end for start, end in spans)
 
 
-def _split_part(part: str) -> list[str]:
+def _split_part(gaz: Gazetteer, part: str) -> list[str]:
     a = analyse(part)
     n = len(a.tokens)
     if n == 0:
         return []
-    spans = gazetteer_spans(a)
+    spans = gazetteer_spans(gaz, a)
     cuts: list[tuple[int, int]] = []  # (char where the left item ends, char where the next starts)
     for k in range(1, n):
         tok = a.tokens[k]
         prev = a.tokens[k - 1]
         gap = part[prev.end : tok.start]
-        if "," in gap and not _inside(spans, k) and starts_agency(a, k):
+        if "," in gap and not _inside(spans, k) and starts_agency(gaz, a, k):
             cuts.append((prev.end, tok.start))
         elif (
             tok.key in _CONNECTORS
             and k + 1 < n
             and not _inside(spans, k)
             and not _inside(spans, k + 1)
-            and starts_agency(a, k + 1)
+            and starts_agency(gaz, a, k + 1)
         ):
             cuts.append((tok.start, a.tokens[k + 1].start))
     items: list[str] = []
@@ -54,11 +55,12 @@ def _split_part(part: str) -> list[str]:
     return [item for item in (clean_edges(i) for i in items) if item]
 
 
-def split_agency_list(text: str) -> list[str]:
+def split_agency_list(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
     """The agencies a list names, each as written (edges stripped of spaces, punctuation and
     a dangling "và"). "UBND các huyện, thị xã thành phố" and "Các Bộ, Ban, Ngành TW" stay
     whole; "Sở Ngoại vụ, Sở Văn hóa và các đơn vị có liên quan" gives three."""
+    gaz = gazetteer or default_gazetteer()
     items: list[str] = []
     for part in _HARD_SEPARATORS.split(text):
-        items.extend(_split_part(part))
+        items.extend(_split_part(gaz, part))
     return items

@@ -27,8 +27,10 @@ SectionRole = Literal[
 ]
 Recurrence = Literal["annual", "regular", "once"]
 AgencyLevel = Literal[
-    "central", "province", "district", "commune", "party", "mass_organisation", "media", "group"
+    "central", "province", "district", "commune", "party", "mass_organisation", "media", "group",
+    "town", "city", "ward", "other",
 ]
+Generation = Literal["before_2025", "from_2025"]
 
 
 class Model(BaseModel):
@@ -44,6 +46,19 @@ class AgencyRef(Model):
     level: AgencyLevel | None = None
     province: str | None = None
     successor_ids: list[str] = Field(default_factory=list)
+    place: str | None = Field(
+        default=None,
+        description="The unit a local body is named for: \"Tiên Du\" in \"UBND huyện Tiên Du\".",
+    )
+    predecessor_ids: list[str] = Field(
+        default_factory=list, description="The bodies a body created in 2025 took over."
+    )
+    generation: Generation | None = Field(
+        default=None,
+        description=(
+            "before_2025: a body the 2025 reorganisation replaced; from_2025: one it created."
+        ),
+    )
 
 
 class AgencyMention(AgencyRef):
@@ -168,6 +183,7 @@ class PartnerRef(Model):
     country: str | None = None
     kind: str | None = None
     count: int = 1
+    iso_3166_2: str | None = Field(default=None, description="The subdivision's ISO 3166-2 code.")
 
 
 class Entities(Model):

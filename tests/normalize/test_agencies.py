@@ -140,6 +140,9 @@ def test_no_match_keeps_only_raw() -> None:
         "level": None,
         "province": None,
         "successor_ids": [],
+        "place": None,
+        "predecessor_ids": [],
+        "generation": None,
     }
 
 

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from vnplan.normalize.gazetteer import agencies, heritage, partners, provinces
+from vnplan.normalize import load_gazetteer
+
+GAZ = load_gazetteer()
 
 DATA = resources.files("vnplan.normalize").joinpath("data")
 FILES = [
@@ -18,6 +20,7 @@ FILES = [
     ("vnplan.normalize", "provinces"),
     ("vnplan.normalize", "partners"),
     ("vnplan.normalize", "ocr_repairs"),
+    ("vnplan.normalize", "foreign_places"),
     ("vnplan.text", "characters"),
     ("vnplan.text", "legacy_encodings"),
 ]
@@ -39,17 +42,17 @@ def test_meta_names_public_sources(package: str, name: str) -> None:
 
 
 def test_counts() -> None:
-    assert len(heritage()) == 64
-    assert len(provinces()) == 63
+    assert len(GAZ.heritage) == 64
+    assert len(GAZ.provinces) == 63
     assert len(load("provinces")["units_2025"]) == 34
-    assert {p.name_2025 for p in provinces().values()} == {
+    assert {p.name_2025 for p in GAZ.provinces.values()} == {
         u["name"] for u in load("provinces")["units_2025"]
     }
-    assert len({p.code for p in provinces().values()}) == 63
+    assert len({p.code for p in GAZ.provinces.values()}) == 63
 
 
 def test_agencies_consistent() -> None:
-    table = agencies()
+    table = GAZ.agencies
     for entry in table.values():
         assert all(s in table for s in entry.successor_ids), entry.id
         if entry.level == "group":
@@ -60,7 +63,7 @@ def test_agencies_consistent() -> None:
 
 
 def test_required_partners() -> None:
-    names = set(partners())
+    names = set(GAZ.partners)
     assert {
         "Trung Quốc",
         "Pháp",
@@ -91,11 +94,11 @@ def test_required_partners() -> None:
 @pytest.mark.parametrize("path", sorted(EXPECTED.glob("*.json")), ids=lambda p: p.stem)
 def test_expected_entities_use_gazetteer_names(path: Path) -> None:
     data = json.loads(path.read_text("utf-8"))
-    assert set(data["agencies"]) <= set(agencies())
+    assert set(data["agencies"]) <= set(GAZ.agencies)
     assert len(data["agencies"]) == len(set(data["agencies"]))
-    assert set(data["heritage"]) <= set(heritage())
-    assert set(data["partners"]) <= set(partners())
-    entry = provinces()[data["province"]["name"]]
+    assert set(data["heritage"]) <= set(GAZ.heritage)
+    assert set(data["partners"]) <= set(GAZ.partners)
+    entry = GAZ.provinces[data["province"]["name"]]
     assert data["province"] == {
         "name": entry.name,
         "code": entry.code,

@@ -343,3 +343,30 @@ def test_unmatched_agencies() -> None:
     assert unmatched_agencies([doc, lao_cai_plan()]) == [
         ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", 2)
     ]
+
+
+def born_digital(text: str) -> Document:
+    return Document(
+        id="plan", kind="plan", extractor_version="test",
+        source=Source(uri="samples/plan.pdf", format="pdf", sha256="0" * 64, ocr=False),
+        title="Kế hoạch",
+        sections=[Section(number="1", path=["1"], title="Nhiệm vụ", text=text)],
+    )
+
+
+OCR_ONLY = (
+    "Tuyên truyền, phô biến Kế hoạch; Sở Văn hóa, Thế thao và Du lịch tổ chức “Thực hành "
+    "Thên của người Tày, Nùng, Thái”."
+)
+
+
+def test_born_digital_text_comes_out_unchanged_by_ocr_repairs() -> None:
+    out = normalize_document(born_digital(OCR_ONLY))
+    assert out.sections[0].text == OCR_ONLY
+    assert not [w for w in out.warnings if w.code == "ocr_repaired"]
+
+
+def test_the_same_text_from_ocr_is_repaired() -> None:
+    out = normalize_document(born_digital(OCR_ONLY), ocr_text=True)
+    assert "phổ biến" in out.sections[0].text and "Thể thao" in out.sections[0].text
+    assert "“Thực hành Then của người Tày, Nùng, Thái”" in out.sections[0].text

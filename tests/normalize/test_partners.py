@@ -71,3 +71,35 @@ def test_partner_fields() -> None:
     )
     assert (refs["Trung Quốc"].kind, refs["Trung Quốc"].country) == ("country", "Trung Quốc")
     assert (refs["ASEAN"].kind, refs["ASEAN"].country) == ("organisation", None)
+
+
+OPEN_WORLD = [
+    ("kết nghĩa với tỉnh Hủa Phăn và tỉnh Bolikhamxay", ["tỉnh Hủa Phăn", "tỉnh Bolikhamxay"]),
+    ("hợp tác với thành phố Bách Sắc, thành phố Sùng Tả", ["thành phố Bách Sắc",
+                                                          "thành phố Sùng Tả"]),
+    ("đoàn công tác tỉnh Gyeonggi và tỉnh Chungcheongbuk", ["tỉnh Gyeonggi",
+                                                           "tỉnh Chungcheongbuk"]),
+    ("tỉnh Fukui, tỉnh Tochigi (Nhật Bản)", ["tỉnh Fukui", "tỉnh Tochigi", "Nhật Bản"]),
+    ("tỉnh Gunma (Nhật Bản)", ["tỉnh Gunma", "Nhật Bản"]),
+    ("tỉnh Nara của Nhật Bản", ["tỉnh Nara", "Nhật Bản"]),
+    ("tỉnh Yamanashi, Nhật Bản", ["tỉnh Yamanashi", "Nhật Bản"]),
+    ("Tỉnh ủy Lào\nCai chỉ đạo", []),
+    ("UBND huyện Trùng Khánh", []),
+    ("Sở Ngoại vụ tỉnh Nara", []),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OPEN_WORLD)
+def test_foreign_places_by_exonym_pattern_and_iso(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_partners(text)] == names
+
+
+def test_a_place_found_by_pattern_keeps_its_country_and_code() -> None:
+    found = find_partners("tỉnh Kumamoto, Nhật Bản")[0]
+    assert (found.country, found.kind, found.iso_3166_2) == ("Nhật Bản", "region", "JP-43")
+
+
+def test_organisations_stay_organisations() -> None:
+    kinds = {p.name: p.kind for p in find_partners("UNESCO, ASEAN, JICA và KOICA")}
+    assert kinds == {"UNESCO": "organisation", "ASEAN": "organisation",
+                     "JICA": "organisation", "KOICA": "organisation"}
