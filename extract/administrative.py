@@ -183,8 +183,9 @@ def _read_identity(
     if doc.doc_number is None and header.number_printed is None:
         _number_from_caption(doc)
     if doc.doc_type is None:
-        if header.number_printed and (symbol := type_of_symbol(re.sub(r"\s+", "", header.number_printed))):
-            doc.doc_type = symbol
+        symbol = re.sub(r"\s+", "", header.number_printed or "")
+        if symbol and (typed := type_of_symbol(symbol)):
+            doc.doc_type = typed
         elif header.subject and header.type_line is None:
             doc.doc_type = "Công văn"  # a letter: its subject is the "V/v" line
         elif portal.get("doc_type"):
@@ -224,9 +225,9 @@ def issuer_in_text(preamble: list[str], doc: Document) -> str | None:
             if starts_with_head(match["body"]):
                 return match["body"].strip()
     for appendix in doc.appendices:
-        match = _OF_ISSUER.search(appendix.caption or "")
-        if match is not None and starts_with_head(match["body"]):
-            return match["body"].strip()
+        found = _OF_ISSUER.search(appendix.caption or "")
+        if found is not None and starts_with_head(found["body"]):
+            return found["body"].strip()
     return None
 
 

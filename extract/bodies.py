@@ -138,7 +138,8 @@ def starts_with_authority(text: str) -> bool:
 def split_rank(name: str) -> tuple[str | None, str]:
     """("Thiếu tướng", "Nguyễn Văn A") from "Thiếu tướng Nguyễn Văn A"."""
     for rank in vocabulary().ranks:
-        if name.lower().startswith(rank.lower() + " ") or (name.lower().startswith(rank.lower()) and rank.endswith(".")):
+        low, word = name.lower(), rank.lower()
+        if low.startswith(word + " ") or (low.startswith(word) and rank.endswith(".")):
             return rank, name[len(rank) :].strip()
     return None, name
 

@@ -47,11 +47,14 @@ _ISSUER = re.compile(
     r"phê duyệt|thông qua|triển khai|thực hiện|kèm theo|tại|đối với|giao|về việc|và)\b"
     r"|\s*[,;:(]|\s*\.(?:\s|$)|\s*$)"
 )
-_NAME_END = re.compile(
-    r"\s+(?=\d{1,4}/)|\s+(?:số(?=\s*:?\s*[\d/])|ngày|năm(?=\s+\d)|đã|được|đang|và\s+(?=[A-ZĐ])|có\s+hiệu\s+lực|của\s+(?:Quốc hội|Ủy ban"
-    r"|Uỷ ban|Chủ tịch))\b|\s*,(?!\s*[a-zà-ỹđ])|\s*[;:(]|\s*\.(?:\s|$)|\s*$"
+_NAME_END = re.compile(  # where a law's name stops: its number, its date, a new clause …
+    r"\s+(?=\d{1,4}/)"
+    r"|\s+(?:số(?=\s*:?\s*[\d/])|ngày|năm(?=\s+\d)|đã|được|đang|và\s+(?=[A-ZĐ])"
+    r"|có\s+hiệu\s+lực|của\s+(?:Quốc hội|Ủy ban|Uỷ ban|Chủ tịch))\b"
+    r"|\s*,(?!\s*[a-zà-ỹđ])|\s*[;:(]|\s*\.(?:\s|$)|\s*$"
 )
-_AMENDING = re.compile(r"^\S+\s+sửa đổi", re.IGNORECASE)  # "Luật sửa đổi, bổ sung … của Luật A, Luật B"
+# "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B …": the amended laws are in its name
+_AMENDING = re.compile(r"^\S+\s+sửa đổi", re.IGNORECASE)
 _AMENDED_LIST = re.compile(r"\s*(?:,|và)\s*(?=(?:Luật|Bộ luật|Pháp lệnh)\s)")
 
 

@@ -42,10 +42,11 @@ PREAMBLE_CUE = re.compile(
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
                       re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
+_NUMBER_LABEL = re.compile(r"^\s*(?:\S+\s+)?\S+(?:\s*/\s*Ký hiệu)?\s*[:;.]\s*", re.IGNORECASE)
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>Số hiệu|Số/Ký hiệu|Số ký hiệu|Ký hiệu|Ngày ban hành|Ngày có hiệu lực|"
-    r"Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Trích yếu|Lĩnh vực|Tình trạng(?: hiệu lực)?)"
-    r"\s*:?\s*(?P<value>.*)$",
+    r"Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Trích yếu|Lĩnh vực|"
+    r"Tình trạng(?: hiệu lực)?)\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 PORTAL_KEYS = {
@@ -236,16 +237,17 @@ class _Reader:
         self.first_subject: Segment | None = None
         self.type_segment: Segment | None = None
         self.addressees: list[str] = []
-        self.resume = "top"  # the state to go back to after "Kính gửi:" (for a header in columns)
-        self.state = "top"  # top → subject (after the type line or V/v) → after
+        # top → subject (after the type line) or letter (after "V/v") → after; "Kính gửi:"
+        # opens addressees wherever it stands (in a letter's left column, before the motto)
+        self.state = "top"
 
     def read(self) -> None:
         last = self.h.start
-        for pos, seg in enumerate(self.segments):
+        for seg in self.segments:
             par = self.window[seg.index]
             if seg.index > self.h.start and seg.index != last and self._ends_header(par):
                 break
-            if not self.take(seg, pos):
+            if not self.take(seg):
                 break
             last = seg.index
         self.h.end = max(last + 1, self.h.start)
@@ -260,15 +262,15 @@ class _Reader:
                 self.type_segment and (self.type_segment.centered or self.type_segment.bold))
             return bool(ENACTING.match(par.text.strip())) or (
                 looks_like_body and is_body_start(par))
-        if self.state == "subject" and self.first_subject is not None:
-            same_look = (par.bold, par.centered) == (
-                self.first_subject.bold, self.first_subject.centered)
-            if par.centered is not None and same_look and not _is_upper(par.text) == (
-                    not self.first_subject.upper):
+        first = self.first_subject
+        if self.state == "subject" and first is not None and par.centered is not None:
+            set_alike = (par.bold, par.centered, _is_upper(par.text)) == (
+                first.bold, first.centered, first.upper)
+            if set_alike:  # a long subject goes on over lines set like its first
                 return False
         return is_body_start(par)
 
-    def take(self, seg: Segment, pos: int) -> bool:
+    def take(self, seg: Segment) -> bool:
         """Read one segment; False when it is no longer part of the header."""
         h = self.h
         if seg.kind == "motto":
@@ -276,7 +278,7 @@ class _Reader:
             return True
         if seg.kind == "number":
             if h.number_printed is None:
-                h.number_printed = self._number_text(seg, pos)
+                h.number_printed = _NUMBER_LABEL.sub("", seg.text)
             return True
         if seg.kind == "place_date":
             place = find_place_date(seg.text)
@@ -298,7 +300,6 @@ class _Reader:
     def take_text(self, seg: Segment) -> bool:
         h, text = self.h, seg.text
         if (head := ADDRESSEES.match(skeleton(text))) is not None:
-            self.resume = self.state if self.state != "addressees" else self.resume
             self.state = "addressees"
             rest = text[head.end() :].strip()
             if rest:
@@ -310,12 +311,11 @@ class _Reader:
             if self._continues_number(seg):
                 return True
             typed = split_type_line(text) if (seg.upper or seg.bold) else None
-            if typed and not text.rstrip().endswith(":") and (
-                    h.motto or h.number_printed is not None or h.date_printed is not None
-                    or seg.centered):
-                h.type_line, h.doc_type = text if not typed[1] else text[: len(text) - len(
-                    typed[1])].strip(), typed[0]
-                self.subject = [typed[1]] if typed[1] else []
+            anchored = h.motto or h.number_printed is not None or h.date_printed is not None
+            if typed and not text.rstrip().endswith(":") and (anchored or seg.centered):
+                h.doc_type, rest = typed
+                h.type_line = text[: len(text) - len(rest)].strip() if rest else text
+                self.subject = [rest] if rest else []
                 self.type_segment = seg
                 self.state = "subject"
                 return True
@@ -331,13 +331,10 @@ class _Reader:
                     h.portal_title = text
                 return True  # page chrome before the header
             return True
-        if self.state == "letter":
-            if seg.upper or seg.kind != "text":
-                return True
-            if text[:1].islower() or not self.subject or not self.subject[-1].rstrip().endswith(
-                    ("."," ;")):
-                if len(self.subject) < SUBJECT_LINES_MAX and not seg.upper:
-                    self.subject.append(text)
+        if self.state == "letter":  # the "V/v" subject goes on over the lines under it
+            ended = self.subject[-1].rstrip().endswith(".")
+            if not seg.upper and not ended and len(self.subject) < SUBJECT_LINES_MAX:
+                self.subject.append(text)
             return True
         if self.state == "subject":
             if ENACTING.match(text):
@@ -375,9 +372,6 @@ class _Reader:
             return False
         self.h.number_printed = printed.rstrip() + seg.text.strip()
         return True
-
-    def _number_text(self, seg: Segment, pos: int) -> str:
-        return re.sub(r"^\s*\S+(?:\s*/\s*Ký hiệu)?\s*[:;.]\s*", "", seg.text, flags=re.IGNORECASE)
 
     def _addressee(self, text: str) -> bool:
         """One line of the "Kính gửi:" block: items on dash lines, a line without a dash

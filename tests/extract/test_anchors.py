@@ -66,7 +66,7 @@ def test_no_number_clause_in_a_sentence() -> None:
 
 def test_the_motto_inside_a_line_of_two_columns() -> None:
     text = "THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    [(start, end)] = find_motto(text)
+    [(start, _)] = find_motto(text)
     assert text[:start].strip() == "THỦ TƯỚNG CHÍNH PHỦ"
     assert find_motto("Độc lập – Tự do – Hạnh phúc") and find_motto("Độc lập - Tự do - Hạnh phúc")
 

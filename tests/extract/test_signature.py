@@ -54,7 +54,8 @@ def test_a_signature_in_the_cell_beside_noi_nhan() -> None:
     lines = tail_lines([Paragraph(text=" | ".join(row), cells=row)])
     [block] = find_signatures(lines)
     assert (block.name, block.positions) == ("Nguyễn Hồng Hải", ["PHÓ CHỦ TỊCH"])
-    assert read_recipients(lines, 0)[0] == ["Như Điều 3", "Phó CT UBND tỉnh (Đ/c Hải)", "Lưu: VT, NC"]
+    assert read_recipients(lines, 0)[0] == [
+        "Như Điều 3", "Phó CT UBND tỉnh (Đ/c Hải)", "Lưu: VT, NC"]
 
 
 def test_recipients_broken_over_lines_and_two_on_one_line() -> None:
