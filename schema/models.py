@@ -91,7 +91,7 @@ class Signer(Model):
     on_behalf_of: str | None = Field(default=None, description="The body after TM. (T/M.).")
     authority: list[str] = Field(
         default_factory=list,
-        description='The TM./KT./TL./TUQ./Q. lines in order ("TM. Ủy ban nhân dân", "KT. Chủ tịch")',
+        description="The TM./KT./TL./TUQ./Q. lines in order: TM. Ủy ban nhân dân, KT. Chủ tịch.",
     )
     positions: list[str] = Field(
         default_factory=list, description="Every position line under them, the first one first."
