@@ -24,6 +24,7 @@ from vnplan.extract.readers.anchors import (
     find_motto,
     find_place_date,
     is_rule,
+    is_signing_stamp,
     mark_kind,
     number_clause,
     skeleton,
@@ -42,7 +43,8 @@ PREAMBLE_CUE = re.compile(
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
                       re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
-_NUMBER_LABEL = re.compile(r"^\s*(?:\S+\s+)?\S+(?:\s*/\s*Ký hiệu)?\s*[:;.]\s*", re.IGNORECASE)
+_NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
+    r"^\s*(?:\S+\s+)?s[ốo]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*", re.IGNORECASE)
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>Số hiệu|Số/Ký hiệu|Số ký hiệu|Ký hiệu|Ngày ban hành|Ngày có hiệu lực|"
     r"Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Trích yếu|Lĩnh vực|"
@@ -121,7 +123,7 @@ def explode(index: int, par: Paragraph) -> list[Segment]:
     """The header parts inside one paragraph (or the cells of one table row), in order."""
     texts = [c for cell in par.cells for c in cell.split("\n")] if par.cells else [par.text]
     out: list[Segment] = []
-    for text in texts:
+    for text in (t for t in texts if not is_signing_stamp(t)):
         for kind, piece in _pieces(text.strip()):
             out.append(Segment(kind, piece, index, par.bold, par.centered))
     return out
@@ -381,7 +383,8 @@ class _Reader:
         open_item = bool(items) and not items[-1].rstrip().endswith((";", "."))
         if _ITEM.match(text) or not items:
             items.extend(pieces)
-        elif open_item and (text[:1].islower() or len(text.split()) <= 12):
+        elif open_item and (text[:1].islower() or items[-1].rstrip().endswith(",")
+                            or len(text.split()) <= 12):
             items[-1] = f"{items[-1]} {text.strip()}"
         elif len(text.split()) <= 20 and not text.rstrip().endswith(":"):
             items.extend(pieces)

@@ -52,9 +52,15 @@ MARKS = {
     "urgent": re.compile(r"^(?:hoa\s*toc(?:\s*hen\s*gio)?|thuong\s*khan|khan)$"),
     "secret": re.compile(r"^(?:tuyet\s*mat|toi\s*mat|mat)$"),
 }
-ADDRESSEES = re.compile(r"^\s*kinh\s*gui\s*[:;.]?\s*")
+ADDRESSEES = re.compile(  # "Kính gửi:", and a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"
+    r"^\s*kinh\s*gui\s*[:;.]?\s*|^[^:]{2,80}\sdien\s*:\s*")
 RECIPIENTS = re.compile(r"^\s*noi\s*nhan\s*[:;.]?\s*")
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|[A-ZĐÀ-Ỹ]{2,}\.?|TP\.)$")
+# What a digital signature leaves in the text: "SAO Y; CÔNG AN TỈNH …; 19/03/2026; 08:40:00;
+# +07:00", "Số: 666/TTr-SNV;22/12/2025;18:56:39;+07:00", "Ký bởi: …", "Email: …", "Cơ quan: …"
+SIGNING_STAMP = re.compile(
+    r";\s*\d{1,2}/\d{1,2}/\d{4}\s*;\s*\d{1,2}:\d{2}(?::\d{2})?\s*;\s*[+-]\d{2}:?\d{2}"
+    r"|^\s*(?:ký bởi|người ký|email|cơ quan|thời gian ký|ngày ký)\s*:", re.IGNORECASE)
 AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:tm|t/m|kt|tl|tuq)\s*\.\s*[a-z]")
 RULE = re.compile(r"^[\s_\-–—=.*…]{3,}$")
 
@@ -135,3 +141,8 @@ def has_layout_anchor(text: str) -> bool:
         MOTTO.search(sk) or NUMBER.match(sk.lstrip()) or PLACE_DATE.search(sk)
         or ADDRESSEES.match(sk) or RECIPIENTS.match(sk) or AUTHORITY_MARK.search(sk)
     )
+
+
+def is_signing_stamp(text: str) -> bool:
+    """Whether a line is what a digital signature prints (see `SIGNING_STAMP`)."""
+    return bool(SIGNING_STAMP.search(text))
