@@ -1,4 +1,12 @@
-"""Item numbering of a plan body: roman "I." → arabic "1." → decimal "1.1." → letter "a)"."""
+"""The numbers that open a document's units.
+
+Normative units as Luật Ban hành văn bản quy phạm pháp luật names them — Phần ("Phần thứ
+nhất", "PHẦN I"), Chương, Mục, Tiểu mục, Điều — keep their unit word in their label ("Chương
+II", "Điều 5"); under an Điều, khoản "1." and điểm "a)". Plans and letters number their parts
+"I." → "1." → "1.1." → "a)", and some "(1)". A unit word is a heading only when it opens the
+paragraph and stands as a heading (a capital, a number, then the end, a dot or a heading):
+"Điều 5 được sửa đổi như sau" inside a sentence is not one.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +16,36 @@ from typing import Literal
 
 from vnplan.text.numerals import roman_value
 
-MarkerKind = Literal["roman", "arabic", "decimal", "letter"]
+MarkerKind = Literal[
+    "part", "chapter", "section", "subsection", "article", "roman", "arabic", "decimal",
+    "letter", "paren",
+]
+NORMATIVE: dict[MarkerKind, int] = {  # fixed nesting of the normative units, top first
+    "part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4,
+}
+FAMILIES: dict[MarkerKind, str] = {  # plan-style kinds nest in the order a document uses them
+    "roman": "roman", "arabic": "arabic", "decimal": "arabic", "letter": "letter",
+    "paren": "paren",
+}
 
+_ORDINAL = (r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)")
+_UNIT = re.compile(
+    rf"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+"
+    rf"(?P<n>{_ORDINAL}|THỨ\s+\w+|[IVXLC]{{1,6}}|\d{{1,3}}[a-z]?)"
+    r"(?P<sep>\s*[.:]\s*|\s*[-–]\s+|\s+|$)(?P<rest>.*)$",
+    re.S,
+)
+_UNIT_KIND: dict[str, MarkerKind] = {
+    "phần": "part", "chương": "chapter", "mục": "section", "tiểu mục": "subsection",
+    "điều": "article",
+}
 _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,5})(?P<sep>\s*\.\s*|\s*[-–]\s+|\s+)(?P<rest>\S.*)$", re.S)
 _DECIMAL = re.compile(
     r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<dot>\.?)\s*(?P<rest>[^\d\s.].*)$", re.S
 )
 _ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s.].*)$", re.S)
-_LETTER = re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?P<rest>\S.*)$", re.S)
+_LETTER = re.compile(r"^(?P<n>[a-zđ]|đ)\s*\)\s*(?P<rest>\S.*)$", re.S)
+_PAREN = re.compile(r"^\((?P<n>\d{1,2}|[ivx]{1,4})\)\s*\.?\s*(?P<rest>\S.*)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -23,20 +53,14 @@ class Marker:
     """The number that opens a paragraph, and what follows it."""
 
     kind: MarkerKind
-    number: str
+    number: str  # the label a path holds: "Chương II", "Điều 5", "1", "1.1", "a", "(1)"
     rest: str
     irregular: bool = False  # printed without its usual dot ("III CÁC…", "2.1 Gắn kết…")
 
     @property
-    def rank(self) -> int:
-        """Nesting order: a marker nests under every marker of lower rank."""
-        if self.kind == "roman":
-            return 0
-        if self.kind == "arabic":
-            return 1
-        if self.kind == "decimal":
-            return 1 + self.number.count(".")
-        return 9
+    def depth(self) -> int:
+        """Depth inside its family: "1." is 1, "1.1." is 2, "1.1.1." is 3."""
+        return 1 + self.number.count(".") if self.kind == "decimal" else 1
 
 
 def _looks_like_heading(rest: str) -> bool:
@@ -47,6 +71,8 @@ def _looks_like_heading(rest: str) -> bool:
 def parse_marker(text: str, bold: bool | None = None) -> Marker | None:
     """The numbering marker opening `text`, or None for an unnumbered paragraph."""
     text = text.strip()
+    if (unit := _unit(text, bold)) is not None:
+        return unit
     if match := _ROMAN.match(text):
         dotted = "." in match["sep"] or "-" in match["sep"] or "–" in match["sep"]
         if roman_value(match["n"]) and (dotted or bold or _looks_like_heading(match["rest"])):
@@ -57,7 +83,29 @@ def parse_marker(text: str, bold: bool | None = None) -> Marker | None:
         return Marker("arabic", match["n"], match["rest"].strip())
     if match := _LETTER.match(text):
         return Marker("letter", match["n"], match["rest"].strip())
+    if match := _PAREN.match(text):
+        return Marker("paren", f"({match['n']})", match["rest"].strip())
     return None
+
+
+def _unit(text: str, bold: bool | None) -> Marker | None:
+    """A normative unit's heading ("Chương II", "Điều 5. Phạm vi điều chỉnh", "Phần thứ
+    nhất"), not the same words inside a sentence ("Điều 5 được sửa đổi như sau: …")."""
+    match = _UNIT.match(text)
+    if match is None:
+        return None
+    word = match["word"]
+    kind = _UNIT_KIND[word.lower()]
+    number = re.sub(r"\s+", " ", match["n"])
+    rest = match["rest"].strip()
+    if kind == "article":
+        if "." not in match["sep"] and ":" not in match["sep"] and not (bold and rest):
+            return None  # "Điều 5 Luật …" in running text; a heading prints "Điều 5."
+    elif rest and not (_looks_like_heading(rest) or bold or match["sep"].strip()):
+        return None
+    ordinal = number.lower().startswith("thứ")  # "Phần thứ nhất" keeps its words in lower case
+    label = f"{word[:1].upper()}{word[1:].lower()} {number.lower() if ordinal else number}"
+    return Marker(kind, label, rest.strip(" .:-–"))
 
 
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bv\.v)\.(?=\s+[A-ZĐÀ-Ỹ“\"(])|\.\s*$")

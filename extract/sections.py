@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from vnplan.extract.numbering import Marker, parse_marker, split_title
+from vnplan.extract.numbering import FAMILIES, NORMATIVE, Marker, parse_marker, split_title
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.schema import Section, Warning
 from vnplan.schema.models import SectionRole
@@ -56,18 +57,52 @@ def role_of_heading(title: str) -> SectionRole | None:
     return None
 
 
+class _Ranks:
+    """Nesting order: the normative units in their fixed order, then the plan-style families
+    (I. / 1. and 1.1. / a) / (1)) in the order the document first uses them."""
+
+    def __init__(self) -> None:
+        self.families: dict[str, int] = {}
+
+    def __call__(self, marker: Marker) -> int:
+        if marker.kind in NORMATIVE:
+            return NORMATIVE[marker.kind]
+        order = self.families.setdefault(FAMILIES[marker.kind], len(self.families))
+        return 10 + 10 * order + marker.depth
+
+
+_OPEN_QUOTE = ("“", '"', "‘")
+_CLOSE_QUOTE = re.compile(r"[”\"’]\s*[.;,]*\s*$")
+
+
 def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[Warning]]:
-    """The section tree of a plan body; unnumbered paragraphs are the text of the item above."""
+    """The section tree of a document body; unnumbered paragraphs — and text quoted from
+    another document, whatever numbers it prints — are the text of the unit above."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     warnings: list[Warning] = []
+    rank = _Ranks()
+    quoted = False
+    pending_title: _Node | None = None  # "Chương I" whose heading is on the next line
     for par in paragraphs:
-        marker = parse_marker(par.text, par.bold) if par.cells is None else None
-        if marker is None:
+        text = par.text.strip()
+        opens = text.startswith(_OPEN_QUOTE)
+        if quoted or (opens and not _CLOSE_QUOTE.search(text[1:])):
+            quoted = not _CLOSE_QUOTE.search(text)
             if stack:
                 stack[-1].body.append(par.text)
             continue
-        while stack and stack[-1].marker.rank >= marker.rank:
+        marker = parse_marker(text, par.bold) if par.cells is None and not opens else None
+        if marker is None:
+            if pending_title is not None and _is_heading_line(par):
+                pending_title.title = text
+                pending_title.role = _role_for(text, None) if len(stack) == 1 else (
+                    pending_title.role)
+            elif stack:
+                stack[-1].body.append(par.text)
+            pending_title = None
+            continue
+        while stack and rank(stack[-1].marker) >= rank(marker):
             stack.pop()
         parent = stack[-1] if stack else None
         title, body = split_title(marker.rest)
@@ -79,6 +114,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
             page=par.page,
             role=_role_for(title, parent),
         )
+        pending_title = node if marker.kind in NORMATIVE and not title else None
         if marker.irregular:
             warnings.append(
                 Warning(
@@ -91,6 +127,12 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
         (parent.children if parent else roots).append(node)
         stack.append(node)
     return [node.to_section() for node in roots], warnings
+
+
+def _is_heading_line(par: Paragraph) -> bool:
+    letters = [c for c in par.text if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return (upper or bool(par.bold)) and len(par.text.split()) <= 40
 
 
 def _role_for(title: str, parent: _Node | None) -> SectionRole:

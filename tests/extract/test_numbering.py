@@ -52,9 +52,34 @@ def test_bold_roman_without_dot_is_a_heading() -> None:
     assert marker is not None and marker.number == "VI"
 
 
-def test_ranks_nest_roman_arabic_decimal_letter() -> None:
-    ranks = [parse_marker(t).rank for t in ("II. A", "1. B", "1.1. C", "1.1.1. D", "a) E")]  # type: ignore[union-attr]
-    assert ranks == sorted(ranks) and len(set(ranks)) == 5
+@pytest.mark.parametrize(
+    ("text", "kind", "number", "rest"),
+    [
+        ("Chương II", "chapter", "Chương II", ""),
+        ("CHƯƠNG I QUY ĐỊNH CHUNG", "chapter", "Chương I", "QUY ĐỊNH CHUNG"),
+        ("Điều 5. Phạm vi điều chỉnh", "article", "Điều 5", "Phạm vi điều chỉnh"),
+        ("Điều 2: Tôn chỉ, mục đích", "article", "Điều 2", "Tôn chỉ, mục đích"),
+        ("Mục 1", "section", "Mục 1", ""),
+        ("Phần thứ nhất", "part", "Phần thứ nhất", ""),
+        ("PHẦN THỨ HAI", "part", "Phần thứ hai", ""),
+        ("(1) Tiếp tục phối hợp với các doanh nghiệp", "paren", "(1)",
+         "Tiếp tục phối hợp với các doanh nghiệp"),
+        ("đ) Thay thế cụm từ", "letter", "đ", "Thay thế cụm từ"),
+    ],
+)
+def test_normative_units_and_other_markers(text: str, kind: str, number: str, rest: str) -> None:
+    marker = parse_marker(text)
+    assert marker is not None
+    assert (marker.kind, marker.number, marker.rest) == (kind, number, rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Điều 5 được sửa đổi, bổ sung như sau", "Điều 190, Điều 191 Bộ luật Hình sự năm 2015",
+     "Chương trình hành động của tỉnh", "Mục tiêu cụ thể"],
+)
+def test_unit_words_in_a_sentence_are_no_heading(text: str) -> None:
+    assert parse_marker(text) is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,69 @@
+"""extract/sections.py: the section tree — normative units at their depth, plan numbering in
+the order a document uses it, quoted text kept out of the tree."""
+
+from __future__ import annotations
+
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.sections import build_sections
+from vnplan.schema import Section
+
+
+def tree(*lines: str, bold: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    sections, _ = build_sections([Paragraph(text=t, bold=t in bold) for t in lines])
+    out: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(nodes: list[Section]) -> None:
+        for node in nodes:
+            out.append((tuple(node.path), node.title))
+            walk(node.children)
+
+    walk(sections)
+    return out
+
+
+def test_chapters_articles_clauses_and_points() -> None:
+    got = tree("Chương I", "QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh",
+               "Quyết định này quy định về Quỹ.", "Điều 2. Đối tượng áp dụng",
+               "1. Người lao động.", "a) Người lao động đi làm việc ở nước ngoài.",
+               "2. Doanh nghiệp.", "Chương II", "THÀNH LẬP QUỸ", "Điều 3. Thành lập Quỹ")
+    assert got == [
+        (("Chương I",), "QUY ĐỊNH CHUNG"),
+        (("Chương I", "Điều 1"), "Phạm vi điều chỉnh"),
+        (("Chương I", "Điều 2"), "Đối tượng áp dụng"),
+        (("Chương I", "Điều 2", "1"), "Người lao động"),
+        (("Chương I", "Điều 2", "1", "a"), "Người lao động đi làm việc ở nước ngoài"),
+        (("Chương I", "Điều 2", "2"), "Doanh nghiệp"),
+        (("Chương II",), "THÀNH LẬP QUỸ"),
+        (("Chương II", "Điều 3"), "Thành lập Quỹ"),
+    ]
+
+
+def test_a_plan_and_its_paren_items() -> None:
+    got = tree("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "1.1. Triển khai có hiệu quả.",
+               "(1) Tiếp tục phối hợp.", "a) Tăng cường thông tin.", "II. NHIỆM VỤ")
+    assert [p for p, _ in got] == [("I",), ("I", "1"), ("I", "1", "1.1"),
+                                   ("I", "1", "1.1", "(1)"), ("I", "1", "1.1", "(1)", "a"),
+                                   ("II",)]
+
+
+def test_quoted_amendments_make_no_sections() -> None:
+    got = tree("Điều 1. Sửa đổi, bổ sung một số điều của Luật Giá",
+               "1. Sửa đổi khoản 1 Điều 70 như sau:",
+               "“1. Việc thanh tra trong lĩnh vực giá thực hiện theo quy định.”.",
+               "2. Bổ sung Điều 73a như sau:", "“Điều 73a. Trách nhiệm",
+               "1. Bộ Tài chính chủ trì.", "2. Các bộ phối hợp.”.",
+               "3. Bãi bỏ khoản 13 Điều 14.", "Điều 2. Hiệu lực thi hành")
+    assert [p for p, _ in got] == [("Điều 1",), ("Điều 1", "1"), ("Điều 1", "2"),
+                                   ("Điều 1", "3"), ("Điều 2",)]
+
+
+def test_parts_of_a_report() -> None:
+    got = tree("Phần thứ nhất", "KẾT QUẢ THỰC HIỆN", "I. CÔNG TÁC CHỈ ĐẠO", "1. Ban hành văn bản.",
+               "Phần thứ hai", "NHIỆM VỤ NĂM 2026", "I. NHIỆM VỤ TRỌNG TÂM")
+    assert got == [
+        (("Phần thứ nhất",), "KẾT QUẢ THỰC HIỆN"),
+        (("Phần thứ nhất", "I"), "CÔNG TÁC CHỈ ĐẠO"),
+        (("Phần thứ nhất", "I", "1"), "Ban hành văn bản"),
+        (("Phần thứ hai",), "NHIỆM VỤ NĂM 2026"),
+        (("Phần thứ hai", "I"), "NHIỆM VỤ TRỌNG TÂM"),
+    ]
