@@ -42,6 +42,7 @@ PREAMBLE_CUE = re.compile(
 )
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
                       re.IGNORECASE)
+CAPTION = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b.*\)?$", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
 _NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
     r"^\s*(?:\S+\s+)?s[ốo]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*", re.IGNORECASE)
@@ -93,6 +94,7 @@ class Header:
     doc_type: str | None = None
     subject: str | None = None
     authority: str | None = None
+    caption: str | None = None  # an attached document's "(Kèm theo Quyết định số …)"
     addressees: list[str] = field(default_factory=list)
     portal: dict[str, str] = field(default_factory=dict)
     portal_title: str | None = None
@@ -341,6 +343,10 @@ class _Reader:
         if self.state == "subject":
             if ENACTING.match(text):
                 return False
+            if CAPTION.match(text):
+                h.caption = text
+                self.state = "after"
+                return True
             if self.subject and seg.upper and starts_with_authority(text) and (
                     not all(_is_upper(s) for s in self.subject) or self._before_body(seg)):
                 h.authority = text

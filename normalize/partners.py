@@ -159,7 +159,7 @@ def _subdivisions(gaz: Gazetteer) -> dict[str, dict[str, str]]:
             country = pycountry.countries.lookup(p.name_en)
         except LookupError:
             continue
-        subs = pycountry.subdivisions.get(country_code=country.alpha_2) or []
+        subs = pycountry.subdivisions.get(country_code=country.alpha_2) or []  # type: ignore[no-untyped-call]
         out[p.country] = {_iso_key(s.name): s.code for s in subs}
     return out
 

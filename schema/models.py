@@ -155,10 +155,39 @@ class AppendixRow(Model):
 
 
 class Appendix(Model):
+    """A data table: an appendix or annex table, or a table in the body (`in_appendix` false).
+    A task table's rows are `rows`; any other table keeps its cells in `cells`."""
+
     title: str
     caption: str | None = None
     columns: list[str]
     rows: list[AppendixRow] = Field(default_factory=list)
+    kind: Literal["task", "table"] = Field(
+        default="task", description="task: a table that assigns work; table: any other."
+    )
+    cells: list[list[str]] = Field(
+        default_factory=list, description="The data rows of a table that is not a task table."
+    )
+    in_appendix: bool = Field(default=True, description="In an appendix, not in the body.")
+    section_path: list[str] = Field(
+        default_factory=list, description="The body section a body table stands in."
+    )
+
+
+class Part(Model):
+    """A document issued with this one ("ban hành kèm theo Quyết định này"): a Quy chế, Quy
+    định, Điều lệ, Kế hoạch … with its own title, section tree (numbering restarting) and
+    tables."""
+
+    doc_type: str | None = None
+    title: str | None = None
+    subject: str | None = None
+    caption: str | None = Field(
+        default=None, description='The line that attaches it: "(Kèm theo Quyết định số …)".'
+    )
+    sections: list[Section] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
+    signer: Signer | None = None
 
 
 class Assignment(Model):
@@ -259,6 +288,9 @@ class Document(Model):
         default_factory=list, description='Who a letter is sent to ("Kính gửi:").'
     )
     draft: bool = Field(default=False, description="The document says DỰ THẢO.")
+    parts: list[Part] = Field(
+        default_factory=list, description="The documents it issues, each with its own tree."
+    )
     marks: list[str] = Field(
         default_factory=list, description="Urgency and confidentiality marks (KHẨN, MẬT …)."
     )

@@ -1,0 +1,94 @@
+"""A document's body from its header on: the preamble and the documents it cites, the
+numbered units, the end (closing, recipients, signature) and the tables of its appendices.
+The same reading serves a document and each document it issues (`parts`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from vnplan.extract.appendix import parse_appendix
+from vnplan.extract.citations import find_citations, unique_citations
+from vnplan.extract.header import CAPTION, ENACTING, PREAMBLE_CUE
+from vnplan.extract.numbering import parse_marker
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.cues import APPENDIX_HEADING
+from vnplan.extract.sections import build_sections
+from vnplan.extract.tail import SIGNATURE_SEARCH, find_tail, read_tail
+from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning
+
+
+@dataclass
+class Body:
+    preamble: list[str] = field(default_factory=list)
+    legal_basis: list[LegalBasis] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def read_body(paragraphs: list[Paragraph], start: int) -> Body:
+    """Everything after the header (`start`), up to the end of `paragraphs`."""
+    body = Body()
+    tail = find_tail(paragraphs, start)
+    first_item = min(find(paragraphs, start, _opens_body), tail)
+    body.preamble = [p.text for p in paragraphs[start:first_item] if p.cells is None]
+    body.legal_basis = unique_citations(
+        c for text in body.preamble if _cites(text) for c in find_citations(text))
+    body_end = max(first_item, tail)
+    body.sections, warnings = build_sections(paragraphs[first_item:body_end])
+    body.warnings.extend(warnings)
+    appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+    end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
+    body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
+    _read_appendices(body, paragraphs, body_end)
+    return body
+
+
+def find(paragraphs: list[Paragraph], start: int, test: Callable[[Paragraph], object]) -> int:
+    """The first paragraph from `start` that passes `test` (or the end)."""
+    return next((i for i in range(start, len(paragraphs)) if test(paragraphs[i])), len(paragraphs))
+
+
+def _opens_body(par: Paragraph) -> bool:
+    if par.cells is not None:
+        return False
+    text = par.text.strip()
+    return bool(ENACTING.match(text)) or (parse_marker(text, par.bold) is not None)
+
+
+def _cites(text: str) -> bool:
+    """A preamble paragraph that cites (Căn cứ, Thực hiện, Theo, Xét, …)."""
+    return bool(PREAMBLE_CUE.match(text.lstrip("-–• ").strip()))
+
+
+def _read_appendices(body: Body, paragraphs: list[Paragraph], start: int) -> None:
+    titles = [s.title for s in walk(body.sections)]
+    index = find(paragraphs, start, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+    while index < len(paragraphs):
+        nxt = find(paragraphs, index + 1, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+        block = paragraphs[index:nxt]
+        heading = [p.text for p in block if p.cells is None and not CAPTION.match(p.text.strip())]
+        caption = next((p.text.strip() for p in block if CAPTION.match(p.text.strip())), None)
+        rows = [p for p in block if p.cells is not None]
+        title = " ".join(heading[:3]).strip()
+        if rows:
+            appendix, warnings = parse_appendix(
+                title, caption, rows, titles, index=len(body.appendices)
+            )
+            body.appendices.append(appendix)
+            body.warnings.extend(warnings)
+        index = nxt
+
+
+def walk(sections: list[Section]) -> list[Section]:
+    out: list[Section] = []
+    for section in sections:
+        out.append(section)
+        out.extend(walk(section.children))
+    return out
+
+
