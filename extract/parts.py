@@ -10,6 +10,7 @@ from vnplan.extract.doc_types import split_type_line
 from vnplan.extract.header import CAPTION, read_header
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import find_motto
+from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.tail import find_tail
 from vnplan.schema import Part
 
@@ -22,6 +23,8 @@ def part_starts(paragraphs: list[Paragraph], start: int) -> list[int]:
     tail = find_tail(paragraphs, start)
     out: list[int] = []
     for i in range(tail + 1, len(paragraphs)):
+        if APPENDIX_HEADING.match(paragraphs[i].text.strip()):
+            break  # the appendices' model forms print headers too: they are not documents
         if _opens_part(paragraphs, i) and (not out or i > out[-1] + LOOK_AROUND):
             out.append(_header_top(paragraphs, i, out[-1] if out else tail))
     return out
