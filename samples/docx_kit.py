@@ -46,7 +46,7 @@ def set_run_fonts(parent: _Element) -> _Element:
 
 
 
-def new_document() -> DocxDocument:
+def new_document(created: dt.datetime = FIXED_TIME) -> DocxDocument:
     """A blank document with Liberation Serif defaults and fixed metadata."""
     doc = Document()
     styles_el = doc.styles.element
@@ -70,8 +70,8 @@ def new_document() -> DocxDocument:
     props = doc.core_properties
     props.author = "vnplan samples"
     props.last_modified_by = "vnplan samples"
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
+    props.created = created
+    props.modified = created
     props.revision = 1
     return doc
 

@@ -1,4 +1,5 @@
-"""Build realistic sample documents (DOCX, PDF and a scanned PDF) from the seed texts.
+"""Build the sample documents: realistic DOCX, PDF and scanned PDF forms of the seed texts, and
+administrative documents in the layouts of Nghị định 30/2020/NĐ-CP written in ``sources/``.
 
 The seed texts in this folder are what the text path of ``vnplan`` reads: the OCR text of
 Lào Cai plan 122/KH-UBND (30/3/2022) and the legal-portal text of Lạng Sơn plan 227/KH-UBND
@@ -11,14 +12,21 @@ header, signature block, landscape appendix table), then:
 * rasterises the Lào Cai PDF at 200 dpi, adds noise and a slight skew and saves it as an
   image-only PDF (no text layer), as a stand-in for a scanned original.
 
+The documents in ``sources/*.toml`` (a decision issuing a regulation, an official letter, a
+report, a draft submission, a decision issuing a plan) are laid out by ``admin_docs.py`` and,
+where a source asks for it, published as a portal page by ``portal_page.py``.
+
 Outputs (next to this file)::
 
     lao-cai-122-kh-ubnd-2022.docx / .pdf / -scan.pdf
     lang-son-227-kh-ubnd-2021.docx / .pdf
+    <slug>.docx / <slug>.pdf / web/<slug>.html   for each source, as its ``forms`` say
 
-Run ``python samples/make_samples.py`` (add ``--verify`` to print font, text-extraction,
-page-break and OCR checks). Outputs are rebuilt from scratch on every run; the DOCX files and
-the scan are byte-stable, and the LibreOffice PDFs get fixed dates and IDs.
+Run ``python samples/make_samples.py`` (``--only seeds`` or ``--only SLUG …`` for a part; add
+``--verify`` to print font, text-extraction, page-break and OCR checks of the seed forms).
+Outputs are rebuilt from scratch on every run; the DOCX files, the portal pages and the scan are
+byte-stable, and the LibreOffice PDFs get fixed dates and IDs (LibreOffice's font subsets are
+not always byte-identical between runs, so a rebuilt PDF may differ in its embedded fonts).
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+from admin_docs import Source, build_admin_docx, load_sources
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -57,10 +66,12 @@ from docx_kit import (
 )
 from pdf_kit import convert_to_pdf, find_soffice
 from PIL import Image, ImageFilter
+from portal_page import build_portal_page
 
 HERE = Path(__file__).resolve().parent
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
 LANG_SON = "lang-son-227-kh-ubnd-2021"
+SEEDS = "seeds"  # --only name of the two plans rebuilt from seed texts (and the scan)
 
 SCAN_DPI = 200
 SCAN_NOISE_SIGMA = 6.0
@@ -579,13 +590,47 @@ def verify_scan(scan_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def build_admin_documents(sources: Sequence[Source]) -> None:
+    """Write each source's forms: .docx, .pdf (via LibreOffice; from a throw-away .docx when
+    the .docx is not one of its forms) and its portal page."""
+    with tempfile.TemporaryDirectory(prefix="vnplan-admin-") as tmp:
+        docx_paths, pdf_paths, stamps = [], [], []
+        for source in sources:
+            folder = HERE if "docx" in source.forms else Path(tmp)
+            path = folder / f"{source.slug}.docx"
+            path.write_bytes(build_admin_docx(source))
+            if "docx" in source.forms:
+                print(f"wrote {path.name}")
+            if "pdf" in source.forms:
+                docx_paths.append(path)
+                pdf_paths.append(HERE / f"{source.slug}.pdf")
+                stamps.append(source.created)
+            if "html" in source.forms:
+                page = HERE / source.portal["file"]
+                page.write_text(build_portal_page(source), encoding="utf-8")
+                print(f"wrote {page.relative_to(HERE)}")
+        if docx_paths:
+            for pdf in convert_to_pdf(docx_paths, pdf_paths, stamps):
+                print(f"wrote {pdf.name}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    sources = load_sources()
+    names = [SEEDS, *(s.slug for s in sources)]
     parser = argparse.ArgumentParser(
         description=(
-            "Rebuild the Lào Cai 122/KH-UBND and Lạng Sơn 227/KH-UBND sample documents "
-            "(DOCX, PDF via LibreOffice, and a simulated scan of the Lào Cai PDF) from the "
-            "seed texts in samples/."
+            "Rebuild the sample documents: the Lào Cai 122/KH-UBND and Lạng Sơn 227/KH-UBND "
+            "plans (DOCX, PDF via LibreOffice, and a simulated scan of the Lào Cai PDF) from the "
+            "seed texts, and the administrative documents written in samples/sources/ (DOCX, "
+            "PDF, portal page)."
         )
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=names,
+        metavar="NAME",
+        help=f"build only these ({', '.join(names)}); default: all",
     )
     parser.add_argument(
         "--verify",
@@ -595,8 +640,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-scan", action="store_true", help="skip the simulated scan (faster)")
     args = parser.parse_args(argv)
+    chosen = set(args.only or names)
 
     find_soffice()
+    if SEEDS in chosen:
+        build_seed_documents(scan=not args.no_scan, verify=args.verify)
+    build_admin_documents([s for s in sources if s.slug in chosen])
+    return 0
+
+
+def build_seed_documents(*, scan: bool, verify: bool) -> None:
+    """The two plans rebuilt from their seed texts, and the scan of the Lào Cai PDF."""
     plans = [parse_lao_cai(read_seed(LAO_CAI)), parse_lang_son(read_seed(LANG_SON))]
     docx_paths = []
     for plan in plans:
@@ -606,12 +660,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for pdf in convert_to_pdf(docx_paths):
         print(f"wrote {pdf.with_suffix('.docx').name}, {pdf.name}")
     scan_path = HERE / f"{LAO_CAI}-scan.pdf"
-    if not args.no_scan:
+    if scan:
         count = make_scan(HERE / f"{LAO_CAI}.pdf", scan_path)
         print(f"wrote {scan_path.name} ({count} pages)")
-    if args.verify:
+    if verify:
         run_verification(plans, scan_path)
-    return 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ and checksum fixed so a rebuild differs only where LibreOffice itself is not det
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import shutil
@@ -26,9 +27,16 @@ def find_soffice() -> str:
     return exe
 
 
-def convert_to_pdf(docx_paths: Sequence[Path]) -> list[Path]:
-    """Convert DOCX files with headless LibreOffice and put each PDF next to its DOCX."""
+def convert_to_pdf(
+    docx_paths: Sequence[Path],
+    targets: Sequence[Path] | None = None,
+    stamps: Sequence[dt.datetime] | None = None,
+) -> list[Path]:
+    """Convert DOCX files with headless LibreOffice; each PDF goes to its target (by default
+    next to its DOCX) with its stamp (by default FIXED_TIME) as creation and modification date."""
     soffice = find_soffice()
+    targets = targets or [src.with_suffix(".pdf") for src in docx_paths]
+    stamps = stamps or [FIXED_TIME] * len(docx_paths)
     outputs: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="vnplan-lo-") as tmp:
         profile = Path(tmp, "profile").as_uri()
@@ -45,19 +53,18 @@ def convert_to_pdf(docx_paths: Sequence[Path]) -> list[Path]:
             *map(str, docx_paths),
         ]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-        for src in docx_paths:
+        for src, target, stamp in zip(docx_paths, targets, stamps, strict=True):
             made = outdir / f"{src.stem}.pdf"
             if not made.is_file():
                 sys.exit(f"error: LibreOffice did not convert {src.name}:\n{proc.stderr}")
-            target = src.with_suffix(".pdf")
-            target.write_bytes(stabilise_pdf(made.read_bytes(), src.read_bytes()))
+            target.write_bytes(stabilise_pdf(made.read_bytes(), src.read_bytes(), stamp))
             outputs.append(target)
     return outputs
 
 
-def stabilise_pdf(pdf: bytes, seed: bytes) -> bytes:
+def stabilise_pdf(pdf: bytes, seed: bytes, when: dt.datetime = FIXED_TIME) -> bytes:
     """Replace LibreOffice's date, file ID and checksum in place (same length: offsets kept)."""
-    stamp = FIXED_TIME.strftime("%Y%m%d%H%M%S").encode()
+    stamp = when.strftime("%Y%m%d%H%M%S").encode()
     pdf = re.sub(rb"(/CreationDate\s*\(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
     pdf = re.sub(rb"(/ModDate\s*\(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
     digest = hashlib.sha256(seed).hexdigest().upper().encode()
