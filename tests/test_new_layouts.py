@@ -95,7 +95,7 @@ def _agency(ref: AgencyRef | None, printed: str | None, name: str | None) -> boo
 
 
 def _parts(doc: Document) -> list[Any]:
-    """The attached documents of a record (the schema gains `parts` with this issue)."""
+    """The documents a record's document issues (empty while the schema has no `parts`)."""
     return list(getattr(doc, "parts", None) or [])
 
 
