@@ -1,4 +1,5 @@
-"""Build realistic sample documents (DOCX, PDF and a scanned PDF) from the seed texts.
+"""Build the sample documents: realistic DOCX, PDF and scanned PDF forms of the seed texts, and
+administrative documents in the layouts of Nghị định 30/2020/NĐ-CP written in ``sources/``.
 
 The seed texts in this folder are what the text path of ``vnplan`` reads: the OCR text of
 Lào Cai plan 122/KH-UBND (30/3/2022) and the legal-portal text of Lạng Sơn plan 227/KH-UBND
@@ -11,56 +12,66 @@ header, signature block, landscape appendix table), then:
 * rasterises the Lào Cai PDF at 200 dpi, adds noise and a slight skew and saves it as an
   image-only PDF (no text layer), as a stand-in for a scanned original.
 
+The documents in ``sources/*.toml`` (a decision issuing a regulation, an official letter, a
+report, a draft submission, a decision issuing a plan) are laid out by ``admin_docs.py`` and,
+where a source asks for it, published as a portal page by ``portal_page.py``.
+
 Outputs (next to this file)::
 
     lao-cai-122-kh-ubnd-2022.docx / .pdf / -scan.pdf
     lang-son-227-kh-ubnd-2021.docx / .pdf
+    <slug>.docx / <slug>.pdf / web/<slug>.html   for each source, as its ``forms`` say
 
-Run ``python samples/make_samples.py`` (add ``--verify`` to print font, text-extraction,
-page-break and OCR checks). Outputs are rebuilt from scratch on every run; the DOCX files and
-the scan are byte-stable, and the LibreOffice PDFs get fixed dates and IDs.
+Run ``python samples/make_samples.py`` (``--only seeds`` or ``--only SLUG …`` for a part; add
+``--verify`` to print font, text-extraction, page-break and OCR checks of the seed forms).
+Outputs are rebuilt from scratch on every run; the DOCX files, the portal pages and the scan are
+byte-stable, and the LibreOffice PDFs get fixed dates and IDs (LibreOffice's font subsets are
+not always byte-identical between runs, so a rebuilt PDF may differ in its embedded fonts).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import io
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
-from docx import Document
+from admin_docs import Source, build_admin_docx, load_sources
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Length, Pt
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
-from lxml.etree import _Element
+from docx.shared import Cm
+from docx.table import _Cell
+from docx_kit import (
+    FIXED_TIME,
+    TABLE_PT,
+    borderless_table,
+    cell_paragraph,
+    mark_header_row,
+    new_document,
+    normalise_zip,
+    paragraph,
+    rule,
+    set_widths,
+    setup_portrait,
+)
+from pdf_kit import convert_to_pdf, find_soffice
 from PIL import Image, ImageFilter
+from portal_page import build_portal_page
 
 HERE = Path(__file__).resolve().parent
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
 LANG_SON = "lang-son-227-kh-ubnd-2021"
-
-FONT = "Liberation Serif"
-BODY_PT = 14
-TABLE_PT = 12
-FIXED_TIME = dt.datetime(2022, 3, 30, 8, 0, 0, tzinfo=dt.UTC)
-ZIP_TIME = (2022, 3, 30, 8, 0, 0)
+SEEDS = "seeds"  # --only name of the two plans rebuilt from seed texts (and the scan)
 
 SCAN_DPI = 200
 SCAN_NOISE_SIGMA = 6.0
@@ -306,175 +317,8 @@ def parse_lang_son(text: str) -> Plan:
 
 
 # --------------------------------------------------------------------------------------------
-# DOCX helpers
-# --------------------------------------------------------------------------------------------
-
-
-def set_run_fonts(parent: _Element) -> _Element:
-    """Point every script slot of ``parent``'s ``rPr`` at Liberation Serif (no theme fonts)."""
-    rpr: _Element | None = parent.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        parent.append(rpr)
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for key in list(fonts.attrib):
-        del fonts.attrib[key]
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(qn(f"w:{slot}"), FONT)
-    return rpr
-
-
-def new_document() -> DocxDocument:
-    """A blank document with Liberation Serif defaults and fixed metadata."""
-    doc = Document()
-    styles_el = doc.styles.element
-    rpr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
-    rpr = set_run_fonts(rpr_default)
-    for tag in ("w:sz", "w:szCs"):
-        size = rpr.find(qn(tag))
-        if size is not None:
-            size.set(qn("w:val"), str(BODY_PT * 2))
-    lang = rpr.find(qn("w:lang"))
-    if lang is not None:
-        lang.set(qn("w:val"), "vi-VN")
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    set_run_fonts(normal.element)
-    fmt = normal.paragraph_format
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(0)
-    fmt.line_spacing = 1.0
-    props = doc.core_properties
-    props.author = "vnplan samples"
-    props.last_modified_by = "vnplan samples"
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
-    props.revision = 1
-    return doc
-
-
-def add_text(
-    par: Paragraph,
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    size: float | None = None,
-) -> None:
-    """Append ``text`` to ``par``; ``*words*`` spans become italic runs."""
-    for i, piece in enumerate(re.split(r"\*([^*]+)\*", text)):
-        if not piece:
-            continue
-        run = par.add_run(piece)
-        run.bold = bold or None
-        run.italic = (italic or i % 2 == 1) or None
-        if size is not None:
-            run.font.size = Pt(size)
-
-
-def paragraph(
-    container: DocxDocument | _Cell,
-    text: str = "",
-    *,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
-    bold: bool = False,
-    italic: bool = False,
-    size: float | None = None,
-    before: float = 0,
-    after: float = 0,
-    indent: Length | None = None,
-) -> Paragraph:
-    """Add a formatted paragraph to a document or a table cell."""
-    par = container.add_paragraph()
-    fmt = par.paragraph_format
-    fmt.alignment = align
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(after)
-    if indent is not None:
-        fmt.first_line_indent = indent
-    add_text(par, text, bold=bold, italic=italic, size=size)
-    return par
-
-
-def cell_paragraph(
-    cell: _Cell,
-    text: str,
-    *,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
-    bold: bool = False,
-    italic: bool = False,
-    size: float | None = None,
-    before: float = 0,
-    after: float = 0,
-) -> Paragraph:
-    """Write into the cell's untouched first paragraph, or add a new one."""
-    par: Paragraph = cell.paragraphs[-1]
-    if len(cell.paragraphs) > 1 or par.runs or par._p.pPr is not None:
-        par = cell.add_paragraph()
-    fmt = par.paragraph_format
-    fmt.alignment = align
-    fmt.space_before = Pt(before)
-    fmt.space_after = Pt(after)
-    add_text(par, text, bold=bold, italic=italic, size=size)
-    return par
-
-
-def rule(container: DocxDocument | _Cell, width_cm: float, length_cm: float) -> Paragraph:
-    """A short centred horizontal line: an empty paragraph with a bottom border."""
-    par = container.add_paragraph()
-    fmt = par.paragraph_format
-    side = Cm(max(0.0, (width_cm - length_cm) / 2))
-    fmt.left_indent = side
-    fmt.right_indent = side
-    fmt.space_before = Pt(0)
-    fmt.space_after = Pt(4)
-    fmt.line_spacing = Pt(3)
-    ppr = par._p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
-        bottom.set(qn(f"w:{key}"), value)
-    border.append(bottom)
-    ppr.insert_element_before(
-        border, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr", "w:sectPr"
-    )
-    return par
-
-
-def set_widths(table: Table, widths_cm: Sequence[float]) -> None:
-    """Fix column widths (fixed layout, grid and every cell) so LibreOffice and Word agree."""
-    table.autofit = False
-    for col, width in zip(table.columns, widths_cm, strict=True):
-        col.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=False):
-            cell.width = Cm(width)
-
-
-def borderless_table(doc: DocxDocument, widths_cm: Sequence[float]) -> Table:
-    """A one-row table without borders, used for the header and the signature blocks."""
-    table: Table = doc.add_table(rows=1, cols=len(widths_cm))
-    set_widths(table, widths_cm)
-    return table
-
-
-# --------------------------------------------------------------------------------------------
 # Layout
 # --------------------------------------------------------------------------------------------
-
-
-def setup_portrait(doc: DocxDocument) -> None:
-    """A4 portrait, margins 2 cm top/bottom, 3 cm left, 2 cm right."""
-    sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.PORTRAIT
-    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    sec.top_margin = sec.bottom_margin = Cm(2.0)
-    sec.left_margin, sec.right_margin = Cm(3.0), Cm(2.0)
-    sec.header_distance = sec.footer_distance = Cm(1.0)
 
 
 def add_header(doc: DocxDocument, plan: Plan) -> None:
@@ -529,13 +373,6 @@ def add_signature(doc: DocxDocument, plan: Plan) -> None:
     for _ in range(4):
         cell_paragraph(right, "")
     cell_paragraph(right, signer, bold=True)
-
-
-def mark_header_row(table: Table) -> None:
-    """Repeat the first row on every page (w:tblHeader); rows stay free to split."""
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
 
 
 def fill_row_cells(cells: Sequence[_Cell], row: Row) -> None:
@@ -599,81 +436,10 @@ def build_docx(plan: Plan) -> bytes:
     return normalise_zip(buf.getvalue())
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps so identical content gives identical bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
 
 # --------------------------------------------------------------------------------------------
 # PDF conversion and scan simulation
 # --------------------------------------------------------------------------------------------
-
-
-def find_soffice() -> str:
-    """Locate LibreOffice or stop with a clear message."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        sys.exit(
-            "error: LibreOffice (`soffice`) is not on PATH; it is needed to convert the DOCX "
-            "samples to PDF (Debian: apt-get install libreoffice-writer fonts-liberation2)"
-        )
-    return exe
-
-
-def convert_to_pdf(docx_paths: Sequence[Path]) -> list[Path]:
-    """Convert DOCX files with headless LibreOffice and put each PDF next to its DOCX."""
-    soffice = find_soffice()
-    outputs: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="vnplan-lo-") as tmp:
-        profile = Path(tmp, "profile").as_uri()
-        outdir = Path(tmp, "out")
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, docx_paths),
-        ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-        for src in docx_paths:
-            made = outdir / f"{src.stem}.pdf"
-            if not made.is_file():
-                sys.exit(f"error: LibreOffice did not convert {src.name}:\n{proc.stderr}")
-            target = src.with_suffix(".pdf")
-            target.write_bytes(stabilise_pdf(made.read_bytes(), src.read_bytes()))
-            outputs.append(target)
-    return outputs
-
-
-def stabilise_pdf(pdf: bytes, seed: bytes) -> bytes:
-    """Replace LibreOffice's date, file ID and checksum in place (same length: offsets kept)."""
-    stamp = FIXED_TIME.strftime("%Y%m%d%H%M%S").encode()
-    pdf = re.sub(rb"(/CreationDate\s*\(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
-    pdf = re.sub(rb"(/ModDate\s*\(D:)\d{14}", lambda m: m.group(1) + stamp, pdf)
-    digest = hashlib.sha256(seed).hexdigest().upper().encode()
-
-    def fixed_id(match: re.Match[bytes]) -> bytes:
-        return b"<" + digest[: len(match.group(1))] + b">"
-
-    def id_array(match: re.Match[bytes]) -> bytes:
-        return re.sub(rb"<([0-9A-Fa-f]+)>", fixed_id, match.group(0))
-
-    pdf = re.sub(rb"/ID\s*\[[^\]]*\]", id_array, pdf)
-    return re.sub(
-        rb"(/DocChecksum /)([0-9A-Fa-f]+)", lambda m: m.group(1) + digest[: len(m.group(2))], pdf
-    )
 
 
 def scan_page(page: pdfium.PdfPage, index: int, rng: np.random.Generator) -> Image.Image:
@@ -824,13 +590,47 @@ def verify_scan(scan_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+def build_admin_documents(sources: Sequence[Source]) -> None:
+    """Write each source's forms: .docx, .pdf (via LibreOffice; from a throw-away .docx when
+    the .docx is not one of its forms) and its portal page."""
+    with tempfile.TemporaryDirectory(prefix="vnplan-admin-") as tmp:
+        docx_paths, pdf_paths, stamps = [], [], []
+        for source in sources:
+            folder = HERE if "docx" in source.forms else Path(tmp)
+            path = folder / f"{source.slug}.docx"
+            path.write_bytes(build_admin_docx(source))
+            if "docx" in source.forms:
+                print(f"wrote {path.name}")
+            if "pdf" in source.forms:
+                docx_paths.append(path)
+                pdf_paths.append(HERE / f"{source.slug}.pdf")
+                stamps.append(source.created)
+            if "html" in source.forms:
+                page = HERE / source.portal["file"]
+                page.write_text(build_portal_page(source), encoding="utf-8")
+                print(f"wrote {page.relative_to(HERE)}")
+        if docx_paths:
+            for pdf in convert_to_pdf(docx_paths, pdf_paths, stamps):
+                print(f"wrote {pdf.name}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    sources = load_sources()
+    names = [SEEDS, *(s.slug for s in sources)]
     parser = argparse.ArgumentParser(
         description=(
-            "Rebuild the Lào Cai 122/KH-UBND and Lạng Sơn 227/KH-UBND sample documents "
-            "(DOCX, PDF via LibreOffice, and a simulated scan of the Lào Cai PDF) from the "
-            "seed texts in samples/."
+            "Rebuild the sample documents: the Lào Cai 122/KH-UBND and Lạng Sơn 227/KH-UBND "
+            "plans (DOCX, PDF via LibreOffice, and a simulated scan of the Lào Cai PDF) from the "
+            "seed texts, and the administrative documents written in samples/sources/ (DOCX, "
+            "PDF, portal page)."
         )
+    )
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=names,
+        metavar="NAME",
+        help=f"build only these ({', '.join(names)}); default: all",
     )
     parser.add_argument(
         "--verify",
@@ -840,8 +640,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-scan", action="store_true", help="skip the simulated scan (faster)")
     args = parser.parse_args(argv)
+    chosen = set(args.only or names)
 
     find_soffice()
+    if SEEDS in chosen:
+        build_seed_documents(scan=not args.no_scan, verify=args.verify)
+    build_admin_documents([s for s in sources if s.slug in chosen])
+    return 0
+
+
+def build_seed_documents(*, scan: bool, verify: bool) -> None:
+    """The two plans rebuilt from their seed texts, and the scan of the Lào Cai PDF."""
     plans = [parse_lao_cai(read_seed(LAO_CAI)), parse_lang_son(read_seed(LANG_SON))]
     docx_paths = []
     for plan in plans:
@@ -851,12 +660,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for pdf in convert_to_pdf(docx_paths):
         print(f"wrote {pdf.with_suffix('.docx').name}, {pdf.name}")
     scan_path = HERE / f"{LAO_CAI}-scan.pdf"
-    if not args.no_scan:
+    if scan:
         count = make_scan(HERE / f"{LAO_CAI}.pdf", scan_path)
         print(f"wrote {scan_path.name} ({count} pages)")
-    if args.verify:
+    if verify:
         run_verification(plans, scan_path)
-    return 0
 
 
 if __name__ == "__main__":
