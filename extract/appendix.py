@@ -26,30 +26,51 @@ from vnplan.text.numerals import roman_value, to_roman
 _GLUED_NUMERAL = re.compile(r"^(?P<n>[IVXL]{1,5})\.?\s+(?P<title>\S.*)$")
 _TERMINAL = re.compile(r"[.;:!?…”)]\s*$")
 _STT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+_LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
 
 
 @cache
-def _column_rules() -> tuple[list[tuple[str, tuple[str, ...]]], list[str]]:
+def _column_rules() -> tuple[list[tuple[str, tuple[str, ...], bool]], list[str]]:
     text = resources.files("vnplan.extract").joinpath("data/table_columns.json").read_text("utf-8")
     data = json.loads(text)
-    rules = [(c["field"], tuple(fold_heading(w) for w in c["words"])) for c in data["columns"]]
+    rules = [(c["field"], tuple(fold_heading(w) for w in c["words"]), bool(c.get("whole")))
+             for c in data["columns"]]
     return rules, list(data["default"])
 
 
-def _is_column_number_row(cells: tuple[str, ...]) -> bool:
+def is_column_number_row(cells: tuple[str, ...]) -> bool:
     values = [c.strip("() ") for c in cells if c.strip()]
     return len(values) >= 3 and values == [str(i) for i in range(1, len(values) + 1)]
 
 
+def column_field(cell: str) -> str | None:
+    """The row field a header cell names ("Cơ quan chủ trì" → "lead"), or None."""
+    folded = fold_heading(cell)
+    for field_name, words, whole in _column_rules()[0]:
+        if any(folded == w or (not whole and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded))
+               for w in words):
+            return field_name
+    return None
+
+
 def column_fields(header: tuple[str, ...]) -> list[str]:
-    """The row field each header cell feeds ("Cơ quan chủ trì" → "lead")."""
-    rules, _ = _column_rules()
+    """The row field each header cell feeds ("Cơ quan chủ trì" → "lead"); a field named twice
+    feeds the first column, the others are "extra"."""
     fields: list[str] = []
     for cell in header:
-        folded = fold_heading(cell)
-        match = next((f for f, words in rules if any(w in folded for w in words)), "extra")
-        fields.append(match if match not in fields else "extra")
+        found = column_field(cell) or "extra"
+        fields.append(found if found not in fields else "extra")
+    if "content" not in fields and "stt" in fields:  # the column after STT says what is done
+        at = fields.index("stt") + 1
+        if at < len(fields) and fields[at] == "extra":
+            fields[at] = "content"
     return fields
+
+
+def is_task_table(fields: list[str]) -> bool:
+    """A table assigns work when its columns give what is done and who leads, coordinates or
+    by when it is done."""
+    return "content" in fields and bool({"lead", "coordinating", "timeline"} & set(fields))
 
 
 @dataclass
@@ -68,6 +89,7 @@ class _Row:
             lead=split_cell_agencies(self.values.get("lead", "")),
             coordinating=split_cell_agencies(self.values.get("coordinating", "")),
             timeline=parse_timeline(self.values.get("timeline", "")),
+            product=self.values.get("product") or None,
             note=self.values.get("note") or None,
             pages=sorted(set(self.pages)),
         )
@@ -101,8 +123,10 @@ class _Parser:
         values = {f: c.strip() for f, c in zip(self.fields, cells, strict=False) if f != "extra"}
         stt, content = values.get("stt", ""), values.get("content", "")
         others = [v for f, v in values.items() if f not in ("stt", "content") and v]
-        if roman_value(stt) and not others:
+        if (roman_value(stt) or _LETTER_GROUP.match(stt)) and not others:
             self._start_group(stt, content)
+        elif _STT.match(stt) and not others and content and self._heads_items(stt, upcoming):
+            self._start_group(stt.rstrip("."), content)  # "1" over "1.1", "1.2" …
         elif stt and not _STT.match(stt) and not content and not others:
             self._start_group(None, stt)
         elif stt and _STT.match(stt):
@@ -158,6 +182,14 @@ class _Parser:
         self.warn("duplicate_cell_dropped", f"shifted row: duplicated cell {cells[dup]!r} dropped")
         return [*cells[:dup], *cells[dup + 1 :], ""]
 
+    def _heads_items(self, stt: str, upcoming: list[Paragraph]) -> bool:
+        """Whether the next row numbers an item of this one ("1" then "1.1")."""
+        nxt = next((p for p in upcoming if p.cells), None)
+        if nxt is None or nxt.cells is None or "stt" not in self.fields:
+            return False
+        following = nxt.cells[self.fields.index("stt")].strip().rstrip(".")
+        return following.startswith(stt.rstrip(".") + ".")
+
     def _opens_group(self, upcoming: list[Paragraph]) -> bool:
         nxt = next((p for p in upcoming if p.cells), None)
         if nxt is None or not self.rows:
@@ -170,6 +202,7 @@ class _Parser:
         )
 
     def _start_group(self, numeral: str | None, title: str) -> None:
+        numeral = numeral.rstrip(".") if numeral else numeral
         if numeral is None:
             numeral = to_roman(
                 (roman_value(self.groups_seen[-1]) or 0) + 1 if self.groups_seen else 1
@@ -272,20 +305,24 @@ def parse_appendix(
     rows: list[Paragraph],
     section_titles: list[str],
     index: int = 0,
+    columns: list[str] | None = None,
 ) -> tuple[Appendix, list[Warning]]:
-    """One logical appendix table from its physical rows, however many pages they span (a
-    cell's lines joined by spaces, as they read)."""
+    """One logical task table from its physical rows, however many pages they span (a cell's
+    lines joined by spaces, as they read). `columns` are its header cells when the caller
+    found them; else the header row among the rows is used."""
     rows = [replace(r, cells=tuple(" ".join(c.split()) for c in r.cells)) if r.cells else r
             for r in rows]
-    header = next((r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
+    header = tuple(columns) if columns else next(
+        (r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
     fields = column_fields(header) if header else _column_rules()[1]
     parser = _Parser(fields=fields, section_titles=section_titles, index=index)
-    for index, par in enumerate(rows):
+    for at, par in enumerate(rows):
         if par.cells is None or not any(c.strip() for c in par.cells):
             continue
-        if is_header_row(par.cells) or _is_column_number_row(par.cells):
+        if is_header_row(par.cells) or is_column_number_row(par.cells) or (
+                header is not None and tuple(par.cells) == header):
             continue
-        parser.add(par, rows[index + 1 : index + 3])
-    columns = [c for c in header] if header else fields
-    appendix = Appendix(title=title, caption=caption, columns=columns, rows=parser.finish())
+        parser.add(par, rows[at + 1 : at + 3])
+    appendix = Appendix(title=title, caption=caption, columns=list(header) if header else fields,
+                        rows=parser.finish())
     return appendix, parser.warnings

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vnplan.extract.appendix import parse_appendix
 from vnplan.extract.citations import find_citations, unique_citations
-from vnplan.extract.header import CAPTION, ENACTING, PREAMBLE_CUE
+from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import build_sections
+from vnplan.extract.tables import appendix_start, read_tables
 from vnplan.extract.tail import SIGNATURE_SEARCH, find_tail, read_tail
 from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning
 
@@ -44,7 +44,7 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
-    _read_appendices(body, paragraphs, body_end)
+    _read_tables(body, paragraphs, first_item, body_end)
     return body
 
 
@@ -65,23 +65,17 @@ def _cites(text: str) -> bool:
     return bool(PREAMBLE_CUE.match(text.lstrip("-–• ").strip()))
 
 
-def _read_appendices(body: Body, paragraphs: list[Paragraph], start: int) -> None:
+def _read_tables(body: Body, paragraphs: list[Paragraph], first_item: int, end: int) -> None:
+    """Every data table from the first unit on: in the body (with the section it stands in)
+    or, from the first appendix heading after the body's end, in an appendix."""
     titles = [s.title for s in walk(body.sections)]
-    index = find(paragraphs, start, lambda p: APPENDIX_HEADING.match(p.text.strip()))
-    while index < len(paragraphs):
-        nxt = find(paragraphs, index + 1, lambda p: APPENDIX_HEADING.match(p.text.strip()))
-        block = paragraphs[index:nxt]
-        heading = [p.text for p in block if p.cells is None and not CAPTION.match(p.text.strip())]
-        caption = next((p.text.strip() for p in block if CAPTION.match(p.text.strip())), None)
-        rows = [p for p in block if p.cells is not None]
-        title = " ".join(heading[:3]).strip()
-        if rows:
-            appendix, warnings = parse_appendix(
-                title, caption, rows, titles, index=len(body.appendices)
-            )
-            body.appendices.append(appendix)
-            body.warnings.extend(warnings)
-        index = nxt
+    found, warnings = read_tables(paragraphs, first_item, appendix_start(paragraphs, end), titles)
+    body.warnings.extend(warnings)
+    for start, table in found:
+        if not table.in_appendix:
+            nodes = walk(build_sections(paragraphs[first_item:start])[0])
+            table.section_path = nodes[-1].path if nodes else []
+        body.appendices.append(table)
 
 
 def walk(sections: list[Section]) -> list[Section]:

@@ -150,6 +150,7 @@ class AppendixRow(Model):
     coordinating: list[AgencyRef] = Field(default_factory=list)
     timeline: Timeline | None = None
     note: str | None = None
+    product: str | None = Field(default=None, description="What the task delivers (Sản phẩm).")
     pages: list[int] = Field(default_factory=list)
     pillars: list[PillarMatch] = Field(default_factory=list)
 

@@ -1,0 +1,173 @@
+"""Every data table of a document: found, titled, its columns read, and sorted into task
+tables (read into task rows by `appendix`) and plain tables (kept as cells).
+
+A table is a run of rows; a row is a paragraph with cells. Tables that only lay out a header
+or a signature (the motto, "Số:", "Nơi nhận:", TM./KT. in their cells) are not data. The title
+is what is printed above the table — an appendix's heading ("PHỤ LỤC I", its name) or the
+line that introduces a table in the body — and the caption its "(Kèm theo …)" line. A header
+printed on two rows ("Kết quả" over "Đạt | Không đạt") gives "Kết quả - Đạt", "Kết quả -
+Không đạt"; a row numbering the columns ("(1) (2) (3)") is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnplan.extract.appendix import (
+    column_field,
+    column_fields,
+    is_column_number_row,
+    is_task_table,
+    parse_appendix,
+)
+from vnplan.extract.header import CAPTION
+from vnplan.extract.numbering import parse_marker
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.anchors import has_layout_anchor
+from vnplan.extract.readers.cues import APPENDIX_HEADING, is_header_row
+from vnplan.schema import Appendix, Warning
+
+TITLE_LINES = 4  # lines above a table looked at for its title and caption
+TITLE_WORDS_MAX = 40
+HEADER_CELL_WORDS = 14  # a header cell is a label, not a sentence
+_NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
+
+
+@dataclass(frozen=True)
+class _Block:
+    start: int
+    end: int
+    rows: list[Paragraph]
+
+
+def read_tables(
+    paragraphs: list[Paragraph], start: int, appendix_at: int, titles: list[str]
+) -> tuple[list[tuple[int, Appendix]], list[Warning]]:
+    """The data tables of `paragraphs[start:]`, each with the index of its first row; those
+    from `appendix_at` on are appendix tables, the others stand in the body. `titles` are the
+    section titles (evidence for OCR repairs of group titles)."""
+    tables: list[tuple[int, Appendix]] = []
+    warnings: list[Warning] = []
+    for block in _blocks(paragraphs, start):
+        if _is_layout(block):
+            continue
+        columns, skip = _columns(block.rows)
+        title, caption = _title(paragraphs, block.start, appendix_at)
+        body = [r for r in block.rows[skip:] if r.cells and not is_column_number_row(r.cells)]
+        in_appendix = block.start >= appendix_at
+        fields = column_fields(tuple(columns)) if columns else []
+        if fields and is_task_table(fields):
+            table, found = parse_appendix(title, caption, body, titles, index=len(tables),
+                                          columns=columns)
+            warnings.extend(found)
+        else:
+            table = Appendix(title=title, caption=caption, columns=columns, kind="table",
+                             cells=[[" ".join(c.split()) for c in r.cells or ()] for r in body])
+        table.in_appendix = in_appendix
+        tables.append((block.start, table))
+    return tables, warnings
+
+
+def appendix_start(paragraphs: list[Paragraph], start: int) -> int:
+    """The first appendix heading ("PHỤ LỤC …") from `start`, or the end."""
+    return next((i for i in range(start, len(paragraphs))
+                 if APPENDIX_HEADING.match(paragraphs[i].text.strip())), len(paragraphs))
+
+
+def _blocks(paragraphs: list[Paragraph], start: int) -> list[_Block]:
+    out: list[_Block] = []
+    i = start
+    while i < len(paragraphs):
+        if paragraphs[i].cells is None:
+            i += 1
+            continue
+        j = i
+        while j < len(paragraphs) and (paragraphs[j].cells is not None or _bridges(paragraphs, j)):
+            j += 1
+        rows = [p for p in paragraphs[i:j] if p.cells is not None]
+        out.append(_Block(i, j, rows))
+        i = j
+    return out
+
+
+def _bridges(paragraphs: list[Paragraph], j: int) -> bool:
+    """A line between two rows that does not end the table: a page number left by a reader."""
+    nxt = paragraphs[j + 1] if j + 1 < len(paragraphs) else None
+    return nxt is not None and nxt.cells is not None and bool(
+        re.fullmatch(r"\W*\d{1,3}\W*", paragraphs[j].text.strip()))
+
+
+def _is_layout(block: _Block) -> bool:
+    """A header or signature laid out as a table (its cells hold the motto, "Số:", "Nơi
+    nhận:", TM./KT. …), not data."""
+    cells = [c for r in block.rows[:6] for c in (r.cells or ()) if c.strip()]
+    return len(block.rows) <= 4 and any(
+        has_layout_anchor(line) for c in cells for line in c.split("\n"))
+
+
+def _header_like(cells: tuple[str, ...]) -> bool:
+    texts = [c for c in cells if c.strip()]
+    if len(texts) < 2 or any(len(t.split()) > HEADER_CELL_WORDS for t in texts):
+        return False
+    if is_header_row(cells):
+        return True
+    if _NUMBER.match(texts[0]) or any(t.replace(",", "").replace(".", "").isdigit() for t in texts):
+        return False
+    named = sum(1 for t in texts if column_field(t) is not None)
+    return named * 2 >= len(texts) or all(
+        not parse_marker(t) and len(t.split()) <= 8 for t in texts)
+
+
+def _columns(rows: list[Paragraph]) -> tuple[list[str], int]:
+    """The table's column names and how many rows they take (0 when it prints no header)."""
+    first = rows[0].cells or ()
+    if not _header_like(first):
+        return [], 0
+    top = [" ".join(c.split()) for c in first]
+    if len(rows) > 1 and rows[1].cells and _second_header_row(first, rows[1].cells):
+        below = [" ".join(c.split()) for c in rows[1].cells]
+        return _joined(top, below), 2
+    return top, 1
+
+
+def _second_header_row(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """A second header row: labels under a parent cell that spans several columns."""
+    if is_column_number_row(second) or len(second) != len(first):
+        return False
+    texts = [c for c in second if c.strip()]
+    spans = any(not a.strip() or a == b for a, b in zip(first, first[1:], strict=False))
+    return bool(texts) and spans and _header_like(second) if len(texts) >= 2 else bool(
+        texts and spans and not _NUMBER.match(texts[0]) and len(texts[0].split()) <= 8)
+
+
+def _joined(top: list[str], below: list[str]) -> list[str]:
+    out: list[str] = []
+    parent = ""
+    for up, down in zip(top, below, strict=True):
+        parent = up or parent
+        if down and parent and down != parent:
+            out.append(f"{parent} - {down}")
+        else:
+            out.append(down or parent)
+    return out
+
+
+def _title(paragraphs: list[Paragraph], start: int, appendix_at: int) -> tuple[str, str | None]:
+    """The heading printed above a table, and its "(Kèm theo …)" caption."""
+    lines: list[str] = []
+    caption: str | None = None
+    floor = appendix_at if appendix_at <= start else 0
+    for par in reversed(paragraphs[max(floor, start - TITLE_LINES) : start]):
+        text = par.text.strip()
+        if par.cells is not None or not text:
+            break
+        if CAPTION.match(text):
+            caption = caption or text
+            continue
+        if len(text.split()) > TITLE_WORDS_MAX:
+            break
+        lines.insert(0, text)
+        if APPENDIX_HEADING.match(text) or parse_marker(text, par.bold):
+            break
+    return " ".join(lines[-3:]), caption
