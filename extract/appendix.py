@@ -44,13 +44,21 @@ def is_column_number_row(cells: tuple[str, ...]) -> bool:
 
 
 def column_field(cell: str) -> str | None:
-    """The row field a header cell names ("Cơ quan chủ trì" → "lead"), or None."""
+    """The row field a header cell names ("Cơ quan chủ trì" → "lead"), or None. A Vietnamese
+    noun phrase leads with its head ("Thời gian thực hiện" is a time, "Cơ quan thực hiện" a
+    body), so the word found first wins, then the longest, then the rule order."""
     folded = fold_heading(cell)
-    for field_name, words, whole in _column_rules()[0]:
-        if any(folded == w or (not whole and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded))
-               for w in words):
-            return field_name
-    return None
+    best: tuple[int, int, int, str] | None = None
+    for order, (field_name, words, whole) in enumerate(_column_rules()[0]):
+        for word in words:
+            if whole:
+                at = 0 if folded == word else -1
+            else:
+                found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
+                at = found.start() if found else -1
+            if at >= 0 and (best is None or (at, -len(word), order) < best[:3]):
+                best = (at, -len(word), order, field_name)
+    return best[3] if best else None
 
 
 def column_fields(header: tuple[str, ...]) -> list[str]:

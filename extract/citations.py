@@ -47,6 +47,11 @@ _ISSUER = re.compile(
     r"phê duyệt|thông qua|triển khai|thực hiện|kèm theo|tại|đối với|giao|về việc|và)\b"
     r"|\s*[,;:(]|\s*\.(?:\s|$)|\s*$)"
 )
+_PROPOSER = re.compile(  # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": who wrote it
+    r"(?:đề nghị|ý kiến(?: chỉ đạo)?|đề xuất|kiến nghị|chỉ đạo|báo cáo)\s+của\s+"
+    r"(?P<issuer>[^;:.]+?)\s+(?:tại|theo)\s*$",
+    re.IGNORECASE,
+)
 _NAME_END = re.compile(  # where a law's name stops: its number, its date, a new clause …
     r"\s+(?=\d{1,4}/)"
     r"|\s+(?:số(?=\s*:?\s*[\d/])|ngày|năm(?=\s+\d)|đã|được|đang|và\s+(?=[A-ZĐ])"
@@ -158,6 +163,9 @@ def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
     if (by := _ISSUER.match(text, pos)) is not None and len(by["issuer"].split()) <= 14:
         issuer = by["issuer"].strip()
         pos = by.end("issuer")
+    elif (proposer := _PROPOSER.search(text, max(0, match.start() - 200), match.start())) and (
+            len(proposer["issuer"].split()) <= 14):
+        issuer = proposer["issuer"].strip()
     doc_type = cited_type(word)
     raw = text[match.start() : pos].strip(" ,;")
     basis = LegalBasis(raw=raw, doc_type=doc_type, doc_number=number, date=date, issuer=issuer,

@@ -17,7 +17,7 @@ from typing import Literal
 
 from vnplan.extract.bodies import split_bodies, starts_with_authority
 from vnplan.extract.doc_types import split_type_line
-from vnplan.extract.numbering import parse_marker
+from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import (
     ADDRESSEES,
@@ -43,6 +43,8 @@ PREAMBLE_CUE = re.compile(
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
                       re.IGNORECASE)
 CAPTION = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b.*\)?$", re.IGNORECASE)
+_TRAILING_CAPTION = re.compile(
+    r"\s*(?P<caption>\(\s*(?:Kèm theo|Ban hành kèm theo)\b[^()]*\)?)\s*$", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
 _NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
     r"^\s*(?:\S+\s+)?s[ốo]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*", re.IGNORECASE)
@@ -261,6 +263,8 @@ class _Reader:
         """Whether a paragraph is the body's first, given what the header has read so far: a
         subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …"),
         unless it is set like the body (a Giấy mời has no subject)."""
+        if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
+            return True  # "Chương I" under a subject set in the same bold
         if self.state == "subject" and not self.subject:
             looks_like_body = par.centered is False and par.bold is False and bool(
                 self.type_segment and (self.type_segment.centered or self.type_segment.bold))
@@ -359,6 +363,12 @@ class _Reader:
                 return False
             if self.first_subject is None:
                 self.first_subject = seg
+            if (trailing := _TRAILING_CAPTION.search(text)) and trailing.start() > 0:
+                # the caption set on the subject's last line: "… Tuyên Quang (Ban hành kèm …)"
+                self.subject.append(text[: trailing.start()])
+                h.caption = trailing["caption"]
+                self.state = "after"
+                return True
             self.subject.append(text)
             return True
         if seg.upper and starts_with_authority(text) and h.authority is None:

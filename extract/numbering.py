@@ -43,7 +43,7 @@ _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,5})(?P<sep>\s*\.\s*|\s*[-–]\s+|\s+)(?P<r
 _DECIMAL = re.compile(
     r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<dot>\.?)\s*(?P<rest>[^\d\s.].*)$", re.S
 )
-_ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*[.)]\s*(?P<rest>[^\d\s.].*)$", re.S)
+_ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]\s*(?=[^\d\s.])|[.)]\s+(?=\d))(?P<rest>\S.*)$", re.S)
 _LETTER = re.compile(r"^(?P<n>[a-zđ]|đ)\s*\)\s*(?P<rest>\S.*)$", re.S)
 _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[ivx]{1,4})\)\s*\.?\s*(?P<rest>\S.*)$", re.S)
 
@@ -109,6 +109,11 @@ def _unit(text: str, bold: bool | None) -> Marker | None:
 
 
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bv\.v)\.(?=\s+[A-ZĐÀ-Ỹ“\"(])|\.\s*$")
+
+
+def is_unit_heading(text: str) -> bool:
+    """Whether a line opens a Phần, Chương, Mục, Tiểu mục or Điều ("Chương I", "Điều 3.")."""
+    return _UNIT.match(text.strip()) is not None
 
 
 def split_title(rest: str) -> tuple[str, str]:

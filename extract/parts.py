@@ -8,8 +8,9 @@ from __future__ import annotations
 from vnplan.extract.body import read_body
 from vnplan.extract.doc_types import split_type_line
 from vnplan.extract.header import CAPTION, read_header
+from vnplan.extract.numbering import is_unit_heading
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.readers.anchors import find_motto
+from vnplan.extract.readers.anchors import find_motto, find_place_date, number_clause
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.tail import find_tail
 from vnplan.schema import Part
@@ -41,10 +42,22 @@ def _opens_part(paragraphs: list[Paragraph], i: int) -> bool:
     typed = split_type_line(text)
     if typed is None or typed[0] == "Phụ lục":  # an appendix is a table, not a document
         return False
+    if i > 0 and is_unit_heading(paragraphs[i - 1].text):
+        return False  # "Chương I" / "QUY ĐỊNH CHUNG": a chapter's title, not a type line
     after = paragraphs[i + 1 : i + 1 + LOOK_AROUND]
-    before = paragraphs[max(0, i - LOOK_AROUND) : i]
-    return any(CAPTION.match(p.text.strip()) for p in after) or any(
-        find_motto(p.text) for p in before)
+    return any(CAPTION.match(p.text.strip()) for p in after) or _under_motto(paragraphs, i)
+
+
+def _under_motto(paragraphs: list[Paragraph], i: int) -> bool:
+    """Whether a motto stands above the type line with nothing but header lines (the issuer,
+    "Số: …", the place and date) between them."""
+    for j in range(i - 1, max(-1, i - 1 - 2 * LOOK_AROUND), -1):
+        par = paragraphs[j]
+        if find_motto(par.text):
+            return True
+        if not (_header_line(par) or number_clause(par.text) or find_place_date(par.text)):
+            return False
+    return False
 
 
 def _header_top(paragraphs: list[Paragraph], i: int, floor: int) -> int:

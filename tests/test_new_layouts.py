@@ -401,8 +401,10 @@ def test_a_table_of_figures_is_kept_as_a_plain_table(stem: str, sample: str) -> 
     table = next((t for t in _tables(record(sample)) if [fold(c) for c in t.columns] == columns),
                  None)
     assert table is not None, [t.columns for t in _tables(record(sample))]
-    assert len(table.rows) == want["rows"]
-    assert not any(r.lead or r.coordinating or r.timeline for r in table.rows)
+    assert table.kind == "table" and table.rows == []
+    assert len(table.cells) == want["rows"]
+    assert [row[0] for row in table.cells] == want["first_column"]
+    assert [fold(row[1]) for row in table.cells] == [fold(c) for c in want["second_column"]]
 
 
 # --------------------------------------------------------------------------------------------
