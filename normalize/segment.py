@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import cast
+
+from vnplan.text.chunks import tokenize_bounded
 
 from .text import WORD, fold, fold_token, upper_initial
 
@@ -29,7 +30,8 @@ def _word_tokenizer() -> Callable[[str], list[str]]:
     from underthesea import word_tokenize
 
     def tokenize(text: str) -> list[str]:
-        return cast(list[str], word_tokenize(text))
+        # in bounded pieces: the tokenizer is quadratic on long runs without spaces
+        return tokenize_bounded(text, word_tokenize)
 
     return tokenize
 
