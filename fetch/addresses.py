@@ -9,7 +9,7 @@ settings allow private addresses outright.
 
 The check is made where the connection is opened, on the address actually connected to, at
 every hop (redirects, robots.txt, attachments), so a name that resolves differently the second
-time cannot slip past it.
+time cannot slip past it; the fetcher keeps no connection open from one request to the next.
 """
 
 from __future__ import annotations

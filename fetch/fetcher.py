@@ -336,8 +336,9 @@ class Fetcher:
 
 
 def _guarded_transport(guard: GuardedBackend) -> httpx.HTTPTransport:
-    """httpx's own transport, with its connections opened through `guard`."""
-    transport = httpx.HTTPTransport()
+    """httpx's own transport, with its connections opened through `guard` and never kept for
+    the next request (a kept connection would skip the check of a later, stricter fetch)."""
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
     pool = transport._pool  # httpx offers no public way to pass httpcore a network backend
     assert hasattr(pool, "_network_backend"), "httpcore changed: see fetch/addresses.py"
     pool._network_backend = guard

@@ -136,7 +136,9 @@ def convert(
     ] = Limits().seconds,
     memory_mb: Annotated[
         int,
-        typer.Option("--memory-mb", min=256, help="Memory one worker may use, in MiB."),
+        typer.Option(
+            "--memory-mb", min=256, help="Memory one worker may take beyond its start, in MiB."
+        ),
     ] = Limits().memory_mb or 4096,
     max_pages: Annotated[
         int | None,
@@ -319,7 +321,7 @@ def _run_with_progress(
     try:
         return _run_showing_progress(items, what, run)
     except OutUnavailable as exc:
-        err.print(str(exc), style="red", markup=False, highlight=False)
+        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OUT_UNAVAILABLE) from None
 
 

@@ -53,6 +53,8 @@ class Store:
         self.close()
 
     def open(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise OutUnavailable(f"cannot write to {self.root}: it is a file, not a folder")
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, new_file_mode())

@@ -92,6 +92,6 @@ def test_memory_limit_holds_for_url_documents(
     out = tmp_path / "out"
     result = convert(*urls, "-o", str(out), "--memory-mb", "512", "--workers", "2")
     assert result.exit_code == 1
-    assert {uri: e["code"] for uri, e in errors(out).items()} == dict.fromkeys(  # noqa: E501
+    assert {uri: e["code"] for uri, e in errors(out).items()} == dict.fromkeys(
         urls, "out_of_memory"
     )
