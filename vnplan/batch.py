@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -100,8 +101,8 @@ def _walk(folder: Path) -> list[str]:
 def _glob_root(pattern: str) -> str:
     """The folder a glob searches: its path up to the first part with a wildcard."""
     parts = Path(pattern).parts
-    plain = [p for p in parts[: next(i for i, p in enumerate(parts) if any(c in p for c in "*?["))]]
-    return str(Path(*plain)) if plain else "."
+    wild = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
+    return str(Path(*parts[:wild])) if wild else "."
 
 
 def run_batch(
@@ -201,12 +202,12 @@ class _Batch:
                     f"{uri}: a symbolic link to {printable(target)}, outside {printable(root)};"
                     " not read (--follow-symlinks reads it)"))
         try:
-            size = os.stat(item).st_size
-            if not os.path.isfile(item):
+            status = os.stat(item)
+            if not stat.S_ISREG(status.st_mode):
                 return Outcome(uri, "failed", code="not_found", message=f"{uri}: not a file")
-            if size > self.options.max_bytes:
+            if status.st_size > self.options.max_bytes:
                 return Outcome(uri, "failed", code="too_large", message=(
-                    f"{uri}: {size} bytes is over the {self.options.max_bytes} limit"))
+                    f"{uri}: {status.st_size} bytes is over the {self.options.max_bytes} limit"))
             digest = sha256_file(item)
         except FileNotFoundError:
             return Outcome(uri, "failed", code="not_found", message=f"{uri}: no such file")

@@ -194,12 +194,8 @@ def convert(
     if not expanded:
         err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
         raise typer.Exit(2)
-    web = WebOptions(
-        fetch_settings(
-            cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
-        ),
-        follow_attachments=follow_attachments,
-        max_attachments=max_attachments,
+    web = _web_options(
+        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
     limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
     max_bytes = max_mb * 2**20
@@ -276,12 +272,8 @@ def fetch(
     if not_urls:
         err.print(f"[red]Not http(s) URLs:[/red] {', '.join(not_urls[:5])}")
         raise typer.Exit(2)
-    web = WebOptions(
-        fetch_settings(
-            cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
-        ),
-        follow_attachments=follow_attachments,
-        max_attachments=max_attachments,
+    web = _web_options(
+        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
     result = _run_with_progress(
         items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
@@ -299,6 +291,21 @@ def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")
         ]
     return items
+
+
+def _web_options(
+    out: Path,
+    cache: Path | None,
+    delay: float,
+    timeout: float,
+    allow_private: bool,
+    follow_attachments: bool,
+    max_attachments: int,
+) -> WebOptions:
+    settings = fetch_settings(
+        cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
+    )
+    return WebOptions(settings, follow_attachments, max_attachments)
 
 
 def _engine(name: str, scheduler: str | None, limits: Limits) -> Engine | None:

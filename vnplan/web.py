@@ -78,12 +78,11 @@ class UrlJobs:
         if url in self.seen:  # given, and already converted as an attachment in this run
             yield Outcome(url, "skipped", message=f"{url}: converted earlier in this run")
             return
-        self.seen.add(url)
-        page = self._fetch(url, None)
-        if isinstance(page, Outcome):
-            yield page
+        fetched = self._page(url)
+        if isinstance(fetched, Outcome):
+            yield fetched
             return
-        links, note = self._attachments(page)
+        page, links, note = fetched
         yield self._job(page, name, force=force, notes=(note,) if note else ())
         for link in links:
             attached = self._fetch(link, page.url)
@@ -94,16 +93,23 @@ class UrlJobs:
 
     def downloads(self, url: str) -> Iterator[Outcome]:
         """Download the URL (and its page's attachments when following them) into the folder."""
-        self.seen.add(url)
-        page = self._fetch(url, None)
-        if isinstance(page, Outcome):
-            yield page
+        fetched = self._page(url)
+        if isinstance(fetched, Outcome):
+            yield fetched
             return
-        links, note = self._attachments(page)
+        page, links, note = fetched
         yield self._save(page, note.message if note else None)
         for link in links:
             attached = self._fetch(link, page.url)
             yield attached if isinstance(attached, Outcome) else self._save(attached, None)
+
+    def _page(self, url: str) -> tuple[FetchedDocument, list[str], Warning | None] | Outcome:
+        """A given URL fetched, with the attachment links to follow from it."""
+        self.seen.add(url)
+        page = self._fetch(url, None)
+        if isinstance(page, Outcome):
+            return page
+        return (page, *self._attachments(page))
 
     def _attachments(self, page: FetchedDocument) -> tuple[list[str], Warning | None]:
         """The page's attachment links to follow (new ones, up to the limit), and a warning
