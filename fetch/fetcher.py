@@ -310,8 +310,20 @@ class Fetcher:
                 last_modified=body.headers.get("last-modified"),
                 fetched_at=doc.fetched_at,
             )
-            cache.store(self.settings.cache_dir, entry)
+            self._store(entry)
         return doc
+
+    def _store(self, entry: cache.CacheEntry) -> None:
+        """Keep `entry` in the cache; a cache that cannot be written (a full disk) is noted and
+        skipped: the document was fetched all the same."""
+        assert self.settings.cache_dir is not None
+        try:
+            cache.store(self.settings.cache_dir, entry)
+        except OSError as exc:
+            note = f"the cache {self.settings.cache_dir} cannot be written: {exc.strerror}"
+            if note not in self._notes:
+                self._notes.append(note)
+                log.warning("%s", note)
 
     def _revalidated(
         self, entry: cache.CacheEntry, current: str, headers: httpx.Headers, found_on: str | None
@@ -329,7 +341,7 @@ class Fetcher:
             fetched_at=now,
         )
         if self.settings.cache_dir is not None:
-            cache.store(self.settings.cache_dir, fresh)
+            self._store(fresh)
         return _make_document(
             entry.url, current, entry.content, entry.content_type, now, True, found_on
         )

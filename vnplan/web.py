@@ -166,5 +166,7 @@ class UrlJobs:
 
 
 def _failed(url: str, code: str, message: str, found_on: str | None) -> Outcome:
+    """A failed outcome whose message names the URL (and the page it was linked from)."""
+    named = message if url in message else f"{url}: {message}"
     where = f" (linked from {found_on})" if found_on else ""
-    return Outcome(url, "failed", code=code, message=f"{message}{where}")
+    return Outcome(url, "failed", code=code, message=f"{named}{where}")

@@ -107,23 +107,27 @@ def test_killing_the_parent_leaves_no_worker_and_no_tesseract(tmp_path: Path) ->
     assert wait_until_gone(seen, 5) == set()
 
 
-def test_a_full_disk_fails_the_records_not_the_run(tmp_path: Path) -> None:
+def test_a_full_disk_fails_the_records_not_the_run(server: TestServer, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a.txt", "b.txt"):
         (folder / name).write_bytes(attacks.LANG_SON_TXT.read_bytes())
+    server.static("/news.html", attacks.big_html(64 * 1024))  # its cache entry fails too
     out = tmp_path / "out"
 
     def small_disk() -> None:  # a write past 16 KiB fails (EFBIG), as on a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
 
-    run = vnplan("convert", str(folder), "-o", str(out), preexec_fn=small_disk)
+    url = server.url("/news.html")
+    run = vnplan("convert", str(folder), url, "-o", str(out), "--delay", "0",
+                 preexec_fn=small_disk)
     _, stderr = run.communicate(timeout=120)
     assert run.returncode == 1 and "Traceback" not in stderr
     lines = (out / "errors.jsonl").read_text("utf-8").splitlines()
     assert {json.loads(line)["code"] for line in lines} == {"write_failed"}
-    assert "cannot be written" in stderr
-    assert sorted(p.name for p in out.iterdir()) == [".lock", "errors.jsonl"]  # nothing half
+    assert len(lines) == 3 and "cannot be written" in stderr
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == [".lock", "errors.jsonl"]
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]  # nothing half-written
 
 
 def test_an_out_that_cannot_be_a_folder_is_one_clear_line(tmp_path: Path) -> None:
