@@ -80,6 +80,7 @@ class _Worker:
     exited: int | None  # pidfd: readable once the worker has exited (None: not on this system)
     item: Any = None
     busy: bool = False
+    reaped: bool = False
     started: float = 0.0
     start_vm: int = 0  # its address space when forked (the parent's); the limit is on top of it
     base_vm: int = 0  # … when it took the current input
@@ -170,6 +171,7 @@ class WorkerPool(Generic[T, R]):
                     continue
             status = _reaped(slot.pid)
             if status is not None:
+                slot.reaped = True
                 failure = self._death(slot, status)
             elif now - slot.started >= self.limits.seconds:
                 failure = Failure("timeout", f"no result within {self.limits.seconds:g} s")
@@ -227,12 +229,15 @@ class WorkerPool(Generic[T, R]):
 
     @staticmethod
     def _stop(slot: _Worker) -> None:
+        """Kill the worker's group (what it started dies too; a group outlives its leader while
+        members are left, so its id is not reused) and reap the worker."""
         with contextlib.suppress(OSError):
             os.killpg(slot.pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            os.kill(slot.pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(slot.pid, 0)
+        if not slot.reaped:
+            with contextlib.suppress(OSError):
+                os.kill(slot.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(slot.pid, 0)
         slot.conn.close()
         for fd in (slot.lifeline, slot.exited):
             if fd is not None:
