@@ -4,6 +4,7 @@ cannot be a folder. Real processes throughout."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -93,18 +94,24 @@ def test_killing_the_parent_leaves_no_worker_and_no_tesseract(tmp_path: Path) ->
         start_new_session=True,
     )
     seen: set[int] = set()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # until tesseract is reading a page
+    ocr: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while not ocr and time.monotonic() < deadline:  # until tesseract is reading a page
+            seen |= descendants(run.pid)
+            ocr = {pid for pid in seen if _comm(pid) == "tesseract"}
+            assert run.poll() is None, run.communicate()
+            time.sleep(0.02)
         seen |= descendants(run.pid)
-        if any(_comm(pid) == "tesseract" for pid in seen):
-            break
-        assert run.poll() is None, run.communicate()
-        time.sleep(0.05)
-    seen |= descendants(run.pid)
-    assert any(_comm(pid) == "tesseract" for pid in seen)
-    os.kill(run.pid, signal.SIGKILL)  # the parent alone: its workers must notice by themselves
-    run.communicate()
-    assert wait_until_gone(seen, 5) == set()
+    finally:
+        os.kill(run.pid, signal.SIGKILL)  # the parent alone: its workers must notice by themselves
+        run.communicate()
+    left = wait_until_gone(seen, 5)
+    for pid in left:  # just seen alive: stop them, so that no other test meets them
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    assert ocr, "tesseract never started"
+    assert left == set()
 
 
 def test_a_full_disk_fails_the_records_not_the_run(server: TestServer, tmp_path: Path) -> None:
