@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from vnplan.jobs import Job, JobResult, failure_result, run_job
+from vnplan.jobs import Job, JobResult, failure_result, run_job, warm_up
 from vnplan.workers import Failure, Limits, WorkerPool
 
 _local = threading.local()  # each Dask worker thread keeps its own worker process
@@ -30,6 +30,7 @@ def run_job_isolated(job: Job, limits: Limits) -> JobResult:
     if pool is None or pool.limits != limits:
         if pool is not None:
             pool.close()
+        warm_up()  # once per Dask worker process: its worker processes are forked warm
         pool = _local.pool = WorkerPool(run_job, 1, limits)
     for _job, got in pool.run([job]):
         return got if isinstance(got, JobResult) else failure_result(job, got)
