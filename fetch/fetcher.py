@@ -1,5 +1,6 @@
 """The Fetcher: URL → FetchedDocument, politely (robots.txt, per-host delay) and robustly
-(timeouts, a deadline per URL, retries with backoff, redirect and size limits, a cache)."""
+(timeouts, a deadline per URL over every read, retries with backoff, redirect and size limits,
+private addresses refused past the start URL's own server, a cache)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from vnplan.formats import BY_NAME, sniff_served
 from vnplan.text.charset import decode_text
 
 from . import cache
+from .addresses import AddressPolicy, AddressRefused, GuardedBackend
 from .attachments import find_attachments
 from .document import FetchedDocument
 from .errors import FetchError
@@ -72,7 +74,9 @@ class Fetcher:
     def __init__(self, settings: FetchSettings | None = None) -> None:
         self.settings = settings or FetchSettings()
         s = self.settings
+        self._guard = GuardedBackend()
         self._client = httpx.Client(
+            transport=_guarded_transport(self._guard),
             headers={
                 "User-Agent": s.user_agent,
                 "Accept": ACCEPT,
@@ -109,9 +113,15 @@ class Fetcher:
         return find_attachments(page.text, page.final_url)
 
     def fetch(self, url: str, *, found_on: str | None = None) -> FetchedDocument:
-        """Fetch `url` (following redirects); raise FetchError with a stable code on failure."""
+        """Fetch `url` (following redirects); raise FetchError with a stable code on failure.
+
+        The start URL — `found_on` for an attachment, else `url` — is the one server with a
+        private address the fetch may reach (unless the settings allow private addresses).
+        """
         check_url(url)
         s = self.settings
+        start = found_on if found_on is not None else url
+        self._guard.policy = AddressPolicy.for_start(start, allow_private=s.allow_private)
         deadline_at = time.monotonic() + s.deadline
         cached = cache.load(s.cache_dir, url) if s.cache_dir is not None else None
         conditional = cached.conditional_headers() if cached is not None else {}
@@ -175,6 +185,13 @@ class Fetcher:
                 response.close()
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise FetchError("bad_url", url, f"cannot request {current}: {exc}") from None
+        except AddressRefused as exc:
+            raise FetchError(
+                "private_address",
+                url,
+                f"refusing {current}: {exc}, and only the start URL's own server may be private"
+                " (--allow-private allows it)",
+            ) from None
         except httpx.TimeoutException as exc:
             if time.monotonic() >= deadline_at:
                 raise self._deadline(url) from None
@@ -256,8 +273,10 @@ class Fetcher:
                     body += chunk
                     if len(body) >= MAX_ROBOTS_BYTES:
                         break
+                    if time.monotonic() > deadline_at:  # a trickle: the URL's time is up
+                        return unreachable_policy(where, "still arriving at the URL's deadline")
                 return policy_from_response(response.status_code, bytes(body), where)
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, AddressRefused) as exc:
             return unreachable_policy(where, f"{type(exc).__name__}: {exc}")
 
     # -- helpers --------------------------------------------------------------------------
@@ -291,8 +310,20 @@ class Fetcher:
                 last_modified=body.headers.get("last-modified"),
                 fetched_at=doc.fetched_at,
             )
-            cache.store(self.settings.cache_dir, entry)
+            self._store(entry)
         return doc
+
+    def _store(self, entry: cache.CacheEntry) -> None:
+        """Keep `entry` in the cache; a cache that cannot be written (a full disk) is noted and
+        skipped: the document was fetched all the same."""
+        assert self.settings.cache_dir is not None
+        try:
+            cache.store(self.settings.cache_dir, entry)
+        except OSError as exc:
+            note = f"the cache {self.settings.cache_dir} cannot be written: {exc.strerror}"
+            if note not in self._notes:
+                self._notes.append(note)
+                log.warning("%s", note)
 
     def _revalidated(
         self, entry: cache.CacheEntry, current: str, headers: httpx.Headers, found_on: str | None
@@ -310,10 +341,20 @@ class Fetcher:
             fetched_at=now,
         )
         if self.settings.cache_dir is not None:
-            cache.store(self.settings.cache_dir, fresh)
+            self._store(fresh)
         return _make_document(
             entry.url, current, entry.content, entry.content_type, now, True, found_on
         )
+
+
+def _guarded_transport(guard: GuardedBackend) -> httpx.HTTPTransport:
+    """httpx's own transport, with its connections opened through `guard` and never kept for
+    the next request (a kept connection would skip the check of a later, stricter fetch)."""
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+    pool = transport._pool  # httpx offers no public way to pass httpcore a network backend
+    assert hasattr(pool, "_network_backend"), "httpcore changed: see fetch/addresses.py"
+    pool._network_backend = guard
+    return transport
 
 
 def _make_document(

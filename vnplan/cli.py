@@ -10,23 +10,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from vnplan import __version__
-from vnplan.batch import (
-    BatchResult,
-    Engine,
-    Outcome,
-    expand_inputs,
-    is_url,
-    run_batch,
-    run_fetch,
-)
+from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch
+from vnplan.jobs import Engine, Outcome, text_limit
 from vnplan.outputs.cli import agencies, compare, export
 from vnplan.pipeline import MAX_BYTES, ConvertOptions
 from vnplan.schema import SCHEMA_FILE, json_schema_text
-from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
+from vnplan.store import CACHE_DIR, OutUnavailable, is_url
+from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 app = typer.Typer(
@@ -55,6 +50,23 @@ DelayOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
 ]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let redirects and attachment links reach loopback, link-local and private "
+        "addresses (by default only the start URL's own server may be one).",
+    ),
+]
+MaxAttachmentsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-attachments",
+        min=0,
+        help="Attachments followed per page; the others are named in a warning.",
+    ),
+]
+EXIT_OUT_UNAVAILABLE = 3
 
 
 def _version(value: bool) -> None:
@@ -124,7 +136,9 @@ def convert(
     ] = Limits().seconds,
     memory_mb: Annotated[
         int,
-        typer.Option("--memory-mb", min=256, help="Memory one worker may use, in MiB."),
+        typer.Option(
+            "--memory-mb", min=256, help="Memory one worker may take beyond its start, in MiB."
+        ),
     ] = Limits().memory_mb or 4096,
     max_pages: Annotated[
         int | None,
@@ -154,6 +168,16 @@ def convert(
             help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
         ),
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read files in a given folder that are symbolic links to somewhere outside "
+            "it (by default they get the error symlink_outside, unread).",
+        ),
+    ] = False,
+    allow_private: AllowPrivateOption = False,
+    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
 ) -> None:
     """Convert documents and web pages into OUT/<name>.json (one record each); failures go to
     OUT/errors.jsonl, one JSON line each with a stable code (e.g. "http_404", "empty").
@@ -161,18 +185,26 @@ def convert(
     URLs are fetched politely (robots.txt, a delay per host) through a cache, so a re-run only
     revalidates them (ETag / Last-Modified) and skips a URL whose record is there for the same
     body. Re-running skips local inputs whose bytes and extractor version are unchanged. The
-    exit status is 1 when any input failed, 2 when no input was given.
+    exit status is 1 when any input failed, 2 when no input was given, 3 when OUT cannot be
+    written or another run is writing it.
     """
     items = _inputs(inputs, input_list)
-    expanded = expand_inputs(items)
+    found = find_inputs(items)
+    expanded = list(found)
     if not expanded:
         err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
         raise typer.Exit(2)
-    web = WebOptions(
-        fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
-        follow_attachments=follow_attachments,
+    web = _web_options(
+        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
     limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
+    max_bytes = max_mb * 2**20
+    options = ConvertOptions(
+        max_pages,
+        max_bytes,
+        True if ocr_text else None,
+        max_text_bytes=text_limit(limits, max_bytes),
+    )
     result = _run_with_progress(
         expanded,
         "converting",
@@ -184,8 +216,10 @@ def convert(
             web=web,
             workers=workers,
             limits=limits,
-            engine=_engine(engine, scheduler),
-            options=ConvertOptions(max_pages, max_mb * 2**20, True if ocr_text else None),
+            engine=_engine(engine, scheduler, limits),
+            options=options,
+            roots=found,
+            follow_symlinks=follow_symlinks,
         ),
     )
     _print_summary(result, out, "convert", ("converted", "skipped", "failed"))
@@ -219,13 +253,16 @@ def fetch(
     ] = None,
     delay: DelayOption = DEFAULT_DELAY,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    allow_private: AllowPrivateOption = False,
+    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
 ) -> None:
     """Download URLs into OUT/ as <name>-<hash>.<ext> (the extension from the bytes, not the
     URL); failures go to OUT/errors.jsonl with a stable code (e.g. "http_404", "timeout").
 
     Files are written atomically and only directly inside OUT, whatever the URL looks like. A
     re-run revalidates through the cache instead of downloading again ("skipped" = not
-    modified). The exit status is 1 when any URL failed, 2 when none was given.
+    modified). The exit status is 1 when any URL failed, 2 when none was given, 3 when OUT
+    cannot be written or another run is writing it.
     """
     items = _inputs(urls, input_list)
     if not items:
@@ -235,9 +272,8 @@ def fetch(
     if not_urls:
         err.print(f"[red]Not http(s) URLs:[/red] {', '.join(not_urls[:5])}")
         raise typer.Exit(2)
-    web = WebOptions(
-        fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
-        follow_attachments=follow_attachments,
+    web = _web_options(
+        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
     result = _run_with_progress(
         items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
@@ -257,7 +293,22 @@ def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
     return items
 
 
-def _engine(name: str, scheduler: str | None) -> Engine | None:
+def _web_options(
+    out: Path,
+    cache: Path | None,
+    delay: float,
+    timeout: float,
+    allow_private: bool,
+    follow_attachments: bool,
+    max_attachments: int,
+) -> WebOptions:
+    settings = fetch_settings(
+        cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
+    )
+    return WebOptions(settings, follow_attachments, max_attachments)
+
+
+def _engine(name: str, scheduler: str | None, limits: Limits) -> Engine | None:
     if name == "local":
         return None
     if name == "dask":
@@ -266,12 +317,22 @@ def _engine(name: str, scheduler: str | None) -> Engine | None:
             raise typer.Exit(2)
         from vnplan.cluster import DaskEngine
 
-        return DaskEngine(scheduler)
+        return DaskEngine(scheduler, limits)
     err.print(f"[red]unknown engine {name!r}[/red]: use 'local' or 'dask'")
     raise typer.Exit(2)
 
 
 def _run_with_progress(
+    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
+) -> BatchResult:
+    try:
+        return _run_showing_progress(items, what, run)
+    except OutUnavailable as exc:
+        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_OUT_UNAVAILABLE) from None
+
+
+def _run_showing_progress(
     items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
 ) -> BatchResult:
     if not err.is_terminal:
@@ -302,8 +363,10 @@ def _print_summary(result: BatchResult, out: Path, command: str, columns: tuple[
         table.add_column(column, justify="right")
     table.add_row(*(str(counts.get(c, 0)) for c in columns))
     err.print(table)
+    for note in result.notes:
+        err.print(f"  [yellow]{escape(note)}[/yellow]")
     for outcome in result.failed[:MAX_FAILURES_SHOWN]:
-        err.print(f"  [red]{outcome.code}[/red] {outcome.message}")
+        err.print(f"  [red]{escape(outcome.code or '')}[/red] {escape(outcome.message or '')}")
     if len(result.failed) > MAX_FAILURES_SHOWN:
         err.print(f"  … and {len(result.failed) - MAX_FAILURES_SHOWN} more in {out}/errors.jsonl")
 
