@@ -105,13 +105,15 @@ def test_hidden_and_long_names_get_records(tmp_path: Path) -> None:
     assert "hidden-plan.json" in {p.name for p in out.iterdir()}
 
 
-def test_a_megabyte_of_numbering_converts_within_ten_seconds(tmp_path: Path) -> None:
+def test_a_megabyte_of_numbering_converts_instead_of_running_for_hours(tmp_path: Path) -> None:
+    """The tokenizer was quadratic on runs without spaces: a megabyte took hours. The limit is
+    a guard far above a linear run's seconds, not a speed check (bench/attacks.py times it)."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "runs.txt").write_bytes(attacks.no_space_run())  # "1.1.1.…": no space at all
     (folder / "spaced.txt").write_bytes(attacks.spaced_numbers())  # "1. 1. 1. …"
     out = tmp_path / "out"
-    convert(str(folder), "-o", str(out), "--doc-timeout", "10", "--workers", "1")
+    convert(str(folder), "-o", str(out), "--doc-timeout", "120", "--workers", "1")
     assert errors(out) == {}  # no timeout: records
     assert {Path(uri).name for uri in records(out)} == {"runs.txt", "spaced.txt"}
 
