@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
@@ -40,7 +41,6 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
-MAX_FAILURES_SHOWN = 20
 DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
@@ -188,6 +188,7 @@ def convert(
     exit status is 1 when any input failed, 2 when no input was given, 3 when OUT cannot be
     written or another run is writing it.
     """
+    started = time.monotonic()
     items = _inputs(inputs, input_list)
     found = find_inputs(items)
     expanded = list(found)
@@ -222,7 +223,7 @@ def convert(
             follow_symlinks=follow_symlinks,
         ),
     )
-    _print_summary(result, out, "convert", ("converted", "skipped", "failed"))
+    _print_summary(result, out, "convert", ("converted", "skipped", "failed"), started)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -264,6 +265,7 @@ def fetch(
     modified). The exit status is 1 when any URL failed, 2 when none was given, 3 when OUT
     cannot be written or another run is writing it.
     """
+    started = time.monotonic()
     items = _inputs(urls, input_list)
     if not items:
         err.print("[red]No URLs.[/red] e.g. vnplan fetch https://example.gov.vn/a.pdf -o downloads")
@@ -278,7 +280,7 @@ def fetch(
     result = _run_with_progress(
         items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
     )
-    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"))
+    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"), started)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -356,19 +358,25 @@ def _run_showing_progress(
         return run(advance)
 
 
-def _print_summary(result: BatchResult, out: Path, command: str, columns: tuple[str, ...]) -> None:
+def _print_summary(
+    result: BatchResult, out: Path, command: str, columns: tuple[str, ...], started: float
+) -> None:
     counts = result.counts
+    elapsed = time.monotonic() - started
+    worked = sum(counts.get(c, 0) for c in columns if c != "skipped")
+    rate = f", {worked / elapsed:.2f} documents/s" if worked and elapsed > 0 else ""
     table = Table(title=f"vnplan {command} → {out}", show_edge=False)
     for column in columns:
         table.add_column(column, justify="right")
     table.add_row(*(str(counts.get(c, 0)) for c in columns))
     err.print(table)
+    err.print(f"  took {elapsed:.1f} s{rate}", highlight=False)
     for note in result.notes:
         err.print(f"  [yellow]{escape(note)}[/yellow]")
-    for outcome in result.failed[:MAX_FAILURES_SHOWN]:
+    for outcome in result.failed:  # each message names its input
         err.print(f"  [red]{escape(outcome.code or '')}[/red] {escape(outcome.message or '')}")
-    if len(result.failed) > MAX_FAILURES_SHOWN:
-        err.print(f"  … and {len(result.failed) - MAX_FAILURES_SHOWN} more in {out}/errors.jsonl")
+    if result.failed:
+        err.print(f"  every failure is a line of {escape(str(out / 'errors.jsonl'))}")
 
 
 @app.command()
