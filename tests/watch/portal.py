@@ -27,7 +27,7 @@ from docx import Document as new_docx
 from tests.fetch.fetch_httpd import Handler, TestServer
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-PDFS = ("lang-son-227-kh-ubnd-2021.pdf", "ninh-binh-86-bc-skhcn-2026.pdf")
+PDFS = ("ninh-binh-86-bc-skhcn-2026.pdf",)
 PER_PAGE = 10
 DAY0 = dt.date(2025, 1, 1)
 

@@ -314,19 +314,22 @@ def _show_status(out: Path) -> int:
         return USAGE
     with State(path, read_only=True) as state:
         sources = state.sources()
+    console = Console()
     table = Table(title=f"vnplan watch → {out}", show_edge=False)
-    for column in ("source", "kind", "documents", "converted", "failed", "filtered",
-                   "last success", "last error"):
-        table.add_column(column, justify="right" if column in ("documents", "converted",
-                         "failed", "filtered") else "left")
+    table.add_column("source")
+    table.add_column("kind")
+    for column in ("documents", "converted", "failed", "filtered"):
+        table.add_column(column, justify="right")
+    table.add_column("last success")
     for s in sources:
         c = s.counts
-        table.add_row(
-            Text(s.name), s.kind or "–", str(sum(c.values())), str(c.get("converted", 0)),
-            str(c.get("failed", 0)), str(c.get("filtered", 0)), s.last_success or "never",
-            Text(s.last_error or ""),
-        )
-    Console().print(table)
+        counts = (sum(c.values()), c.get("converted", 0), c.get("failed", 0), c.get("filtered", 0))
+        when = s.last_success.replace("T", " ").replace("+00:00", " UTC") if s.last_success else None
+        table.add_row(Text(s.name), s.kind or "–", *(str(n) for n in counts), when or "never")
+    console.print(table)
+    for s in sources:
+        if s.last_error:
+            console.print(Text(f"  {s.name}: {s.last_error}", style="red"), soft_wrap=True)
     return 0
 
 

@@ -77,8 +77,11 @@ def read_feed(content: bytes, url: str) -> Page:
         )
         if not link:
             continue
+        own = item.keys()  # feedparser answers a missing "updated" with "published"
         published = _feed_time(item.get("published"), item.get("published_parsed"))
-        updated = _feed_time(item.get("updated"), item.get("updated_parsed"))
+        updated = (
+            _feed_time(item["updated"], item.get("updated_parsed")) if "updated" in own else None
+        )
         date = published or updated
         entries.append(
             Entry(

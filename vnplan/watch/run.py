@@ -207,6 +207,8 @@ class _Pass:
             notes: tuple[Warning, ...] = ()
         else:
             links, notes = self._attachments(fetcher, got)
+            for link in links:  # noted first: a pass killed before them still finds them
+                self._plan(link, source, entry.url)
             job = self._job(source, report, got, entry, entry.url, known, check, notes)
             if job is not None:
                 yield job
@@ -224,6 +226,13 @@ class _Pass:
                 job = self._job(source, report, fetched, Entry(link), entry.url, attached, check)
                 if job is not None:
                     yield job
+
+    def _plan(self, url: str, source: Source, entry_url: str) -> None:
+        """A URL of an entry's page noted in the state (with its record's name) before it is
+        fetched."""
+        if self.state.document(url) is None:
+            name = url_record_name(url, self.taken)
+            self.state.planned(url, source.name, entry_url, entry_url, name)
 
     def _fetch(
         self, fetcher: Fetcher, url: str, known: Known | None, found_on: str
