@@ -14,6 +14,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import io
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -113,8 +114,14 @@ class Portal:
         self.failing: set[str] = set()
         self._lock = threading.Lock()
         self._files: dict[tuple[int, int], bytes] = {}
-        for path in ("/van-ban-moi", "/rss.xml", "/sitemap.xml", "/sitemap-1.xml", "/robots.txt",
-                     "/tin-tuc/rss.xml"):
+        for path in (
+            "/van-ban-moi",
+            "/rss.xml",
+            "/sitemap.xml",
+            "/sitemap-1.xml",
+            "/robots.txt",
+            "/tin-tuc/rss.xml",
+        ):
             server.route(path, self._answer)
         for doc in self.docs:
             self._route(doc)
@@ -127,8 +134,10 @@ class Portal:
     def add(self, count: int) -> list[Doc]:
         """`count` new documents, at the top of every list."""
         start = len(self.docs) + 1
-        added = [Doc(n, modified=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
-                 for n in range(start, start + count)]
+        added = [
+            Doc(n, modified=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+            for n in range(start, start + count)
+        ]
         for doc in added:
             self._route(doc)
         self.docs.extend(added)
@@ -162,6 +171,9 @@ class Portal:
         self.server.route(doc.file, self._answer)
 
     def _answer(self, req: Handler, _hit: int) -> None:
+        # headers and body go out as two writes: without this, Nagle's algorithm and the
+        # client's delayed ACK hold the body back 40 ms
+        req.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         parts = urlsplit(req.path)
         if parts.path in self.failing:
             self._reply(req, 500, b"internal error", "text/plain", None)
@@ -170,7 +182,12 @@ class Portal:
         self._reply(req, 200, body, content_type, modified)
 
     def _reply(
-        self, req: Handler, status: int, body: bytes, content_type: str, modified: dt.datetime | None
+        self,
+        req: Handler,
+        status: int,
+        body: bytes,
+        content_type: str,
+        modified: dt.datetime | None,
     ) -> None:
         asked = req.headers.get("If-None-Match")
         etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
@@ -186,14 +203,17 @@ class Portal:
         else:
             req.reply(status, body, content_type, headers)
 
-    def _body(self, path: str, query: dict[str, list[str]]) -> tuple[bytes, str, dt.datetime | None]:
+    def _body(
+        self, path: str, query: dict[str, list[str]]
+    ) -> tuple[bytes, str, dt.datetime | None]:
         html = "text/html; charset=utf-8"
         if path == "/robots.txt":
             return b"User-agent: *\nAllow: /\n", "text/plain", None
         if path == "/van-ban-moi":
             return self._listing(int(query.get("page", ["1"])[0])).encode(), html, None
         if path in ("/rss.xml", "/tin-tuc/rss.xml"):
-            return self._rss().encode(), "application/rss+xml", None
+            every = query.get("all") == ["1"]  # every document, not only the newest 10
+            return self._rss(every).encode(), "application/rss+xml", None
         if path == "/sitemap.xml":
             return self._sitemap_index().encode(), "application/xml", None
         if path == "/sitemap-1.xml":
@@ -223,11 +243,11 @@ class Portal:
             f'</table><div class="pages">{following}</div></body></html>'
         )
 
-    def _rss(self) -> str:
+    def _rss(self, every: bool = False) -> str:
         items = "".join(
             f"<item><title>{escape(d.title)}</title><link>{self.url(d.page)}</link>"
             f"<pubDate>{email.utils.format_datetime(_noon(d.issued))}</pubDate></item>"
-            for d in self._newest_first()[:PER_PAGE]
+            for d in self._newest_first()[: None if every else PER_PAGE]
         )
         return (
             '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'

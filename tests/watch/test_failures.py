@@ -63,10 +63,25 @@ def _cells(row: str) -> list[str]:
 
 
 def _watch(out: Path, *urls: str, extra: tuple[str, ...] = ()) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "vnplan", "watch", *urls, "-o", str(out), "--delay", "0",
-               "--workers", "1", *extra]
+    command = [
+        sys.executable,
+        "-m",
+        "vnplan",
+        "watch",
+        *urls,
+        "-o",
+        str(out),
+        "--delay",
+        "0",
+        "--workers",
+        "1",
+        *extra,
+    ]
     return subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
     )
 
@@ -97,7 +112,9 @@ def test_killed_mid_pass_the_next_pass_converts_every_document_once(tmp_path: Pa
     assert sorted(d.source.uri for d in made) == sorted(expected)  # each once
     assert not (out / ".versions").exists()
     # the records the killed pass wrote were kept, not made again
-    assert {n: i for n, i in ((p.name, p.stat().st_ino) for p in out.glob("*.json")) if n in left} == left
+    assert {
+        n: i for n, i in ((p.name, p.stat().st_ino) for p in out.glob("*.json")) if n in left
+    } == left
     listed = [json.loads(line)["url"] for line in (out / "new.jsonl").read_text().splitlines()]
     assert sorted(listed) == sorted(expected)  # the killed pass's records are listed too
     with State(out / STATE_FILE, read_only=True) as state:

@@ -81,7 +81,9 @@ def passes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Passes]:
 
 def test_pass_one_converts_every_page_and_attachment(passes: Passes) -> None:
     site = passes.portal
-    expected = {site.url(d.page) for d in site.docs[:25]} | {site.url(d.file) for d in site.docs[:25]}
+    expected = {site.url(d.page) for d in site.docs[:25]} | {
+        site.url(d.file) for d in site.docs[:25]
+    }
     assert set(records(passes.out)) >= expected
     assert passes.first.counts["converted"] == 50 and not passes.first.failed
     converted = [o.input for o in passes.first.outcomes if o.status == "converted"]

@@ -8,8 +8,10 @@ new.jsonl, the export database).
 from __future__ import annotations
 
 from .filters import Filters
-from .run import PassResult, SourceReport, StopRequests, WatchOptions, run_pass
+from .passes import PassResult, SourceReport, WatchOptions
+from .run import run_pass
 from .sources import Selectors, Source, SourceError, sources_from_arguments, sources_from_file
+from .stop import StopRequests
 
 __all__ = [
     "Filters",

@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from vnplan.batch import BatchResult
@@ -23,9 +22,11 @@ from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 from .filters import Filters
-from .run import MAX_PAGES, PassResult, StopRequests, WatchOptions, run_pass
+from .passes import MAX_PAGES, PassResult, WatchOptions
+from .run import run_pass
 from .sources import Source, SourceError, sources_from_arguments, sources_from_file
-from .state import STATE_FILE, State
+from .status import print_pass, show_status
+from .stop import StopRequests
 
 Summary = Callable[[BatchResult, Path, str, tuple[str, ...]], None]
 err = Console(stderr=True)
@@ -66,7 +67,9 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         source_file: Annotated[
             Path | None,
             typer.Option(
-                "-i", "--sources", metavar="PATH",
+                "-i",
+                "--sources",
+                metavar="PATH",
                 help="A sources.toml of [[source]] tables, or a text file of one URL per line.",
                 show_default=False,
             ),
@@ -74,7 +77,8 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         every: Annotated[
             str | None,
             typer.Option(
-                "--every", metavar="INTERVAL",
+                "--every",
+                metavar="INTERVAL",
                 help="Keep watching: a pass every INTERVAL (90s, 30m, 6h, 1d) until SIGTERM or "
                 "Ctrl-C, which stop it between documents. Without it: one pass.",
                 show_default=False,
@@ -82,72 +86,121 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         ] = None,
         status: Annotated[
             bool,
-            typer.Option("--status", help="Show each source's documents and last success, then "
-                         "exit."),
+            typer.Option(
+                "--status", help="Show each source's documents and last success, then exit."
+            ),
         ] = False,
         since: Annotated[
             str | None,
-            typer.Option("--since", metavar="DATE", help="Only documents of DATE (2025-01-01) "
-                         "or later.", show_default=False),
+            typer.Option(
+                "--since",
+                metavar="DATE",
+                help="Only documents of DATE (2025-01-01) or later.",
+                show_default=False,
+            ),
         ] = None,
         types: Annotated[
             list[str] | None,
-            typer.Option("--type", metavar="TYPE", help="Only documents of this type "
-                         "(\"Kế hoạch\"); repeat for several.", show_default=False),
+            typer.Option(
+                "--type",
+                metavar="TYPE",
+                help='Only documents of this type ("Kế hoạch"); repeat for several.',
+                show_default=False,
+            ),
         ] = None,
         words: Annotated[
             list[str] | None,
-            typer.Option("--match", metavar="WORDS", help="Only documents whose title holds "
-                         "these words in this order; repeat for several.", show_default=False),
+            typer.Option(
+                "--match",
+                metavar="WORDS",
+                help="Only documents whose title holds "
+                "these words in this order; repeat for several.",
+                show_default=False,
+            ),
         ] = None,
         max_pages: Annotated[
             int,
-            typer.Option("--max-pages", metavar="N", min=1, help="Listing pages (or sitemaps "
-                         "of an index) read per source and pass, past the first seen entry."),
+            typer.Option(
+                "--max-pages",
+                metavar="N",
+                min=1,
+                help="Listing pages (or sitemaps "
+                "of an index) read per source and pass, past the first seen entry.",
+            ),
         ] = MAX_PAGES,
         sqlite: Annotated[
             Path | None,
-            typer.Option("--sqlite", metavar="FILE", help="Also append the new and changed "
-                         "records to the tables of an export database (vnplan export --sqlite "
-                         "FILE), made if missing.", show_default=False),
+            typer.Option(
+                "--sqlite",
+                metavar="FILE",
+                help="Also append the new and changed "
+                "records to the tables of an export database (vnplan export --sqlite "
+                "FILE), made if missing.",
+                show_default=False,
+            ),
         ] = None,
         delay: Annotated[
-            float, typer.Option("--delay", metavar="SECONDS", min=0, help="Between two "
-                                "requests to one host.")
+            float,
+            typer.Option(
+                "--delay", metavar="SECONDS", min=0, help="Between two requests to one host."
+            ),
         ] = 1.0,
         timeout: Annotated[
-            float, typer.Option("--timeout", metavar="SECONDS", min=0.1, help="To wait for a "
-                                "server's answer.")
+            float,
+            typer.Option(
+                "--timeout", metavar="SECONDS", min=0.1, help="To wait for a server's answer."
+            ),
         ] = 30.0,
         follow_attachments: Annotated[
             bool,
-            typer.Option("--follow-attachments/--no-follow-attachments", help="Also convert the "
-                         ".pdf/.doc/.docx files an entry's page links to."),
+            typer.Option(
+                "--follow-attachments/--no-follow-attachments",
+                help="Also convert the .pdf/.doc/.docx files an entry's page links to.",
+            ),
         ] = True,
         max_attachments: Annotated[
-            int, typer.Option("--max-attachments", metavar="N", min=0, help="Attachments "
-                              "followed per page.")
+            int,
+            typer.Option(
+                "--max-attachments", metavar="N", min=0, help="Attachments followed per page."
+            ),
         ] = MAX_ATTACHMENTS,
         allow_private: Annotated[
             bool,
-            typer.Option("--allow-private", help="Let links reach loopback and private "
-                         "addresses beyond a source's own server."),
+            typer.Option(
+                "--allow-private",
+                help="Let links reach loopback and private addresses beyond a source's own server.",
+            ),
         ] = False,
         workers: Annotated[
             int, typer.Option("--workers", "-w", metavar="N", min=1, help="Worker processes.")
         ] = DEFAULT_WORKERS,
         doc_timeout: Annotated[
-            float, typer.Option("--doc-timeout", metavar="SECONDS", min=1, help="One document "
-                                "may take (else an error).")
+            float,
+            typer.Option(
+                "--doc-timeout",
+                metavar="SECONDS",
+                min=1,
+                help="One document may take (else an error).",
+            ),
         ] = Limits().seconds,
         memory_mb: Annotated[
-            int, typer.Option("--memory-mb", metavar="MIB", min=256, help="Memory one worker "
-                              "may take beyond its start.")
+            int,
+            typer.Option(
+                "--memory-mb",
+                metavar="MIB",
+                min=256,
+                help="Memory one worker may take beyond its start.",
+            ),
         ] = Limits().memory_mb or 4096,
         max_pdf_pages: Annotated[
             int | None,
-            typer.Option("--max-pdf-pages", metavar="N", min=1, help="Refuse PDFs with more "
-                         "pages than this.", show_default=False),
+            typer.Option(
+                "--max-pdf-pages",
+                metavar="N",
+                min=1,
+                help="Refuse PDFs with more pages than this.",
+                show_default=False,
+            ),
         ] = None,
         max_mb: Annotated[
             int, typer.Option("--max-mb", metavar="MIB", min=1, help="Refuse larger files.")
@@ -164,12 +217,24 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         failed, 2 for a usage error, 3 when OUT is being written by another run.
         """
         if status:
-            raise typer.Exit(_show_status(out))
+            raise typer.Exit(show_status(out))
         watched = _sources(sources, source_file)
         interval = _interval(every)
         options = _options(
-            out, since, types, words, max_pages, sqlite, delay, timeout, follow_attachments,
-            max_attachments, allow_private, memory_mb, max_pdf_pages, max_mb,
+            out,
+            since,
+            types,
+            words,
+            max_pages,
+            sqlite,
+            delay,
+            timeout,
+            follow_attachments,
+            max_attachments,
+            allow_private,
+            memory_mb,
+            max_pdf_pages,
+            max_mb,
         )
         limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
         failed = False
@@ -178,7 +243,7 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 while True:
                     result = _pass(watched, out, options, workers, limits, stop)
                     summary(result, out, "watch", ("converted", "skipped", "failed"))
-                    _print_sources(result)
+                    print_pass(result)
                     failed = bool(result.failed)
                     if interval is None or stop():
                         break
@@ -264,9 +329,19 @@ def _interval(every: str | None) -> float | None:
 
 
 def _options(
-    out: Path, since: str | None, types: list[str] | None, words: list[str] | None,
-    max_pages: int, sqlite: Path | None, delay: float, timeout: float, follow: bool,
-    max_attachments: int, allow_private: bool, memory_mb: int, max_pdf_pages: int | None,
+    out: Path,
+    since: str | None,
+    types: list[str] | None,
+    words: list[str] | None,
+    max_pages: int,
+    sqlite: Path | None,
+    delay: float,
+    timeout: float,
+    follow: bool,
+    max_attachments: int,
+    allow_private: bool,
+    memory_mb: int,
+    max_pdf_pages: int | None,
     max_mb: int,
 ) -> WatchOptions:
     try:
@@ -287,50 +362,6 @@ def _options(
         max_pages=max_pages,
         sqlite=sqlite,
     )
-
-
-def _print_sources(result: PassResult) -> None:
-    table = Table(show_edge=False)
-    for column in ("source", "entries", "new", "changed", "unchanged", "filtered", "failed"):
-        table.add_column(column, justify="left" if column == "source" else "right")
-    for s in result.sources:
-        counts = (s.entries, s.new, s.changed, s.unchanged, s.filtered, s.failed)
-        table.add_row(Text(s.name), *(str(n) for n in counts))
-    err.print(table)
-    for s in result.sources:
-        if s.error:
-            err.print(Text(f"  {s.name}: {s.error}", style="red"), soft_wrap=True)
-    err.print(Text(f"  new.jsonl: {result.listed} record(s) new or changed"))
-    if result.exported:
-        err.print(Text(f"  appended {result.exported} document(s) to the export database"))
-    if result.stopped:
-        err.print(Text("  stopped on request; the next pass goes on from here", style="yellow"))
-
-
-def _show_status(out: Path) -> int:
-    path = out / STATE_FILE
-    if not path.is_file():
-        err.print(Text(f"{out} holds no watch state ({STATE_FILE}): run vnplan watch first"))
-        return USAGE
-    with State(path, read_only=True) as state:
-        sources = state.sources()
-    console = Console()
-    table = Table(title=f"vnplan watch → {out}", show_edge=False)
-    table.add_column("source")
-    table.add_column("kind")
-    for column in ("documents", "converted", "failed", "filtered"):
-        table.add_column(column, justify="right")
-    table.add_column("last success")
-    for s in sources:
-        c = s.counts
-        counts = (sum(c.values()), c.get("converted", 0), c.get("failed", 0), c.get("filtered", 0))
-        when = s.last_success.replace("T", " ").replace("+00:00", " UTC") if s.last_success else None
-        table.add_row(Text(s.name), s.kind or "–", *(str(n) for n in counts), when or "never")
-    console.print(table)
-    for s in sources:
-        if s.last_error:
-            console.print(Text(f"  {s.name}: {s.last_error}", style="red"), soft_wrap=True)
-    return 0
 
 
 def _usage(message: str) -> typer.Exit:

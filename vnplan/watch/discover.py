@@ -25,7 +25,7 @@ from vnplan.fetch.attachments import has_document_extension
 from vnplan.fetch.urls import SCHEMES, resolve
 from vnplan.text.dates import parse_date
 
-from .filters import title_type
+from .filters import cites_number, title_type
 from .sources import Selectors
 
 MAX_SITEMAP_BYTES = 50 * 2**20  # the sitemap protocol's limit, uncompressed
@@ -55,7 +55,7 @@ class Page:
 
 
 def kind_of(content: bytes) -> str:
-    """"feed", "sitemap" or "listing", by the bytes' first element."""
+    """ "feed", "sitemap" or "listing", by the bytes' first element."""
     head = _unzipped(content)[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     head = re.sub(rb"<\?xml[^>]*>|<!--.*?-->|<!doctype[^>]*>|\s+", b" ", head, flags=re.S)
     first = re.search(rb"<([a-z][\w:.-]*)", head)
@@ -173,7 +173,7 @@ def _reads_like_entry(link: lxml.html.HtmlElement) -> bool:
     if has_document_extension(str(link.get("href"))):
         return True
     text = _clean(link.text_content()) or ""
-    return len(text.split()) >= 3 and title_type(text) is not None
+    return len(text.split()) >= 3 and (title_type(text) is not None or cites_number(text))
 
 
 def _row_date(

@@ -74,6 +74,11 @@ def title_type(title: str) -> str | None:
     return type_of_symbol(number[0]) if number else None
 
 
+def cites_number(title: str) -> bool:
+    """Whether a title cites a document number ("số 45/UBND-VX", "12/KH-UBND")."""
+    return _NUMBER.search(title) is not None
+
+
 def _since(since: dt.date | None, date: dt.date | None) -> bool | None:
     if since is None:
         return True

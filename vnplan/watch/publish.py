@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vnplan.fetch.files import atomic_write
@@ -19,10 +20,10 @@ from vnplan.outputs.export import create_sql
 from vnplan.outputs.records import one_per_document
 from vnplan.outputs.rows import Value
 from vnplan.outputs.tables import build_tables
-from vnplan.schema import Document
-from vnplan.store import inside
+from vnplan.schema import Document, ErrorRecord
+from vnplan.store import ERRORS_FILE, Store, inside
 
-from .state import Announced
+from .state import Announced, State
 
 NEW_FILE = "new.jsonl"
 VERSIONS_DIR = ".versions"
@@ -105,6 +106,46 @@ def append_to_export(
             )
     con.close()
     return len(chosen)
+
+
+@dataclass
+class Handed:
+    """What a pass handed on: lines of new.jsonl, documents appended, problems met."""
+
+    listed: int = 0
+    exported: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def publish_pass(
+    store: Store, state: State, database: Path | None, failed: Sequence[ErrorRecord]
+) -> Handed:
+    """OUT/new.jsonl (the records not listed yet), the export database (the records not
+    appended yet) and OUT/errors.jsonl (this pass's failures). What cannot be written is
+    noted, and kept for the next pass."""
+    out, handed = store.root, Handed()
+    announced = state.announced("news")
+    try:
+        write_new_list(out, announced)
+        state.listed(a.url for a in announced)
+        handed.listed = len(announced)
+    except OSError as exc:
+        handed.notes.append(f"{out / NEW_FILE} cannot be written: {exc.strerror}")
+    waiting = state.announced("unexported") if database is not None else []
+    if database is not None and waiting:
+        ids = {a.doc_id for a in waiting if a.doc_id} | {
+            a.replaced_id for a in waiting if a.replaced_id
+        }
+        try:
+            handed.exported = append_to_export(database, out, waiting, state.records_of(ids))
+            state.exported(a.url for a in waiting)
+        except (OSError, ValueError, sqlite3.Error) as exc:
+            handed.notes.append(f"{database} cannot be appended to: {exc}")
+    try:
+        store.write_errors(failed)
+    except OSError as exc:
+        handed.notes.append(f"{out / ERRORS_FILE} cannot be written: {exc.strerror}")
+    return handed
 
 
 def _sql(value: Value) -> object:

@@ -13,69 +13,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-import signal
-import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 
-from vnplan.batch import BatchResult
 from vnplan.fetch import FetchedDocument, Fetcher, FetchError, NotModified, Validators
 from vnplan.fetch.files import remove_orphan_temps
 from vnplan.jobs import Engine, Job, JobResult, LocalEngine, Outcome
-from vnplan.pipeline import ConvertOptions
 from vnplan.schema import Document, Warning
 from vnplan.store import Store, error_record, url_record_name
-from vnplan.web import WebOptions
 from vnplan.workers import Limits
 
 from .discover import Entry
 from .filters import Filters
-from .publish import VERSIONS_DIR, append_to_export, keep_version, version_name, write_new_list
+from .passes import PassResult, SourceReport, WatchOptions
+from .publish import VERSIONS_DIR, keep_version, publish_pass, version_name
 from .sources import Source
 from .state import STATE_FILE, Known, News, State
 from .walk import discover
 
-MAX_PAGES = 10  # listing pages (or child sitemaps) a source is read to per pass
 # Failures that may not happen again with the same bytes: the document is tried next pass.
 RETRIED = frozenset({"timeout", "worker_died", "out_of_memory", "internal_error", "write_failed"})
-
-
-@dataclass(frozen=True)
-class WatchOptions:
-    """How a pass fetches (`web`), converts, filters, how deep it reads a source, and the
-    export database it appends to."""
-
-    web: WebOptions
-    convert: ConvertOptions = field(default_factory=ConvertOptions)
-    filters: Filters = field(default_factory=Filters)
-    max_pages: int = MAX_PAGES
-    sqlite: Path | None = None
-
-
-@dataclass
-class SourceReport:
-    """A source's pass, counted in records (an entry's page and each attachment)."""
-
-    name: str
-    url: str
-    entries: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    filtered: int = 0
-    failed: int = 0
-    error: str | None = None
-
-
-@dataclass
-class PassResult(BatchResult):
-    sources: list[SourceReport] = field(default_factory=list)
-    listed: int = 0  # lines of OUT/new.jsonl
-    exported: int = 0  # documents appended to the export database
-    stopped: bool = False  # a stop was asked for before every entry was seen
 
 
 @dataclass(frozen=True)
@@ -295,12 +253,15 @@ class _Pass:
         previous = version_name(name, kept) if kept else None
         if previous:
             since = (known.converted_at or known.first_seen)[:10] if known else "the last pass"
-            notes = (*notes, Warning(
-                code="earlier_version_kept",
-                message=f"the document changed since its record of {since}; that record is kept"
-                f" as {VERSIONS_DIR}/{previous}",
-                where="source",
-            ))
+            notes = (
+                *notes,
+                Warning(
+                    code="earlier_version_kept",
+                    message=f"the document changed since its record of {since}; that record is kept"
+                    f" as {VERSIONS_DIR}/{previous}",
+                    where="source",
+                ),
+            )
         news: News = "changed" if previous else "new"
         self.pending[name] = _Pending(doc, digest, entry, report, news, previous, check)
         return Job(
@@ -370,7 +331,12 @@ class _Pass:
         previous = version_name(name, known.sha256) if known and known.sha256 else None
         news: News = "changed" if previous else "new"
         self.state.converted(
-            doc.url, digest, doc.validators, str(record["id"]), news=news, previous=previous,
+            doc.url,
+            digest,
+            doc.validators,
+            str(record["id"]),
+            news=news,
+            previous=previous,
             updated=entry.updated,
         )
         report.unchanged += 1
@@ -404,39 +370,18 @@ class _Pass:
 
     def publish(self) -> None:
         """new.jsonl, the export database, errors.jsonl: what this pass hands on."""
-        out = self.store.root
-        announced = self.state.announced("news")
-        try:
-            write_new_list(out, announced)
-            self.state.listed(a.url for a in announced)
-            self.result.listed = len(announced)
-        except OSError as exc:
-            self.result.notes.append(f"{out}/new.jsonl cannot be written: {exc.strerror}")
-        database = self.options.sqlite
-        waiting = self.state.announced("unexported") if database else []
-        if database is not None and waiting:
-            ids = {a.doc_id for a in waiting if a.doc_id} | {
-                a.replaced_id for a in waiting if a.replaced_id
-            }
-            try:
-                records = self.state.records_of(ids)
-                self.result.exported = append_to_export(database, out, waiting, records)
-                self.state.exported(a.url for a in waiting)
-            except (OSError, ValueError, sqlite3.Error) as exc:
-                self.result.notes.append(f"{database} cannot be appended to: {exc}")
-        errors = [
+        failed = [
             error_record(o.input, o.code or "error", o.message or "") for o in self.result.failed
         ]
-        try:
-            self.store.write_errors(errors)
-        except OSError as exc:
-            self.result.notes.append(f"{out}/errors.jsonl cannot be written: {exc.strerror}")
+        handed = publish_pass(self.store, self.state, self.options.sqlite, failed)
+        self.result.listed, self.result.exported = handed.listed, handed.exported
+        self.result.notes.extend(handed.notes)
 
 
 def _dated_unchanged(entry: Entry, known: Known) -> bool:
     """The source dates the entry's last change, and not after the state's date of it."""
-    return entry.updated is not None and known.updated is not None and (
-        entry.updated <= known.updated
+    return (
+        entry.updated is not None and known.updated is not None and (entry.updated <= known.updated)
     )
 
 
@@ -448,38 +393,3 @@ def _record_sha256(path: Path) -> str | None:
         return None
     digest = source.get("sha256") if isinstance(source, dict) else None
     return digest if isinstance(digest, str) and digest else None
-
-
-# -- repeating passes -----------------------------------------------------------------------
-
-
-class StopRequests:
-    """SIGTERM and SIGINT (Ctrl-C) as a request to stop once the documents being converted
-    are done; a second one stops at once (KeyboardInterrupt). Use as a context manager."""
-
-    def __init__(self) -> None:
-        self.requested = False
-        self._previous: dict[int, object] = {}
-
-    def __call__(self) -> bool:
-        return self.requested
-
-    def __enter__(self) -> StopRequests:
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            self._previous[signum] = signal.signal(signum, self._handle)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for signum, handler in self._previous.items():
-            signal.signal(signum, handler)  # type: ignore[arg-type]
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.requested:
-            raise KeyboardInterrupt
-        self.requested = True
-
-    def sleep(self, seconds: float) -> None:
-        """Wait `seconds`, or until a stop is asked for."""
-        until = time.monotonic() + seconds
-        while not self.requested and (left := until - time.monotonic()) > 0:
-            time.sleep(min(left, 0.2))

@@ -117,7 +117,7 @@ def _from_table(table: Any, where: str) -> Source:
         raise SourceError(f"{where}: unknown key(s) {', '.join(unknown)}")
     url = table.get("url")
     if not isinstance(url, str):
-        raise SourceError(f"{where}: url = \"https://…\" is missing")
+        raise SourceError(f'{where}: url = "https://…" is missing')
     try:
         return Source(
             url=url,

@@ -174,8 +174,16 @@ class State:
         )
         return [
             Announced(
-                r["url"], r["source"], r["found_on"], r["record"], r["doc_id"], r["sha256"],
-                r["news"] or "new", r["previous"], r["converted_at"], r["replaced_id"],
+                r["url"],
+                r["source"],
+                r["found_on"],
+                r["record"],
+                r["doc_id"],
+                r["sha256"],
+                r["news"] or "new",
+                r["previous"],
+                r["converted_at"],
+                r["replaced_id"],
             )
             for r in rows
         ]
@@ -188,8 +196,13 @@ class State:
             counts.setdefault(row[0], {})[row[1]] = row[2]
         return [
             SourceStatus(
-                r["name"], r["url"], r["kind"], r["last_run"], r["last_success"],
-                r["last_error"], counts.get(r["name"], {}),
+                r["name"],
+                r["url"],
+                r["kind"],
+                r["last_run"],
+                r["last_success"],
+                r["last_error"],
+                counts.get(r["name"], {}),
             )
             for r in self._db.execute("SELECT * FROM sources ORDER BY rowid")
         ]
@@ -220,9 +233,7 @@ class State:
 
     # -- a document's pass --------------------------------------------------------------------
 
-    def planned(
-        self, url: str, source: str, entry: str, found_on: str | None, record: str
-    ) -> None:
+    def planned(self, url: str, source: str, entry: str, found_on: str | None, record: str) -> None:
         """A URL about to be converted into `record` (named once: later passes keep it)."""
         self._write(
             "INSERT INTO documents (url, source, entry, found_on, first_seen, record, status)"
@@ -248,8 +259,17 @@ class State:
             " converted_at = ?, last_checked = ?, news = ?, previous = ?, unexported = 1,"
             " updated = coalesce(?, updated), error = NULL WHERE url = ?",
             (
-                sha256, validators.etag, validators.last_modified, doc_id, doc_id, now(), now(),
-                news, previous, _time(updated), url,
+                sha256,
+                validators.etag,
+                validators.last_modified,
+                doc_id,
+                doc_id,
+                now(),
+                now(),
+                news,
+                previous,
+                _time(updated),
+                url,
             ),
         )
 
@@ -268,8 +288,14 @@ class State:
             "UPDATE documents SET status = ?, sha256 = ?, etag = ?, last_modified = ?, error = ?,"
             " last_checked = ?, updated = coalesce(?, updated) WHERE url = ?",
             (
-                status, sha256, validators.etag if sha256 else None,
-                validators.last_modified if sha256 else None, error, now(), _time(updated), url,
+                status,
+                sha256,
+                validators.etag if sha256 else None,
+                validators.last_modified if sha256 else None,
+                error,
+                now(),
+                _time(updated),
+                url,
             ),
         )
 
