@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from vnplan.watch import WatchOptions
@@ -11,5 +12,5 @@ from vnplan.web import WebOptions, fetch_settings
 def options(out: Path, **changes: object) -> WatchOptions:
     """No delay between requests, short timeouts and quick retries; the cache in OUT."""
     settings = fetch_settings(out / ".cache", delay=0, timeout=5)
-    quick = type(settings)(**{**settings.__dict__, "backoff": 0.01, "retries": 1})
+    quick = dataclasses.replace(settings, backoff=0.01, retries=1)
     return WatchOptions(WebOptions(quick), **changes)  # type: ignore[arg-type]

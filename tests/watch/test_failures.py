@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.watch.conftest import options
@@ -21,6 +22,7 @@ from vnplan.schema import Document
 from vnplan.watch import sources_from_arguments
 from vnplan.watch.run import run_pass
 from vnplan.watch.state import STATE_FILE, State
+from vnplan.watch.stop import StopRequests
 
 
 def test_a_source_answering_500_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -95,14 +97,14 @@ def _wait_for(condition: object, process: subprocess.Popen[str], seconds: float 
 
 def test_killed_mid_pass_the_next_pass_converts_every_document_once(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    with portal(10) as site:
+    with portal(12) as site:  # two listing pages: the second must be read on resuming
         listing = site.url("/van-ban-moi")
         first = _watch(out, listing)
         _wait_for(lambda: len(list(out.glob("*.json"))) >= 5, first)
         os.killpg(first.pid, signal.SIGKILL)  # the pass and its worker, mid-pass
         first.wait()
         left = {p.name: p.stat().st_ino for p in out.glob("*.json")}
-        assert 5 <= len(left) < 20, "the kill must land mid-pass"
+        assert 5 <= len(left) < 24, "the kill must land mid-pass"
         assert not (out / "new.jsonl").exists()
 
         second = _watch(out, listing)
@@ -118,17 +120,39 @@ def test_killed_mid_pass_the_next_pass_converts_every_document_once(tmp_path: Pa
     listed = [json.loads(line)["url"] for line in (out / "new.jsonl").read_text().splitlines()]
     assert sorted(listed) == sorted(expected)  # the killed pass's records are listed too
     with State(out / STATE_FILE, read_only=True) as state:
-        assert state.sources()[0].counts == {"converted": 20}
+        assert state.sources()[0].counts == {"converted": 24}
 
 
-def test_sigterm_stops_watching_between_passes(tmp_path: Path) -> None:
+def test_sigterm_stops_watching_between_documents(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    with portal(2) as site:
-        running = _watch(out, site.url("/rss.xml"), extra=("--every", "1h"))
-        _wait_for(lambda: (out / "new.jsonl").exists(), running)
-        running.send_signal(signal.SIGTERM)
-        code = running.wait(timeout=10)
+    with portal(10) as site:
+        running = _watch(out, site.url("/van-ban-moi"), extra=("--every", "1h"))
+        _wait_for(lambda: len(list(out.glob("*.json"))) >= 3, running)
+        running.send_signal(signal.SIGTERM)  # mid-pass: no further document is begun
+        code = running.wait(timeout=30)
     stderr = running.communicate()[1]
     assert code == 0, stderr
-    assert "Traceback" not in stderr and "new.jsonl: 4 record(s)" in stderr
-    assert len(list(out.glob("*.json"))) == 4
+    assert "Traceback" not in stderr and "stopped on request" in stderr
+    made = sorted(out.glob("*.json"))
+    assert 3 <= len(made) < 20
+    for record in made:
+        Document.model_validate_json(record.read_text("utf-8"))
+    listed = [json.loads(line)["record"] for line in (out / "new.jsonl").read_text().splitlines()]
+    assert sorted(listed) == [p.name for p in made]  # the pass handed on what it did
+
+
+def test_a_stop_request_ends_the_wait_and_a_second_one_stops_at_once() -> None:
+    with StopRequests() as stop:
+        assert not stop()
+        started = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        previous = signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGTERM))
+        try:
+            stop.sleep(30)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+        assert stop() and time.monotonic() - started < 5
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL

@@ -36,15 +36,19 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 EPILOG = (
     "Examples:\n\n"
-    "  vnplan watch https://example.gov.vn/van-ban-moi https://example.gov.vn/rss -o out\n\n"
-    "  vnplan watch -i sources.toml -o out --since 2025-01-01 --type 'Kế hoạch'\n\n"
-    "  vnplan watch -i sources.toml -o out --every 6h   # until SIGTERM or Ctrl-C\n\n"
+    "  vnplan watch https://example.gov.vn/van-ban-moi -o out\n\n"
+    "  vnplan watch -i sources.toml -o out --type 'Kế hoạch' --since 2025-01-01\n\n"
+    "  vnplan watch -i sources.toml -o out --every 6h\n\n"
     "  vnplan watch --status -o out\n\n"
-    "  cron, every day at 06:15:  15 6 * * * vnplan watch -i sources.toml -o /srv/plans\n\n"
-    "A sources.toml holds [[source]] tables: url (a feed, a sitemap or a listing page), and\n"
-    "optionally name, kind (feed, sitemap, listing), entry / next / date (CSS selectors of a\n"
-    "listing page: one element per entry, the next-page link, an entry's date), max_pages,\n"
-    "since, type, match."
+    "From cron, every morning at 06:15:\n\n"
+    "  15 6 * * *  vnplan watch -i sources.toml -o /srv/plans\n\n"
+    "sources.toml holds one [[source]] table per source:\n\n"
+    "  [[source]]\n\n"
+    '  url = "https://example.gov.vn/van-ban-moi"   # a feed, sitemap or listing\n\n'
+    '  entry = "table.list tr"   # optional CSS selectors of a listing page:\n\n'
+    '  next = "a.next"           # its entries, its next-page link,\n\n'
+    '  date = "td.date"          # an entry\'s date\n\n'
+    "and optionally name, kind (feed, sitemap, listing), max_pages, since, type, match."
 )
 
 
@@ -124,8 +128,8 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 "--max-pages",
                 metavar="N",
                 min=1,
-                help="Listing pages (or sitemaps "
-                "of an index) read per source and pass, past the first seen entry.",
+                help="Listing pages (or sitemaps of an index) read at most per source and "
+                "pass; a listing stops sooner at a page with an entry seen before.",
             ),
         ] = MAX_PAGES,
         sqlite: Annotated[

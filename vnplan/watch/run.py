@@ -106,15 +106,20 @@ class _Pass:
         return self.result.stopped
 
     def _source(self, fetcher: Fetcher, source: Source, report: SourceReport) -> Iterator[Job]:
+        known = self._seen_before if self.state.walked_fully(source.name) else _nothing_seen
         self.state.source_started(source.name, source.url)
         try:
-            found = discover(source, fetcher, self._seen_before, self.options.max_pages)
+            found = discover(source, fetcher, known, self.options.max_pages)
         except FetchError as exc:
             self._source_failed(source, report, exc.code, str(exc))
             return
         except Exception as exc:  # a reader's bug must not stop the other sources
             self._source_failed(source, report, "internal_error", f"{source.url}: {exc!r}")
             return
+        listed = {entry.url for entry in found.entries}
+        found.entries += [
+            Entry(url) for url in self.state.unfinished(source.name) if url not in listed
+        ]
         report.entries = len(found.entries)
         filters = self.options.filters.joined(source.filters)
         for entry in found.entries:
@@ -376,6 +381,10 @@ class _Pass:
         handed = publish_pass(self.store, self.state, self.options.sqlite, failed)
         self.result.listed, self.result.exported = handed.listed, handed.exported
         self.result.notes.extend(handed.notes)
+
+
+def _nothing_seen(url: str) -> bool:
+    return False
 
 
 def _dated_unchanged(entry: Entry, known: Known) -> bool:

@@ -151,6 +151,24 @@ class State:
         )
         return [_known(row) for row in rows]
 
+    def walked_fully(self, source: str) -> bool:
+        """Whether the source's last pass went through every entry it found (a pass killed or
+        stopped in its middle did not: the next one reads on past what it had seen)."""
+        row = self._db.execute(
+            "SELECT last_run, last_success FROM sources WHERE name = ?", (source,)
+        ).fetchone()
+        return row is not None and row[1] is not None and row[1] >= row[0]
+
+    def unfinished(self, source: str) -> list[str]:
+        """The source's entries whose bytes were never dealt with (a pass stopped before, or
+        their server failed): the next pass takes them up again."""
+        rows = self._db.execute(
+            "SELECT url FROM documents WHERE source = ? AND url = entry AND sha256 IS NULL"
+            " ORDER BY rowid",
+            (source,),
+        )
+        return [row[0] for row in rows]
+
     def record_names(self) -> set[str]:
         rows = self._db.execute("SELECT record FROM documents WHERE record IS NOT NULL")
         return {row[0] for row in rows}
