@@ -18,7 +18,7 @@ from vnplan.text.charset import decode_text
 from . import cache
 from .addresses import AddressPolicy, AddressRefused, GuardedBackend
 from .attachments import find_attachments
-from .document import FetchedDocument
+from .document import FetchedDocument, NotModified, Validators
 from .errors import FetchError
 from .retry import backoff_delay, is_retryable_status, parse_retry_after
 from .robots import (
@@ -117,14 +117,50 @@ class Fetcher:
 
         The start URL — `found_on` for an attachment, else `url` — is the one server with a
         private address the fetch may reach (unless the settings allow private addresses).
+        A cached copy is revalidated (ETag / Last-Modified) and returned when not modified.
         """
+        s = self.settings
+        cached = cache.load(s.cache_dir, check_url(url)) if s.cache_dir is not None else None
+        conditional = cached.conditional_headers() if cached is not None else {}
+        got = self._get(url, found_on, conditional)
+        if isinstance(got, _Body):
+            return self._document(url, got, found_on)
+        current, headers = got
+        if cached is None or not conditional:
+            raise FetchError(
+                "http_status", url, f"HTTP 304 for {current} without a cached copy", 304
+            )
+        return self._revalidated(cached, current, headers, found_on)
+
+    def fetch_if_changed(
+        self, url: str, validators: Validators, *, found_on: str | None = None
+    ) -> FetchedDocument | NotModified:
+        """Fetch `url` unless it is unchanged since `validators` were given out: a conditional
+        request (If-None-Match / If-Modified-Since), its body never downloaded when the server
+        answers 304. The cache is neither read nor written: the caller keeps the validators
+        (the document's `etag` and `last_modified`). Fails as `fetch` does."""
+        conditional = validators.headers()
+        got = self._get(url, found_on, conditional)
+        if isinstance(got, _Body):
+            return self._document(url, got, found_on, keep=False)
+        current, headers = got
+        if not conditional:
+            raise FetchError("http_status", url, f"HTTP 304 for {current}, never asked for", 304)
+        fresh = Validators(
+            etag=headers.get("etag") or validators.etag,
+            last_modified=headers.get("last-modified") or validators.last_modified,
+        )
+        return NotModified(url, current, fresh, datetime.now(UTC))
+
+    def _get(
+        self, url: str, found_on: str | None, conditional: dict[str, str]
+    ) -> _Body | tuple[str, httpx.Headers]:
+        """The body of `url` after redirects, or (the URL that answered 304, its headers)."""
         check_url(url)
         s = self.settings
         start = found_on if found_on is not None else url
         self._guard.policy = AddressPolicy.for_start(start, allow_private=s.allow_private)
         deadline_at = time.monotonic() + s.deadline
-        cached = cache.load(s.cache_dir, url) if s.cache_dir is not None else None
-        conditional = cached.conditional_headers() if cached is not None else {}
         current = url
         for _hop in range(s.max_redirects + 1):
             self._check_robots(url, current, deadline_at)
@@ -133,12 +169,8 @@ class Fetcher:
                 current = check_url(outcome.location, asked=url)
                 continue
             if isinstance(outcome, _NotModified):
-                if cached is None or not conditional:
-                    raise FetchError(
-                        "http_status", url, f"HTTP 304 for {current} without a cached copy", 304
-                    )
-                return self._revalidated(cached, current, outcome.headers, found_on)
-            return self._document(url, outcome, found_on)
+                return current, outcome.headers
+            return outcome
         raise FetchError(
             "too_many_redirects", url, f"more than {s.max_redirects} redirects from {url}"
         )
@@ -294,12 +326,23 @@ class Fetcher:
             "deadline", url, f"gave up on {url} after the {self.settings.deadline:g} s deadline"
         )
 
-    def _document(self, url: str, body: _Body, found_on: str | None) -> FetchedDocument:
+    def _document(
+        self, url: str, body: _Body, found_on: str | None, *, keep: bool = True
+    ) -> FetchedDocument:
+        """The document a body makes, kept in the cache when there is one (and `keep`)."""
         content_type = body.headers.get("content-type")
+        validators = Validators(body.headers.get("etag"), body.headers.get("last-modified"))
         doc = _make_document(
-            url, body.final_url, body.content, content_type, datetime.now(UTC), False, found_on
+            url,
+            body.final_url,
+            body.content,
+            content_type,
+            datetime.now(UTC),
+            False,
+            found_on,
+            validators,
         )
-        if self.settings.cache_dir is not None:
+        if keep and self.settings.cache_dir is not None:
             entry = cache.CacheEntry(
                 url=url,
                 final_url=body.final_url,
@@ -343,7 +386,14 @@ class Fetcher:
         if self.settings.cache_dir is not None:
             self._store(fresh)
         return _make_document(
-            entry.url, current, entry.content, entry.content_type, now, True, found_on
+            entry.url,
+            current,
+            entry.content,
+            entry.content_type,
+            now,
+            True,
+            found_on,
+            Validators(fresh.etag, fresh.last_modified),
         )
 
 
@@ -365,6 +415,7 @@ def _make_document(
     fetched_at: datetime,
     from_cache: bool,
     found_on: str | None,
+    validators: Validators,
 ) -> FetchedDocument:
     """Sniff, decode if text, and wrap."""
     header_type, header_charset = parse_content_type(content_type)
@@ -384,4 +435,6 @@ def _make_document(
         fetched_at=fetched_at,
         from_cache=from_cache,
         found_on=found_on,
+        etag=validators.etag,
+        last_modified=validators.last_modified,
     )

@@ -22,6 +22,7 @@ from vnplan.outputs.cli import agencies, compare, export
 from vnplan.pipeline import MAX_BYTES, ConvertOptions
 from vnplan.schema import SCHEMA_FILE, json_schema_text
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url
+from vnplan.watch.cli import register_watch
 from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
@@ -402,6 +403,7 @@ def schema(
 app.command()(compare)
 app.command()(export)
 app.command()(agencies)
+register_watch(app, _print_summary)
 
 
 def main() -> None:
