@@ -69,8 +69,6 @@ from PIL import Image, ImageFilter
 from portal_page import build_portal_page
 
 HERE = Path(__file__).resolve().parent
-# The administrative documents test the layouts beside the plans; they live with the tests.
-LAYOUTS = HERE.parent / "tests" / "data" / "layouts"
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
 LANG_SON = "lang-son-227-kh-ubnd-2021"
 SEEDS = "seeds"  # --only name of the two plans rebuilt from seed texts (and the scan)
@@ -598,19 +596,19 @@ def build_admin_documents(sources: Sequence[Source]) -> None:
     with tempfile.TemporaryDirectory(prefix="vnplan-admin-") as tmp:
         docx_paths, pdf_paths, stamps = [], [], []
         for source in sources:
-            folder = LAYOUTS if "docx" in source.forms else Path(tmp)
+            folder = HERE if "docx" in source.forms else Path(tmp)
             path = folder / f"{source.slug}.docx"
             path.write_bytes(build_admin_docx(source))
             if "docx" in source.forms:
                 print(f"wrote {path.name}")
             if "pdf" in source.forms:
                 docx_paths.append(path)
-                pdf_paths.append(LAYOUTS / f"{source.slug}.pdf")
+                pdf_paths.append(HERE / f"{source.slug}.pdf")
                 stamps.append(source.created)
             if "html" in source.forms:
-                page = LAYOUTS / source.portal["file"]
+                page = HERE / source.portal["file"]
                 page.write_text(build_portal_page(source), encoding="utf-8")
-                print(f"wrote {page.relative_to(LAYOUTS)}")
+                print(f"wrote {page.relative_to(HERE)}")
         if docx_paths:
             for pdf in convert_to_pdf(docx_paths, pdf_paths, stamps):
                 print(f"wrote {pdf.name}")
@@ -624,7 +622,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Rebuild the sample documents: the Lào Cai 122/KH-UBND and Lạng Sơn 227/KH-UBND "
             "plans (DOCX, PDF via LibreOffice, and a simulated scan of the Lào Cai PDF) from the "
             "seed texts, and the administrative documents written in samples/sources/ (DOCX, "
-            "PDF, portal page) into tests/data/layouts/."
+            "PDF, portal page)."
         )
     )
     parser.add_argument(

@@ -35,7 +35,7 @@ STEMS = [
     "gia-lai-356-qd-ubnd-2026",
 ]
 TITLE_PREFIX = 40  # characters of an expected section title that must open the record's title
-PORTAL = "tests/data/layouts/web/gia-lai-356-qd-ubnd-2026.html"
+PORTAL = "samples/web/gia-lai-356-qd-ubnd-2026.html"
 PORTAL_CHROME = (
     "Trang chủ",
     "Tìm kiếm",
@@ -62,7 +62,7 @@ PAIRS = [(stem, sample) for stem in STEMS for sample in _samples(stem)]
 def _cases(wanted: Any = bool) -> list[Any]:
     """(stem, sample) of every sampled form whose facts pass `wanted`, named by the sample."""
     return [
-        pytest.param(stem, sample, id=sample.removeprefix("tests/data/layouts/"))
+        pytest.param(stem, sample, id=sample.removeprefix("samples/"))
         for stem, sample in PAIRS
         if wanted(expected_facts(stem))
     ]
@@ -434,10 +434,10 @@ def _projection(doc: Document) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(
-    "other", ["tests/data/layouts/gia-lai-356-qd-ubnd-2026.pdf", PORTAL], ids=["pdf", "portal page"]
+    "other", ["samples/gia-lai-356-qd-ubnd-2026.pdf", PORTAL], ids=["pdf", "portal page"]
 )
 def test_other_forms_give_the_record_of_the_word_file(other: str) -> None:
-    word = _projection(record("tests/data/layouts/gia-lai-356-qd-ubnd-2026.docx"))
+    word = _projection(record("samples/gia-lai-356-qd-ubnd-2026.docx"))
     got = _projection(record(other))
     assert {k: v for k, v in got.items() if v != word[k]} == {}
 
