@@ -62,6 +62,8 @@ def flatten_signature_fields(
     signature field, not into the page ("Số: 3686/UBND-XD" shows, "Số: /UBND-XD" is the text);
     flattening makes that text part of the page it is printed on."""
     own: dict[int, int] = {}
+    if pdfium_c.FPDF_GetFormType(doc.raw) == pdfium_c.FORMTYPE_NONE:
+        return doc, own  # no interactive form, so no signature field: no page to look at
     for index in range(len(doc)):
         if not _has_widgets(doc, index):
             continue

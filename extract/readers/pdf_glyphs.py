@@ -4,7 +4,9 @@ A PDF typeset in a font without Vietnamese glyphs draws each missing glyph from 
 font, as a text run of its own; text extraction then sees a gap and a space inside the word.
 Two or three pieces are joined when the space touches a Vietnamese letter outside Latin-1,
 the joined word is a Vietnamese syllable, and not every piece is a syllable by itself. The
-syllables are those of underthesea's 74K-word dictionary (a dependency) seen in ≥ 2 entries.
+syllables are those of underthesea's 74K-word dictionary seen in ≥ 2 entries, kept as a data
+file (``data/syllables.txt``, rebuilt by ``python -m vnplan.extract.readers.pdf_glyphs``) so
+that reading a PDF neither imports underthesea nor parses its dictionary.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 _DICTIONARY = ("corpus", "data", "Viet74K.txt")
+SYLLABLES_FILE = "data/syllables.txt"
 _MIN_ENTRIES = 2  # a syllable seen in a single dictionary entry is too often a typo
 _VOWELS = set("aăâeêioôơuưy")
 SOFT_SPACE = "\u2060"  # from the PDF reader: a space it inserted where the font changes
@@ -38,15 +44,15 @@ def is_fallback_letter(char: str) -> bool:
 
 @cache
 def syllables() -> frozenset[str]:
-    """Lowercase NFC Vietnamese syllables (empty when underthesea is not installed)."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations)), *_DICTIONARY)
-    if not path.is_file():
-        return frozenset()
+    """Lowercase NFC Vietnamese syllables (the committed data file)."""
+    text = resources.files(__package__).joinpath(SYLLABLES_FILE).read_text("utf-8")
+    return frozenset(text.split())
+
+
+def dictionary_syllables(entries: Iterable[str]) -> frozenset[str]:
+    """The syllables of a word list (one entry a line) seen in ≥ `_MIN_ENTRIES` entries."""
     counts: dict[str, int] = {}
-    for line in path.read_text("utf-8").splitlines():
+    for line in entries:
         for word in set(unicodedata.normalize("NFC", line.lower()).split()):
             if word.isalpha():
                 counts[word] = counts.get(word, 0) + 1
@@ -54,6 +60,15 @@ def syllables() -> frozenset[str]:
         w for w, n in counts.items()
         if n >= _MIN_ENTRIES and any(_base_letter(c) in _VOWELS for c in w)
     )
+
+
+def dictionary_path() -> Path | None:
+    """underthesea's word list, where underthesea is installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *_DICTIONARY)
+    return path if path.is_file() else None
 
 
 def _is_syllable(word: str) -> bool:
@@ -119,3 +134,14 @@ def _join_at(tokens: list[str], gaps: list[str], i: int) -> tuple[str, int] | No
         if _joinable(pieces, soft):
             return lead[1] + "".join(pieces) + tail[3], size
     return None
+
+
+if __name__ == "__main__":  # rebuild data/syllables.txt from underthesea's dictionary
+    source = dictionary_path()
+    if source is None:
+        sys.exit("underthesea's dictionary is needed to rebuild the syllable list")
+    found = dictionary_syllables(source.read_text("utf-8").splitlines())
+    target = Path(__file__).with_name("data") / "syllables.txt"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("\n".join(sorted(found)) + "\n", "utf-8")
+    print(f"{len(found)} syllables → {target}")
