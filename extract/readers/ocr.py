@@ -20,6 +20,7 @@ with one thread takes about 1.5 s a page here (the "~5.7 s" of its default threa
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import re
@@ -28,14 +29,16 @@ import statistics
 import subprocess
 import tempfile
 import unicodedata
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Collection, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
@@ -50,6 +53,8 @@ from vnplan.text.numerals import roman_value, to_roman
 LANGUAGE = "vie"
 RENDER_DPI = 300  # scans (often 200 dpi) are upsampled: tesseract then reads the tone marks
 # of "TIÊU", "Thể" better than at the scan's own resolution
+MAX_UPSAMPLE = 2.0  # never render past this × the resolution of the page's scanned image
+MIN_RENDER_DPI = 150
 PAGE_TIMEOUT = 300  # seconds for tesseract on one page (or one page's cells)
 COLUMN_GAP_EM = 1.8  # as in pdf_text: a wider gap between two words separates columns
 LINE_HEIGHT_EM = 1.1  # a tesseract line box is about this many ems tall
@@ -203,14 +208,58 @@ class _Scan:
     height: float
 
 
-def _render(doc: pdfium.PdfDocument, index: int) -> _Scan:
+def render_dpi(page: pdfium.PdfPage) -> int:
+    """`RENDER_DPI`, but never more than `MAX_UPSAMPLE` × the resolution of the page's largest
+    image: a low-resolution scan on an oversized page is not blown up into pixels that hold
+    nothing the scan had (tesseract's time grows with the pixels)."""
+    area, ppi = 0.0, 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        x0, y0, x1, y1 = obj.get_bounds()
+        pixels, _ = obj.get_px_size()
+        if (x1 - x0) * (y1 - y0) > area and pixels:
+            area, ppi = (x1 - x0) * (y1 - y0), pixels / ((x1 - x0) / 72.0)
+    if ppi <= 0.0:
+        return RENDER_DPI
+    return int(min(RENDER_DPI, max(MIN_RENDER_DPI, MAX_UPSAMPLE * ppi)))
+
+
+def _render(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> _Scan:
+    """The page as a greyscale image, without its annotations (a signing tool's stamp is no
+    part of the document's text) and, for `strip_text`, without its text objects (a text
+    layer laid over the scanned image)."""
     page = doc[index]
     try:
+        if strip_text:
+            _remove_text_objects(page)
         width, height = page.get_size()
-        image = page.render(scale=RENDER_DPI / 72.0, grayscale=True).to_pil().convert("L")
+        dpi = render_dpi(page)
+        image = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=False,
+                            may_draw_forms=False).to_pil().convert("L")
     finally:
         page.close()
-    return _Scan(index + 1, image, RENDER_DPI, width, height)
+    return _Scan(index + 1, image, dpi, width, height)
+
+
+def _remove_text_objects(page: pdfium.PdfPage) -> None:
+    """Remove the page's text objects, also those inside form XObjects (where a flattened
+    signature field's stamp lives); images and drawings stay."""
+    for i in reversed(range(pdfium_c.FPDFPage_CountObjects(page.raw))):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            _remove_form_text(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFPage_RemoveObject(page.raw, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)
+
+
+def _remove_form_text(form: ctypes.c_void_p) -> None:
+    for i in reversed(range(pdfium_c.FPDFFormObj_CountObjects(form))):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            _remove_form_text(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFFormObj_RemoveObject(form, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)
 
 
 def _read_scan(scan: _Scan) -> tuple[PageText, float]:
@@ -251,26 +300,36 @@ def _table_rows(image: Image.Image, gray: np.ndarray, grid: CellGrid,
     return tuple(row for row in rows if any(row))
 
 
-def ocr_pdf_pages(doc: pdfium.PdfDocument,
-                  indexes: Sequence[int]) -> tuple[list[PageText], list[Warning]]:
-    """OCR the given pages (0-based) of an open PDF; raise "needs_ocr" without tesseract."""
+def ocr_pdf_pages(
+    doc: pdfium.PdfDocument, indexes: Sequence[int], without_text: Collection[int] = (),
+    replaced: bool = False,
+) -> tuple[list[PageText], list[Warning]]:
+    """OCR the given pages (0-based) of an open PDF; raise "needs_ocr" without tesseract.
+    Pages in `without_text` are rendered without their text objects (see `_render`);
+    `replaced` says some of the pages had a text layer that is replaced by the OCR.
+
+    Pages are rendered here, one at a time (pdfium is not thread-safe), and each is handed to
+    a worker thread as soon as it is rendered; at most `workers` pages wait, so rendering
+    overlaps OCR and no more than a few page images are held at once."""
     if tesseract_command() is None:
         raise ConversionError("needs_ocr", f"{len(indexes)} page(s): the PDF has no text layer "
                               "(scanned); install tesseract-ocr and tesseract-ocr-vie to read it")
     workers = max(1, min(len(indexes), os.cpu_count() or 1))
-    pages: list[PageText] = []
-    angles: list[float] = []
+    results: list[tuple[PageText, float]] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for start in range(0, len(indexes), 2 * workers):
-            scans = [_render(doc, i) for i in indexes[start : start + 2 * workers]]
-            for page, angle in pool.map(_read_scan, scans):
-                pages.append(page)
-                angles.append(angle)
+        pending: deque[Future[tuple[PageText, float]]] = deque()
+        for index in indexes:
+            pending.append(pool.submit(_read_scan, _render(doc, index, index in without_text)))
+            if len(pending) > workers:
+                results.append(pending.popleft().result())
+        results.extend(future.result() for future in pending)
+    pages = [page for page, _ in results]
+    angles = [angle for _, angle in results]
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",
-        message=f"{len(indexes)} page(s) without a text layer read by OCR (tesseract, "
-              f"{LANGUAGE}); text may contain recognition errors")]
+        message=f"{len(indexes)} page(s) {'' if replaced else 'without a text layer '}"
+              f"read by OCR (tesseract, {LANGUAGE}); text may contain recognition errors")]
     if fixes:
         notes.append(Warning(
             code="ocr_numeral_repaired",

@@ -95,6 +95,11 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
     if len(tokens) < 2 or not any(is_fallback_letter(c) for c in text):
         return text.replace(SOFT_SPACE, " "), 0
+    # a split leaves a fallback letter on one side of the gap: only there can pieces join
+    breakable = [is_fallback_letter(a[-1:]) or is_fallback_letter(b[:1])
+                 for a, b in itertools.pairwise(tokens)]
+    if not any(breakable):
+        return " ".join(tokens).strip(), 0
     known = syllables()
     unknown = [t.strip(_EDGE).lower() not in known for t in tokens]
     if not any(unknown) and SOFT_SPACE not in text:
@@ -103,7 +108,8 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     joins = 0
     i = 0
     while i < len(tokens):
-        near = any(unknown[i : i + 3]) or any(SOFT_SPACE in gap for gap in gaps[i : i + 2])
+        near = i < len(breakable) and breakable[i] and (
+            any(unknown[i : i + 3]) or any(SOFT_SPACE in gap for gap in gaps[i : i + 2]))
         joined = _join_at(tokens, gaps, i) if near else None
         word, used = joined if joined else (tokens[i], 1)
         out.append(word)

@@ -65,18 +65,19 @@ class _ObjectReader:
 
     def __init__(self, textpage: pdfium.PdfTextPage) -> None:
         self.textpage = textpage.raw
-        self.buffer = (ctypes.c_ushort * 512)()
+        self.buffer = (ctypes.c_ushort * 2048)()
         self.matrix = pdfium_c.FS_MATRIX()
         self.box = [ctypes.c_float() for _ in range(4)]
         self.size = ctypes.c_float()
 
     def text(self, obj: ctypes.c_void_p) -> str:
-        length = pdfium_c.FPDFTextObj_GetText(obj, self.textpage, None, 0)
+        size = ctypes.sizeof(self.buffer)
+        length = pdfium_c.FPDFTextObj_GetText(obj, self.textpage, self.buffer, size)
         if length <= 2:
             return ""
-        if length > ctypes.sizeof(self.buffer):
+        if length > size:  # the buffer was too small: pdfium only said how much it needs
             self.buffer = (ctypes.c_ushort * (length // 2 + 1))()
-        pdfium_c.FPDFTextObj_GetText(obj, self.textpage, self.buffer, length)
+            pdfium_c.FPDFTextObj_GetText(obj, self.textpage, self.buffer, length)
         text = ctypes.string_at(self.buffer, length - 2).decode("utf-16-le", "replace")
         # pdfium appends the space it inserts before the next object: only leading spaces are
         # real
