@@ -27,6 +27,8 @@ _MIN_ENTRIES = 2  # a syllable seen in a single dictionary entry is too often a 
 _VOWELS = set("aăâeêioôơuưy")
 SOFT_SPACE = "\u2060"  # from the PDF reader: a space it inserted where the font changes
 _WORD_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+_FALLBACK_LETTER = re.compile(r"[^\W\d_\x00-\xff]")  # a letter outside Latin-1
+_GAP = re.compile(f"([ {SOFT_SPACE}]+)")
 _EDGE = "\"'“”‘’()[]{},.;:!?…-–—/«»"  # punctuation that may cling to a word
 
 
@@ -91,13 +93,15 @@ def _joinable(pieces: list[str], soft: bool) -> bool:
 def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     """Text with split words rejoined (and `SOFT_SPACE`s left made plain spaces), and how many
     joins were made."""
-    parts = re.split(f"([ {SOFT_SPACE}]+)", text)
+    if not _FALLBACK_LETTER.search(text):
+        return text.replace(SOFT_SPACE, " "), 0
+    parts = _GAP.split(text)
     tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
-    if len(tokens) < 2 or not any(is_fallback_letter(c) for c in text):
+    if len(tokens) < 2:
         return text.replace(SOFT_SPACE, " "), 0
     # a split leaves a fallback letter on one side of the gap: only there can pieces join
-    breakable = [is_fallback_letter(a[-1:]) or is_fallback_letter(b[:1])
-                 for a, b in itertools.pairwise(tokens)]
+    tails = [_is_fallback(t[-1:]) for t in tokens]
+    breakable = [tail or _is_fallback(t[:1]) for tail, t in zip(tails, tokens[1:], strict=False)]
     if not any(breakable):
         return " ".join(tokens).strip(), 0
     known = syllables()
@@ -118,6 +122,10 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
         joins += used - 1
         i += used
     return "".join(out).strip(), joins
+
+
+def _is_fallback(char: str) -> bool:
+    return char > "\xff" and char.isalpha()
 
 
 def _join_at(tokens: list[str], gaps: list[str], i: int) -> tuple[str, int] | None:

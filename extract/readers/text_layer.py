@@ -26,6 +26,7 @@ MIN_SCAN_COVER = 0.5  # an image covering this share of the page makes it a scan
 MIN_TEXT_COVER = 0.05  # text boxes covering less of an image-covered page: not its text
 MIN_SYLLABLE_SHARE = 0.5  # fewer of the words being syllables: the layer is not Vietnamese
 MIN_WORDS = 20  # fewer words than this are too little evidence for the syllable share
+SAMPLE_WORDS = 400  # words looked at for the share (a page's worth)
 MIN_NON_ASCII_LETTERS = 0.05  # a page without an image needs this share to be OCR'd
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -62,13 +63,14 @@ def is_stamp_line(text: str) -> bool:
     return _STAMP.search(text.strip()) is not None
 
 
-def syllable_share(text: str) -> tuple[float, int]:
-    """(share of the words that are Vietnamese syllables, how many words there are)."""
-    words = _WORD.findall(text)
+def syllable_share(text: str, limit: int = SAMPLE_WORDS) -> tuple[float, int]:
+    """(share of the words that are Vietnamese syllables, how many words there are), from
+    the first `limit` words."""
+    words = _WORD.findall(text.lower())
     if not words:
         return 0.0, 0
-    known = syllables()
-    return sum(w.lower() in known for w in words) / len(words), len(words)
+    sample = words[:limit]
+    return sum(map(syllables().__contains__, sample)) / len(sample), len(words)
 
 
 def _non_ascii_share(text: str) -> float:
@@ -79,24 +81,24 @@ def _non_ascii_share(text: str) -> float:
 def ocr_reason(page: PageText, image_cover: Callable[[], float]) -> OcrReason | None:
     """Why the page must be OCR'd, or None when its text layer is its text. `image_cover`
     gives the share of the page its largest image covers (asked only when needed)."""
-    lines = [s.text for s in page.segments]
-    lines += ["\t".join(row) for table in page.tables for row in table.rows]
-    kept = [line for line in lines if not is_stamp_line(line)]
+    stamps = [is_stamp_line(s.text) for s in page.segments]
+    kept = [s.text for s, stamp in zip(page.segments, stamps, strict=True) if not stamp]
+    kept += ["\t".join(row) for table in page.tables for row in table.rows]
     text = "\n".join(kept)
-    chars = len("".join(text.split()))
+    chars = len(text) - text.count(" ") - text.count("\n") - text.count("\t")
     share, words = syllable_share(text)
     if words >= MIN_WORDS and share < MIN_SYLLABLE_SHARE:  # a glyph split? rejoin, then judge
         share, words = syllable_share("\n".join(rejoin_glyph_splits(t)[0] for t in kept))
     garbled = words >= MIN_WORDS and share < MIN_SYLLABLE_SHARE
     area = page.width * page.height or 1.0
-    text_cover = sum((s.x1 - s.x0) * (s.bottom - s.top) for s in page.segments
-                     if not is_stamp_line(s.text)) / area
+    text_cover = sum((s.x1 - s.x0) * (s.bottom - s.top)
+                     for s, stamp in zip(page.segments, stamps, strict=True) if not stamp) / area
     suspect = chars < MIN_TEXT_CHARS or garbled or (not page.tables and text_cover < MIN_TEXT_COVER)
     if not suspect:
         return None
     if image_cover() >= MIN_SCAN_COVER:
         if chars < MIN_TEXT_CHARS:
-            return OcrReason.STAMP_ONLY if len(kept) < len(lines) else OcrReason.NO_TEXT
+            return OcrReason.STAMP_ONLY if any(stamps) else OcrReason.NO_TEXT
         if garbled:
             return OcrReason.GARBLED
         return OcrReason.SPARSE if text_cover < MIN_TEXT_COVER else None
