@@ -99,21 +99,22 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
     if len(tokens) < 2:
         return text.replace(SOFT_SPACE, " "), 0
-    # a split leaves a fallback letter on one side of the gap: only there can pieces join
-    tails = [_is_fallback(t[-1:]) for t in tokens]
-    breakable = [tail or _is_fallback(t[:1]) for tail, t in zip(tails, tokens[1:], strict=False)]
-    if not any(breakable):
-        return " ".join(tokens).strip(), 0
+    # a split leaves a fallback letter on one side of the gap, and its pieces make a syllable
     known = syllables()
-    unknown = [t.strip(_EDGE).lower() not in known for t in tokens]
-    if not any(unknown) and SOFT_SPACE not in text:
-        return text, 0  # every word is a syllable and no font change: nothing was split
+    candidates = {i for i in range(len(tokens) - 1)
+                  if _breakable(tokens[i], tokens[i + 1]) and _makes_syllable(tokens, i, known)}
+    if not candidates:
+        return " ".join(tokens).strip(), 0
+
+    def unknown(j: int) -> bool:
+        return tokens[j].strip(_EDGE).lower() not in known
+
     out: list[str] = []
     joins = 0
     i = 0
     while i < len(tokens):
-        near = i < len(breakable) and breakable[i] and (
-            any(unknown[i : i + 3]) or any(SOFT_SPACE in gap for gap in gaps[i : i + 2]))
+        near = i in candidates and (any(unknown(j) for j in range(i, min(i + 3, len(tokens))))
+                                    or any(SOFT_SPACE in gap for gap in gaps[i : i + 2]))
         joined = _join_at(tokens, gaps, i) if near else None
         word, used = joined if joined else (tokens[i], 1)
         out.append(word)
@@ -122,6 +123,21 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
         joins += used - 1
         i += used
     return "".join(out).strip(), joins
+
+
+def _breakable(left: str, right: str) -> bool:
+    return _is_fallback(left[-1:]) or _is_fallback(right[:1])
+
+
+def _makes_syllable(tokens: list[str], i: int, known: frozenset[str]) -> bool:
+    """Do tokens i, i+1 (or i, i+1, i+2), edge punctuation aside, spell a syllable?"""
+    for size in (2, 3):
+        if i + size <= len(tokens):
+            group = tokens[i : i + size]
+            word = "".join([group[0].lstrip(_EDGE), *group[1:-1], group[-1].rstrip(_EDGE)])
+            if word.lower() in known:
+                return True
+    return False
 
 
 def _is_fallback(char: str) -> bool:

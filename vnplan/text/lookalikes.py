@@ -31,6 +31,13 @@ def _always_table() -> dict[int, str]:
     return {ord(old): new for old, new in _characters()[0].items()}
 
 
+@cache
+def _suspects() -> re.Pattern[str]:
+    """Any look-alike letter: most lines have none and are returned as they are."""
+    always, mixed, _ = _characters()
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({*always, *mixed})) + "]")
+
+
 def _is_latin(char: str) -> bool:
     return "LATIN" in unicodedata.name(char, "")
 
@@ -41,6 +48,8 @@ def fix_lookalikes(text: str) -> str:
     >>> fix_lookalikes("ÐBSCL"), fix_lookalikes("Số: 24/HDLN-BCA-ВСТ")
     ('ĐBSCL', 'Số: 24/HDLN-BCA-BCT')
     """
+    if not _suspects().search(text):
+        return text
     mixed = _characters()[1]
     text = text.translate(_always_table())
     if mixed.keys().isdisjoint(text):
