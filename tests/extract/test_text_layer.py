@@ -12,6 +12,7 @@ import io
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from tests.conftest import SAMPLES
+from vnplan.extract.readers import ocr
 from vnplan.extract.readers.layout import Layout
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, Segment
@@ -43,6 +45,14 @@ VIETNAMESE = ("Thực hiện Quyết định số 2013/QĐ-TTg ngày 30/11/2021 
               "Cai ban hành Kế hoạch thực hiện như sau")
 ENGLISH = ("The provincial people's committee issues this plan to carry out the strategy for "
            "cultural diplomacy until 2030, with the tasks listed in the appendix below")
+
+
+@pytest.fixture(autouse=True)
+def _forget_tesseract() -> Iterator[None]:
+    """The tesseract lookup is cached per process: leave no cached answer to later tests
+    (one of them hides tesseract from the PATH)."""
+    yield
+    ocr.tesseract_command.cache_clear()
 
 
 def page_of(*lines: str, width: float = 595.0, height: float = 842.0,
