@@ -61,7 +61,7 @@ for i in range(len(doc)):
 TRAFILATURA = "import sys, trafilatura; trafilatura.extract(open(sys.argv[1], 'rb').read())"
 RENDER = """
 import sys, pypdfium2 as pdfium
-from vnplan.extract.readers.ocr import render_dpi
+from vnplan.extract.readers.ocr_images import render_dpi
 doc = pdfium.PdfDocument(sys.argv[1])
 for i in range(len(doc)):
     page = doc[i]; dpi = render_dpi(page)

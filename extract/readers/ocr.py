@@ -11,17 +11,14 @@ process per core, and (3) OCR all the cells of a table page in one process (a li
 `--psm 6`), so the model loads once per page instead of once per cell. Nothing is cached:
 cell images live in a temporary directory for the duration of one call.
 
-Pages are rendered with pypdfium2 at 300 dpi (a 200-dpi scan upsampled: tesseract reads the
-tone marks better; measured on the sample), deskewed, and the ruled table (if any) is cut into
-cells (`ocr_tables`); the rest of the page is read with `--psm 3`. Coordinates are turned into
+Pages are rendered, deskewed and their ruled table (if any) cut into cells by `ocr_images`
+(with `ocr_tables`); the rest of the page is read with `--psm 3`. Coordinates are turned into
 points so `pdf_layout` treats scanned and born-digital pages alike. tesseract 5 at 300 dpi
 with one thread takes about 1.5 s a page here (the "~5.7 s" of its default threading).
 """
 
 from __future__ import annotations
 
-import ctypes
-import io
 import os
 import re
 import shutil
@@ -36,31 +33,23 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_tables import CellGrid, find_grid, ink_box, is_blank, skew_angle
+from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.schema import Warning
 from vnplan.text.numerals import roman_value, to_roman
 
 LANGUAGE = "vie"
-RENDER_DPI = 300  # scans (often 200 dpi) are upsampled: tesseract then reads the tone marks
-# of "TIÊU", "Thể" better than at the scan's own resolution
-MAX_UPSAMPLE = 2.0  # never render past this × the resolution of the page's scanned image
-MIN_RENDER_DPI = 150
 PAGE_TIMEOUT = 300  # seconds for tesseract on one page (or one page's cells)
 COLUMN_GAP_EM = 1.8  # as in pdf_text: a wider gap between two words separates columns
 LINE_HEIGHT_EM = 1.1  # a tesseract line box is about this many ems tall
 SIZE_STEP = 0.3  # line boxes within this share of the page's usual height: the usual size
 SPECK = 0.6  # words narrower and lower than this share of a line's height are specks
-CELL_MARGIN = 12  # white pixels around a cell's ink before OCR
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
 _HEADING_START = re.compile(r"^(?P<n>[IVXLHTlJ1|!]{1,5})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.*)$")
 
@@ -162,13 +151,12 @@ def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float)
                    first_word=(run[0].right - run[0].left) * scale)
 
 
-def _tesseract(image: Image.Image, dpi: int, psm: int, output: str) -> str:
+def _tesseract(image: bytes, dpi: int, psm: int, output: str) -> str:
+    """tesseract's `output` ("tsv", "txt") for one PNG image."""
     command = tesseract_command()
     assert command is not None
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=1)
     done = subprocess.run([command, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm),
-                           "--dpi", str(dpi), output], input=buffer.getvalue(),
+                           "--dpi", str(dpi), output], input=image,
                           capture_output=True, timeout=PAGE_TIMEOUT, check=False, env=_env())
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()[-300:]
@@ -176,8 +164,8 @@ def _tesseract(image: Image.Image, dpi: int, psm: int, output: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def ocr_cells(images: Sequence[Image.Image], dpi: int) -> list[str]:
-    """Text of each cell image, read by one tesseract process (`--psm 6`)."""
+def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
+    """Text of each cell image (PNG), read by one tesseract process (`--psm 6`)."""
     if not images:
         return []
     command = tesseract_command()
@@ -186,7 +174,7 @@ def ocr_cells(images: Sequence[Image.Image], dpi: int) -> list[str]:
         paths = []
         for index, image in enumerate(images):
             path = Path(tmp, f"cell{index:04d}.png")
-            image.save(path, format="PNG", compress_level=1)
+            path.write_bytes(image)
             paths.append(str(path))
         listing = Path(tmp, "cells.txt")
         listing.write_text("\n".join(paths) + "\n", "utf-8")
@@ -199,105 +187,26 @@ def ocr_cells(images: Sequence[Image.Image], dpi: int) -> list[str]:
     return [unicodedata.normalize("NFC", " ".join(t.split())) for t in texts[: len(images)]]
 
 
-@dataclass(frozen=True)
-class _Scan:
-    number: int
-    image: Image.Image
-    dpi: int
-    width: float  # page size in points
-    height: float
-
-
-def render_dpi(page: pdfium.PdfPage) -> int:
-    """`RENDER_DPI`, but never more than `MAX_UPSAMPLE` × the resolution of the page's largest
-    image: a low-resolution scan on an oversized page is not blown up into pixels that hold
-    nothing the scan had (tesseract's time grows with the pixels)."""
-    area, ppi = 0.0, 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        x0, y0, x1, y1 = obj.get_bounds()
-        pixels, _ = obj.get_px_size()
-        if (x1 - x0) * (y1 - y0) > area and pixels:
-            area, ppi = (x1 - x0) * (y1 - y0), pixels / ((x1 - x0) / 72.0)
-    if ppi <= 0.0:
-        return RENDER_DPI
-    return int(min(RENDER_DPI, max(MIN_RENDER_DPI, MAX_UPSAMPLE * ppi)))
-
-
-def _render(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> _Scan:
-    """The page as a greyscale image, without its annotations (a signing tool's stamp is no
-    part of the document's text) and, for `strip_text`, without its text objects (a text
-    layer laid over the scanned image)."""
-    page = doc[index]
-    try:
-        if strip_text:
-            _remove_text_objects(page)
-        width, height = page.get_size()
-        dpi = render_dpi(page)
-        image = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=False,
-                            may_draw_forms=False).to_pil().convert("L")
-    finally:
-        page.close()
-    return _Scan(index + 1, image, dpi, width, height)
-
-
-def _remove_text_objects(page: pdfium.PdfPage) -> None:
-    """Remove the page's text objects, also those inside form XObjects (where a flattened
-    signature field's stamp lives); images and drawings stay."""
-    for i in reversed(range(pdfium_c.FPDFPage_CountObjects(page.raw))):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            _remove_form_text(obj)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFPage_RemoveObject(page.raw, obj):
-            pdfium_c.FPDFPageObj_Destroy(obj)
-
-
-def _remove_form_text(form: ctypes.c_void_p) -> None:
-    for i in reversed(range(pdfium_c.FPDFFormObj_CountObjects(form))):
-        obj = pdfium_c.FPDFFormObj_GetObject(form, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            _remove_form_text(obj)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFFormObj_RemoveObject(form, obj):
-            pdfium_c.FPDFPageObj_Destroy(obj)
-
-
-def _read_scan(scan: _Scan) -> tuple[PageText, float]:
-    """OCR one rendered page: its text outside the table, the table cell by cell."""
-    image = scan.image
-    angle = skew_angle(np.asarray(image))
-    if abs(angle) >= 0.05:
-        image = image.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    gray = np.asarray(image)
-    grid = find_grid(gray)
-    page_image = image
+def read_scan_page(scan: ScanPage) -> PageText:
+    """OCR one prepared page: its text outside the table, the table cell by cell."""
     tables: tuple[TableBlock, ...] = ()
-    scale = 72.0 / scan.dpi
-    if grid is not None:
-        page_image = image.copy()
-        x0, top, x1, bottom = grid.bbox
-        page_image.paste(255, (x0 - 4, top - 4, x1 + 5, bottom + 5))
-        tables = (TableBlock(top=top * scale, rows=_table_rows(image, gray, grid, scan.dpi)),)
-    words, lines = parse_tsv(_tesseract(page_image, scan.dpi, 3, "tsv"))
+    if scan.grid is not None:
+        where = [position for position, _ in scan.cells]
+        texts = dict(zip(where, ocr_cells([image for _, image in scan.cells], scan.dpi),
+                         strict=True))
+        rows = [tuple(texts.get((r, c), "") for c in range(len(row)))
+                for r, row in enumerate(scan.grid.rows)]
+        top = scan.grid.bbox[1] * 72.0 / scan.dpi
+        tables = (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
+    words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
     segments = tuple(segments_of(words, lines, scan.dpi))
-    page = PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
+    return PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
                     tables=tables)
-    return page, angle
 
 
-def _table_rows(image: Image.Image, gray: np.ndarray, grid: CellGrid,
-                dpi: int) -> tuple[tuple[str, ...], ...]:
-    crops: list[Image.Image] = []
-    where: list[tuple[int, int]] = []
-    for r, row in enumerate(grid.rows):
-        for c, box in enumerate(row):
-            if box is not None and not is_blank(gray, box):
-                crops.append(ImageOps.expand(image.crop(ink_box(gray, box)), CELL_MARGIN, 255))
-                where.append((r, c))
-    texts = dict(zip(where, ocr_cells(crops, dpi), strict=True))
-    rows = [tuple(texts.get((r, c), "") for c in range(len(row)))
-            for r, row in enumerate(grid.rows)]
-    return tuple(row for row in rows if any(row))
+def ocr_processes(pages: int) -> int:
+    """How many tesseract processes run at once: one per core."""
+    return max(1, min(pages, os.cpu_count() or 1))
 
 
 def ocr_pdf_pages(
@@ -305,26 +214,28 @@ def ocr_pdf_pages(
     replaced: bool = False,
 ) -> tuple[list[PageText], list[Warning]]:
     """OCR the given pages (0-based) of an open PDF; raise "needs_ocr" without tesseract.
-    Pages in `without_text` are rendered without their text objects (see `_render`);
+    Pages in `without_text` are rendered without their text objects (`render_page`);
     `replaced` says some of the pages had a text layer that is replaced by the OCR.
 
-    Pages are rendered here, one at a time (pdfium is not thread-safe), and each is handed to
-    a worker thread as soon as it is rendered; at most `workers` pages wait, so rendering
-    overlaps OCR and no more than a few page images are held at once."""
+    Pages are prepared here, one at a time (rendering, deskewing, cutting out the table:
+    `ocr_images`; pdfium is not thread-safe), and each is handed to a worker thread that runs
+    tesseract on it; at most `workers` prepared pages wait, so the next page is prepared while
+    tesseract reads the last ones, and only a few page images are held at once."""
     if tesseract_command() is None:
         raise ConversionError("needs_ocr", f"{len(indexes)} page(s): the PDF has no text layer "
                               "(scanned); install tesseract-ocr and tesseract-ocr-vie to read it")
-    workers = max(1, min(len(indexes), os.cpu_count() or 1))
-    results: list[tuple[PageText, float]] = []
+    workers = ocr_processes(len(indexes))
+    pages: list[PageText] = []
+    angles: list[float] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[tuple[PageText, float]]] = deque()
+        pending: deque[Future[PageText]] = deque()
         for index in indexes:
-            pending.append(pool.submit(_read_scan, _render(doc, index, index in without_text)))
+            scan = prepare_page(doc, index, index in without_text)
+            angles.append(scan.angle)
+            pending.append(pool.submit(read_scan_page, scan))
             if len(pending) > workers:
-                results.append(pending.popleft().result())
-        results.extend(future.result() for future in pending)
-    pages = [page for page, _ in results]
-    angles = [angle for _, angle in results]
+                pages.append(pending.popleft().result())
+        pages.extend(future.result() for future in pending)
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",

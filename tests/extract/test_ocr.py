@@ -19,6 +19,7 @@ from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract.readers import ocr
 from vnplan.extract.readers.layout import Layout, Line
 from vnplan.extract.readers.ocr import read_numeral, repair_group_numerals, repair_ocr_lines
+from vnplan.extract.readers.ocr_images import render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -206,9 +207,9 @@ def _image_pdf(size_px: tuple[int, int], ppi: float) -> pdfium.PdfDocument:
 ])
 def test_pages_are_rendered_at_most_twice_the_scans_resolution(
         size_px: tuple[int, int], ppi: float, dpi: int) -> None:
-    assert ocr.render_dpi(_image_pdf(size_px, ppi)[0]) == dpi
+    assert render_dpi(_image_pdf(size_px, ppi)[0]) == dpi
 
 
 def test_the_sample_scan_is_rendered_at_300_dpi() -> None:
     doc = pdfium.PdfDocument(SCAN)
-    assert {ocr.render_dpi(doc[i]) for i in range(len(doc))} == {300}
+    assert {render_dpi(doc[i]) for i in range(len(doc))} == {300}
