@@ -48,8 +48,10 @@ class OcrReason(Enum):
 
     @property
     def over_image(self) -> bool:
-        """Is the text layer laid over the scanned image (not the page's own drawing)?"""
-        return self in (OcrReason.STAMP_ONLY, OcrReason.SPARSE, OcrReason.GARBLED)
+        """Is the text layer laid over the scanned image, so that it is left out of the
+        rendering that is OCR'd? A stamp and a scanner's OCR layer are; the few words of a
+        sparse page may be the page's own (a title over a picture) and are drawn."""
+        return self in (OcrReason.STAMP_ONLY, OcrReason.GARBLED)
 
 
 def is_stamp_line(text: str) -> bool:

@@ -108,25 +108,26 @@ def test_the_image_cover_is_asked_only_for_a_suspect_page() -> None:
 
 
 def _add_text(doc: pdfium.PdfDocument, page: pdfium.PdfPage, lines: tuple[str, ...],
-              invisible: bool) -> None:
+              invisible: bool, y: float) -> None:
     for i, line in enumerate(lines):
         obj = pdfium_c.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", ctypes.c_float(9.0))
         encoded = (line + "\0").encode("utf-16-le")
         pdfium_c.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(encoded),
                                                    ctypes.POINTER(ctypes.c_ushort)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 40, 60 - 11 * i)
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 40, y - 11 * i)
         if invisible:
             pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
         pdfium_c.FPDFPage_InsertObject(page.raw, obj)
     pdfium_c.FPDFPage_GenerateContent(page.raw)
 
 
-def scan_with_text(lines: tuple[str, ...], invisible: bool) -> bytes:
-    """The scan's first page with `lines` of text laid over its image."""
+def scan_with_text(lines: tuple[str, ...], invisible: bool, y: float = 60.0) -> bytes:
+    """The scan's first page with `lines` of text laid over its image, from `y` points above
+    the page's bottom edge (the bottom margin by default) downwards."""
     doc = pdfium.PdfDocument.new()
     doc.import_pages(pdfium.PdfDocument(SCAN), [0])
     page = doc[0]
-    _add_text(doc, page, lines, invisible)
+    _add_text(doc, page, lines, invisible, y)
     page.close()
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -207,3 +208,12 @@ def _text_layer(data: bytes) -> list[Segment]:
 
     page = pdfium.PdfDocument(data)[0]
     return list(read_page_text(page, 1)[0].segments)
+
+
+def test_a_few_words_printed_over_a_scan_are_read_with_the_scan() -> None:
+    title = "BAN SAO LUU TRU 2026 TAI KHO LUU TRU"
+    got = read_pdf_layout(scan_with_text((title,), invisible=False, y=815.0))  # top margin
+    assert got.ocr
+    assert any(fuzz.partial_ratio(title, line.text) >= 90 for line in got.lines)
+    assert any(note.code == "text_layer_replaced" and "covers little" in note.message
+               for note in got.notes)
