@@ -1,15 +1,15 @@
 """Scanned PDF pages → positioned text, with tesseract's Vietnamese model (`-l vie`).
 
-Why the tesseract command line through `subprocess`, and not pytesseract or ocrmypdf:
-ocrmypdf is not installed and would rewrite the whole PDF (plus its own dependencies) only
+Why the tesseract command line through `subprocess`, and not pytesseract or ocrmypdf: ocrmypdf
+(only a baseline of bench/speed.py) would rewrite the whole PDF (plus its own dependencies) only
 for us to read the text layer back; pytesseract is a thin wrapper around the same command that
 writes every image to a temporary file and passes no environment of its own. Calling the command
 directly lets us (1) pipe each page image through stdin and read TSV (word boxes) from stdout,
-(2) set OMP_THREAD_LIMIT=1, which makes tesseract 5 several times faster on small machines
-(its OpenMP threads otherwise spin against each other) while pages run in parallel, one
-process per core, and (3) OCR all the cells of a table page in one process (a list of images,
-`--psm 6`), so the model loads once per page instead of once per cell. Nothing is cached:
-cell images live in a temporary directory for the duration of one call.
+(2) set OMP_THREAD_LIMIT=1, which makes tesseract 5 several times faster on small machines (its
+OpenMP threads otherwise spin against each other) while pages run in parallel, one process per
+core, and (3) OCR all the cells of a table page in one process (a list of images, `--psm 6`), so
+the model loads once per page instead of once per cell. Nothing is cached: cell images live in a
+temporary directory for the duration of one call.
 
 Pages are rendered, deskewed and their ruled table (if any) cut into cells by `ocr_images`
 (with `ocr_tables`); the rest of the page is read with `--psm 3`. Coordinates are turned into
