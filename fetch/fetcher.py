@@ -8,10 +8,10 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from types import TracebackType
 
 import httpx
 
+from vnplan.closing import Closing
 from vnplan.formats import BY_NAME, sniff_served
 from vnplan.text.charset import decode_text
 
@@ -67,7 +67,7 @@ class _Retryable(Exception):
         self.retry_after = retry_after
 
 
-class Fetcher:
+class Fetcher(Closing):
     """One run's HTTP client: one httpx.Client, robots.txt read once per origin, and the time
     of the last request to each host. Use as a context manager. Not thread-safe."""
 
@@ -88,14 +88,6 @@ class Fetcher:
         self._robots: dict[str, RobotsPolicy] = {}
         self._last_request: dict[str, float] = {}
         self._notes: list[str] = []
-
-    def __enter__(self) -> Fetcher:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the HTTP client."""

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
 
 from vnplan.outputs.bodies import bodies, walk
 from vnplan.outputs.catalog import catalog
@@ -78,59 +80,53 @@ class Table:
         return [asdict(row) for row in self.rows]
 
 
+def _copied(model: BaseModel, *names: str) -> dict[str, Any]:
+    """The fields `names` of `model`, for a row that keeps them as the record has them."""
+    return {name: getattr(model, name) for name in names}
+
+
 def _path(path: Sequence[str]) -> str:
     return "/".join(path)
 
 
+# the columns of a document row that are fields of its record, by dotted path (None below a
+# part the record lacks: a plan has no article, a news article no signer)
+_DOCUMENT_FIELDS = {
+    "doc_id": "id", "kind": "kind", "title": "title", "subject": "subject",
+    "doc_type": "doc_type", "doc_number": "doc_number", "issued_date": "issued_date",
+    "draft": "draft", "place": "place", "province": "province.name",
+    "province_code": "province.code", "province_2025": "province.name_2025",
+    "issuer": "issuer.raw", "issuer_id": "issuer.id", "issuer_name": "issuer.name",
+    "signer_name": "signer.name", "signer_position": "signer.position",
+    "period_start": "period.start_year", "period_end": "period.end_year",
+    "period_vision": "period.vision_year", "published": "article.published",
+    "publisher": "article.publisher", "author": "article.author",
+    "about_doc_number": "article.about.doc_number",
+    "about_issued_date": "article.about.issued_date", "source_uri": "source.uri",
+    "source_format": "source.format", "source_sha256": "source.sha256",
+    "source_pages": "source.pages", "ocr": "source.ocr",
+    "extractor_version": "extractor_version",
+}
+
+
+def _dotted(model: BaseModel, path: str) -> Any:
+    value: Any = model
+    for name in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, name)
+    return value
+
+
 def _document_row(d: Document, copies: int) -> DocumentRow:
-    article, period, signer, province, issuer = d.article, d.period, d.signer, d.province, d.issuer
-    return DocumentRow(
-        doc_id=d.id,
-        kind=d.kind,
-        title=d.title,
-        subject=d.subject,
-        doc_type=d.doc_type,
-        doc_number=d.doc_number,
-        issued_date=d.issued_date,
-        draft=d.draft,
-        place=d.place,
-        province=province.name if province else None,
-        province_code=province.code if province else None,
-        province_2025=province.name_2025 if province else None,
-        issuer=issuer.raw if issuer else None,
-        issuer_id=issuer.id if issuer else None,
-        issuer_name=issuer.name if issuer else None,
-        signer_name=signer.name if signer else None,
-        signer_position=signer.position if signer else None,
-        period_start=period.start_year if period else None,
-        period_end=period.end_year if period else None,
-        period_vision=period.vision_year if period else None,
-        published=article.published if article else None,
-        publisher=article.publisher if article else None,
-        author=article.author if article else None,
-        about_doc_number=article.about.doc_number if article else None,
-        about_issued_date=article.about.issued_date if article else None,
-        source_uri=d.source.uri,
-        source_format=d.source.format,
-        source_sha256=d.source.sha256,
-        source_pages=d.source.pages,
-        ocr=d.source.ocr,
-        copies=copies,
-        warnings=len(d.warnings),
-        extractor_version=d.extractor_version,
-    )
+    fields = {column: _dotted(d, path) for column, path in _DOCUMENT_FIELDS.items()}
+    return DocumentRow(**fields, copies=copies, warnings=len(d.warnings))
 
 
 def _legal_bases(d: Document) -> Iterator[LegalBasisRow]:
     for i, b in enumerate(d.legal_basis):
         yield LegalBasisRow(
-            doc_id=d.id,
-            idx=i,
-            raw=b.raw,
-            doc_type=b.doc_type,
-            doc_number=b.doc_number,
-            date=b.date,
-            issuer=b.issuer,
+            doc_id=d.id, idx=i, **_copied(b, "raw", "doc_type", "doc_number", "date", "issuer")
         )
 
 
@@ -139,10 +135,7 @@ def _parts(d: Document) -> Iterator[PartRow]:
         yield PartRow(
             doc_id=d.id,
             part=n,
-            doc_type=part.doc_type,
-            title=part.title,
-            subject=part.subject,
-            caption=part.caption,
+            **_copied(part, "doc_type", "title", "subject", "caption"),
             sections=sum(1 for _ in walk(part.sections)),
             task_rows=sum(len(a.rows) for a in part.appendices),
             signer_name=part.signer.name if part.signer else None,
@@ -159,11 +152,7 @@ def _sections(d: Document) -> Iterator[SectionRow]:
             parent_path=_path(s.path[:-1]) or None,
             depth=len(s.path),
             ordinal=i,
-            number=s.number,
-            title=s.title,
-            role=s.role,
-            text=s.text,
-            page=s.page,
+            **_copied(s, "number", "title", "role", "text", "page"),
         )
 
 
@@ -182,9 +171,7 @@ def _task_row(doc_id: str, part: int, a: int, r: int, row: AppendixRow) -> TaskR
         appendix_idx=a,
         row_idx=r,
         group_no=row.group,
-        group_title=row.group_title,
-        stt=row.stt,
-        content=row.content,
+        **_copied(row, "group_title", "stt", "content"),
         timeline=timeline.raw if timeline else None,
         timeline_years=";".join(map(str, timeline.years)) if timeline else None,
         recurrence=timeline.recurrence if timeline else None,
@@ -193,7 +180,13 @@ def _task_row(doc_id: str, part: int, a: int, r: int, row: AppendixRow) -> TaskR
     )
 
 
-Where = tuple[int | None, int | None, int | None, str | None]  # part, appendix, row, section
+class Where(NamedTuple):
+    """Where in a record an agency or a pillar link stands (None: not in such a unit)."""
+
+    part: int | None
+    section_path: str | None = None
+    appendix_idx: int | None = None
+    row_idx: int | None = None
 
 
 def _agency_row(
@@ -205,20 +198,13 @@ def _agency_row(
     mentions: int = 1,
     duties: int | None = None,
 ) -> AgencyRow:
-    part, appendix_idx, row_idx, section_path = where
     return AgencyRow(
         doc_id=doc_id,
         role=role,
-        part=part,
-        appendix_idx=appendix_idx,
-        row_idx=row_idx,
-        section_path=section_path,
+        **where._asdict(),
         position=position,
-        raw=agency.raw,
         agency_id=agency.id,
-        name=agency.name,
-        level=agency.level,
-        province=agency.province,
+        **_copied(agency, "raw", "name", "level", "province"),
         mentions=mentions,
         duties=duties,
     )
@@ -230,75 +216,55 @@ def _agencies(d: Document) -> Iterator[AgencyRow]:
             for r, row in enumerate(appendix.rows):
                 for role, refs in (("lead", row.lead), ("coordinating", row.coordinating)):
                     for i, ref in enumerate(refs):
-                        yield _agency_row(d.id, role, (body.part, a, r, None), i, ref)
+                        yield _agency_row(d.id, role, Where(body.part, None, a, r), i, ref)
     for i, assignment in enumerate(d.assignments):  # read from the document's own tree
-        where: Where = (OWN_TEXT, None, None, _path(assignment.section_path))
+        where = Where(OWN_TEXT, _path(assignment.section_path))
         yield _agency_row(d.id, "assigned", where, i, assignment.agency, 1, len(assignment.duties))
     for i, mention in enumerate(d.entities.agencies):  # counted over the whole record
-        whole: Where = (None, None, None, None)
-        yield _agency_row(d.id, "mentioned", whole, i, mention, mention.count)
+        yield _agency_row(d.id, "mentioned", Where(None), i, mention, mention.count)
 
 
 def _heritage(d: Document) -> Iterator[HeritageRow]:
     for i, h in enumerate(d.entities.heritage):
-        yield HeritageRow(
-            doc_id=d.id,
-            idx=i,
-            raw=h.raw,
-            heritage_id=h.id,
-            name_vi=h.name_vi,
-            name_en=h.name_en,
-            category=h.category,
-            year=h.year,
-            mentions=h.count,
-        )
+        names = _copied(h, "raw", "name_vi", "name_en", "category", "year")
+        yield HeritageRow(doc_id=d.id, idx=i, heritage_id=h.id, **names, mentions=h.count)
 
 
 def _partners(d: Document) -> Iterator[PartnerRow]:
     for i, p in enumerate(d.entities.partners):
-        yield PartnerRow(
-            doc_id=d.id,
-            idx=i,
-            raw=p.raw,
-            name=p.name,
-            country=p.country,
-            kind=p.kind,
-            mentions=p.count,
-        )
+        names = _copied(p, "raw", "name", "country", "kind")
+        yield PartnerRow(doc_id=d.id, idx=i, **names, mentions=p.count)
 
 
-Link = tuple[str, int, str | None, int | None, int | None, list[PillarMatch]]
-
-
-def _links(doc: Document) -> Iterator[Link]:
+def _links(doc: Document) -> Iterator[tuple[str, Where, list[PillarMatch]]]:
     for body in bodies(doc):
         for section in walk(body.sections):
             if section.pillars:
-                yield "section", body.part, _path(section.path), None, None, section.pillars
+                yield "section", Where(body.part, _path(section.path)), section.pillars
         for a, appendix in enumerate(body.appendices):
             for r, row in enumerate(appendix.rows):
                 if row.pillars:
-                    yield "row", body.part, None, a, r, row.pillars
+                    yield "row", Where(body.part, None, a, r), row.pillars
     if doc.article is not None and doc.article.pillars:
-        yield "article", OWN_TEXT, None, None, None, doc.article.pillars
+        yield "article", Where(OWN_TEXT), doc.article.pillars
 
 
 def _pillar_links(d: Document) -> Iterator[PillarLinkRow]:
     names = {p.id: p for p in catalog().pillars}
-    for unit, part, path, a, r, matches in _links(d):
+    for unit, where, matches in _links(d):
         for rank, m in enumerate(matches, start=1):
             pillar = names.get(m.id)
+            kind, name_vi, name_en = (
+                (pillar.kind, pillar.name_vi, pillar.name_en) if pillar else (None, None, None)
+            )
             yield PillarLinkRow(
                 doc_id=d.id,
                 unit=unit,
-                part=part,
-                section_path=path,
-                appendix_idx=a,
-                row_idx=r,
+                **where._asdict(),
                 pillar_id=m.id,
-                pillar_kind=pillar.kind if pillar else None,
-                pillar_name_vi=pillar.name_vi if pillar else None,
-                pillar_name_en=pillar.name_en if pillar else None,
+                pillar_kind=kind,
+                pillar_name_vi=name_vi,
+                pillar_name_en=name_en,
                 rank=rank,
                 score=m.score,
                 terms="; ".join(m.terms),

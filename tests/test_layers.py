@@ -17,7 +17,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "vnplan"
 # The stages in pipeline order; a module may import its own stage and the ones before it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("vnplan.errors", "vnplan.formats", "vnplan.text", "vnplan.schema", "vnplan.version"),
+    (
+        "vnplan.errors",
+        "vnplan.formats",
+        "vnplan.text",
+        "vnplan.schema",
+        "vnplan.version",
+        "vnplan.closing",
+    ),
     ("vnplan.fetch",),
     ("vnplan.extract.readers",),
     ("vnplan.extract",),

@@ -126,22 +126,15 @@ def _score_plan(score: Score, expected: dict[str, Any], doc: Document, where: st
     add("place", expected.get("place"), doc.place, where)
     issuer = (doc.issuer.name or doc.issuer.raw) if doc.issuer else None
     add("issuer", expected.get("issuer"), issuer, where)
-    signer = expected.get("signer") or {}
-    for part in ("name", "position", "on_behalf_of"):
-        add(
-            f"signer.{part}",
-            signer.get(part),
-            getattr(doc.signer, part) if doc.signer else None,
-            where,
-        )
-    period = expected.get("period") or {}
-    for part in ("start_year", "end_year", "vision_year"):
-        add(
-            f"period.{part}",
-            period.get(part),
-            getattr(doc.period, part) if doc.period else None,
-            where,
-        )
+    nested = (
+        ("signer", doc.signer, ("name", "position", "on_behalf_of")),
+        ("period", doc.period, ("start_year", "end_year", "vision_year")),
+    )
+    for name, model, parts in nested:
+        facts = expected.get(name) or {}
+        for part in parts:
+            got = getattr(model, part) if model else None
+            add(f"{name}.{part}", facts.get(part), got, where)
     add(
         "truncated",
         expected.get("truncated") or None,

@@ -18,9 +18,9 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
-from typing import IO
+from typing import IO, Self
 
+from vnplan.closing import Closing
 from vnplan.fetch.files import NAME_MAX, atomic_write, new_file_mode, remove_orphan_temps
 from vnplan.schema import Document, ErrorRecord
 from vnplan.version import __version__
@@ -35,7 +35,7 @@ class OutUnavailable(Exception):
     """OUT cannot be used: another run holds it, or it cannot be created or written."""
 
 
-class Store:
+class Store(Closing):
     """One run's hold on OUT. Use as a context manager: it takes the lock and clears the
     temporary files dead runs left; leaving releases the lock."""
 
@@ -43,14 +43,9 @@ class Store:
         self.root = root
         self._lock: IO[bytes] | None = None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         self.open()
         return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def open(self) -> None:
         if self.root.exists() and not self.root.is_dir():

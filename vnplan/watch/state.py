@@ -16,9 +16,9 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Literal
 
+from vnplan.closing import Closing
 from vnplan.fetch import Validators
 
 STATE_FILE = "watch.db"
@@ -115,7 +115,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class State:
+class State(Closing):
     """The database, open for one run. Every change is committed as it is made."""
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
@@ -127,14 +127,6 @@ class State:
             self._db.execute("PRAGMA synchronous=NORMAL")  # whole transactions, kill -9 included
             self._db.executescript(_SCHEMA)
         self._db.row_factory = sqlite3.Row
-
-    def __enter__(self) -> State:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._db.close()
