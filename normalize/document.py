@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from vnplan.extract.bodies import is_central
 from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
 
-from .agencies import Found, agency_ref, agency_spans, is_agency_name, resolve_agency
+from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
 from .fields import editable_fields, entity_texts
 from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
+from .mentions import Found, agency_spans, unknown_body_kind
 from .ocr import repair_text
 from .provinces import mentioned_provinces, most_mentioned, to_province
 from .splitting import split_agency_list
@@ -133,6 +134,8 @@ def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
     ref = resolve_agency(found.raw, province, gaz)
     if ref.id is None and found.agency_id is not None:
         ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], province)
+    if ref.id is None and found.group:
+        ref = AgencyRef(raw=found.raw, name=clean_edges(found.raw), level="group")
     return ref
 
 
@@ -153,7 +156,12 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
         title = titles.get(tuple(assignment.section_path), "")
         if fold(assignment.agency.raw) not in fold(title):
             cells.append(assignment.agency)
-    mentions += [r for r in cells if r.id is not None or is_agency_name(gaz, r.raw)]
+    for ref in cells:
+        kind = None if ref.id is not None else unknown_body_kind(gaz, ref.raw)
+        if kind == "group":
+            ref = ref.model_copy(update={"name": clean_edges(ref.raw), "level": "group"})
+        if ref.id is not None or kind is not None:
+            mentions.append(ref)
     return mentions
 
 

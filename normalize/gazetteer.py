@@ -50,6 +50,8 @@ class Agency:
     predecessor_ids: tuple[str, ...] = ()
     generation: str | None = None  # "before_2025" (replaced in 2025) or "from_2025" (created)
     start: str | None = None  # the day a body created in 2025 began
+    office: bool = False  # an office held by one person ("Thủ tướng Chính phủ")
+    numbered: bool = False  # one of a numbered series ("Kho bạc Nhà nước khu vực XVI")
 
     @property
     def successor_ids(self) -> tuple[str, ...]:
@@ -75,6 +77,8 @@ class AgencyRules:
     name_stops: tuple[str, ...]
     surnames: tuple[str, ...]
     person_words: tuple[str, ...]
+    organs: tuple[str, ...]  # heads naming a part of a body, never a body alone
+    national_places: tuple[str, ...]  # names that close a body's name, like a province's
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,8 @@ def _agency(a: dict[str, Any]) -> Agency:
         predecessor_ids=tuple(a.get("predecessor_ids", ())),
         generation=a.get("generation"),
         start=a.get("from"),
+        office=a.get("office", False),
+        numbered=a.get("numbered", False),
     )
 
 
@@ -187,7 +193,7 @@ def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
     heritage = _read(where, "heritage")
     rule_keys = (
         "heads", "group_nouns", "not_agencies", "unsafe_abbreviations", "trailing", "not_heads",
-        "name_stops", "surnames", "person_words",
+        "name_stops", "surnames", "person_words", "organs", "national_places",
     )
     partner_table = {p["name"]: _entry(Partner, p) for p in partners["partners"]}
     for place in exonyms["places"]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .agencies import gazetteer_spans, starts_agency
 from .gazetteer import Gazetteer, default_gazetteer
 from .matcher import analyse
+from .mentions import gazetteer_spans, starts_agency
 from .text import clean_edges
 
 _HARD_SEPARATORS = re.compile(r"[;\n\t]+")
