@@ -9,6 +9,7 @@ holds. Mentions in running text are ``mentions.agency_spans``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import cast
 
@@ -26,6 +27,7 @@ from .text import clean_edges, fold, key_of
 
 _PROVINCIAL_LEVELS = frozenset({"province", "party", "mass_organisation", "media"})
 _LOCAL_LEVELS = frozenset({"district", "commune"})
+_REMARK = re.compile(r"\s*\([^()]*\)$")
 FUZZY_CUTOFF = 90.0
 FUZZY_MARGIN = 3.0
 def _trailing_keys(gaz: Gazetteer) -> tuple[tuple[str, ...], ...]:
@@ -209,6 +211,12 @@ def resolve_agency(
     text = clean_edges(raw)
     if not text:
         return AgencyRef(raw=raw)
+    remark = _REMARK.search(text)
+    if remark is not None and remark.start() > 0:
+        bare = resolve_agency(text[: remark.start()], province, gaz)
+        if bare.id is not None or bare.place is not None:
+            # a remark after the name: "UBND xã Bảo Ái (tiếp nhận hồ sơ)"
+            return bare.model_copy(update={"raw": raw})
     local = _local_suffix(gaz, text)
     entry, named = _lookup(gaz, text)
     if entry is not None and entry.level not in _LOCAL_LEVELS:

@@ -12,11 +12,13 @@ from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
 from .fields import editable_fields, entity_texts
 from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
+from .index import place_end
+from .matcher import analyse
 from .mentions import Found, agency_spans, unknown_body_kind
 from .ocr import repair_text
-from .provinces import mentioned_provinces, most_mentioned, to_province
+from .provinces import mentioned_provinces, most_mentioned, province_at, to_province
 from .splitting import split_agency_list
-from .text import clean_edges, fix_text, fold
+from .text import clean_edges, fix_text, fold, key_of
 
 
 def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: bool) -> None:
@@ -131,12 +133,50 @@ def _resolve_refs(
 
 
 def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
-    ref = resolve_agency(found.raw, province, gaz)
+    ref = resolve_agency(found.name or found.raw, province, gaz).model_copy(
+        update={"raw": found.raw})
+    if ref.id is None and found.name is not None:
+        ref = ref.model_copy(update={"name": found.name})
     if ref.id is None and found.agency_id is not None:
         ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], province)
     if ref.id is None and found.group:
         ref = AgencyRef(raw=found.raw, name=clean_edges(found.raw), level="group")
     return ref
+
+
+_UNIT_COLUMNS = ("đơn vị", "cơ quan")
+
+
+def _unit_body(gaz: Gazetteer, text: str, province: str | None) -> AgencyRef | None:
+    """The people's committee of a local unit named alone ("Xã Đắk Song", "Phường 2 Bảo
+    Lộc"), or None."""
+    a = analyse(text)
+    keys = tuple(t.key for t in a.tokens)
+    unit = next((u for u in sorted(gaz.agency_rules.units, key=len, reverse=True)
+                 if keys[: len(key_of(u))] == key_of(u)), None)
+    if unit is None or province_at(gaz, a, 0) is not None:
+        return None
+    k = len(key_of(unit))
+    if k >= len(keys) or place_end(gaz, a, k) != len(keys):
+        return None
+    level = gaz.agency_rules.units[unit]
+    entry = gaz.agencies["ubnd-xa" if level in {"commune", "ward"} else "ubnd-huyen"]
+    return agency_ref(gaz, text, entry, province, (unit, a.raw(k, len(a.tokens))))
+
+
+def _unit_cells(gaz: Gazetteer, doc: Document, province: str | None) -> list[AgencyRef]:
+    """Local units named alone in a table whose columns say they list units or bodies ("Đơn
+    vị được kiểm tra", "Cơ quan thực hiện"): by the table's own heading each names the
+    unit's government, its people's committee."""
+    refs: list[AgencyRef] = []
+    for appendix in [*doc.appendices, *(a for part in doc.parts for a in part.appendices)]:
+        columns = [i for i, c in enumerate(appendix.columns) if fold(c).startswith(_UNIT_COLUMNS)]
+        if not columns:
+            continue
+        cells = [row.content for row in appendix.rows] + [
+            row[i] for row in appendix.cells for i in columns if i < len(row)]
+        refs += [ref for cell in cells if (ref := _unit_body(gaz, cell, province)) is not None]
+    return refs
 
 
 def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list[AgencyRef]:
@@ -156,6 +196,7 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
         title = titles.get(tuple(assignment.section_path), "")
         if fold(assignment.agency.raw) not in fold(title):
             cells.append(assignment.agency)
+    mentions += _unit_cells(gaz, doc, province)
     for ref in cells:
         kind = None if ref.id is not None else unknown_body_kind(gaz, ref.raw)
         if kind == "group":

@@ -45,6 +45,7 @@ def _appendix_fields(appendices: list[Appendix], prefix: str) -> Iterator[Field]
             yield Field(f"{base}.content", row, "content")
             yield Field(f"{base}.group_title", row, "group_title")
             yield Field(f"{base}.note", row, "note")
+            yield Field(f"{base}.product", row, "product")
 
 
 def editable_fields(doc: Document) -> Iterator[Field]:
@@ -108,6 +109,8 @@ def entity_texts(doc: Document) -> list[str]:
             group_titles.add(value)
         texts.append(value)
     texts.extend(_table_cells(doc))
+    texts.extend(row.timeline.raw for appendix in doc.appendices for row in appendix.rows
+                 if row.timeline is not None)
     texts.extend(doc.recipients)
     texts.extend(ref.raw for ref in doc.addressees)
     texts.extend(b.raw for b in doc.legal_basis)

@@ -6,6 +6,7 @@ joined to the body it belongs to ("Ban Thường vụ | Tỉnh ủy"); a list th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, default_gazetteer
@@ -19,9 +20,9 @@ from .index import (
     person_at,
 )
 from .index import accept_match as _accept
-from .matcher import Analysed, analyse, match_at
+from .matcher import Analysed, analyse, exactly, match_at
 from .segment import Phrase, PhraseKind, agency_like_phrases
-from .text import clean_edges, upper_initial
+from .text import clean_edges, fold, upper_initial
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ class Found:
     raw: str
     agency_id: str | None
     group: bool = False
+    name: str | None = None  # the name it stands for, when the text shares its head
 
 
 def gazetteer_spans(gaz: Gazetteer, a: Analysed) -> list[tuple[int, int]]:
@@ -64,31 +66,49 @@ def _glued(text: str, left: Found | Phrase, right: Found | Phrase) -> bool:
     return not gap.strip() and "\n" not in gap and "\t" not in gap
 
 
+def _is_body(item: Found | Phrase) -> bool:
+    if isinstance(item, Found):
+        return not item.group
+    return item.kind == "body" and not item.organ
+
+
+def _joins(item: Found | Phrase) -> bool:
+    """Whether ``item`` may name a part of the body written right after it: a name the
+    gazetteer lacks, or a head alone ("Văn phòng", "Đảng ủy")."""
+    if isinstance(item, Found):
+        return item.agency_id is None and not item.group and item.name is None
+    return item.kind != "group"
+
+
 def _compounds(text: str, items: list[Found | Phrase]) -> list[Found]:
-    """Mentions with the body they belong to joined on ("Ban Thường vụ | Tỉnh ủy", "Cục Lưu
-    trữ | Văn phòng Trung ương Đảng", "Văn phòng | Tỉnh ủy"): a name the gazetteer lacks, or
-    a head alone, followed by a body's name with nothing between is one body. A head alone
-    or a part of a body ("Ban Thường vụ") with no body after it names none."""
-    out: list[Found] = []
-    pending: Found | Phrase | None = None
-    for item in sorted(items, key=lambda x: x.start):
-        body = (isinstance(item, Found) and not item.group) or (
-            isinstance(item, Phrase) and item.kind == "body" and not item.organ)
-        if pending is not None and body and _glued(text, pending, item):
-            pending = Found(pending.start, item.end, text[pending.start : item.end], None)
-            continue
-        if pending is not None:
-            out.extend(_settled(text, pending))
-        joinable = (isinstance(item, Phrase) and item.kind != "group") or (
-            isinstance(item, Found) and item.agency_id is None and not item.group)
-        if joinable:
-            pending = item
-        else:
-            out.extend(_settled(text, item))
-            pending = None
-    if pending is not None:
-        out.extend(_settled(text, pending))
-    return out
+    """Mentions with the body they belong to joined on ("Ban Thường vụ | Đảng ủy | UBND
+    tỉnh", "Cục Lưu trữ | Văn phòng Trung ương Đảng", "Văn phòng | Tỉnh ủy"): a name the
+    gazetteer lacks, or a head alone, followed by a body's name with nothing between is one
+    body, read from the right. A head alone or a part of a body ("Ban Thường vụ") with no
+    body after it names none."""
+    chain: list[Found | Phrase] = sorted(items, key=lambda x: x.start)
+    for i in range(len(chain) - 2, -1, -1):
+        left, right = chain[i], chain[i + 1]
+        head_pair = (isinstance(left, Phrase) and left.kind == "head" and not left.organ
+                     and isinstance(right, Phrase) and right.kind == "head"
+                     and not right.lower_name)  # "Văn phòng Bộ"; not "Văn phòng Đoàn đại …"
+        if _joins(left) and (_is_body(right) or head_pair) and _glued(text, left, right):
+            chain[i : i + 2] = [Found(left.start, right.end, text[left.start : right.end], None)]
+    return [_classed(text, found) for item in chain for found in _settled(text, item)]
+
+
+_LEVEL_AFTER = re.compile(r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp)\b")
+
+
+def _classed(text: str, found: Found) -> Found:
+    """A body's name followed by a level names a class of bodies ("Ban Thường trực Ủy ban
+    Mặt trận Tổ quốc Việt Nam cấp tỉnh")."""
+    if found.group:
+        return found
+    level = _LEVEL_AFTER.match(text, found.end)
+    if level is None:
+        return found
+    return Found(found.start, level.end(), text[found.start : level.end()], None, group=True)
 
 
 def _settled(text: str, item: Found | Phrase) -> list[Found]:
@@ -100,15 +120,61 @@ def _settled(text: str, item: Found | Phrase) -> list[Found]:
                   group=item.kind == "group")]
 
 
+_SHARED_HEAD = re.compile(r"\b[Cc]ác\s+(?P<head>\w+(?:\s\w+)?)\s*:\s*(?P<items>[^;\n]+)")
+_ITEM = re.compile(r"[^,]+")
+
+
+def _shared_head_items(gaz: Gazetteer, text: str) -> list[Found]:
+    """One body per item of a list that shares its head: "các Sở: Tư pháp, Nội vụ, Văn hóa,
+    Thể thao và Du lịch, Y tế" names Sở Tư pháp, Sở Nội vụ, Sở Văn hóa, Thể thao và Du lịch
+    and Sở Y tế. Items are read as the longest run of the list that, with the head, is a
+    gazetteer name; an item the gazetteer lacks is its head and the item's words. The list
+    ends at an item that is no name (written in lower case: "các đơn vị liên quan")."""
+    heads = name_model(gaz).heads
+    found: list[Found] = []
+    for m in _SHARED_HEAD.finditer(text):
+        head = m.group("head")
+        if fold(head) not in heads:
+            head = head.split()[0]
+            if fold(head) not in heads:
+                continue
+        items = [(i.start() + m.start("items"), i.end() + m.start("items"))
+                 for i in _ITEM.finditer(m.group("items"))]
+        k = 0
+        while k < len(items):
+            start = items[k][0] + len(text[items[k][0]:items[k][1]]) - len(
+                text[items[k][0]:items[k][1]].lstrip())
+            if not upper_initial(text[start:items[k][1]]):
+                break
+            for j in range(len(items), k, -1):
+                piece = text[start : items[j - 1][1]].rstrip(" .")
+                match = exactly(agency_index(gaz), f"{head} {piece}")
+                if match is not None and match.pattern.payload != STOP:
+                    found.append(Found(start, start + len(piece), piece, match.pattern.payload,
+                                       name=f"{head} {piece}"))
+                    k = j
+                    break
+            else:
+                piece = text[start : items[k][1]].rstrip(" .")
+                found.append(Found(start, start + len(piece), piece, None, name=f"{head} {piece}"))
+                k += 1
+    return found
+
+
 def agency_spans(gaz: Gazetteer, text: str) -> list[Found]:
     """Agency mentions in ``text``: gazetteer names (with their province suffix) and, where
     the gazetteer has nothing, phrases shaped like agency names; a part of a body joined to
     the body it belongs to."""
     a = analyse(text)
-    found: list[Found | Phrase] = []
+    shared = _shared_head_items(gaz, text) if ":" in text else []
+    found: list[Found | Phrase] = list(shared)
     covered = [False] * len(text)
+    for item in shared:
+        covered[item.start : item.end] = [True] * (item.end - item.start)
     for m in gazetteer_matches(gaz, a):
         end = extend_match(gaz, a, m)
+        if any(covered[slice(*a.span(m.start, end))]):
+            continue
         if m.pattern.payload in gaz.agencies and gaz.agencies[m.pattern.payload].office and (
                 person_at(gaz, a, end)):
             continue  # an office before its holder's name is a title ("Thủ tướng … Phạm Minh

@@ -89,6 +89,7 @@ class Phrase:
     end: int
     kind: PhraseKind
     organ: bool = False  # it names a part of another body ("Ban Thường vụ", "Thường trực")
+    lower_name: bool = False  # a head followed by a name in lower case ("Đoàn đại biểu …")
 
 
 @cache
@@ -360,6 +361,8 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel) -> lis
                 continue
             j, kind = _name_end(words, i, span, glued, model, free)
             organ = " ".join(head) in model.organs
-            phrases.append(Phrase(base + words[i][2], base + words[j - 1][3], kind, organ))
+            lower = kind == "head" and j < len(words) and words[j][0][:1].islower() and (
+                words[j][1] in {"N", "Np", "A"})
+            phrases.append(Phrase(base + words[i][2], base + words[j - 1][3], kind, organ, lower))
             i = j
     return phrases
