@@ -4,8 +4,8 @@ A labelled body and a predicted one are the same when their comparison keys agre
 folded (case, tone placement, punctuation), the abbreviations every document uses expanded
 (UBND, HĐND, MTTQ, TP), and a trailing "tỉnh …" / province name dropped, since a label writes
 "Sở Tư pháp" where the record names "Sở Tư pháp tỉnh Lâm Đồng"; failing that, when the keys are
-near-identical (rapidfuzz ratio ≥ 92). A predicted mention is tried under its canonical name and
-as written. Three entity types are scored as sets per document, micro-averaged:
+near-identical (rapidfuzz ratio ≥ 92). A predicted mention is tried under its canonical name, as
+written, and under the gazetteer's other spellings of the body it was resolved to. Three entity types are scored as sets per document, micro-averaged:
 
 * agencies — every labelled body against every predicted mention that is not a group;
 * named local bodies — the labelled bodies of a district, town, city, commune or ward (those
@@ -30,6 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from vnplan.normalize import default_gazetteer
 from vnplan.schema import Document
 from vnplan.text.fold import fold_heading
 
@@ -140,6 +141,16 @@ def match_sets(predicted: list[Predicted], expected: list[str], where: str) -> E
     )
 
 
+def _spellings(agency_id: str | None, level: str | None) -> tuple[str, ...]:
+    """The gazetteer's other spellings of a predicted body ("Tỉnh đoàn Thanh niên" for
+    Tỉnh đoàn): one of them is the same body however the label writes it. None for a body
+    named for a place, whose spellings name no place."""
+    if agency_id is None or level in LOCAL_LEVELS:
+        return ()
+    entry = default_gazetteer().agencies.get(agency_id)
+    return (entry.name, *entry.variants) if entry is not None else ()
+
+
 def _agencies(doc: Document, levels: Iterable[str] | None) -> list[Predicted]:
     chosen = set(levels) if levels is not None else None
     out = []
@@ -148,7 +159,7 @@ def _agencies(doc: Document, levels: Iterable[str] | None) -> list[Predicted]:
             continue
         if chosen is not None and (m.level not in chosen or not getattr(m, "place", None)):
             continue
-        names = [n for n in (m.name, m.raw) if n]
+        names = [n for n in (m.name, m.raw, *_spellings(m.id, m.level)) if n]
         out.append(Predicted(m.name or f"?{m.raw}", tuple(dict.fromkeys(map(body_key, names)))))
     return out
 

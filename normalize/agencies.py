@@ -27,6 +27,7 @@ from .text import clean_edges, fold, key_of
 
 _PROVINCIAL_LEVELS = frozenset({"province", "party", "mass_organisation", "media"})
 _LOCAL_LEVELS = frozenset({"district", "commune"})
+_NUMBER = re.compile(r"\b(\d+|[IVXLC]+)\s*$")
 _REMARK = re.compile(r"\s*\([^()]*\)$")
 FUZZY_CUTOFF = 90.0
 FUZZY_MARGIN = 3.0
@@ -161,6 +162,10 @@ def agency_ref(
         name, level = f"{base} {unit} {place}", cast(AgencyLevel, gaz.agency_rules.units[unit])
     elif where is not None and entry.level in _PROVINCIAL_LEVELS:
         place = where
+    number = _NUMBER.search(raw) if entry.numbered else None
+    if number is not None:  # one of a numbered series: "Kho bạc Nhà nước khu vực XVI"
+        place = number.group(1)
+        name = f"{entry.name} {place}"
     return AgencyRef(
         raw=raw,
         id=entry.id,

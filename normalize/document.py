@@ -139,12 +139,21 @@ def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
         ref = ref.model_copy(update={"name": found.name})
     if ref.id is None and found.agency_id is not None:
         ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], province)
-    if ref.id is None and found.group:
+    if found.group and ref.level != "group":  # the text makes it a class of bodies
         ref = AgencyRef(raw=found.raw, name=clean_edges(found.raw), level="group")
     return ref
 
 
 _UNIT_COLUMNS = ("đơn vị", "cơ quan")
+_BELOW_PROVINCE = frozenset({"district", "town", "city", "commune", "ward"})
+
+
+def _unnamed_unit_as_group(ref: AgencyRef) -> AgencyRef:
+    """A body of a unit below the province named without its unit's name ("UBND xã quản
+    lý") stands for every such body, a group."""
+    if ref.level in _BELOW_PROVINCE and ref.place is None:
+        return ref.model_copy(update={"level": "group", "name": ref.name or clean_edges(ref.raw)})
+    return ref
 
 
 def _unit_body(gaz: Gazetteer, text: str, province: str | None) -> AgencyRef | None:
@@ -197,6 +206,7 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
         if fold(assignment.agency.raw) not in fold(title):
             cells.append(assignment.agency)
     mentions += _unit_cells(gaz, doc, province)
+    mentions = [_unnamed_unit_as_group(ref) for ref in mentions]
     for ref in cells:
         kind = None if ref.id is not None else unknown_body_kind(gaz, ref.raw)
         if kind == "group":

@@ -78,6 +78,7 @@ class AgencyRules:
     surnames: tuple[str, ...]
     person_words: tuple[str, ...]
     organs: tuple[str, ...]  # heads naming a part of a body, never a body alone
+    every_level_kinds: tuple[str, ...]  # kinds of body every level has (people's committee …)
     national_places: tuple[str, ...]  # names that close a body's name, like a province's
 
 
@@ -193,7 +194,7 @@ def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
     heritage = _read(where, "heritage")
     rule_keys = (
         "heads", "group_nouns", "not_agencies", "unsafe_abbreviations", "trailing", "not_heads",
-        "name_stops", "surnames", "person_words", "organs", "national_places",
+        "name_stops", "surnames", "person_words", "organs", "national_places", "every_level_kinds",
     )
     partner_table = {p["name"]: _entry(Partner, p) for p in partners["partners"]}
     for place in exonyms["places"]:

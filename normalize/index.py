@@ -73,7 +73,7 @@ def _name_model(gaz: Gazetteer) -> NameModel:
         | frozenset(fold(p.name_2025) for p in gaz.provinces.values())
         | frozenset(fold(p) for p in rules.national_places),
         organs=frozenset(fold(o) for o in rules.organs),
-        units=frozenset(fold(u) for u in (*rules.units, *rules.group_nouns)),
+        units=frozenset(fold(u) for u in (*rules.units, *rules.group_nouns, "tỉnh")),
     )
 
 

@@ -6,7 +6,7 @@ A name becomes a ``Pattern``: its token keys, plus how strictly case must agree:
 * ``shape`` — a word capitalised in the name must be capitalised in the text (proper nouns:
   "Hòa Bình" the province, not "hòa bình" peace);
 * ``exact`` — every word as written, and not glued to a document number by "-" or "/"
-  (abbreviations: "HĐND", but not the "UBND" of "122/KH-UBND").
+  (abbreviations: "HĐND", but not the "UBND" of "122/KH-UBND" or of "HĐND&UBND").
 
 The search is one pass of an Aho-Corasick automaton (pyahocorasick) over the text's token keys,
 which lists, at each word, the patterns whose keys start there; the walk left to right then
@@ -28,7 +28,7 @@ import ahocorasick
 from .text import Token, hard_gaps, tokenize, upper_initial
 
 CaseRule = Literal["fold", "shape", "exact"]
-_GLUE = frozenset("-/")
+_GLUE = frozenset("-/&")
 _SERIALS = itertools.count()
 _BRACKETS = (("(", ")"), ("[", "]"), ("“", "”"))
 _LONG = 4  # a name this long may be written with commas its gazetteer spelling lacks

@@ -72,6 +72,10 @@ def _is_body(item: Found | Phrase) -> bool:
     return item.kind == "body" and not item.organ
 
 
+def _is_group(item: Found | Phrase) -> bool:
+    return item.group if isinstance(item, Found) else item.kind == "group"
+
+
 def _joins(item: Found | Phrase) -> bool:
     """Whether ``item`` may name a part of the body written right after it: a name the
     gazetteer lacks, or a head alone ("Văn phòng", "Đảng ủy")."""
@@ -80,7 +84,10 @@ def _joins(item: Found | Phrase) -> bool:
     return item.kind != "group"
 
 
-def _compounds(text: str, items: list[Found | Phrase]) -> list[Found]:
+_SCOPED = re.compile(r"\b(?:tỉnh|thành phố|tp|huyện|xã|phường|trung ương|tw)\b")
+
+
+def _compounds(gaz: Gazetteer, text: str, items: list[Found | Phrase]) -> list[Found]:
     """Mentions with the body they belong to joined on ("Ban Thường vụ | Đảng ủy | UBND
     tỉnh", "Cục Lưu trữ | Văn phòng Trung ương Đảng", "Văn phòng | Tỉnh ủy"): a name the
     gazetteer lacks, or a head alone, followed by a body's name with nothing between is one
@@ -92,9 +99,33 @@ def _compounds(text: str, items: list[Found | Phrase]) -> list[Found]:
         head_pair = (isinstance(left, Phrase) and left.kind == "head" and not left.organ
                      and isinstance(right, Phrase) and right.kind == "head"
                      and not right.lower_name)  # "Văn phòng Bộ"; not "Văn phòng Đoàn đại …"
-        if _joins(left) and (_is_body(right) or head_pair) and _glued(text, left, right):
-            chain[i : i + 2] = [Found(left.start, right.end, text[left.start : right.end], None)]
-    return [_classed(text, found) for item in chain for found in _settled(text, item)]
+        if _joins(left) and _glued(text, left, right) and (_is_body(right) or head_pair
+                                                           or _is_group(right)):
+            chain[i : i + 2] = [Found(left.start, right.end, text[left.start : right.end], None,
+                                      group=_is_group(right))]
+    return _shared_levels(gaz, text, [
+        _classed(text, found) for item in chain for found in _settled(text, item)])
+
+
+_PAIRED = re.compile(r"\s*(?:,|và|&)\s*")
+_LEVELLED = re.compile(r"\bcấp\b|\bcác (?:tỉnh|huyện|xã|phường|quận|thành phố|thị xã)\b")
+
+
+def _shared_levels(gaz: Gazetteer, text: str, found: list[Found]) -> list[Found]:
+    """A body that every level has, written without its level and joined to a group that
+    names one ("HĐND và UBND cấp xã", "HĐND, UBND các tỉnh, thành phố"), shares that
+    group's level: it is a group too."""
+    kinds = gaz.agency_rules.every_level_kinds
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        left, right = out[i], out[i + 1]
+        entry = gaz.agencies.get(left.agency_id or "")
+        if (right.group and _LEVELLED.search(fold(right.raw)) and not left.group
+                and entry is not None and entry.kind in kinds
+                and not _SCOPED.search(fold(left.raw))
+                and _PAIRED.fullmatch(text[left.end : right.start])):
+            out[i] = Found(left.start, left.end, left.raw, None, group=True)
+    return out
 
 
 _LEVEL_AFTER = re.compile(r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp)\b")
@@ -186,7 +217,7 @@ def agency_spans(gaz: Gazetteer, text: str) -> list[Found]:
             found.append(Found(start_c, end_c, text[start_c:end_c], m.pattern.payload,
                                group=entry.level == "group"))
     found.extend(agency_like_phrases(text, covered, name_model(gaz)))
-    return _compounds(text, found)
+    return _compounds(gaz, text, found)
 
 
 def unknown_body_kind(gaz: Gazetteer, text: str) -> PhraseKind | None:

@@ -44,8 +44,11 @@ _SCOPE_WORDS = frozenset({"tỉnh", "thành phố", "huyện", "thị xã", "qu�
 _LEVELS = frozenset({"tỉnh", "huyện", "xã", "cơ sở", "trên", "dưới", "trung ương", "bộ",
                      "sở", "thành phố", "quận", "phường", "thôn", "tổ", "ủy", "uỷ"})
 _JOINERS = frozenset({"và", ",", "-", "–", "&"})
+_PLACE_UNITS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã",
+                          "thôn", "bản", "làng", "xóm", "ấp", "tổ dân phố"})
 _MODIFIER_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "A", "M"})
 _CODE = re.compile(r"^(?:\d+[A-Z]+\d*|[IVXLC]+|\d+)$")
+_UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")  # Bộ Công an's units: C04, PC04, PK02, V01
 Word = tuple[str, str, int, int]  # text, POS tag, start, end
 PhraseKind = Literal["body", "group", "head"]
 
@@ -248,6 +251,14 @@ class _Scan:
     placed: bool = False
     scope: bool = False
     field: bool = False  # past "về": the field a name is about, its last part
+    unit: str = ""  # the last scope word
+    classed: bool = False  # it ends in a unit word with no name: a class of bodies
+
+
+def _quantity(words: list[Word], j: int) -> bool:
+    """Whether the number at word ``j`` counts something ("22 lượt"), not names a body."""
+    nxt = words[j + 1][0] if j + 1 < len(words) else ""
+    return nxt[:1].isalpha() and not upper_initial(nxt) and fold(nxt) not in _SCOPE_WORDS
 
 
 def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
@@ -261,6 +272,8 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
             state.placed = True
             return j + 1
         state.scope, state.placed = False, True
+        # a unit below the province with no name after it: every such unit's body
+        state.classed = state.unit in _PLACE_UNITS
     if state.placed:
         if (capital and not word.isupper()) or (word.isalnum() and any(c.isdigit() for c in word)
                                              and any(c.isalpha() for c in word)):
@@ -271,6 +284,13 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
         return j
     if key in _SCOPE_WORDS and (state.named or word[0].islower()):
         state.named = state.scope = True
+        state.unit = key
+        return j + 1
+    if _UNIT_CODE.match(word):
+        state.named = state.placed = True  # a unit named by its code: "Phòng PC04", "Cục C04"
+        return j + 1
+    if word.isdigit() and not state.named and not _quantity(words, j):
+        state.named = True  # a body named by a number: "Ban Chỉ đạo 138 tỉnh"
         return j + 1
     if key in model.places and capital:
         state.named = state.placed = True
@@ -285,9 +305,7 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
     if not state.named:
         return j  # the head alone: its name would be capitalised
     if word.isdigit():
-        nxt = words[j + 1][0] if j + 1 < len(words) else ""
-        quantity = nxt[:1].isalpha() and not upper_initial(nxt) and fold(nxt) not in _SCOPE_WORDS
-        return j if quantity else j + 1
+        return j if _quantity(words, j) else j + 1
     if state.field:
         return j + 1 if word[0].islower() and tag in {"N", "A"} else j
     if key == "về" and j + 1 < len(words) and free(j + 1) and words[j + 1][1] == "N" \
@@ -332,6 +350,10 @@ def _name_end(words: list[Word], i: int, span: int, glued: bool, model: NameMode
         j = k
     while j > i + span and (words[j - 1][0] in _JOINERS or fold(words[j - 1][0]) == "về"):
         j -= 1
+    if state.scope and state.unit in _PLACE_UNITS:
+        state.classed = True  # "Công an xã" at the end: the police of every commune
+    if state.classed:
+        return j, "group"
     return j, "body" if state.named else "head"
 
 
@@ -356,8 +378,9 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel) -> lis
         i = 0
         while i < len(words):
             span, glued, head = _head_at(words, i, model) if free(i) else (0, False, ())
-            if not span or (glued and _is_person(words, i, model)):
-                i += 1
+            if not span or (glued and _is_person(words, i, model)) or (
+                    i and fold(words[i - 1][0]) in _PLACE_UNITS):
+                i += 1  # a head after a unit word begins a place's name: "Xã Trường Xuân"
                 continue
             j, kind = _name_end(words, i, span, glued, model, free)
             organ = " ".join(head) in model.organs
