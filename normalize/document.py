@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -145,6 +146,7 @@ def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
 
 
 _UNIT_COLUMNS = ("đơn vị", "cơ quan")
+_BRACKETED = re.compile(r"\(([^()]*)\)")  # a cell's remark can name the unit that does it
 _BELOW_PROVINCE = frozenset({"district", "town", "city", "commune", "ward"})
 
 
@@ -206,6 +208,8 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
         if fold(assignment.agency.raw) not in fold(title):
             cells.append(assignment.agency)
     mentions += _unit_cells(gaz, doc, province)
+    remarks = [m.group(1) for ref in cells for m in _BRACKETED.finditer(ref.raw)]
+    mentions += [_ref(gaz, f, province) for text in remarks for f in agency_spans(gaz, text)]
     mentions = [_unnamed_unit_as_group(ref) for ref in mentions]
     for ref in cells:
         kind = None if ref.id is not None else unknown_body_kind(gaz, ref.raw)

@@ -52,6 +52,7 @@ class Agency:
     start: str | None = None  # the day a body created in 2025 began
     office: bool = False  # an office held by one person ("Thủ tướng Chính phủ")
     numbered: bool = False  # one of a numbered series ("Kho bạc Nhà nước khu vực XVI")
+    cased_variants: tuple[str, ...] = ()  # spellings that name it only as capitalised
 
     @property
     def successor_ids(self) -> tuple[str, ...]:
@@ -170,6 +171,7 @@ def _agency(a: dict[str, Any]) -> Agency:
         start=a.get("from"),
         office=a.get("office", False),
         numbered=a.get("numbered", False),
+        cased_variants=tuple(a.get("cased_variants", ())),
     )
 
 

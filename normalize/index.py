@@ -33,6 +33,8 @@ def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
         yield a.name, a.id, "name", "fold"
         for v in a.variants:
             yield v, a.id, "variant", "fold"
+        for v in a.cased_variants:
+            yield v, a.id, "variant", "shape"
         for ab in a.abbreviations:
             if ab not in unsafe and owners[ab] == 1:
                 yield ab, a.id, "abbreviation", "exact"
@@ -135,7 +137,7 @@ def extend_match(gaz: Gazetteer, a: Analysed, m: Match) -> int:
     a local unit's name ("UBND huyện | Tiên Du"), or "khác" after a group."""
     entry = gaz.agencies.get(m.pattern.payload)
     end = m.end
-    if entry is None or end >= len(a.tokens) or a.hard[end]:
+    if entry is None or end >= len(a.tokens) or a.hard[end] or a.commas[end]:
         return end
     if entry.numbered:
         number = a.tokens[end].text

@@ -21,7 +21,7 @@ from .index import (
 )
 from .index import accept_match as _accept
 from .matcher import Analysed, analyse, exactly, match_at
-from .segment import Phrase, PhraseKind, agency_like_phrases
+from .segment import Phrase, PhraseKind, agency_like_phrases, capitals_name
 from .text import clean_edges, fold, upper_initial
 
 
@@ -227,6 +227,8 @@ def unknown_body_kind(gaz: Gazetteer, text: str) -> PhraseKind | None:
     QUAN CHỦ TRÌ")."""
     text = clean_edges(text)
     spans = agency_spans(gaz, text)
+    if not spans and capitals_name(text, name_model(gaz)):
+        return "body"
     if len(spans) != 1 or spans[0].start != 0 or text[spans[0].end :].strip(" .,;"):
         return None
     return "group" if spans[0].group else "body"

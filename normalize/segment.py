@@ -112,23 +112,34 @@ def _split_word(word: str, tag: str, places: frozenset[str]) -> list[tuple[str, 
     syllables = word.split()
     if len(syllables) > 1 and fold(syllables[0]) == "và":
         return [("và", "C"), *_split_word(" ".join(syllables[1:]), tag, places)]
+    if len(syllables) > 1 and fold(syllables[-1]) == "cấp":  # "công cấp" | "tỉnh"
+        return [*_split_word(" ".join(syllables[:-1]), tag, places), (syllables[-1], "N")]
     for k in range(1, len(syllables)):
         if fold(" ".join(syllables[k:])) in places:
             return [(" ".join(syllables[:k]), tag), (" ".join(syllables[k:]), "Np")]
     return [(word, tag)]
 
 
+def _same_length_key(word: str) -> str:
+    """``word`` with its tone mark where ``fold_token`` puts it, when that keeps its length
+    (the tagger writes "Hóa" for "Hoá"), so a tagged word is found where it was written."""
+    key = fold_token(word)
+    return key if len(key) == len(word) else word.casefold()
+
+
 def _words(segment: str, places: frozenset[str]) -> list[Word]:
-    """Tagged words of ``segment`` with their offsets in it."""
+    """Tagged words of ``segment`` with their offsets in it; a word is given as written in
+    the segment, whatever spelling the tagger returns it in."""
+    keyed = WORD.sub(lambda m: _same_length_key(m.group()), segment)
     out: list[Word] = []
     pos = 0
     for tagged, tagged_as in _tagger()(segment):
         for word, tag in _split_word(tagged, tagged_as, places):
-            pattern = r"\s*".join(re.escape(part) for part in word.split())
-            m = re.compile(pattern).search(segment, pos)
+            parts = [WORD.sub(lambda m: _same_length_key(m.group()), p) for p in word.split()]
+            m = re.compile(r"\s*".join(re.escape(p) for p in parts)).search(keyed, pos)
             if m is None:
                 continue
-            out.append((word, tag, m.start(), m.end()))
+            out.append((segment[m.start() : m.end()], tag, m.start(), m.end()))
             pos = m.end()
     return out
 
@@ -183,6 +194,8 @@ def _is_person(words: list[Word], j: int, model: NameModel) -> bool:
 
 
 def _stops_at(words: list[Word], j: int, model: NameModel) -> bool:
+    if not words[j][0][:1].isalpha():
+        return False
     keys = key_of(" ".join(w[0] for w in words[j : j + 3]))
     return any(keys[: len(stop)] == stop for stop in model.stops)
 
@@ -257,8 +270,11 @@ class _Scan:
 
 def _quantity(words: list[Word], j: int) -> bool:
     """Whether the number at word ``j`` counts something ("22 lượt"), not names a body."""
-    nxt = words[j + 1][0] if j + 1 < len(words) else ""
-    return nxt[:1].isalpha() and not upper_initial(nxt) and fold(nxt) not in _SCOPE_WORDS
+    if j + 1 >= len(words):
+        return False
+    nxt, tag = words[j + 1][0], words[j + 1][1]
+    return (nxt[:1].isalpha() and not upper_initial(nxt) and fold(nxt) not in _SCOPE_WORDS
+            and tag in {"N", "Nc", "Nu", "M"})  # "22 lượt"; not "Vùng … 3 | tham mưu"
 
 
 def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
@@ -322,11 +338,11 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
     if word in _JOINERS and j + 1 < len(words) and free(j + 1):
         nxt, nxt_tag = words[j + 1][0], words[j + 1][1]
         if (not nxt[0].isalpha() or _head_at(words, j + 1, model)[0]
-                or _stops_at(words, j + 1, model) or fold(nxt) in {"các", "những"}):
+                or (_stops_at(words, j + 1, model) and not upper_initial(nxt))
+                or fold(nxt) in {"các", "những"}):
             return j
-        if word == "," and not upper_initial(nxt) and not _closes_again(
-                words, j + 1, model, free):
-            return j
+        if word == "," and not _closes_again(words, j + 1, model, free):
+            return j  # a comma joins a name's fields only when "và" or its scope closes them
         if upper_initial(nxt) or nxt_tag in _MODIFIER_TAGS or nxt_tag == "V":
             return j + 1
     return j
@@ -357,12 +373,32 @@ def _name_end(words: list[Word], i: int, span: int, glued: bool, model: NameMode
     return j, "body" if state.named else "head"
 
 
+def _all_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def capitals_name(text: str, model: NameModel) -> bool:
+    """Whether a line in capitals ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", a header's body)
+    reads as one body's name: it begins with a head and holds no word that ends a name."""
+    if not _all_capitals(text):
+        return False
+    keys = key_of(text)
+    heads = [h for h in model.heads if keys[: len(h.split())] == tuple(h.split())]
+    if not heads or len(keys) == len(max(heads, key=len).split()):
+        return False
+    return not any(keys[k : k + len(stop)] == stop for k in range(1, len(keys))
+                   for stop in model.stops)
+
+
 def agency_like_phrases(text: str, covered: list[bool], model: NameModel) -> list[Phrase]:
     """Phrases shaped like agency names (bodies, groups, heads alone) that overlap no
     ``covered`` character, as character spans of ``text``."""
     phrases: list[Phrase] = []
     for seg in _SEGMENT.finditer(text):
         base = seg.start()
+        if _all_capitals(seg.group()):
+            continue  # a heading in capitals: no capital tells where a name ends
         if not any(
             fold_token(w.group()) in model.first_syllables
             and upper_initial(w.group())
