@@ -205,6 +205,13 @@ def _unknown_ref(gaz: Gazetteer, raw: str, text: str) -> AgencyRef:
     )
 
 
+def expand_abbreviations(gaz: Gazetteer, text: str) -> str:
+    """``text`` with the abbreviated words of a name written out ("Ban QLDA ĐTXD số 1" →
+    "Ban Quản lý dự án đầu tư xây dựng số 1")."""
+    table = gaz.agency_rules.word_abbreviations
+    return re.sub(r"[\w&]+", lambda m: table.get(m.group(), m.group()), text)
+
+
 def resolve_agency(
     raw: str, province: str | None = None, gazetteer: Gazetteer | None = None
 ) -> AgencyRef:
@@ -233,6 +240,10 @@ def resolve_agency(
     if entry is None:
         entry, named = _single_mention(gaz, text)
     if entry is None:
+        expanded = expand_abbreviations(gaz, text)
+        if expanded != text:
+            ref = resolve_agency(expanded, province, gaz)
+            return ref.model_copy(update={"raw": raw, "name": ref.name or expanded})
         return _unknown_ref(gaz, raw, text)
     where = canonical_province_name(gaz, named) if named else canonical_province_name(
         gaz, province

@@ -81,6 +81,7 @@ class AgencyRules:
     organs: tuple[str, ...]  # heads naming a part of a body, never a body alone
     every_level_kinds: tuple[str, ...]  # kinds of body every level has (people's committee …)
     national_places: tuple[str, ...]  # names that close a body's name, like a province's
+    word_abbreviations: dict[str, str]  # abbreviated words of names: "QLDA" → "Quản lý dự án"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,8 @@ def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
     return Gazetteer(
         agencies={a["id"]: _agency(a) for a in agencies["agencies"]},
         agency_rules=AgencyRules(
-            **{k: tuple(agencies[k]) for k in rule_keys}, units=dict(agencies["local_units"])
+            **{k: tuple(agencies[k]) for k in rule_keys}, units=dict(agencies["local_units"]),
+            word_abbreviations=dict(agencies["word_abbreviations"]),
         ),
         heritage={h["id"]: _entry(Heritage, h) for h in heritage["items"]},
         heritage_cues=tuple(heritage["meta"]["default_cues"]),

@@ -75,6 +75,8 @@ def _name_model(gaz: Gazetteer) -> NameModel:
         | frozenset(fold(p.name_2025) for p in gaz.provinces.values())
         | frozenset(fold(p) for p in rules.national_places),
         organs=frozenset(fold(o) for o in rules.organs),
+        named_heads=frozenset(fold(h) for h in rules.heads
+                              if any(w[:1].isupper() for w in h.split()[1:])),
         units=frozenset(fold(u) for u in (*rules.units, *rules.group_nouns, "tỉnh")),
     )
 

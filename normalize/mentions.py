@@ -131,11 +131,16 @@ def _shared_levels(gaz: Gazetteer, text: str, found: list[Found]) -> list[Found]
 _LEVEL_AFTER = re.compile(r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp)\b")
 
 
+_PLURAL = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi|\d+)\s+$")  # "các Sở …", "28 Ban …"
+
+
 def _classed(text: str, found: Found) -> Found:
-    """A body's name followed by a level names a class of bodies ("Ban Thường trực Ủy ban
-    Mặt trận Tổ quốc Việt Nam cấp tỉnh")."""
-    if found.group:
+    """A body's name after a plural word, or followed by a level, names a class of bodies
+    ("các Sở Ngoại vụ", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh")."""
+    if found.group or found.name is not None:
         return found
+    if _PLURAL.search(text[max(0, found.start - 8) : found.start]):
+        return Found(found.start, found.end, found.raw, None, group=True)
     level = _LEVEL_AFTER.match(text, found.end)
     if level is None:
         return found
@@ -200,6 +205,7 @@ def agency_spans(gaz: Gazetteer, text: str) -> list[Found]:
     shared = _shared_head_items(gaz, text) if ":" in text else []
     found: list[Found | Phrase] = list(shared)
     covered = [False] * len(text)
+    blocked = [False] * len(text)  # no name begins in a phrase that only looks like one
     for item in shared:
         covered[item.start : item.end] = [True] * (item.end - item.start)
     for m in gazetteer_matches(gaz, a):
@@ -211,12 +217,14 @@ def agency_spans(gaz: Gazetteer, text: str) -> list[Found]:
             continue  # an office before its holder's name is a title ("Thủ tướng … Phạm Minh
             # Chính"), not the body
         start_c, end_c = a.closed_span(m.start, end)
+        if m.pattern.payload == STOP:
+            blocked[start_c:end_c] = [True] * (end_c - start_c)
+            continue
         covered[start_c:end_c] = [True] * (end_c - start_c)
-        if m.pattern.payload != STOP:
-            entry = gaz.agencies[m.pattern.payload]
-            found.append(Found(start_c, end_c, text[start_c:end_c], m.pattern.payload,
-                               group=entry.level == "group"))
-    found.extend(agency_like_phrases(text, covered, name_model(gaz)))
+        entry = gaz.agencies[m.pattern.payload]
+        found.append(Found(start_c, end_c, text[start_c:end_c], m.pattern.payload,
+                           group=entry.level == "group"))
+    found.extend(agency_like_phrases(text, covered, name_model(gaz), blocked))
     return _compounds(gaz, text, found)
 
 

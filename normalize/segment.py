@@ -60,16 +60,26 @@ class NameModel:
     heads: frozenset[str]
     first_syllables: frozenset[str]
     stops: tuple[tuple[str, ...], ...]  # folded word sequences
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        return _joined(self.stops)
     positions: frozenset[str]
     surnames: frozenset[str]
     person_words: frozenset[str]
     places: frozenset[str]  # province names, "Việt Nam": they close a name
     organs: frozenset[str]  # heads that name a body only with its owner: "Ban Thường vụ"
+    named_heads: frozenset[str]  # heads that hold a field already: "Ban Quản lý dự án"
     units: frozenset[str]  # unit words whose plural makes a group: "các xã, phường"
 
     @property
     def head_syllables(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         return _by_first(self.heads)
+
+
+@cache
+def _joined(stops: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(" ".join(stop) for stop in stops)
 
 
 @cache
@@ -194,10 +204,16 @@ def _is_person(words: list[Word], j: int, model: NameModel) -> bool:
 
 
 def _stops_at(words: list[Word], j: int, model: NameModel) -> bool:
+    """Whether the words from ``j`` are a word that ends a name, whole tagged words compared
+    ("giao" ends one, "giao thông" does not)."""
     if not words[j][0][:1].isalpha():
         return False
-    keys = key_of(" ".join(w[0] for w in words[j : j + 3]))
-    return any(keys[: len(stop)] == stop for stop in model.stops)
+    joined = ""
+    for k in range(j, min(j + 3, len(words))):
+        joined = (joined + " " + fold(words[k][0])).strip()
+        if joined in model.stop_words:
+            return True
+    return False
 
 
 def _level_end(words: list[Word], j: int, model: NameModel) -> int:
@@ -321,6 +337,8 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
     if not state.named:
         return j  # the head alone: its name would be capitalised
     if word.isdigit():
+        if fold(words[j - 1][0]) == "số":
+            state.placed = True  # "… số 1": the number closes the name
         return j if _quantity(words, j) else j + 1
     if state.field:
         return j + 1 if word[0].islower() and tag in {"N", "A"} else j
@@ -349,10 +367,10 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
 
 
 def _name_end(words: list[Word], i: int, span: int, glued: bool, model: NameModel,
-              free: Callable[[int], bool]) -> tuple[int, PhraseKind]:
+              free: Callable[[int], bool], head: str = "") -> tuple[int, PhraseKind]:
     """Index after the last word of the name whose head spans words ``i`` .. ``i + span -
     1``, and what it names."""
-    state = _Scan(named=glued)
+    state = _Scan(named=glued or head in model.named_heads)
     j = i + span
     while j < len(words) and free(j):
         level = _level_end(words, j, model)
@@ -391,9 +409,12 @@ def capitals_name(text: str, model: NameModel) -> bool:
                    for stop in model.stops)
 
 
-def agency_like_phrases(text: str, covered: list[bool], model: NameModel) -> list[Phrase]:
+def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
+                        blocked: list[bool] | None = None) -> list[Phrase]:
     """Phrases shaped like agency names (bodies, groups, heads alone) that overlap no
-    ``covered`` character, as character spans of ``text``."""
+    ``covered`` character, as character spans of ``text``; none begins at a ``blocked``
+    character (a phrase that only looks like a head: "Quỹ đất", "Bộ luật")."""
+    blocked = blocked or [False] * len(text)
     phrases: list[Phrase] = []
     for seg in _SEGMENT.finditer(text):
         base = seg.start()
@@ -402,7 +423,7 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel) -> lis
         if not any(
             fold_token(w.group()) in model.first_syllables
             and upper_initial(w.group())
-            and not covered[base + w.start()]
+            and not covered[base + w.start()] and not blocked[base + w.start()]
             for w in WORD.finditer(seg.group())
         ):
             continue
@@ -413,12 +434,13 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel) -> lis
 
         i = 0
         while i < len(words):
-            span, glued, head = _head_at(words, i, model) if free(i) else (0, False, ())
+            start_free = free(i) and not blocked[base + words[i][2]]
+            span, glued, head = _head_at(words, i, model) if start_free else (0, False, ())
             if not span or (glued and _is_person(words, i, model)) or (
                     i and fold(words[i - 1][0]) in _PLACE_UNITS):
                 i += 1  # a head after a unit word begins a place's name: "Xã Trường Xuân"
                 continue
-            j, kind = _name_end(words, i, span, glued, model, free)
+            j, kind = _name_end(words, i, span, glued, model, free, " ".join(head))
             organ = " ".join(head) in model.organs
             lower = kind == "head" and j < len(words) and words[j][0][:1].islower() and (
                 words[j][1] in {"N", "Np", "A"})

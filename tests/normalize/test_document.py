@@ -336,12 +336,12 @@ def test_province_canonicalised() -> None:
 
 def test_unmatched_agencies() -> None:
     doc = news(
-        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh phối hợp với Sở Ngoại vụ; "
-        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì.",
+        "Trung tâm Phát triển quỹ đất tỉnh phối hợp với Sở Ngoại vụ; "
+        "Trung tâm Phát triển quỹ đất tỉnh chủ trì.",
         title="Lào Cai",
     )
     assert unmatched_agencies([doc, lao_cai_plan()]) == [
-        ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", 2)
+        ("Trung tâm Phát triển quỹ đất tỉnh", 2)
     ]
 
 
