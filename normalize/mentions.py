@@ -108,6 +108,7 @@ def _compounds(gaz: Gazetteer, text: str, items: list[Found | Phrase]) -> list[F
 
 
 _PAIRED = re.compile(r"\s*(?:,|và|&)\s*")
+_UNDER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+")
 _LEVELLED = re.compile(r"\bcấp\b|\bcác (?:tỉnh|huyện|xã|phường|quận|thành phố|thị xã)\b")
 
 
@@ -121,6 +122,12 @@ def _shared_levels(gaz: Gazetteer, text: str, found: list[Found]) -> list[Found]
         left, right = out[i], out[i + 1]
         entry = gaz.agencies.get(left.agency_id or "")
         if (right.group and _LEVELLED.search(fold(right.raw)) and not left.group
+                and left.name is None and _UNDER.fullmatch(text[left.end : right.start])):
+            # "Trung tâm Dịch vụ tổng hợp thuộc Ủy ban nhân dân cấp xã": one in each of them
+            out[i] = Found(left.start, right.end, text[left.start : right.end], None, group=True)
+            del out[i + 1]
+            continue
+        if (right.group and _LEVELLED.search(fold(right.raw)) and not left.group
                 and entry is not None and entry.kind in kinds
                 and not _SCOPED.search(fold(left.raw))
                 and _PAIRED.fullmatch(text[left.end : right.start])):
@@ -131,7 +138,8 @@ def _shared_levels(gaz: Gazetteer, text: str, found: list[Found]) -> list[Found]
 _LEVEL_AFTER = re.compile(r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp)\b")
 
 
-_PLURAL = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi|\d+)\s+$")  # "các Sở …", "28 Ban …"
+# "các Sở …", "28 Ban …" (a number that opens a line marks a footnote, counts nothing)
+_PLURAL = re.compile(r"(?:(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)|[^\W\d][\s:,(]+\d+|[:,(]\s*\d+)\s+$")
 
 
 def _classed(text: str, found: Found) -> Found:
@@ -139,7 +147,7 @@ def _classed(text: str, found: Found) -> Found:
     ("các Sở Ngoại vụ", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp tỉnh")."""
     if found.group or found.name is not None:
         return found
-    if _PLURAL.search(text[max(0, found.start - 8) : found.start]):
+    if _PLURAL.search(text[max(0, found.start - 12) : found.start]):
         return Found(found.start, found.end, found.raw, None, group=True)
     level = _LEVEL_AFTER.match(text, found.end)
     if level is None:

@@ -64,6 +64,11 @@ class NameModel:
     @property
     def stop_words(self) -> frozenset[str]:
         return _joined(self.stops)
+
+    @property
+    def long_stops(self) -> frozenset[str]:
+        """Stop words of two syllables or more, which the tagger may glue to a neighbour."""
+        return frozenset(w for w in _joined(self.stops) if " " in w)
     positions: frozenset[str]
     surnames: frozenset[str]
     person_words: frozenset[str]
@@ -116,10 +121,16 @@ def _tagger() -> Callable[[str], list[tuple[str, str]]]:
     return tag
 
 
-def _split_word(word: str, tag: str, places: frozenset[str]) -> list[tuple[str, str]]:
-    """A tagged word cut where the tagger glued a conjunction or a place to its neighbours
-    ("và Công nghiệp Việt Nam" → "và", "Công nghiệp", "Việt Nam")."""
+def _split_word(word: str, tag: str, places: frozenset[str],
+                stops: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """A tagged word cut where the tagger glued a conjunction, a place or a verb of two
+    syllables to its neighbours ("và Công nghiệp Việt Nam" → "và", "Công nghiệp", "Việt
+    Nam"; "công trang bị" → "công", "trang bị")."""
     syllables = word.split()
+    for k in range(1, len(syllables) - 1):
+        if fold(" ".join(syllables[k:])) in stops:
+            return [*_split_word(" ".join(syllables[:k]), tag, places),
+                    (" ".join(syllables[k:]), "V")]
     if len(syllables) > 1 and fold(syllables[0]) == "và":
         return [("và", "C"), *_split_word(" ".join(syllables[1:]), tag, places)]
     if len(syllables) > 1 and fold(syllables[-1]) == "cấp":  # "công cấp" | "tỉnh"
@@ -137,14 +148,15 @@ def _same_length_key(word: str) -> str:
     return key if len(key) == len(word) else word.casefold()
 
 
-def _words(segment: str, places: frozenset[str]) -> list[Word]:
+def _words(segment: str, places: frozenset[str],
+           stops: frozenset[str] = frozenset()) -> list[Word]:
     """Tagged words of ``segment`` with their offsets in it; a word is given as written in
     the segment, whatever spelling the tagger returns it in."""
     keyed = WORD.sub(lambda m: _same_length_key(m.group()), segment)
     out: list[Word] = []
     pos = 0
     for tagged, tagged_as in _tagger()(segment):
-        for word, tag in _split_word(tagged, tagged_as, places):
+        for word, tag in _split_word(tagged, tagged_as, places, stops):
             parts = [WORD.sub(lambda m: _same_length_key(m.group()), p) for p in word.split()]
             m = re.compile(r"\s*".join(re.escape(p) for p in parts)).search(keyed, pos)
             if m is None:
@@ -185,14 +197,18 @@ def _head_at(words: list[Word], i: int, model: NameModel) -> tuple[int, bool, tu
     return 0, False, ()
 
 
-def _is_person(words: list[Word], j: int, model: NameModel) -> bool:
-    """Whether word ``j`` opens a person's title or name."""
+def _is_person(words: list[Word], j: int, model: NameModel, titled: bool = False) -> bool:
+    """Whether word ``j`` opens a person's title or name; ``titled``: the name being read
+    follows a person's title ("Ủy viên … Ban Chỉ đạo … chuyển đổi số | Nguyễn Huy Dũng")."""
     word, tag = words[j][0], words[j][1]
     key = fold(word)
     if key in model.positions or key in model.person_words:
         return True
     if key in model.places or (j and fold(words[j - 1][0]) in _SCOPE_WORDS):
         return False
+    if not titled and j and words[j - 1][0][:1].islower() and words[j - 1][0][:1].isalpha():
+        return False  # after a common noun a capitalised name is a place's: "Khu du lịch quốc
+        # gia Hồ Tuyền Lâm"
     syllables = word.split()
     if syllables and fold(syllables[0]) in model.surnames and upper_initial(word):
         capitalised = [s for s in syllables if upper_initial(s)]
@@ -282,6 +298,7 @@ class _Scan:
     field: bool = False  # past "về": the field a name is about, its last part
     unit: str = ""  # the last scope word
     classed: bool = False  # it ends in a unit word with no name: a class of bodies
+    lower_ok: bool = False  # the head holds a field already: lower-case modifiers may follow
 
 
 def _quantity(words: list[Word], j: int) -> bool:
@@ -334,7 +351,7 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
         if tag == "Np" and not word.isupper():
             state.placed = True  # a proper name: a lower-case word after it ends the name
         return j + 1
-    if not state.named:
+    if not state.named and not state.lower_ok:
         return j  # the head alone: its name would be capitalised
     if word.isdigit():
         if fold(words[j - 1][0]) == "số":
@@ -366,17 +383,24 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
     return j
 
 
+def _after_title(words: list[Word], i: int, model: NameModel) -> bool:
+    """Whether a person's title comes right before word ``i`` ("Phó Thủ tướng | Thường
+    trực", "Ủy viên chuyên trách | Ban Chỉ đạo")."""
+    return any(fold(w[0]) in model.positions for w in words[max(0, i - 3) : i])
+
+
 def _name_end(words: list[Word], i: int, span: int, glued: bool, model: NameModel,
               free: Callable[[int], bool], head: str = "") -> tuple[int, PhraseKind]:
     """Index after the last word of the name whose head spans words ``i`` .. ``i + span -
     1``, and what it names."""
-    state = _Scan(named=glued or head in model.named_heads)
+    state = _Scan(named=glued, lower_ok=head in model.named_heads)
+    titled = _after_title(words, i, model)
     j = i + span
     while j < len(words) and free(j):
         level = _level_end(words, j, model)
         if level > j:
             return level, "group"
-        if _head_at(words, j, model)[0] or _is_person(words, j, model):
+        if _head_at(words, j, model)[0] or _is_person(words, j, model, titled):
             break
         k = _modifier_ends(words, j, state, model, free)
         if k == j:
@@ -388,7 +412,7 @@ def _name_end(words: list[Word], i: int, span: int, glued: bool, model: NameMode
         state.classed = True  # "Công an xã" at the end: the police of every commune
     if state.classed:
         return j, "group"
-    return j, "body" if state.named else "head"
+    return j, "body" if state.named or (state.lower_ok and j > i + span) else "head"
 
 
 def _all_capitals(text: str) -> bool:
@@ -427,7 +451,7 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
             for w in WORD.finditer(seg.group())
         ):
             continue
-        words = _words(seg.group(), model.places)
+        words = _words(seg.group(), model.places, model.long_stops)
 
         def free(k: int, words: list[Word] = words, base: int = base) -> bool:
             return not covered[base + words[k][2]]  # a word begins outside every match
@@ -436,8 +460,11 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
         while i < len(words):
             start_free = free(i) and not blocked[base + words[i][2]]
             span, glued, head = _head_at(words, i, model) if start_free else (0, False, ())
+            organ = " ".join(head) in model.organs
             if not span or (glued and _is_person(words, i, model)) or (
-                    i and fold(words[i - 1][0]) in _PLACE_UNITS):
+                    i and fold(words[i - 1][0]) in _PLACE_UNITS) or (
+                    organ and i and fold(words[i - 1][0]) in model.positions):
+                # "Phó Thủ tướng Thường trực": the organ word is the title's
                 i += 1  # a head after a unit word begins a place's name: "Xã Trường Xuân"
                 continue
             j, kind = _name_end(words, i, span, glued, model, free, " ".join(head))
