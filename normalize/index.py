@@ -21,6 +21,7 @@ from .text import WORD, fold, fold_token, key_of, upper_initial
 
 _LOCAL_LEVELS = frozenset({"district", "commune"})
 _UNIT_ENDS = frozenset({"huyện", "xã", "phường", "quận", "trấn", "khu"})
+_SCOPES = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "ương"})
 _ROMAN = re.compile(r"[IVXLC]+")
 STOP = ""
 
@@ -34,7 +35,7 @@ def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
         for v in a.variants:
             yield v, a.id, "variant", "fold"
         for v in a.cased_variants:
-            yield v, a.id, "variant", "shape"
+            yield v, a.id, "cased", "shape"
         for ab in a.abbreviations:
             if ab not in unsafe and owners[ab] == 1:
                 yield ab, a.id, "abbreviation", "exact"
@@ -89,14 +90,39 @@ def accept_match(gaz: Gazetteer, a: Analysed) -> Callable[[Match], bool]:
     def accept(m: Match) -> bool:
         if m.pattern.source == "prefixed":
             return province_at(gaz, a, m.end) is not None
+        if m.pattern.source == "cased" and m.end < len(a.tokens) and not a.hard[m.end]:
+            return False  # "Lãnh đạo Văn phòng" ends its line; before a name it is another's
         entry = gaz.agencies.get(m.pattern.payload)
-        if entry is not None and entry.level != "group":
-            # a body's name is written with a capital; all in lower case it is a common
-            # phrase ("cán bộ y tế", "kiểm toán nhà nước về tài chính")
-            return any(t.text[:1].isupper() for t in a.tokens[m.start : m.end])
-        return True
+        if entry is None or entry.level == "group":
+            return True
+        if entry.local and _named_for_another_place(gaz, a, m.end):
+            return False
+        # a body's name is written with a capital; all in lower case it is a common
+        # phrase ("cán bộ y tế", "kiểm toán nhà nước về tài chính")
+        return any(t.text[:1].isupper() for t in a.tokens[m.start : m.end])
 
     return accept
+
+
+def _named_for_another_place(gaz: Gazetteer, a: Analysed, end: int) -> bool:
+    """Whether a provincial body's name goes on with a place that is no province ("Thành
+    ủy | Quy Nhơn", the city's party committee): then it names another body."""
+    if end >= len(a.tokens) or a.hard[end] or a.commas[end]:
+        return False
+    tok = a.tokens[end]
+    if not upper_initial(tok.text) or tok.text.isupper() or a.tokens[end - 1].key in _SCOPES:
+        return False
+    if tok.key in gaz.derived("surname_keys", _surname_keys) or province_at(gaz, a, end):
+        return False
+    return not gaz.derived("head_firsts", _head_firsts) & {tok.key}
+
+
+def _surname_keys(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(fold(s) for s in gaz.agency_rules.surnames)
+
+
+def _head_firsts(gaz: Gazetteer) -> frozenset[str]:
+    return name_model(gaz).first_syllables
 
 
 def gazetteer_matches(gaz: Gazetteer, a: Analysed) -> list[Match]:
@@ -163,8 +189,7 @@ def extend_match(gaz: Gazetteer, a: Analysed, m: Match) -> int:
 def person_at(gaz: Gazetteer, a: Analysed, i: int) -> bool:
     """Whether a personal name begins at token ``i``: a family name and capitalised given
     names ("Phạm Minh Chính")."""
-    surnames = gaz.derived("surname_keys", lambda g: frozenset(
-        fold(s) for s in g.agency_rules.surnames))
+    surnames = gaz.derived("surname_keys", _surname_keys)
     if i + 1 >= len(a.tokens) or a.hard[i] or a.tokens[i].key not in surnames:
         return False
     names = a.tokens[i : i + 4]

@@ -135,7 +135,9 @@ def _shared_levels(gaz: Gazetteer, text: str, found: list[Found]) -> list[Found]
     return out
 
 
-_LEVEL_AFTER = re.compile(r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp)\b")
+_LEVEL_AFTER = re.compile(
+    r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp|ở (?:các )?địa phương)\b"
+    r"|(?<=tỉnh),\s*thành phố(?: trực thuộc [Tt]rung ương)?\b")  # "… tỉnh, thành phố": any
 
 
 # "các Sở …", "28 Ban …" (a number that opens a line marks a footnote, counts nothing)

@@ -44,6 +44,7 @@ _SCOPE_WORDS = frozenset({"tỉnh", "thành phố", "huyện", "thị xã", "qu�
 _LEVELS = frozenset({"tỉnh", "huyện", "xã", "cơ sở", "trên", "dưới", "trung ương", "bộ",
                      "sở", "thành phố", "quận", "phường", "thôn", "tổ", "ủy", "uỷ"})
 _JOINERS = frozenset({"và", ",", "-", "–", "&"})
+_TITLE_PARTS = frozenset({"trưởng", "phó trưởng", "phó"})  # "Trưởng | Phòng Kế hoạch"
 _PLACE_UNITS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã",
                           "thôn", "bản", "làng", "xóm", "ấp", "tổ dân phố"})
 _MODIFIER_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "A", "M"})
@@ -121,22 +122,25 @@ def _tagger() -> Callable[[str], list[tuple[str, str]]]:
     return tag
 
 
-def _split_word(word: str, tag: str, places: frozenset[str],
-                stops: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """A tagged word cut where the tagger glued a conjunction, a place or a verb of two
-    syllables to its neighbours ("và Công nghiệp Việt Nam" → "và", "Công nghiệp", "Việt
-    Nam"; "công trang bị" → "công", "trang bị")."""
+def _split_word(word: str, tag: str, model: NameModel) -> list[tuple[str, str]]:
+    """A tagged word cut where the tagger glued a conjunction, a place, a verb of two
+    syllables or a position's head to its neighbours ("và Công nghiệp Việt Nam" → "và",
+    "Công nghiệp", "Việt Nam"; "công trang bị" → "công", "trang bị"; "Trưởng Phòng" →
+    "Trưởng", "Phòng": the head is the body's, whose name follows)."""
     syllables = word.split()
-    for k in range(1, len(syllables) - 1):
-        if fold(" ".join(syllables[k:])) in stops:
-            return [*_split_word(" ".join(syllables[:k]), tag, places),
-                    (" ".join(syllables[k:]), "V")]
-    if len(syllables) > 1 and fold(syllables[0]) == "và":
-        return [("và", "C"), *_split_word(" ".join(syllables[1:]), tag, places)]
-    if len(syllables) > 1 and fold(syllables[-1]) == "cấp":  # "công cấp" | "tỉnh"
-        return [*_split_word(" ".join(syllables[:-1]), tag, places), (syllables[-1], "N")]
     for k in range(1, len(syllables)):
-        if fold(" ".join(syllables[k:])) in places:
+        rest = " ".join(syllables[k:])
+        if k < len(syllables) - 1 and fold(rest) in model.long_stops:
+            return [*_split_word(" ".join(syllables[:k]), tag, model), (rest, "V")]
+        if upper_initial(rest) and fold(rest) in model.heads and fold(
+                " ".join(syllables[:k])) in _TITLE_PARTS:
+            return [(" ".join(syllables[:k]), "N"), (rest, "N")]
+    if len(syllables) > 1 and fold(syllables[0]) == "và":
+        return [("và", "C"), *_split_word(" ".join(syllables[1:]), tag, model)]
+    if len(syllables) > 1 and fold(syllables[-1]) == "cấp":  # "công cấp" | "tỉnh"
+        return [*_split_word(" ".join(syllables[:-1]), tag, model), (syllables[-1], "N")]
+    for k in range(1, len(syllables)):
+        if fold(" ".join(syllables[k:])) in model.places:
             return [(" ".join(syllables[:k]), tag), (" ".join(syllables[k:]), "Np")]
     return [(word, tag)]
 
@@ -148,15 +152,14 @@ def _same_length_key(word: str) -> str:
     return key if len(key) == len(word) else word.casefold()
 
 
-def _words(segment: str, places: frozenset[str],
-           stops: frozenset[str] = frozenset()) -> list[Word]:
+def _words(segment: str, model: NameModel) -> list[Word]:
     """Tagged words of ``segment`` with their offsets in it; a word is given as written in
     the segment, whatever spelling the tagger returns it in."""
     keyed = WORD.sub(lambda m: _same_length_key(m.group()), segment)
     out: list[Word] = []
     pos = 0
     for tagged, tagged_as in _tagger()(segment):
-        for word, tag in _split_word(tagged, tagged_as, places, stops):
+        for word, tag in _split_word(tagged, tagged_as, model):
             parts = [WORD.sub(lambda m: _same_length_key(m.group()), p) for p in word.split()]
             m = re.compile(r"\s*".join(re.escape(p) for p in parts)).search(keyed, pos)
             if m is None:
@@ -318,7 +321,7 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
     capital = upper_initial(word) and word[0].isalpha()
     if state.scope:
         if capital or word.isdigit() or _CODE.match(word):
-            state.placed = True
+            state.scope, state.placed = False, True  # the unit's name: "huyện | Tuy Phước"
             return j + 1
         state.scope, state.placed = False, True
         # a unit below the province with no name after it: every such unit's body
@@ -451,7 +454,7 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
             for w in WORD.finditer(seg.group())
         ):
             continue
-        words = _words(seg.group(), model.places, model.long_stops)
+        words = _words(seg.group(), model)
 
         def free(k: int, words: list[Word] = words, base: int = base) -> bool:
             return not covered[base + words[k][2]]  # a word begins outside every match
