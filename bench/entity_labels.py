@@ -148,7 +148,7 @@ def _spellings(agency_id: str | None, level: str | None) -> tuple[str, ...]:
     if agency_id is None or level in LOCAL_LEVELS:
         return ()
     entry = default_gazetteer().agencies.get(agency_id)
-    return (entry.name, *entry.variants) if entry is not None else ()
+    return (entry.name, *entry.variants, *entry.abbreviations) if entry is not None else ()
 
 
 def _agencies(doc: Document, levels: Iterable[str] | None) -> list[Predicted]:

@@ -136,7 +136,8 @@ def _shared_levels(gaz: Gazetteer, text: str, found: list[Found]) -> list[Found]
 
 
 _LEVEL_AFTER = re.compile(
-    r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp|ở (?:các )?địa phương)\b"
+    r"\s+(?:cấp (?:tỉnh|huyện|xã|cơ sở|trên|trung ương)|các cấp|cùng cấp|ở (?:các )?địa phương"
+    r"|cơ sở)\b"
     r"|(?<=tỉnh),\s*thành phố(?: trực thuộc [Tt]rung ương)?\b")  # "… tỉnh, thành phố": any
 
 
@@ -162,47 +163,67 @@ def _settled(text: str, item: Found | Phrase) -> list[Found]:
         return [item]
     if item.kind == "head" or item.organ:
         return []
-    return [Found(item.start, item.end, text[item.start : item.end], None,
-                  group=item.kind == "group")]
+    raw = text[item.start : item.end]
+    name = raw[:1].upper() + raw[1:] if raw[:1].islower() else None  # "Trưởng phòng Quản lý …"
+    return [Found(item.start, item.end, raw, None, group=item.kind == "group", name=name)]
 
 
+# "các Sở: Tư pháp, Nội vụ", and "08 chi cục thuộc Sở Nông nghiệp và Môi trường (Trồng trọt và
+# Bảo vệ thực vật; …)": a head the items of a list share
 _SHARED_HEAD = re.compile(r"\b[Cc]ác\s+(?P<head>\w+(?:\s\w+)?)\s*:\s*(?P<items>[^;\n]+)")
-_ITEM = re.compile(r"[^,]+")
+_SHARED_BRACKET = re.compile(
+    r"(?:\b[Cc]ác|\b\d+)\s+(?P<head>\w+(?:\s\w+)?)(?:\s+(?:thuộc|trực thuộc)\s+[^()\n]{3,80}?)?"
+    r"\s*\((?P<items>[^()\n]+)\)")
+
+
+def _list_heads(gaz: Gazetteer, text: str) -> list[tuple[str, int, int, str]]:
+    """(head as a name writes it, items' start, items' end, the items' separator) for each
+    list in ``text`` whose items share a head."""
+    heads = name_model(gaz).heads
+    out: list[tuple[str, int, int, str]] = []
+    for pattern, separator in ((_SHARED_HEAD, ","), (_SHARED_BRACKET, ";")):
+        for m in pattern.finditer(text):
+            head = m.group("head")
+            if fold(head) not in heads:
+                head = head.split()[0]
+                if fold(head) not in heads:
+                    continue
+            sep = separator if separator in m.group("items") else ","
+            out.append((head[:1].upper() + head[1:], m.start("items"), m.end("items"), sep))
+    return out
+
+
+def _gazetteer_name(gaz: Gazetteer, name: str) -> str | None:
+    match = exactly(agency_index(gaz), name)
+    return match.pattern.payload if match is not None and match.pattern.payload != STOP else None
 
 
 def _shared_head_items(gaz: Gazetteer, text: str) -> list[Found]:
     """One body per item of a list that shares its head: "các Sở: Tư pháp, Nội vụ, Văn hóa,
     Thể thao và Du lịch, Y tế" names Sở Tư pháp, Sở Nội vụ, Sở Văn hóa, Thể thao và Du lịch
-    and Sở Y tế. Items are read as the longest run of the list that, with the head, is a
-    gazetteer name; an item the gazetteer lacks is its head and the item's words. The list
-    ends at an item that is no name (written in lower case: "các đơn vị liên quan")."""
-    heads = name_model(gaz).heads
+    and Sở Y tế; "02 chi cục thuộc Sở Y tế (Dân số; An toàn vệ sinh thực phẩm)" names Chi cục
+    Dân số and Chi cục An toàn vệ sinh thực phẩm. Items are read as the longest run of the
+    list that, with the head, is a gazetteer name; an item the gazetteer lacks is its head and
+    the item's words. The list ends at an item that is no name (in lower case: "các đơn vị
+    liên quan")."""
     found: list[Found] = []
-    for m in _SHARED_HEAD.finditer(text):
-        head = m.group("head")
-        if fold(head) not in heads:
-            head = head.split()[0]
-            if fold(head) not in heads:
-                continue
-        items = [(i.start() + m.start("items"), i.end() + m.start("items"))
-                 for i in _ITEM.finditer(m.group("items"))]
+    for head, start, end, sep in _list_heads(gaz, text):
+        pieces = [(m.start() + start, m.end() + start)
+                  for m in re.finditer(rf"[^{sep}]+", text[start:end])]
+        pieces = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces]
         k = 0
-        while k < len(items):
-            start = items[k][0] + len(text[items[k][0]:items[k][1]]) - len(
-                text[items[k][0]:items[k][1]].lstrip())
-            if not upper_initial(text[start:items[k][1]]):
-                break
-            for j in range(len(items), k, -1):
-                piece = text[start : items[j - 1][1]].rstrip(" .")
-                match = exactly(agency_index(gaz), f"{head} {piece}")
-                if match is not None and match.pattern.payload != STOP:
-                    found.append(Found(start, start + len(piece), piece, match.pattern.payload,
-                                       name=f"{head} {piece}"))
+        while k < len(pieces) and upper_initial(text[pieces[k][0] : pieces[k][1]]):
+            a = pieces[k][0]
+            for j in range(len(pieces), k, -1):
+                piece = text[a : pieces[j - 1][1]].rstrip(" .")
+                agency_id = _gazetteer_name(gaz, f"{head} {piece}")
+                if agency_id is not None:
+                    found.append(Found(a, a + len(piece), piece, agency_id, name=f"{head} {piece}"))
                     k = j
                     break
             else:
-                piece = text[start : items[k][1]].rstrip(" .")
-                found.append(Found(start, start + len(piece), piece, None, name=f"{head} {piece}"))
+                piece = text[a : pieces[k][1]].rstrip(" .")
+                found.append(Found(a, a + len(piece), piece, None, name=f"{head} {piece}"))
                 k += 1
     return found
 
@@ -212,7 +233,7 @@ def agency_spans(gaz: Gazetteer, text: str) -> list[Found]:
     the gazetteer has nothing, phrases shaped like agency names; a part of a body joined to
     the body it belongs to."""
     a = analyse(text)
-    shared = _shared_head_items(gaz, text) if ":" in text else []
+    shared = _shared_head_items(gaz, text) if ":" in text or "(" in text else []
     found: list[Found | Phrase] = list(shared)
     covered = [False] * len(text)
     blocked = [False] * len(text)  # no name begins in a phrase that only looks like one

@@ -45,6 +45,8 @@ _LEVELS = frozenset({"tỉnh", "huyện", "xã", "cơ sở", "trên", "dưới",
                      "sở", "thành phố", "quận", "phường", "thôn", "tổ", "ủy", "uỷ"})
 _JOINERS = frozenset({"và", ",", "-", "–", "&"})
 _TITLE_PARTS = frozenset({"trưởng", "phó trưởng", "phó"})  # "Trưởng | Phòng Kế hoạch"
+_SHARED_TITLE = re.compile(r"[Tt]rưởng\s+(?:phòng|ban)\s+[A-ZĐ]")
+_REPRESENTING = frozenset({"đại diện", "thành viên"})  # not titles: "Đại diện | Thường trực …"
 _PLACE_UNITS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã",
                           "thôn", "bản", "làng", "xóm", "ấp", "tổ dân phố"})
 _MODIFIER_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "A", "M"})
@@ -132,8 +134,7 @@ def _split_word(word: str, tag: str, model: NameModel) -> list[tuple[str, str]]:
         rest = " ".join(syllables[k:])
         if k < len(syllables) - 1 and fold(rest) in model.long_stops:
             return [*_split_word(" ".join(syllables[:k]), tag, model), (rest, "V")]
-        if upper_initial(rest) and fold(rest) in model.heads and fold(
-                " ".join(syllables[:k])) in _TITLE_PARTS:
+        if fold(rest) in model.heads and fold(" ".join(syllables[:k])) in _TITLE_PARTS:
             return [(" ".join(syllables[:k]), "N"), (rest, "N")]
     if len(syllables) > 1 and fold(syllables[0]) == "và":
         return [("và", "C"), *_split_word(" ".join(syllables[1:]), tag, model)]
@@ -180,8 +181,11 @@ def _syllables(words: list[Word], i: int, limit: int = 6) -> list[tuple[str, int
 def _head_at(words: list[Word], i: int, model: NameModel) -> tuple[int, bool, tuple[str, ...]]:
     """The head starting at word ``i``: (words it spans, whether the last of them goes on
     past the head with a name — "Viện Hàn lâm", "Đài Phát thanh" —, the head's keys); spans
-    0 when no head is there. A head is written with a capital."""
-    if not upper_initial(words[i][0]):
+    0 when no head is there. A head is written with a capital, or in lower case when a
+    title shares it and the name follows in capitals ("Trưởng phòng | Quản lý đất đai")."""
+    shared = (i and fold(words[i - 1][0]) in _TITLE_PARTS and i + 1 < len(words)
+              and upper_initial(words[i + 1][0]))
+    if not upper_initial(words[i][0]) and not shared:
         return 0, False, ()
     syllables = _syllables(words, i)
     keys = [s for s, _ in syllables]
@@ -452,7 +456,7 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
             and upper_initial(w.group())
             and not covered[base + w.start()] and not blocked[base + w.start()]
             for w in WORD.finditer(seg.group())
-        ):
+        ) and not _SHARED_TITLE.search(seg.group()):
             continue
         words = _words(seg.group(), model)
 
@@ -466,7 +470,8 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
             organ = " ".join(head) in model.organs
             if not span or (glued and _is_person(words, i, model)) or (
                     i and fold(words[i - 1][0]) in _PLACE_UNITS) or (
-                    organ and i and fold(words[i - 1][0]) in model.positions):
+                    organ and i and fold(words[i - 1][0]) in model.positions
+                    and fold(words[i - 1][0]) not in _REPRESENTING):
                 # "Phó Thủ tướng Thường trực": the organ word is the title's
                 i += 1  # a head after a unit word begins a place's name: "Xã Trường Xuân"
                 continue
