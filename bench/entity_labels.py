@@ -181,13 +181,24 @@ def is_person(raw: str) -> bool:
 
 
 def fragments(doc: Document, expected: list[str]) -> list[str]:
-    """Predicted agencies that are a strict word-prefix of a longer labelled or predicted body."""
+    """Predicted agencies that match no label and whose name is a strict word-prefix of a
+    longer labelled or predicted body ("Ban Quản lý" beside "Ban Quản lý các khu công
+    nghiệp"). A mention is tried under the same keys as in scoring (its canonical name, as
+    written, the gazetteer's spellings of its body)."""
     keys = [body_key(n) for n in expected]
-    predicted = [(m.raw, body_key(m.raw)) for m in doc.entities.agencies if m.level != "group"]
-    longer = keys + [k for _, k in predicted]
     label_keys = set(keys)
-    return [raw for raw, k in predicted if k not in label_keys and k
-            and any(other != k and other.startswith(k + " ") for other in longer)]
+    mentions = [m for m in doc.entities.agencies if m.level != "group"]
+    predicted = _agencies(doc, None)
+    names = [body_key(m.name or m.raw) for m in mentions]
+    longer = keys + names
+    out = []
+    for m, item, k in zip(mentions, predicted, names, strict=True):
+        if not k or any(pk in label_keys or any(_same(pk, lk) for lk in label_keys)
+                        for pk in item.keys):
+            continue
+        if any(other != k and other.startswith(k + " ") for other in longer):
+            out.append(m.raw)
+    return out
 
 
 def score_document(name: str, doc: Document | None, label: dict[str, Any]) -> dict[str, Any]:

@@ -217,7 +217,36 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
             ref = ref.model_copy(update={"name": clean_edges(ref.raw), "level": "group"})
         if ref.id is not None or kind is not None:
             mentions.append(ref)
-    return mentions
+    return _cut_names_completed(mentions)
+
+
+def _name_key(ref: AgencyRef) -> str:
+    return fold(clean_edges(ref.name or ref.raw))
+
+
+_NUMBER = re.compile(r" \d+(?= )")
+
+
+def _cut_names_completed(mentions: list[AgencyRef]) -> list[AgencyRef]:
+    """A name the gazetteer lacks that another mention of the same document goes on from
+    ("Ủy ban Quốc phòng" where "Ủy ban Quốc phòng, An ninh và Đối ngoại" is named too, a
+    citation cut at its comma), or that the other writes with its number ("Ban Chỉ đạo
+    tỉnh", "Ban Chỉ đạo 138 tỉnh"), stands for that fuller name: the document says which
+    body it is."""
+    keys = {_name_key(ref): ref for ref in mentions if ref.level != "group"}
+    out: list[AgencyRef] = []
+    for ref in mentions:
+        key = _name_key(ref)
+        longer = None if ref.id is not None or ref.level == "group" else min(
+            (k for k in keys if k != key and (k.startswith((key + " ", key + ","))
+                                              or _NUMBER.sub("", k) == key)),
+            key=len, default=None)
+        if longer is not None:
+            full = keys[longer]
+            ref = full.model_copy(update={"raw": ref.raw, "name": full.name or clean_edges(
+                full.raw)})
+        out.append(ref)
+    return out
 
 
 def normalize_document(

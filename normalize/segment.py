@@ -334,9 +334,9 @@ def _modifier_ends(words: list[Word], j: int, state: _Scan, model: NameModel,
         if (capital and not word.isupper()) or (word.isalnum() and any(c.isdigit() for c in word)
                                              and any(c.isalpha() for c in word)):
             return j + 1  # the place's own name goes on, or a code ("Lào Cai 2401D")
-        if key == "và" and j + 1 < len(words) and free(j + 1) and upper_initial(words[j + 1][0]) \
-                and not _head_at(words, j + 1, model)[0]:
-            return j + 1  # "khu vực Nam Trung bộ và Tây Nguyên"
+        if key in {"và", "-", "–"} and j + 1 < len(words) and free(j + 1) and upper_initial(
+                words[j + 1][0]) and not _head_at(words, j + 1, model)[0]:
+            return j + 1  # "khu vực Nam Trung bộ và Tây Nguyên", "Bidoup - Núi Bà"
         return j
     if key in _SCOPE_WORDS and (state.named or word[0].islower()):
         state.named = state.scope = True
