@@ -5,14 +5,15 @@ folded (case, tone placement, punctuation), the abbreviations every document use
 (UBND, HĐND, MTTQ, TP), and a trailing "tỉnh …" / province name dropped, since a label writes
 "Sở Tư pháp" where the record names "Sở Tư pháp tỉnh Lâm Đồng"; failing that, when the keys are
 near-identical (rapidfuzz ratio ≥ 92). A predicted mention is tried under its canonical name, as
-written, and under the gazetteer's other spellings of the body it was resolved to. Three entity types are scored as sets per document, micro-averaged:
+written, and under the gazetteer's other spellings of the body it was resolved to. Three entity
+types are scored as sets per document, micro-averaged:
 
 * agencies — every labelled body against every predicted mention that is not a group;
 * named local bodies — the labelled bodies of a district, town, city, commune or ward (those
   named for their place) against the predicted mentions of those levels;
 * partners — foreign countries, provinces, cities and organisations, by name;
 
-and, among predicted agencies, fragments (a mention that matches no label and whose key is a
+and, among predicted agencies, fragments (a mention that matches no label and whose name is a
 strict word-prefix of a labelled or another predicted body of the same document: "Ban Quản lý"
 beside "Ban Quản lý các khu công nghiệp") and persons (a mention that holds a position word or
 ends in a personal name: "Bộ Y tế Đỗ Xuân Tuyên").

@@ -103,6 +103,14 @@ def _compounds(gaz: Gazetteer, text: str, items: list[Found | Phrase]) -> list[F
                                                            or _is_group(right)):
             chain[i : i + 2] = [Found(left.start, right.end, text[left.start : right.end], None,
                                       group=_is_group(right))]
+    for i in range(len(chain) - 2, -1, -1):
+        left, right = chain[i], chain[i + 1]
+        if (isinstance(left, Phrase) and left.kind == "head" and _is_group(right)
+                and _UNDER.fullmatch(text[left.end : right.start])
+                and _LEVELLED.search(fold(text[right.start : right.end]))):
+            # "Trung tâm Dịch vụ tổng hợp thuộc Ủy ban nhân dân cấp xã": one in each of them
+            chain[i : i + 2] = [Found(left.start, right.end, text[left.start : right.end], None,
+                                      group=True)]
     return _shared_levels(gaz, text, [
         _classed(text, found) for item in chain for found in _settled(text, item)])
 

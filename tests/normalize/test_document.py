@@ -13,6 +13,7 @@ from vnplan.schema import (
     Article,
     Assignment,
     Document,
+    LegalBasis,
     PlanRef,
     Province,
     Section,
@@ -370,3 +371,48 @@ def test_the_same_text_from_ocr_is_repaired() -> None:
     out = normalize_document(born_digital(OCR_ONLY), ocr_text=True)
     assert "phổ biến" in out.sections[0].text and "Thể thao" in out.sections[0].text
     assert "“Thực hành Then của người Tày, Nùng, Thái”" in out.sections[0].text
+
+
+def with_text(text: str, **fields: object) -> Document:
+    return Document(
+        id="doc", kind="document", source=source("doc.docx"), extractor_version="test",
+        province=Province(name="Lâm Đồng"), sections=[Section(
+            number="1", path=["1"], title="Tổ chức thực hiện", text=text)],
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_local_units_in_a_column_of_units_name_their_people_s_committees() -> None:
+    # Phụ lục I of a Lâm Đồng inspection plan: "STT | Đơn vị được kiểm tra | Thời gian kiểm tra"
+    table = Appendix(title="Phụ lục I", columns=["STT", "Đơn vị được kiểm tra", "Thời gian"],
+                     rows=[AppendixRow(stt="1", content="Sở Xây dựng"),
+                           AppendixRow(stt="2", content="Phường Bắc Gia Nghĩa"),
+                           AppendixRow(stt="3", content="Xã Bảo Lâm 2")])
+    agencies = normalize_document(with_text("", appendices=[table])).entities.agencies
+    local = [(m.id, m.level, m.place) for m in agencies if m.level in {"ward", "commune"}]
+    assert local == [("ubnd-xa", "ward", "Bắc Gia Nghĩa"), ("ubnd-xa", "commune", "Bảo Lâm 2")]
+
+
+def test_a_list_of_places_in_the_text_names_no_bodies() -> None:
+    out = normalize_document(with_text("Xã Hồng Thái; Xã Đắk Wil; Xã Trường Xuân; Xã Nhân Cơ"))
+    assert out.entities.agencies == []
+
+
+def test_a_cut_name_stands_for_the_fuller_name_the_document_gives() -> None:
+    doc = with_text(
+        "Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội phối hợp chặt chẽ với Thường trực "
+        "Ủy ban Pháp luật và Tư pháp trong quá trình cho ý kiến.",
+        legal_basis=[LegalBasis(raw="Tờ trình số 1049/TTr-UBPLTP15 ngày 24/9/2025 của Thường "
+                                    "trực Ủy ban Pháp luật")],
+    )
+    names = [(m.name or m.raw, m.count) for m in normalize_document(doc).entities.agencies
+             if "Pháp luật" in m.raw]
+    assert names == [("Thường trực Ủy ban Pháp luật và Tư pháp", 2)]
+
+
+def test_companies_are_no_public_bodies() -> None:
+    doc = with_text("Cụm công nghiệp Châu Quế (xã Châu Quế, 75 ha; Công ty Cổ phần Thịnh Vượng "
+                    "Long); UBND xã Châu Quế xác nhận quy hoạch.")
+    assert [(m.name, m.place) for m in normalize_document(doc).entities.agencies] == [
+        ("Ủy ban nhân dân xã Châu Quế", "Châu Quế")
+    ]
