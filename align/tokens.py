@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
+from vnplan.text.chunks import tokenize_bounded
+
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"\s+")
 # Old-style tone placement on an open syllable ("hoá", "thuỷ") → the new style ("hóa", "thủy").
@@ -40,7 +42,8 @@ def _segmenter() -> Callable[[str], list[str]]:
     from underthesea import word_tokenize
 
     def segment(text: str) -> list[str]:
-        return [str(token) for token in word_tokenize(text)]
+        # in bounded pieces (quadratic on long runs without spaces); no letter, no token kept
+        return [str(t) for t in tokenize_bounded(text, word_tokenize, _LETTER.search)]
 
     return segment
 

@@ -1,167 +1,276 @@
-"""PDF conversion speed and memory: `vnplan.convert` against a naive pdfplumber baseline.
+"""Speed and memory as a user meets them: whole processes, each next to its baselines.
 
-Run ``python bench/speed.py`` (needs LibreOffice to build the long plan; ``--no-long`` skips
-it, ``--scan`` adds the 15-page scanned sample, which only vnplan reads, by OCR). Files: the
-born-digital samples, and a long plan generated at run time in a temporary directory (the Lào
-Cai body repeated, its appendix rows repeated, laid out by LibreOffice: ≥ 150 pages).
+    python bench/speed.py                 # start-up, web page, PDFs of 15, 300 and 1,000 pages
+    python bench/speed.py --scan          # ... and OCR of the scanned sample
+    python bench/speed.py --only startup,web --repeat 5
 
-Each (method, file) is measured in a fresh interpreter: an intermediate process starts the
-worker and reads its peak RSS with ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` (the
-worker is its only child). The worker converts the file twice: the first call ("first call
-s") pays the one-time costs (lazy imports, the normalizer's models); pages/s and the speed-up
-are from the second call, the steady rate of a batch run. ``vnplan.convert`` is the whole
-pipeline, normalization included. The baseline is what a first attempt does: pdfplumber
-``extract_text()`` and ``extract_tables()`` on every page. Prints a Markdown table.
+Every number is one fresh process, timed from outside (wall seconds) with its peak RSS (the
+largest process of its tree, from ``RUSAGE_CHILDREN`` of a small wrapper process). Each row's
+commands run interleaved, ``--repeat`` times, and the fastest run of each counts, so a ratio
+compares runs made side by side in the same minute.
+
+- **start-up**: ``vnplan convert`` of a one-page text against ``python -c "import pydantic"``.
+- **web page**: ``vnplan convert`` of a news page against trafilatura's plain ``extract`` of
+  the same page as a process.
+- **PDF**: ``vnplan convert`` against the naive pdfplumber baseline (``extract_text`` +
+  ``extract_tables`` on every page), pymupdf4llm's ``to_markdown`` and pypdfium2's raw text
+  (the decoding floor), on the 15-page Lào Cai plan and on that plan repeated to 300 and 1,000
+  pages (built with pypdfium2 at run time).
+- **OCR** (``--scan``): ``vnplan convert`` of the 15-page scan against bare ``tesseract -l vie``
+  on the same renders (vnplan's resolution, as many processes at once as vnplan runs) and
+  ``ocrmypdf -l vie --force-ocr`` (``pip install '.[bench]'``).
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import json
+import os
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-BORN_DIGITAL = ("lao-cai-122-kh-ubnd-2022.pdf", "lang-son-227-kh-ubnd-2021.pdf")
-SCAN = "lao-cai-122-kh-ubnd-2022-scan.pdf"
-BODY_COPIES = 12  # the Lào Cai body is 10 pages
-APPENDIX_COPIES = 10  # its appendix 5 pages
-TARGET_RATIO = 5.0
-TARGET_RSS_MB = 300.0
+PLAN = SAMPLES / "lao-cai-122-kh-ubnd-2022.pdf"
+SCAN = SAMPLES / "lao-cai-122-kh-ubnd-2022-scan.pdf"
+WEB = SAMPLES / "web" / "lao-cai-news-2023.html"
+LONG_PAGES = (300, 1000)
+PY = sys.executable
+TARGETS = {"startup": 3.0, "web": 2.0, "floor": 0.30, "rss_1000": 250.0, "ocr": 1.3,
+           "ocr_rss": 300.0}
+
+PDFPLUMBER = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_text(); page.extract_tables(); page.flush_cache()
+"""
+PYMUPDF4LLM = "import sys, pymupdf4llm; pymupdf4llm.to_markdown(sys.argv[1])"
+PYPDFIUM2 = """
+import sys, pypdfium2 as pdfium
+doc = pdfium.PdfDocument(sys.argv[1])
+for i in range(len(doc)):
+    page = doc[i]; text = page.get_textpage(); text.get_text_range(); text.close(); page.close()
+"""
+TRAFILATURA = "import sys, trafilatura; trafilatura.extract(open(sys.argv[1], 'rb').read())"
+RENDER = """
+import sys, pypdfium2 as pdfium
+from vnplan.extract.readers.ocr_images import render_dpi
+doc = pdfium.PdfDocument(sys.argv[1])
+for i in range(len(doc)):
+    page = doc[i]; dpi = render_dpi(page)
+    page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L").save(
+        f"{sys.argv[2]}/page{i:04d}.png", compress_level=1)
+"""
+TESSERACT = """
+import os, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+def read(path):
+    subprocess.run(["tesseract", path, "stdout", "-l", "vie", "--psm", "3"], env=env,
+                   capture_output=True, check=True)
+pages = sorted(os.path.join(sys.argv[1], n) for n in os.listdir(sys.argv[1]))
+with ThreadPoolExecutor(int(sys.argv[2])) as pool:
+    list(pool.map(read, pages))
+"""
+
+Run = dict[str, float]
 
 
-def work(method: str, path: str) -> dict[str, float]:
-    """Convert one file twice in this process: the first call pays the one-time costs (lazy
-    imports, models, caches), the second shows the steady rate of a batch."""
-    if method == "vnplan":
-        from vnplan import convert
-
-        def run() -> float:
-            return float(convert(path).source.pages or 0)
-    else:
-        import pdfplumber
-
-        def run() -> float:
-            with pdfplumber.open(path) as pdf:
-                for page in pdf.pages:
-                    page.extract_text()
-                    page.extract_tables()
-                    page.flush_cache()
-                return float(len(pdf.pages))
-
-    start = time.perf_counter()
-    pages = run()
-    cold = time.perf_counter() - start
-    start = time.perf_counter()
-    run()
-    return {"pages": pages, "cold": cold, "seconds": time.perf_counter() - start}
-
-
-def measure(method: str, path: str) -> dict[str, float]:
-    """Run `work` in a fresh worker; add its peak RSS (this process's only child)."""
-    done = subprocess.run([sys.executable, __file__, "--worker", method, path],
+def timed(command: Sequence[str]) -> Run:
+    """Run `command` in a wrapper process: its wall seconds and the peak RSS of its tree."""
+    done = subprocess.run([PY, __file__, "--timed", json.dumps(list(command))],
                           capture_output=True, text=True, check=True)
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result["rss_mb"] = rss_kb / 1024.0
+    result: Run = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
-def isolated(method: str, path: str) -> dict[str, float]:
-    """`measure` in its own process, so RUSAGE_CHILDREN sees exactly one worker."""
-    done = subprocess.run([sys.executable, __file__, "--measure", method, path],
-                          capture_output=True, text=True, check=True)
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+def _wrapper(command: list[str]) -> Run:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{command} failed:\n{done.stderr.decode('utf-8', 'replace')[-2000:]}")
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    return {"seconds": seconds, "rss_mb": rss}
 
 
-def build_long_plan(folder: Path) -> Path:
-    """The Lào Cai plan with its body and appendix repeated, as a LibreOffice PDF."""
-    import docx
-
-    document = docx.Document(str(SAMPLES / "lao-cai-122-kh-ubnd-2022.docx"))
-    body = document.element.body
-    children = list(body.iterchildren())
-    tables = [i for i, child in enumerate(children) if child.tag.endswith("}tbl")]
-    start = next(i for i, child in enumerate(children)
-                 if "".join(child.itertext()).startswith("Thực hiện Quyết định"))
-    body_part = children[start : tables[1]]
-    signature = children[tables[1]]
-    for _ in range(BODY_COPIES - 1):
-        for child in body_part:
-            signature.addprevious(copy.deepcopy(child))
-    appendix = children[tables[-1]]
-    rows = [tr for tr in appendix.iterchildren() if tr.tag.endswith("}tr")][1:]
-    for _ in range(APPENDIX_COPIES - 1):
-        for tr in rows:
-            appendix.append(copy.deepcopy(tr))
-    source = folder / "long-plan.docx"
-    document.save(str(source))
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        sys.exit("LibreOffice (soffice) is needed to build the long plan; or pass --no-long")
-    profile = (folder / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-                   capture_output=True, check=True, timeout=900)
-    return folder / "long-plan.pdf"
+def fastest(commands: dict[str, Callable[[], list[str]]], repeat: int) -> dict[str, Run]:
+    """Each command run `repeat` times, interleaved; the fastest run of each."""
+    best: dict[str, Run] = {}
+    for _ in range(repeat):
+        for name, make in commands.items():
+            run = timed(make())
+            if name not in best or run["seconds"] < best[name]["seconds"]:
+                best[name] = {**run, "rss_mb": max(run["rss_mb"], best.get(name, run)["rss_mb"])}
+    return best
 
 
-def row(name: str, ours: dict[str, float], base: dict[str, float] | None) -> str:
-    pages = int(ours["pages"])
-    speed = ours["pages"] / ours["seconds"]
-    if base is None:
-        return (f"| {name} | {pages} | {ours['cold']:.2f} | {ours['seconds']:.2f} | {speed:.1f} | "
-                f"– | – | – | {ours['rss_mb']:.0f} | – |")
-    base_speed = base["pages"] / base["seconds"]
-    return (f"| {name} | {pages} | {ours['cold']:.2f} | {ours['seconds']:.2f} | {speed:.1f} | "
-            f"{base['seconds']:.2f} | {base_speed:.1f} | {speed / base_speed:.1f}× | "
-            f"{ours['rss_mb']:.0f} | {base['rss_mb']:.0f} |")
+def vnplan_convert(path: Path, out: Path) -> Callable[[], list[str]]:
+    def command() -> list[str]:
+        shutil.rmtree(out, ignore_errors=True)
+        return [PY, "-m", "vnplan", "convert", str(path), "-o", str(out), "--force"]
+
+    return command
+
+
+def script(code: str, *args: str | Path) -> Callable[[], list[str]]:
+    return lambda: [PY, "-c", code, *map(str, args)]
+
+
+def repeated_plan(pages: int, folder: Path) -> Path:
+    """The Lào Cai plan repeated to `pages` pages, as one PDF."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(PLAN)
+    target = pdfium.PdfDocument.new()
+    while len(target) < pages:
+        take = min(len(source), pages - len(target))
+        target.import_pages(source, list(range(take)))
+    path = folder / f"plan-{pages}.pdf"
+    target.save(path)
+    return path
+
+
+def one_page_text(folder: Path) -> Path:
+    """The first page of the Lạng Sơn plan's text (up to its first page break)."""
+    text = (SAMPLES / "lang-son-227-kh-ubnd-2021.txt").read_text("utf-8")
+    path = folder / "one-page.txt"
+    path.write_text(text.split("\n\n\n\n")[0][:3000], "utf-8")
+    return path
+
+
+def startup_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
+    text = one_page_text(tmp)
+    runs = fastest({
+        "vnplan": vnplan_convert(text, tmp / "out-text"),
+        "import vnplan": script("import vnplan"),
+        "pydantic": script("import pydantic"),
+    }, repeat)
+    ratio = runs["vnplan"]["seconds"] / runs["pydantic"]["seconds"]
+    summary.append(f"start-up: a one-page text converts in {ratio:.1f}× `import pydantic` "
+                   f"(target ≤ {TARGETS['startup']:.0f}×)")
+    return ["| one-page text | `vnplan convert` | `python -c \"import vnplan\"` | "
+            "`python -c \"import pydantic\"` | vnplan / pydantic |",
+            "|---|---:|---:|---:|---:|",
+            f"| seconds | {runs['vnplan']['seconds']:.2f} | {runs['import vnplan']['seconds']:.2f}"
+            f" | {runs['pydantic']['seconds']:.2f} | {ratio:.1f}× |",
+            f"| peak RSS MB | {runs['vnplan']['rss_mb']:.0f} | "
+            f"{runs['import vnplan']['rss_mb']:.0f} | {runs['pydantic']['rss_mb']:.0f} | |"]
+
+
+def web_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
+    runs = fastest({"vnplan": vnplan_convert(WEB, tmp / "out-web"),
+                    "trafilatura": script(TRAFILATURA, WEB)}, repeat)
+    ratio = runs["vnplan"]["seconds"] / runs["trafilatura"]["seconds"]
+    summary.append(f"web page: {ratio:.1f}× trafilatura's plain extract as a process "
+                   f"(target ≤ {TARGETS['web']:.0f}×)")
+    return [f"| {WEB.name} | `vnplan convert` | trafilatura `extract` | vnplan / trafilatura |",
+            "|---|---:|---:|---:|",
+            f"| seconds | {runs['vnplan']['seconds']:.2f} | {runs['trafilatura']['seconds']:.2f} "
+            f"| {ratio:.1f}× |",
+            f"| peak RSS MB | {runs['vnplan']['rss_mb']:.0f} | "
+            f"{runs['trafilatura']['rss_mb']:.0f} | |"]
+
+
+def pdf_rows(tmp: Path, repeat: int, summary: list[str], sizes: Sequence[int]) -> list[str]:
+    files = [(15, PLAN)] + [(n, repeated_plan(n, tmp)) for n in sizes]
+    lines = ["| pages | vnplan s | pdfplumber (naive) s | pymupdf4llm s | pypdfium2 raw text s "
+             "| vnplan / pdfplumber speed | vnplan / pypdfium2 pages/s | peak RSS MB: vnplan · "
+             "pdfplumber · pymupdf4llm · pypdfium2 |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for pages, path in files:
+        runs = fastest({
+            "vnplan": vnplan_convert(path, tmp / "out-pdf"),
+            "pdfplumber": script(PDFPLUMBER, path),
+            "pymupdf4llm": script(PYMUPDF4LLM, path),
+            "pypdfium2": script(PYPDFIUM2, path),
+        }, repeat if pages <= 300 else 1)
+        ours = runs["vnplan"]["seconds"]
+        speed_up = runs["pdfplumber"]["seconds"] / ours
+        floor = runs["pypdfium2"]["seconds"] / ours
+        rss = " · ".join(f"{runs[m]['rss_mb']:.0f}" for m in runs)
+        lines.append(f"| {pages} | {ours:.2f} | {runs['pdfplumber']['seconds']:.2f} | "
+                     f"{runs['pymupdf4llm']['seconds']:.2f} | {runs['pypdfium2']['seconds']:.2f} "
+                     f"| {speed_up:.2f}× | {floor:.2f} | {rss} |")
+        print(lines[-1], file=sys.stderr)
+        if pages == 15:
+            summary.append(f"15-page plan: {speed_up:.2f}× the naive pdfplumber baseline "
+                           "(target > 1×)")
+        if pages == 300:
+            summary.append(f"300 pages: {floor:.2f} of pypdfium2's raw-text pages/s "
+                           f"(target ≥ {TARGETS['floor']:.2f})")
+        if pages == 1000:
+            summary.append(f"1,000 pages: vnplan peak RSS {runs['vnplan']['rss_mb']:.0f} MB "
+                           f"(target ≤ {TARGETS['rss_1000']:.0f} MB)")
+    return lines
+
+
+def ocr_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
+    renders = tmp / "renders"
+    renders.mkdir()
+    subprocess.run([PY, "-c", RENDER, str(SCAN), str(renders)], check=True)
+    pages = len(list(renders.iterdir()))
+    processes = str(os.cpu_count() or 1)
+    commands = {"vnplan": vnplan_convert(SCAN, tmp / "out-scan"),
+                "tesseract": script(TESSERACT, renders, processes)}
+    ocrmypdf = shutil.which("ocrmypdf") or (
+        str(Path(PY).with_name("ocrmypdf")) if Path(PY).with_name("ocrmypdf").exists() else None)
+    if ocrmypdf:
+        commands["ocrmypdf"] = lambda: [ocrmypdf, "-l", "vie", "--force-ocr", "--jobs",
+                                        processes, "--output-type", "pdf", "--optimize", "0",
+                                        "-q", str(SCAN), str(tmp / "ocrmypdf.pdf")]
+    runs = fastest(commands, repeat)
+    baselines = {m: r for m, r in runs.items() if m != "vnplan"}
+    best = min(baselines, key=lambda m: baselines[m]["seconds"])
+    ratio = runs["vnplan"]["seconds"] / runs[best]["seconds"]
+    summary.append(f"OCR: {ratio:.2f}× the faster baseline ({best}) (target ≤ "
+                   f"{TARGETS['ocr']}×); vnplan peak RSS {runs['vnplan']['rss_mb']:.0f} MB "
+                   f"(target ≤ {TARGETS['ocr_rss']:.0f} MB)")
+    head = " | ".join(f"{m} s" for m in runs)
+    return [f"| {SCAN.name} ({pages} pages, {processes} processes) | {head} | vnplan pages/s "
+            "| vnplan / fastest baseline | peak RSS MB |",
+            "|---|" + "---:|" * (len(runs) + 3),
+            "| | " + " | ".join(f"{r['seconds']:.1f}" for r in runs.values())
+            + f" | {pages / runs['vnplan']['seconds']:.2f} | {ratio:.2f}× | "
+            + " · ".join(f"{r['rss_mb']:.0f}" for r in runs.values()) + " |"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--no-long", action="store_true", help="skip the generated long plan")
-    parser.add_argument("--scan", action="store_true", help="also time the scanned sample (OCR)")
-    parser.add_argument("--worker", nargs=2, metavar=("METHOD", "PATH"), help=argparse.SUPPRESS)
-    parser.add_argument("--measure", nargs=2, metavar=("METHOD", "PATH"), help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--scan", action="store_true", help="also time OCR of the scan")
+    parser.add_argument("--only", default="startup,web,pdf",
+                        help="comma-separated: startup, web, pdf, ocr")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each command")
+    parser.add_argument("--pages", default=",".join(map(str, LONG_PAGES)),
+                        help="sizes of the repeated plan")
+    parser.add_argument("--timed", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.worker:
-        print(json.dumps(work(*args.worker)))
+    if args.timed:
+        print(json.dumps(_wrapper(json.loads(args.timed))))
         return 0
-    if args.measure:
-        print(json.dumps(measure(*args.measure)))
-        return 0
-    with tempfile.TemporaryDirectory(prefix="vnplan-bench-") as tmp:
-        files = [(name, SAMPLES / name) for name in BORN_DIGITAL]
-        if not args.no_long:
-            print("building the long plan with LibreOffice…", file=sys.stderr)
-            files.append(("long plan (generated)", build_long_plan(Path(tmp))))
-        lines = ["| file | pages | vnplan first call s | vnplan s | vnplan pages/s | baseline s | "
-                 "baseline pages/s | speed-up | vnplan peak RSS MB | baseline peak RSS MB |",
-                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        ratios, peaks = [], []
-        for name, path in files:
-            ours, base = isolated("vnplan", str(path)), isolated("baseline", str(path))
-            ratios.append((ours["pages"] / ours["seconds"]) / (base["pages"] / base["seconds"]))
-            peaks.append(ours["rss_mb"])
-            lines.append(row(name, ours, base))
-            print(lines[-1], file=sys.stderr)
-        if args.scan:
-            lines.append(row(f"{SCAN} (OCR; baseline reads nothing)",
-                             isolated("vnplan", str(SAMPLES / SCAN)), None))
-    print(f"\n`{' '.join([Path(sys.executable).name, 'bench/speed.py', *(argv or sys.argv[1:])])}`"
-          "\n")
-    print("\n".join(lines))
-    print(f"\nborn-digital speed-up: min {min(ratios):.1f}× (target ≥ {TARGET_RATIO:.0f}×); "
-          f"vnplan peak RSS: max {max(peaks):.0f} MB (target ≤ {TARGET_RSS_MB:.0f} MB)")
+    parts = set(args.only.split(",")) | ({"ocr"} if args.scan else set())
+    summary: list[str] = []
+    out: list[str] = [f"`python bench/speed.py {' '.join(argv or sys.argv[1:])}` on "
+                      f"{os.cpu_count()} CPU cores\n"]
+    with tempfile.TemporaryDirectory(prefix="vnplan-speed-") as folder:
+        tmp = Path(folder)
+        if "startup" in parts:
+            out += [*startup_rows(tmp, args.repeat, summary), ""]
+        if "web" in parts:
+            out += [*web_rows(tmp, args.repeat, summary), ""]
+        if "pdf" in parts:
+            sizes = [int(n) for n in args.pages.split(",") if n]
+            out += [*pdf_rows(tmp, args.repeat, summary, sizes), ""]
+        if "ocr" in parts:
+            out += [*ocr_rows(tmp, args.repeat, summary), ""]
+    print("\n".join(out + [f"- {line}" for line in summary]))
     return 0
 
 

@@ -103,7 +103,8 @@ def screenshots(out_dir: Path, records: Path = ROOT / "out") -> list[Path]:
         top = 0 if first == SECTIONS[0] else tops[first]
         crop = image.convert("RGB").crop((0, top, WIDTH, bottoms[last]))
         target = out_dir / name
-        crop.quantize(colors=64).save(target, optimize=True)
+        # Octree keeps the small chart markers' colours (median cut merges them away).
+        crop.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(target, optimize=True)
         written.append(target)
     return written
 

@@ -43,7 +43,8 @@ _ROMAN = re.compile(r"^(?P<n>[IVXL]{1,5})(?P<sep>\s*\.\s*|\s*[-–]\s+|\s+)(?P<r
 _DECIMAL = re.compile(
     r"^(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?P<dot>\.?)\s*(?P<rest>[^\d\s.].*)$", re.S
 )
-_ARABIC = re.compile(r"^(?P<n>\d{1,2})\s*(?:[.)]\s*(?=[^\d\s.])|[.)]\s+(?=\d))(?P<rest>\S.*)$", re.S)
+_ARABIC = re.compile(  # "1. Mục đích", and "1. 100% văn bản …" where a space parts the numbers
+    r"^(?P<n>\d{1,2})\s*(?:[.)]\s*(?=[^\d\s.])|[.)]\s+(?=\d))(?P<rest>\S.*)$", re.S)
 _LETTER = re.compile(r"^(?P<n>[a-zđ]|đ)\s*\)\s*(?P<rest>\S.*)$", re.S)
 _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[ivx]{1,4})\)\s*\.?\s*(?P<rest>\S.*)$", re.S)
 

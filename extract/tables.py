@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from vnplan.extract.appendix import (
     column_field,
@@ -136,7 +137,7 @@ def _second_header_row(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
     if is_column_number_row(second) or len(second) != len(first):
         return False
     texts = [c for c in second if c.strip()]
-    spans = any(not a.strip() or a == b for a, b in zip(first, first[1:], strict=False))
+    spans = any(not a.strip() or a == b for a, b in pairwise(first))
     return bool(texts) and spans and _header_like(second) if len(texts) >= 2 else bool(
         texts and spans and not _NUMBER.match(texts[0]) and len(texts[0].split()) <= 8)
 

@@ -10,7 +10,7 @@ Typical use::
 
 from __future__ import annotations
 
-from .document import FetchedDocument, Format
+from .document import FetchedDocument, Format, NotModified, Validators
 from .errors import ERROR_CODES, ErrorCode, FetchError
 from .fetcher import Fetcher
 from .save import safe_file_name, save
@@ -25,6 +25,8 @@ __all__ = [
     "FetchedDocument",
     "Fetcher",
     "Format",
+    "NotModified",
+    "Validators",
     "safe_file_name",
     "save",
 ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .document import Validators
 from .files import atomic_write
 
 _VERSION = 1
@@ -34,12 +35,7 @@ class CacheEntry:
 
     def conditional_headers(self) -> dict[str, str]:
         """If-None-Match / If-Modified-Since for revalidating this entry (may be empty)."""
-        headers: dict[str, str] = {}
-        if self.etag:
-            headers["If-None-Match"] = self.etag
-        if self.last_modified:
-            headers["If-Modified-Since"] = self.last_modified
-        return headers
+        return Validators(self.etag, self.last_modified).headers()
 
 
 def cache_key(url: str) -> str:

@@ -15,6 +15,7 @@ ErrorCode = Literal[
     "robots_disallowed",
     "bad_url",
     "unsafe_path",
+    "private_address",
 ]
 ERROR_CODES: frozenset[str] = frozenset(get_args(ErrorCode))
 

@@ -1,5 +1,6 @@
 """The Fetcher: URL → FetchedDocument, politely (robots.txt, per-host delay) and robustly
-(timeouts, a deadline per URL, retries with backoff, redirect and size limits, a cache)."""
+(timeouts, a deadline per URL over every read, retries with backoff, redirect and size limits,
+private addresses refused past the start URL's own server, a cache)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from vnplan.formats import BY_NAME, sniff_served
 from vnplan.text.charset import decode_text
 
 from . import cache
+from .addresses import AddressPolicy, AddressRefused, GuardedBackend
 from .attachments import find_attachments
-from .document import FetchedDocument
+from .document import FetchedDocument, NotModified, Validators
 from .errors import FetchError
 from .retry import backoff_delay, is_retryable_status, parse_retry_after
 from .robots import (
@@ -72,7 +74,9 @@ class Fetcher:
     def __init__(self, settings: FetchSettings | None = None) -> None:
         self.settings = settings or FetchSettings()
         s = self.settings
+        self._guard = GuardedBackend()
         self._client = httpx.Client(
+            transport=_guarded_transport(self._guard),
             headers={
                 "User-Agent": s.user_agent,
                 "Accept": ACCEPT,
@@ -109,12 +113,54 @@ class Fetcher:
         return find_attachments(page.text, page.final_url)
 
     def fetch(self, url: str, *, found_on: str | None = None) -> FetchedDocument:
-        """Fetch `url` (following redirects); raise FetchError with a stable code on failure."""
+        """Fetch `url` (following redirects); raise FetchError with a stable code on failure.
+
+        The start URL — `found_on` for an attachment, else `url` — is the one server with a
+        private address the fetch may reach (unless the settings allow private addresses).
+        A cached copy is revalidated (ETag / Last-Modified) and returned when not modified.
+        """
+        s = self.settings
+        cached = cache.load(s.cache_dir, check_url(url)) if s.cache_dir is not None else None
+        conditional = cached.conditional_headers() if cached is not None else {}
+        got = self._get(url, found_on, conditional)
+        if isinstance(got, _Body):
+            return self._document(url, got, found_on)
+        current, headers = got
+        if cached is None or not conditional:
+            raise FetchError(
+                "http_status", url, f"HTTP 304 for {current} without a cached copy", 304
+            )
+        return self._revalidated(cached, current, headers, found_on)
+
+    def fetch_if_changed(
+        self, url: str, validators: Validators, *, found_on: str | None = None
+    ) -> FetchedDocument | NotModified:
+        """Fetch `url` unless it is unchanged since `validators` were given out: a conditional
+        request (If-None-Match / If-Modified-Since), its body never downloaded when the server
+        answers 304. The cache is neither read nor written: the caller keeps the validators
+        (the document's `etag` and `last_modified`). Fails as `fetch` does."""
+        conditional = validators.headers()
+        got = self._get(url, found_on, conditional)
+        if isinstance(got, _Body):
+            return self._document(url, got, found_on, keep=False)
+        current, headers = got
+        if not conditional:
+            raise FetchError("http_status", url, f"HTTP 304 for {current}, never asked for", 304)
+        fresh = Validators(
+            etag=headers.get("etag") or validators.etag,
+            last_modified=headers.get("last-modified") or validators.last_modified,
+        )
+        return NotModified(url, current, fresh, datetime.now(UTC))
+
+    def _get(
+        self, url: str, found_on: str | None, conditional: dict[str, str]
+    ) -> _Body | tuple[str, httpx.Headers]:
+        """The body of `url` after redirects, or (the URL that answered 304, its headers)."""
         check_url(url)
         s = self.settings
+        start = found_on if found_on is not None else url
+        self._guard.policy = AddressPolicy.for_start(start, allow_private=s.allow_private)
         deadline_at = time.monotonic() + s.deadline
-        cached = cache.load(s.cache_dir, url) if s.cache_dir is not None else None
-        conditional = cached.conditional_headers() if cached is not None else {}
         current = url
         for _hop in range(s.max_redirects + 1):
             self._check_robots(url, current, deadline_at)
@@ -123,12 +169,8 @@ class Fetcher:
                 current = check_url(outcome.location, asked=url)
                 continue
             if isinstance(outcome, _NotModified):
-                if cached is None or not conditional:
-                    raise FetchError(
-                        "http_status", url, f"HTTP 304 for {current} without a cached copy", 304
-                    )
-                return self._revalidated(cached, current, outcome.headers, found_on)
-            return self._document(url, outcome, found_on)
+                return current, outcome.headers
+            return outcome
         raise FetchError(
             "too_many_redirects", url, f"more than {s.max_redirects} redirects from {url}"
         )
@@ -175,6 +217,13 @@ class Fetcher:
                 response.close()
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise FetchError("bad_url", url, f"cannot request {current}: {exc}") from None
+        except AddressRefused as exc:
+            raise FetchError(
+                "private_address",
+                url,
+                f"refusing {current}: {exc}, and only the start URL's own server may be private"
+                " (--allow-private allows it)",
+            ) from None
         except httpx.TimeoutException as exc:
             if time.monotonic() >= deadline_at:
                 raise self._deadline(url) from None
@@ -256,8 +305,10 @@ class Fetcher:
                     body += chunk
                     if len(body) >= MAX_ROBOTS_BYTES:
                         break
+                    if time.monotonic() > deadline_at:  # a trickle: the URL's time is up
+                        return unreachable_policy(where, "still arriving at the URL's deadline")
                 return policy_from_response(response.status_code, bytes(body), where)
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, AddressRefused) as exc:
             return unreachable_policy(where, f"{type(exc).__name__}: {exc}")
 
     # -- helpers --------------------------------------------------------------------------
@@ -275,12 +326,23 @@ class Fetcher:
             "deadline", url, f"gave up on {url} after the {self.settings.deadline:g} s deadline"
         )
 
-    def _document(self, url: str, body: _Body, found_on: str | None) -> FetchedDocument:
+    def _document(
+        self, url: str, body: _Body, found_on: str | None, *, keep: bool = True
+    ) -> FetchedDocument:
+        """The document a body makes, kept in the cache when there is one (and `keep`)."""
         content_type = body.headers.get("content-type")
+        validators = Validators(body.headers.get("etag"), body.headers.get("last-modified"))
         doc = _make_document(
-            url, body.final_url, body.content, content_type, datetime.now(UTC), False, found_on
+            url,
+            body.final_url,
+            body.content,
+            content_type,
+            datetime.now(UTC),
+            False,
+            found_on,
+            validators,
         )
-        if self.settings.cache_dir is not None:
+        if keep and self.settings.cache_dir is not None:
             entry = cache.CacheEntry(
                 url=url,
                 final_url=body.final_url,
@@ -291,8 +353,20 @@ class Fetcher:
                 last_modified=body.headers.get("last-modified"),
                 fetched_at=doc.fetched_at,
             )
-            cache.store(self.settings.cache_dir, entry)
+            self._store(entry)
         return doc
+
+    def _store(self, entry: cache.CacheEntry) -> None:
+        """Keep `entry` in the cache; a cache that cannot be written (a full disk) is noted and
+        skipped: the document was fetched all the same."""
+        assert self.settings.cache_dir is not None
+        try:
+            cache.store(self.settings.cache_dir, entry)
+        except OSError as exc:
+            note = f"the cache {self.settings.cache_dir} cannot be written: {exc.strerror}"
+            if note not in self._notes:
+                self._notes.append(note)
+                log.warning("%s", note)
 
     def _revalidated(
         self, entry: cache.CacheEntry, current: str, headers: httpx.Headers, found_on: str | None
@@ -310,10 +384,27 @@ class Fetcher:
             fetched_at=now,
         )
         if self.settings.cache_dir is not None:
-            cache.store(self.settings.cache_dir, fresh)
+            self._store(fresh)
         return _make_document(
-            entry.url, current, entry.content, entry.content_type, now, True, found_on
+            entry.url,
+            current,
+            entry.content,
+            entry.content_type,
+            now,
+            True,
+            found_on,
+            Validators(fresh.etag, fresh.last_modified),
         )
+
+
+def _guarded_transport(guard: GuardedBackend) -> httpx.HTTPTransport:
+    """httpx's own transport, with its connections opened through `guard` and never kept for
+    the next request (a kept connection would skip the check of a later, stricter fetch)."""
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_keepalive_connections=0))
+    pool = transport._pool  # httpx offers no public way to pass httpcore a network backend
+    assert hasattr(pool, "_network_backend"), "httpcore changed: see fetch/addresses.py"
+    pool._network_backend = guard
+    return transport
 
 
 def _make_document(
@@ -324,6 +415,7 @@ def _make_document(
     fetched_at: datetime,
     from_cache: bool,
     found_on: str | None,
+    validators: Validators,
 ) -> FetchedDocument:
     """Sniff, decode if text, and wrap."""
     header_type, header_charset = parse_content_type(content_type)
@@ -343,4 +435,6 @@ def _make_document(
         fetched_at=fetched_at,
         from_cache=from_cache,
         found_on=found_on,
+        etag=validators.etag,
+        last_modified=validators.last_modified,
     )

@@ -25,6 +25,8 @@ class FetchSettings:
 
     `deadline` bounds everything spent on one URL: robots.txt, waits, retries and redirects.
     Retries back off exponentially from `backoff`, each wait capped at `max_backoff`.
+    `allow_private` lets redirects and attachments reach loopback, link-local and private
+    addresses other than the start URL's own server (`addresses`).
     """
 
     user_agent: str = DEFAULT_USER_AGENT
@@ -39,6 +41,7 @@ class FetchSettings:
     per_host_delay: float = 1.0
     respect_robots: bool = True
     cache_dir: Path | None = None
+    allow_private: bool = False
 
     def __post_init__(self) -> None:
         ua = self.user_agent
@@ -51,8 +54,9 @@ class FetchSettings:
         for name in ("retries", "max_redirects"):
             _check_int(name, getattr(self, name), minimum=0)
         _check_int("max_bytes", self.max_bytes, minimum=1)
-        if not isinstance(self.respect_robots, bool):
-            raise ValueError("respect_robots must be a bool")
+        for name in ("respect_robots", "allow_private"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be a bool")
         if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
             if not isinstance(self.cache_dir, str):
                 raise ValueError("cache_dir must be a path or None")

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
 
+from vnplan.text.chunks import pieces
+
 from .text import WORD, fold, fold_token, key_of, upper_initial
 
 _SEGMENT = re.compile(r"[^.;:!?()\[\]\n\t“”\"|]+")
@@ -119,7 +121,14 @@ def _tagger() -> Callable[[str], list[tuple[str, str]]]:
     from underthesea import pos_tag
 
     def tag(text: str) -> list[tuple[str, str]]:
-        return cast(list[tuple[str, str]], pos_tag(text))
+        # in bounded pieces: the tokenizer is quadratic on long runs without spaces
+        tags: list[tuple[str, str]] = []
+        for piece, is_run in pieces(text):
+            if is_run:
+                tags.append((piece, "X"))
+            elif piece.strip():
+                tags.extend(cast(list[tuple[str, str]], pos_tag(piece)))
+        return tags
 
     return tag
 

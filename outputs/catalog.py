@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from vnplan.outputs.bodies import all_sections, task_rows
 from vnplan.schema import Document
 
 
@@ -63,9 +64,10 @@ def catalog() -> Catalog:
 
 
 def linked_ids(doc: Document) -> set[str]:
-    """Every pillar id a record links to (its sections, appendix rows and article)."""
-    ids = {m.id for s in doc.iter_sections() for m in s.pillars}
-    ids.update(m.id for a in doc.appendices for r in a.rows for m in r.pillars)
+    """Every pillar id a record links to (its sections and appendix rows, those of the
+    documents it issues, and a news article's text)."""
+    ids = {m.id for s in all_sections(doc) for m in s.pillars}
+    ids.update(m.id for r in task_rows(doc) for m in r.pillars)
     if doc.article is not None:
         ids.update(m.id for m in doc.article.pillars)
     return ids

@@ -2,7 +2,7 @@
 
 - coverage: documents linked to the strategy × its pillars (news as presence marks);
 - lead agencies: the agencies that lead most tasks, added up over every plan (and any other
-  document with a task table), one colour per document;
+  document with a task table, such as a decision issuing a plan), one colour per document;
 - timeline: each plan's period, each dated document or news article on its own row; what has
   no date is listed under the chart.
 """
@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from vnplan.outputs.catalog import Pillar
 from vnplan.outputs.records import plain
 from vnplan.outputs.summary import Summary, lead_tasks
-from vnplan.outputs.svg import Bar, Event, HeatRow, Span, heatmap, stacked_bars, timeline
+from vnplan.outputs.svg import (
+    Bar,
+    Event,
+    HeatRow,
+    Span,
+    heatmap,
+    series_colours,
+    stacked_bars,
+    timeline,
+)
 from vnplan.schema import Document
 
 TOP_AGENCIES_CHART = 10
@@ -40,6 +49,16 @@ def coverage_chart(summaries: Sequence[Summary], pillars: Sequence[Pillar]) -> C
     return Chart(svg, tuple(s.label for s in summaries if not s.linked))
 
 
+def document_colours(summaries: Sequence[Summary]) -> dict[str, str]:
+    """One colour per plan and other document (by label), the same in the lead-agency chart
+    and on the timeline; news are markers of their own."""
+    return series_colours([s.label for s in summaries if s.group != "news"])
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def agency_chart(docs: Sequence[Document], summaries: Sequence[Summary]) -> Chart:
     """Lead tasks per agency over every plan (and other document) that has any."""
     counted = [(s, dict(lead_tasks(d))) for d, s in zip(docs, summaries, strict=True)]
@@ -51,8 +70,12 @@ def agency_chart(docs: Sequence[Document], summaries: Sequence[Summary]) -> Char
     series = [(s.label, counts) for s, counts in counted if counts]
     bars = [Bar(a, tuple((label, counts.get(a, 0)) for label, counts in series)) for a in top]
     plans = sum(1 for s, _ in counted if s.group == "plan")
-    title = f"Lead tasks per agency, across {plans} plan{'s' if plans != 1 else ''}"
-    svg = stacked_bars(bars, [label for label, _ in series], "agency-bars", title)
+    others = sum(1 for s, counts in counted if s.group != "plan" and counts)
+    title = f"Lead tasks per agency, across {_count(plans, 'plan')}"
+    if others:
+        title += f" and {_count(others, 'other document')}"
+    labels = [label for label, _ in series]
+    svg = stacked_bars(bars, labels, "agency-bars", title, document_colours(summaries))
     return Chart(svg, tuple(s.label for s, counts in counted if not counts))
 
 
@@ -78,4 +101,5 @@ def timeline_chart(summaries: Sequence[Summary]) -> Chart:
             events.append(Event(s.label, issued, day.strftime("%d/%m/%Y"), s.group == "news"))
         else:
             undated.append(s.label)
-    return Chart(timeline(spans, events, "plan-timeline"), tuple(undated))
+    svg = timeline(spans, events, "plan-timeline", document_colours(summaries))
+    return Chart(svg, tuple(undated))

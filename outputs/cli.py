@@ -170,9 +170,10 @@ def export(
 ) -> None:
     """Export the records in OUT as tables for SQL, DuckDB or pandas.
 
-    The tables are documents, legal_bases, sections, appendix_rows, agencies, heritage,
-    partners and pillars; they join on doc_id and a section path (such as III/2/2.1) or on
-    appendix_idx and row_idx. Give at least one of --sqlite, --parquet and --jsonl.
+    The tables are documents, parts (the documents a decision issues), legal_bases,
+    sections, appendix_rows, agencies, heritage, partners and pillars; they join on doc_id,
+    part (0: the document's own text) and a section path (such as III/2/2.1) or appendix_idx
+    and row_idx. Give at least one of --sqlite, --parquet and --jsonl.
 
     Example: vnplan export out --sqlite ~/vnplan/plans.db --parquet ~/vnplan/tables
     """

@@ -3,8 +3,10 @@
 The CSV holds every document in one table with a `kind` column, plans first, then other
 documents, then news. Plan-only counts are empty for news, which instead name the plan they
 report on (`about`); the pillar columns are empty for a document that links to no pillar of
-the strategy (it does not implement it). The terminal shows four tables: plans, other
-documents, documents not linked to the strategy (no pillar column), and news.
+the strategy (it does not implement it); `attached` names the documents a decision issues
+with it (its counts include theirs). The terminal shows four tables: plans, other documents,
+documents not linked to the strategy (no pillar column), and news; a column empty in every row
+is left out.
 """
 
 from __future__ import annotations
@@ -53,10 +55,13 @@ def columns(pillar_ids: Sequence[str]) -> tuple[Column, ...]:
         Column("id", lambda s: s.id),
         Column("doc_type", lambda s: s.doc_type),
         Column("title", lambda s: s.title),
+        Column("attached", lambda s: LIST_SEPARATOR.join(s.attached)),
+        Column("issuer", lambda s: s.issuer),
         Column("province", lambda s: s.province),
         Column("province_2025", lambda s: s.province_2025),
         Column("doc_number", lambda s: s.doc_number),
         Column("date", lambda s: s.date),
+        Column("draft", lambda s: s.draft),
         Column("start_year", lambda s: s.start_year),
         Column("end_year", lambda s: s.end_year),
         Column("vision_year", lambda s: s.vision_year),
@@ -115,13 +120,27 @@ def _entities(s: Summary) -> str:
 
 
 def _table(title: str, head: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A rich table whose cells are shown as written (no console markup)."""
+    """A rich table whose cells are shown as written (no console markup), without the columns
+    that are empty in every row."""
+    shown = [i for i in range(len(head)) if i == 0 or any(row[i] for row in rows)]
     table = Table(title=title, show_lines=True)
-    for name in head:
-        table.add_column(name)
+    for i in shown:
+        table.add_column(head[i])
     for row in rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(Text(row[i]) for i in shown))
     return table
+
+
+def document_cell(s: Summary) -> str:
+    """Province, type and number (a draft says so), date: one line each."""
+    head = f"{s.doc_type or s.kind} {s.doc_number}".strip()
+    lines = (s.province, f"{head} (draft)" if s.draft else head, s.date)
+    return "\n".join(line for line in lines if line)
+
+
+def title_cell(s: Summary) -> str:
+    """The title, and each document it issues with it."""
+    return "\n".join([s.title, *(f"attached: {title}" for title in s.attached)])
 
 
 def plans_table(summaries: Sequence[Summary]) -> Table:
@@ -147,8 +166,9 @@ def documents_table(summaries: Sequence[Summary]) -> Table:
     """Other documents (decisions, letters, reports …) linked to the strategy."""
     rows = [
         (
-            f"{s.province}\n{s.doc_type} {s.doc_number}\n{s.date}".strip(),
-            s.title,
+            document_cell(s),
+            s.issuer,
+            title_cell(s),
             coverage_text(s),
             _entities(s),
             "\n".join(s.legal_bases),
@@ -156,23 +176,18 @@ def documents_table(summaries: Sequence[Summary]) -> Table:
         for s in summaries
         if s.group == "document" and s.linked
     ]
-    head = ("Document", "Title", "Pillars", "Heritage · Partners", "Legal bases")
+    head = ("Document", "Issuer", "Title", "Pillars", "Heritage · Partners", "Legal bases")
     return _table("Other documents", head, rows)
 
 
 def unlinked_table(summaries: Sequence[Summary]) -> Table:
     """Plans and documents with no pillar link: they do not implement the strategy."""
     rows = [
-        (
-            f"{s.province}\n{s.doc_type or s.kind} {s.doc_number}\n{s.date}".strip(),
-            s.title,
-            _entities(s),
-            s.source,
-        )
+        (document_cell(s), s.issuer, title_cell(s), _entities(s), s.source)
         for s in summaries
         if s.group != "news" and not s.linked
     ]
-    head = ("Document", "Title", "Heritage · Partners", "Source")
+    head = ("Document", "Issuer", "Title", "Heritage · Partners", "Source")
     return _table("Not linked to the strategy", head, rows)
 
 

@@ -2,9 +2,10 @@
 
 A label is the province (a national document: its issuer) and one detail: a plan's number
 ("Lào Cai · 122/KH-UBND"), another document's type and number ("Lào Cai · Quyết định
-15/QĐ-UBND"), a news article's publication date, the plan it reports on or its publisher
-("Lào Cai · news on 122/KH-UBND"). When two documents would get the same label, each takes its
-next detail; when details run out, a number tells them apart.
+15/QĐ-UBND"; a draft without a number: "Thái Nguyên · draft Tờ trình"), a news article's
+publication date, the plan it reports on or its publisher ("Lào Cai · news on 122/KH-UBND").
+When two documents would get the same label, each takes its next detail; when details run
+out, a number tells them apart.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class Labelled(Protocol):
     @property
     def doc_number(self) -> str: ...
     @property
+    def draft(self) -> bool: ...
+    @property
     def date(self) -> str: ...
     @property
     def about(self) -> str: ...
@@ -46,6 +49,14 @@ def clip(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip(" ,:") + "…"
 
 
+def without_type(title: str, doc_type: str) -> str:
+    """A title without the type word it opens with ("Tờ trình về việc …" → "về việc …")."""
+    head = title[: len(doc_type)]
+    if doc_type and head.casefold() == doc_type.casefold() and title[len(doc_type) :][:1] == " ":
+        return title[len(doc_type) :].strip()
+    return title
+
+
 def _details(doc: Labelled) -> list[str]:
     if doc.group == "news":
         details = [
@@ -59,8 +70,9 @@ def _details(doc: Labelled) -> list[str]:
         number = doc.doc_number if doc.group == "plan" else f"{kind} {doc.doc_number}"
         details = [
             number if doc.doc_number else "",
+            f"draft {kind}" if doc.draft else "",
             f"{kind} {doc.date}" if doc.date else "",
-            f"{kind}: {doc.title}" if doc.title else "",
+            f"{kind}: {without_type(doc.title, kind)}" if doc.title else "",
         ]
     return [d for d in details if d] or [doc.id]
 

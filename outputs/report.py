@@ -159,10 +159,12 @@ def render_report(
         "</section>",
         '<section id="agencies"><h2>Lead agencies</h2>',
         '<p class="note">Appendix rows an agency leads (Cơ quan chủ trì) plus the duties the '
-        "implementation part assigns it, added up over every plan; one colour per plan.</p>",
+        "implementation part assigns it, added up over every plan and every other document "
+        "with a task table (a decision issuing a plan); one colour per document.</p>",
         agencies.svg,
         _left_out(
-            "No lead agency named (no task table, no implementation part):", agencies.left_out
+            "No lead agency named (no task table, no agency assigned in an implementation part):",
+            agencies.left_out,
         ),
         "</section>",
         '<section id="timeline"><h2>Periods and dates</h2>',

@@ -58,15 +58,18 @@ def _plan_row(s: Summary) -> str:
 
 
 def _document_row(s: Summary, linked: bool) -> str:
+    kind = s.doc_type or s.kind
     return (
         "<tr>"
         + cell(s.province)
-        + cell(s.doc_type or s.kind)
+        + cell(f"{kind} (draft)" if s.draft else kind)
         + cell(s.doc_number, nowrap=True)
         + cell(s.date, nowrap=True)
+        + cell(s.issuer)
         + cell(s.title)
+        + list_cell(s.attached)
         + (_coverage(s) if linked else "")
-        + cell(LIST_SEPARATOR.join(s.legal_bases))
+        + list_cell(s.legal_bases)  # laws are cited by name and date: one a line
         + cell(s.source)
         + "</tr>"
     )
@@ -95,10 +98,11 @@ def comparison_tables(summaries: Sequence[Summary]) -> str:
         *("Province", "Number", "Date", "Period", "Obj.", "Tasks", "Rows", "Pillars"),
         *("Top lead agencies", "Heritage", "Partners", "Legal bases"),
     )
-    doc_head = ("Province", "Type", "Number", "Date", "Title")
+    doc_head = ("Province", "Type", "Number", "Date", "Issuer", "Title", "Attached documents")
     out = (
         table("plans-table", plan_head, plans) if plans else "<p>No plan links to the strategy.</p>"
     )
+    drafts = [s for s in summaries if s.group != "news" and s.draft]
     if documents:
         out += "<h3>Other documents</h3>" + table(
             "documents-table", (*doc_head, "Pillars", "Legal bases", "Source"), documents
@@ -108,6 +112,16 @@ def comparison_tables(summaries: Sequence[Summary]) -> str:
             "<h3>Not linked to the strategy</h3>"
             '<p class="note">No section, task row or text of these links to a pillar.</p>'
             + table("unlinked-table", (*doc_head, "Legal bases", "Source"), unlinked)
+        )
+    if any(s.attached for s in summaries):
+        out += (
+            '<p class="note">Attached documents: what a decision issues with it ("ban hành kèm '
+            "theo\"); their objectives, task rows and lead agencies count as the decision's.</p>"
+        )
+    if drafts:
+        out += (
+            '<p class="note">A draft (DỰ THẢO) is prepared for signature: its number and day '
+            "are left blank until it is signed.</p>"
         )
     if news:
         head = ("Province", "Published", "Publisher", "Title", "About plan", "Pillars", "Source")
@@ -131,7 +145,7 @@ class _Named:
 
     def row(self) -> str:
         details = "".join(cell(d) for d in self.detail)
-        return "<tr>" + cell(self.name) + details + cell(" · ".join(self.by)) + "</tr>"
+        return "<tr>" + cell(self.name) + details + list_cell(self.by) + "</tr>"
 
 
 def _index(rows: dict[str, _Named]) -> list[_Named]:

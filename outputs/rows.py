@@ -70,9 +70,11 @@ class DocumentRow(Row):
     doc_id: str
     kind: str
     title: str | None
+    subject: str | None
     doc_type: str | None
     doc_number: str | None
     issued_date: dt.date | None
+    draft: bool
     place: str | None
     province: str | None
     province_code: str | None
@@ -115,11 +117,33 @@ class LegalBasisRow(Row):
 
 
 @dataclass(frozen=True, slots=True)
-class SectionRow(Row):
-    table = "sections"
-    key = ("doc_id", "path")
+class PartRow(Row):
+    """A document a record's document issues (a Quy chế, a Kế hoạch …): part 1, 2 …"""
+
+    table = "parts"
+    key = ("doc_id", "part")
+    primary = True
 
     doc_id: str
+    part: int
+    doc_type: str | None
+    title: str | None
+    subject: str | None
+    caption: str | None
+    sections: int
+    task_rows: int
+    signer_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRow(Row):
+    """A section of the document's own text (part 0) or of a document it issues (part n)."""
+
+    table = "sections"
+    key = ("doc_id", "part", "path")
+
+    doc_id: str
+    part: int
     path: str
     parent_path: str | None
     depth: int
@@ -133,12 +157,13 @@ class SectionRow(Row):
 
 @dataclass(frozen=True, slots=True)
 class TaskRow(Row):
-    """An appendix task row."""
+    """An appendix task row (appendix_idx counts the tables of its part)."""
 
     table = "appendix_rows"
-    key = ("doc_id", "appendix_idx", "row_idx")
+    key = ("doc_id", "part", "appendix_idx", "row_idx")
 
     doc_id: str
+    part: int
     appendix_idx: int
     row_idx: int
     group_no: str | None
@@ -154,13 +179,15 @@ class TaskRow(Row):
 
 @dataclass(frozen=True, slots=True)
 class AgencyRow(Row):
-    """An agency in a row's lead/coordinating cell, an assignee, or a counted mention."""
+    """An agency in a row's lead/coordinating cell, an assignee, or a counted mention (part:
+    None, the mentions are counted over the whole record)."""
 
     table = "agencies"
-    key = ("doc_id", "appendix_idx", "row_idx", "section_path")
+    key = ("doc_id", "part", "appendix_idx", "row_idx", "section_path")
 
     doc_id: str
     role: str
+    part: int | None
     appendix_idx: int | None
     row_idx: int | None
     section_path: str | None
@@ -209,10 +236,11 @@ class PillarLinkRow(Row):
     """A pillar link of a section, an appendix row or a news article (`unit` says which)."""
 
     table = "pillars"
-    key = ("doc_id", "section_path", "appendix_idx", "row_idx")
+    key = ("doc_id", "part", "section_path", "appendix_idx", "row_idx")
 
     doc_id: str
     unit: str
+    part: int
     section_path: str | None
     appendix_idx: int | None
     row_idx: int | None

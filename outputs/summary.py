@@ -1,6 +1,8 @@
 """The facts the comparison shows for each document, read from its record.
 
 Counting rules (the same for every province):
+- every count reads the document's own text and the documents it issues (a Kế hoạch issued
+  by a Quyết định counts for the decision: its objectives, task rows and lead agencies).
 - objectives / tasks: the leaf sections of that role; a leaf whose text is a list counts
   each item ("- …" bullets), so four bulleted objectives under one heading count four.
 - pillar coverage: for each pillar, how many sections and appendix rows the record links to
@@ -18,10 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from vnplan.outputs.agencies import agency_key, generic_label
+from vnplan.outputs.bodies import all_sections, issued_titles, task_rows
 from vnplan.outputs.catalog import catalog, linked_ids, pillars_of
 from vnplan.outputs.labels import distinct_labels
 from vnplan.outputs.records import Loaded, group_of, plain
-from vnplan.schema import Document, Section
+from vnplan.schema import Document, LegalBasis, Section
 
 TOP_AGENCIES = 3
 _BULLET = re.compile(r"^\s*(?:[-+•–—*]|[a-zđ]\)|\d+\))\s+")
@@ -36,11 +39,13 @@ class Summary:
     group: str  # "plan", "document" or "news" (see records.group_of)
     doc_type: str
     title: str
+    attached: tuple[str, ...]  # the documents it issues with it (a Quy chế, a Kế hoạch …)
     issuer: str
     province: str
     province_2025: str
     doc_number: str
     date: str
+    draft: bool  # marked DỰ THẢO: prepared for signature, its number and day often blank
     start_year: int | None
     end_year: int | None
     vision_year: int | None
@@ -70,10 +75,14 @@ class Summary:
 
 
 def period_text(start: int | None, end: int | None, vision: int | None) -> str:
-    """A period as text: "2021–2025 (→2030)", "–2030", or "" when the record has none."""
+    """A period as text: "2021–2025 (→2030)", "–2030", "2026" (one year), or "" when the record
+    has none."""
     if start is None and end is None and vision is None:
         return ""
-    span = f"{start or ''}–{end or ''}" if start or end else ""
+    if start is not None and start == end:
+        span = str(start)
+    else:
+        span = f"{start or ''}–{end or ''}" if start or end else ""
     return f"{span} (→{vision})".strip() if vision else span
 
 
@@ -98,11 +107,10 @@ def pillar_counts(doc: Document, pillar_ids: Sequence[str]) -> dict[str, int]:
     counts: Counter[str] = Counter()
     if doc.article is not None:
         counts.update({m.id for m in doc.article.pillars})
-    for section in doc.iter_sections():
+    for section in all_sections(doc):
         counts.update({m.id for m in section.pillars})
-    for appendix in doc.appendices:
-        for row in appendix.rows:
-            counts.update({m.id for m in row.pillars})
+    for row in task_rows(doc):
+        counts.update({m.id for m in row.pillars})
     return {pillar: counts.get(pillar, 0) for pillar in pillar_ids}
 
 
@@ -111,11 +119,10 @@ def lead_tasks(doc: Document) -> list[tuple[str, int]]:
     ("Sở Ngoại vụ tỉnh"), so one kind of agency adds up across provinces."""
     counts: Counter[str] = Counter()
     labels: dict[str, str] = {}
-    for appendix in doc.appendices:
-        for row in appendix.rows:
-            for agency in {agency_key(a): a for a in row.lead}.values():
-                counts[agency_key(agency)] += 1
-                labels.setdefault(agency_key(agency), generic_label(agency))
+    for row in task_rows(doc):
+        for agency in {agency_key(a): a for a in row.lead}.values():
+            counts[agency_key(agency)] += 1
+            labels.setdefault(agency_key(agency), generic_label(agency))
     for assignment in doc.assignments:
         key = agency_key(assignment.agency)
         counts[key] += max(1, len(assignment.duties))
@@ -134,30 +141,42 @@ def partner_names(doc: Document) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.name or p.raw for p in items))
 
 
+def basis_name(basis: LegalBasis) -> str:
+    """A cited document as a reader names it: its number ("2013/QĐ-TTg"), else its name and
+    date (a law: "Luật Lưu trữ ngày 21/06/2024"), else as printed."""
+    if basis.doc_number:
+        return basis.doc_number
+    if basis.name and basis.date:
+        return f"{basis.name} ngày {basis.date:%d/%m/%Y}"
+    return " ".join((basis.name or basis.raw).split())
+
+
 def summarize(doc: Document, copies: int = 1, pillar_ids: Sequence[str] | None = None) -> Summary:
     """The comparison row of one record (`pillar_ids`: the pillar columns, else the catalog's)."""
     period = doc.period
     article = doc.article
     about = article.about.doc_number or "" if article is not None else ""
     date = doc.issued_date or (article.published if article else None)
-    bases = tuple(b.doc_number or b.raw for b in doc.legal_basis)
+    bases = tuple(basis_name(b) for b in doc.legal_basis)
     return Summary(
         id=doc.id,
         kind=doc.kind,
         group=group_of(doc),
         doc_type=doc.doc_type or "",
         title=" ".join((doc.title or "").split()),
+        attached=issued_titles(doc),
         issuer=(doc.issuer.name or doc.issuer.raw) if doc.issuer else "",
         province=doc.province.name if doc.province else "",
         province_2025=(doc.province.name_2025 or "") if doc.province else "",
         doc_number=doc.doc_number or "",
         date=date.isoformat() if date else "",
+        draft=doc.draft,
         start_year=period.start_year if period else None,
         end_year=period.end_year if period else None,
         vision_year=period.vision_year if period else None,
-        objectives=item_count(doc.iter_sections(), "objectives"),
-        tasks=item_count(doc.iter_sections(), "tasks"),
-        appendix_rows=sum(len(a.rows) for a in doc.appendices),
+        objectives=item_count(all_sections(doc), "objectives"),
+        tasks=item_count(all_sections(doc), "tasks"),
+        appendix_rows=len(task_rows(doc)),
         pillars=pillar_counts(doc, catalog().ids() if pillar_ids is None else pillar_ids),
         linked=bool(linked_ids(doc)),
         lead_agencies=tuple(lead_tasks(doc)[:TOP_AGENCIES]),

@@ -7,7 +7,7 @@ data attributes; the page's script switches between them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -17,12 +17,11 @@ FONT = 12
 LOW = (238, 243, 249)
 HIGH = (31, 95, 153)
 INK, LIGHT_INK = "#1b2733", "#ffffff"
-PALETTE = (
+NEWS_MARK, DOCUMENT_MARK = "#d9822b", "#6b5ca5"  # timeline markers, kept out of PALETTE
+PALETTE = (  # one colour per document, the same in every chart
     "#1f5f99",
-    "#d9822b",
     "#3a8f5c",
     "#a23b72",
-    "#6b5ca5",
     "#b8860b",
     "#2a9d8f",
     "#c44536",
@@ -182,12 +181,24 @@ def _legend(
     return body, lines
 
 
-def stacked_bars(bars: Sequence[Bar], series: Sequence[str], chart_id: str, label: str) -> str:
+def series_colours(series: Sequence[str], given: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each series' colour: the one `given` for it, else the palette's in series order."""
+    known = given or {}
+    return {name: known.get(name, PALETTE[i % len(PALETTE)]) for i, name in enumerate(series)}
+
+
+def stacked_bars(
+    bars: Sequence[Bar],
+    series: Sequence[str],
+    chart_id: str,
+    label: str,
+    colours_of: Mapping[str, str] | None = None,
+) -> str:
     """Horizontal bars, one per label, stacked by series (a colour each, legend on top)."""
     bar_h, gap, plot_w = 20.0, 8.0, 420.0
     top = max((b.total for b in bars), default=0) or 1
     width = LABEL_W + plot_w + 60
-    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(series)}
+    colours = series_colours(series, colours_of)
     legend, lines = _legend(series, colours, 16, width - 16)
     legend_h = 22.0 * lines + 12
     height = legend_h + (bar_h + gap) * len(bars) + 10
@@ -238,10 +249,12 @@ def _marker(event: Event, x: float, y: float) -> str:
     if event.news:
         shape = (
             f'<path d="M{_n(x)} {_n(y - 7)} L{_n(x + 7)} {_n(y)} L{_n(x)} {_n(y + 7)} '
-            f'L{_n(x - 7)} {_n(y)} Z" fill="#d9822b"/>'
+            f'L{_n(x - 7)} {_n(y)} Z" fill="{NEWS_MARK}"/>'
         )
     else:
-        shape = f'<rect x="{_n(x - 6)}" y="{_n(y - 6)}" width="12" height="12" fill="#6b5ca5"/>'
+        shape = (
+            f'<rect x="{_n(x - 6)}" y="{_n(y - 6)}" width="12" height="12" fill="{DOCUMENT_MARK}"/>'
+        )
     return (
         f'<g class="event"><title>{escape(event.label)}: {escape(event.date)}</title>{shape}'
         + _text(x + 11, y + 4, event.date, fill="#556")
@@ -249,9 +262,16 @@ def _marker(event: Event, x: float, y: float) -> str:
     )
 
 
-def timeline(spans: Sequence[Span], events: Sequence[Event], chart_id: str) -> str:
-    """Each plan's period as a bar on a year axis; each dated document or article on a row of
-    its own, labelled, with its date beside its marker."""
+def timeline(
+    spans: Sequence[Span],
+    events: Sequence[Event],
+    chart_id: str,
+    colours_of: Mapping[str, str] | None = None,
+) -> str:
+    """Each plan's period as a bar on a year axis (in `colours_of` its label's colour); each
+    dated document or article on a row of its own, labelled, with its date beside its
+    marker."""
+    colours = series_colours([s.label for s in spans], colours_of)
     years = [y for s in spans for y in (s.start, s.end, s.vision, s.issued) if y is not None]
     years += [e.when for e in events]
     first = int(min(years, default=2020)) - 1
@@ -275,7 +295,7 @@ def timeline(spans: Sequence[Span], events: Sequence[Event], chart_id: str) -> s
         body.append(_text(x, axis_h - 10, str(year), text_anchor="middle", fill="#556"))
     for i, span in enumerate(spans):
         y = axis_h + row_h * i + row_h / 2
-        colour = PALETTE[i % len(PALETTE)]
+        colour = colours[span.label]
         body.append(_text(LABEL_W - 8, y + 4, span.label, text_anchor="end"))
         tip = f"{span.label}: {_n(span.start)}–{_n(span.end)}"
         body.append(

@@ -1,14 +1,18 @@
 """The records as relational tables that join on document id + section path / row index.
 
 documents      one row per document, whatever its kind (key: doc_id)
+parts          the documents a document issues: a Quy chế, a Kế hoạch … (doc_id, part 1, 2 …)
 legal_bases    the documents a record cites (doc_id, idx)
-sections       every section (doc_id, path "III/2/2.1"; ordinal = document order)
-appendix_rows  every appendix task row (doc_id, appendix_idx, row_idx)
+sections       every section (doc_id, part, path "III/2/2.1"; ordinal = document order)
+appendix_rows  every appendix task row (doc_id, part, appendix_idx, row_idx)
 agencies       every agency in a row's lead/coordinating cell, every assignee of the
                implementation part, every mention counted by the normalizer (role says which)
 heritage       UNESCO heritage named (doc_id, idx)
 partners       foreign partners named (doc_id, idx)
 pillars        every pillar link of a section, a row or a news article (unit says which)
+
+`part` is 0 for the document's own text and n for the n-th document it issues, so a decision's
+"Điều 1" and its Quy chế's "Điều 1" are two sections.
 
 Each table's columns are the fields of its row type (rows.py). Rows come in document order;
 tables, in the order above; so the same records always give the same tables.
@@ -20,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from vnplan.outputs.bodies import bodies, walk
 from vnplan.outputs.catalog import catalog
 from vnplan.outputs.rows import (
     AgencyRow,
@@ -28,13 +33,16 @@ from vnplan.outputs.rows import (
     HeritageRow,
     LegalBasisRow,
     PartnerRow,
+    PartRow,
     PillarLinkRow,
     Row,
     SectionRow,
     TaskRow,
     Value,
 )
-from vnplan.schema import AgencyRef, Document, PillarMatch
+from vnplan.schema import AgencyRef, AppendixRow, Document, PillarMatch
+
+OWN_TEXT = 0  # the `part` of the document's own text
 
 
 @dataclass(frozen=True)
@@ -80,9 +88,11 @@ def _document_row(d: Document, copies: int) -> DocumentRow:
         doc_id=d.id,
         kind=d.kind,
         title=d.title,
+        subject=d.subject,
         doc_type=d.doc_type,
         doc_number=d.doc_number,
         issued_date=d.issued_date,
+        draft=d.draft,
         place=d.place,
         province=province.name if province else None,
         province_code=province.code if province else None,
@@ -124,10 +134,27 @@ def _legal_bases(d: Document) -> Iterator[LegalBasisRow]:
         )
 
 
+def _parts(d: Document) -> Iterator[PartRow]:
+    for n, part in enumerate(d.parts, start=1):
+        yield PartRow(
+            doc_id=d.id,
+            part=n,
+            doc_type=part.doc_type,
+            title=part.title,
+            subject=part.subject,
+            caption=part.caption,
+            sections=sum(1 for _ in walk(part.sections)),
+            task_rows=sum(len(a.rows) for a in part.appendices),
+            signer_name=part.signer.name if part.signer else None,
+        )
+
+
 def _sections(d: Document) -> Iterator[SectionRow]:
-    for i, s in enumerate(d.iter_sections()):
+    units = ((body.part, s) for body in bodies(d) for s in walk(body.sections))
+    for i, (part, s) in enumerate(units):
         yield SectionRow(
             doc_id=d.id,
+            part=part,
             path=_path(s.path),
             parent_path=_path(s.path[:-1]) or None,
             depth=len(s.path),
@@ -141,38 +168,48 @@ def _sections(d: Document) -> Iterator[SectionRow]:
 
 
 def _task_rows(d: Document) -> Iterator[TaskRow]:
-    for a, appendix in enumerate(d.appendices):
-        for r, row in enumerate(appendix.rows):
-            timeline = row.timeline
-            yield TaskRow(
-                doc_id=d.id,
-                appendix_idx=a,
-                row_idx=r,
-                group_no=row.group,
-                group_title=row.group_title,
-                stt=row.stt,
-                content=row.content,
-                timeline=timeline.raw if timeline else None,
-                timeline_years=";".join(map(str, timeline.years)) if timeline else None,
-                recurrence=timeline.recurrence if timeline else None,
-                note=row.note,
-                pages=";".join(map(str, row.pages)) or None,
-            )
+    for body in bodies(d):
+        for a, appendix in enumerate(body.appendices):
+            for r, row in enumerate(appendix.rows):
+                yield _task_row(d.id, body.part, a, r, row)
+
+
+def _task_row(doc_id: str, part: int, a: int, r: int, row: AppendixRow) -> TaskRow:
+    timeline = row.timeline
+    return TaskRow(
+        doc_id=doc_id,
+        part=part,
+        appendix_idx=a,
+        row_idx=r,
+        group_no=row.group,
+        group_title=row.group_title,
+        stt=row.stt,
+        content=row.content,
+        timeline=timeline.raw if timeline else None,
+        timeline_years=";".join(map(str, timeline.years)) if timeline else None,
+        recurrence=timeline.recurrence if timeline else None,
+        note=row.note,
+        pages=";".join(map(str, row.pages)) or None,
+    )
+
+
+Where = tuple[int | None, int | None, int | None, str | None]  # part, appendix, row, section
 
 
 def _agency_row(
     doc_id: str,
     role: str,
-    where: tuple[int | None, int | None, str | None],
+    where: Where,
     position: int,
     agency: AgencyRef,
     mentions: int = 1,
     duties: int | None = None,
 ) -> AgencyRow:
-    appendix_idx, row_idx, section_path = where
+    part, appendix_idx, row_idx, section_path = where
     return AgencyRow(
         doc_id=doc_id,
         role=role,
+        part=part,
         appendix_idx=appendix_idx,
         row_idx=row_idx,
         section_path=section_path,
@@ -188,16 +225,18 @@ def _agency_row(
 
 
 def _agencies(d: Document) -> Iterator[AgencyRow]:
-    for a, appendix in enumerate(d.appendices):
-        for r, row in enumerate(appendix.rows):
-            for role, refs in (("lead", row.lead), ("coordinating", row.coordinating)):
-                for i, ref in enumerate(refs):
-                    yield _agency_row(d.id, role, (a, r, None), i, ref)
-    for i, assignment in enumerate(d.assignments):
-        where = (None, None, _path(assignment.section_path))
+    for body in bodies(d):
+        for a, appendix in enumerate(body.appendices):
+            for r, row in enumerate(appendix.rows):
+                for role, refs in (("lead", row.lead), ("coordinating", row.coordinating)):
+                    for i, ref in enumerate(refs):
+                        yield _agency_row(d.id, role, (body.part, a, r, None), i, ref)
+    for i, assignment in enumerate(d.assignments):  # read from the document's own tree
+        where: Where = (OWN_TEXT, None, None, _path(assignment.section_path))
         yield _agency_row(d.id, "assigned", where, i, assignment.agency, 1, len(assignment.duties))
-    for i, mention in enumerate(d.entities.agencies):
-        yield _agency_row(d.id, "mentioned", (None, None, None), i, mention, mention.count)
+    for i, mention in enumerate(d.entities.agencies):  # counted over the whole record
+        whole: Where = (None, None, None, None)
+        yield _agency_row(d.id, "mentioned", whole, i, mention, mention.count)
 
 
 def _heritage(d: Document) -> Iterator[HeritageRow]:
@@ -228,29 +267,31 @@ def _partners(d: Document) -> Iterator[PartnerRow]:
         )
 
 
-Link = tuple[str, str | None, int | None, int | None, list[PillarMatch]]
+Link = tuple[str, int, str | None, int | None, int | None, list[PillarMatch]]
 
 
 def _links(doc: Document) -> Iterator[Link]:
-    for section in doc.iter_sections():
-        if section.pillars:
-            yield "section", _path(section.path), None, None, section.pillars
-    for a, appendix in enumerate(doc.appendices):
-        for r, row in enumerate(appendix.rows):
-            if row.pillars:
-                yield "row", None, a, r, row.pillars
+    for body in bodies(doc):
+        for section in walk(body.sections):
+            if section.pillars:
+                yield "section", body.part, _path(section.path), None, None, section.pillars
+        for a, appendix in enumerate(body.appendices):
+            for r, row in enumerate(appendix.rows):
+                if row.pillars:
+                    yield "row", body.part, None, a, r, row.pillars
     if doc.article is not None and doc.article.pillars:
-        yield "article", None, None, None, doc.article.pillars
+        yield "article", OWN_TEXT, None, None, None, doc.article.pillars
 
 
 def _pillar_links(d: Document) -> Iterator[PillarLinkRow]:
     names = {p.id: p for p in catalog().pillars}
-    for unit, path, a, r, matches in _links(d):
+    for unit, part, path, a, r, matches in _links(d):
         for rank, m in enumerate(matches, start=1):
             pillar = names.get(m.id)
             yield PillarLinkRow(
                 doc_id=d.id,
                 unit=unit,
+                part=part,
                 section_path=path,
                 appendix_idx=a,
                 row_idx=r,
@@ -269,6 +310,7 @@ def build_tables(docs: Sequence[Document], copies: dict[str, int] | None = None)
     counts = copies or {}
     return [
         Table(DocumentRow, tuple(_document_row(d, counts.get(d.id, 1)) for d in docs)),
+        Table(PartRow, tuple(r for d in docs for r in _parts(d))),
         Table(LegalBasisRow, tuple(r for d in docs for r in _legal_bases(d))),
         Table(SectionRow, tuple(r for d in docs for r in _sections(d))),
         Table(TaskRow, tuple(r for d in docs for r in _task_rows(d))),

@@ -75,6 +75,10 @@ class Source(Model):
     found_on: str | None = Field(
         default=None, description="The page a fetched attachment was linked from."
     )
+    final_url: str | None = Field(
+        default=None,
+        description="The URL the bytes came from, after redirects (fetched inputs only).",
+    )
 
 
 class Province(Model):

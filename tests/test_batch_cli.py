@@ -10,8 +10,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from vnplan import __version__
-from vnplan.batch import expand_inputs, output_names
+from vnplan.batch import expand_inputs
 from vnplan.cli import app
+from vnplan.store import output_names
 
 runner = CliRunner()
 

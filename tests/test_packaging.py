@@ -22,6 +22,7 @@ def test_wheel_holds_only_the_vnplan_package(tmp_path: Path) -> None:
     for required in (
         "vnplan/extract/appendix.py",
         "vnplan/extract/data/roles.json",
+        "vnplan/extract/readers/data/syllables.txt",
         "vnplan/schema/vnplan.schema.json",
         "vnplan/normalize/__init__.py",
         "vnplan/py.typed",

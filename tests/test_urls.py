@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import SAMPLES
-from vnplan.batch import output_names
 from vnplan.cli import app
-from vnplan.web import inside
+from vnplan.store import inside, output_names
 
 runner = CliRunner()
 PORTAL = "web/lao-cai-portal-122-kh-ubnd-2022.html"
@@ -144,7 +143,7 @@ def test_fetch_downloads_into_the_folder(server: Server, tmp_path: Path) -> None
     args = ["fetch", "-i", str(urls), "-o", str(out), "--follow-attachments", "--delay", "0"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    files = sorted(p.name for p in out.iterdir() if p.is_file())
+    files = sorted(p.name for p in out.iterdir() if p.is_file() and p.name != ".lock")
     assert [Path(f).suffix for f in files] == [".pdf", ".html"]
     pdf = next(out.glob("*.pdf"))
     assert pdf.read_bytes() == (SAMPLES / PDF).read_bytes()
@@ -181,7 +180,7 @@ def test_url_names_stay_inside_the_output_folder(server: Server, tmp_path: Path)
     assert _convert(url, "-o", str(out)).exit_code == 0
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert all(p.is_relative_to(out) for p in written)
-    assert [p.parent for p in written if ".cache" not in p.parts] == [out]
+    assert [p.parent for p in written if ".cache" not in p.parts and p.name != ".lock"] == [out]
 
 
 def test_help_teaches_with_examples() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
-from vnplan.workers import Failure, Limits, run_isolated
+from tests.robustness.processes import wait_until_gone
+from vnplan.workers import Failure, Limits, WorkerPool, run_isolated
 
 
 def behave(item: str) -> str:
@@ -47,3 +50,35 @@ def test_limits_are_validated() -> None:
         Limits(seconds=0)
     with pytest.raises(ValueError):
         Limits(memory_mb=10)
+
+
+def spawn_and_hang(marker: str) -> str:
+    """Start a child process (as OCR starts tesseract), record its pid, then hang."""
+    child = subprocess.Popen(["sleep", "60"])
+    Path(marker).write_text(str(child.pid), "utf-8")
+    time.sleep(60)
+    return "never"
+
+
+def test_a_timed_out_worker_takes_its_children_with_it(tmp_path: Path) -> None:
+    marker = tmp_path / "child.pid"
+    [done] = run_isolated([str(marker)], spawn_and_hang, limits=Limits(seconds=2))
+    assert isinstance(done.result, Failure) and done.result.code == "timeout"
+    assert wait_until_gone({int(marker.read_text("utf-8"))}, 2) == set()
+
+
+def grow(megabytes: int) -> int:
+    """Keep `megabytes` MiB allocated (as a parser's leftovers would), return this worker's pid."""
+    _kept.append(bytearray(megabytes * 2**20))
+    return os.getpid()
+
+
+_kept: list[bytearray] = []
+
+
+def test_a_worker_left_bloated_is_replaced_and_an_ordinary_one_kept() -> None:
+    pool = WorkerPool(grow, 1, Limits(memory_mb=512))
+    with pool:
+        pids = [pid for _item, pid in pool.run([1, 1, 450, 1])]
+    assert pids[0] == pids[1] == pids[2]  # the same worker, until it holds 450 of its 512 MiB
+    assert pids[3] != pids[2]

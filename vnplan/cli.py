@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from vnplan import __version__
-from vnplan.batch import (
-    BatchResult,
-    Engine,
-    Outcome,
-    expand_inputs,
-    is_url,
-    run_batch,
-    run_fetch,
-)
+from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch
+from vnplan.jobs import Engine, Outcome, text_limit
 from vnplan.outputs.cli import agencies, compare, export
 from vnplan.pipeline import MAX_BYTES, ConvertOptions
 from vnplan.schema import SCHEMA_FILE, json_schema_text
-from vnplan.web import CACHE_DIR, WebOptions, fetch_settings
+from vnplan.store import CACHE_DIR, OutUnavailable, is_url
+from vnplan.watch.cli import register_watch
+from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 app = typer.Typer(
@@ -45,7 +42,6 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
-MAX_FAILURES_SHOWN = 20
 DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
@@ -55,6 +51,23 @@ DelayOption = Annotated[
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
 ]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Let redirects and attachment links reach loopback, link-local and private "
+        "addresses (by default only the start URL's own server may be one).",
+    ),
+]
+MaxAttachmentsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-attachments",
+        min=0,
+        help="Attachments followed per page; the others are named in a warning.",
+    ),
+]
+EXIT_OUT_UNAVAILABLE = 3
 
 
 def _version(value: bool) -> None:
@@ -124,7 +137,9 @@ def convert(
     ] = Limits().seconds,
     memory_mb: Annotated[
         int,
-        typer.Option("--memory-mb", min=256, help="Memory one worker may use, in MiB."),
+        typer.Option(
+            "--memory-mb", min=256, help="Memory one worker may take beyond its start, in MiB."
+        ),
     ] = Limits().memory_mb or 4096,
     max_pages: Annotated[
         int | None,
@@ -154,6 +169,16 @@ def convert(
             help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
         ),
     ] = None,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read files in a given folder that are symbolic links to somewhere outside "
+            "it (by default they get the error symlink_outside, unread).",
+        ),
+    ] = False,
+    allow_private: AllowPrivateOption = False,
+    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
 ) -> None:
     """Convert documents and web pages into OUT/<name>.json (one record each); failures go to
     OUT/errors.jsonl, one JSON line each with a stable code (e.g. "http_404", "empty").
@@ -161,18 +186,27 @@ def convert(
     URLs are fetched politely (robots.txt, a delay per host) through a cache, so a re-run only
     revalidates them (ETag / Last-Modified) and skips a URL whose record is there for the same
     body. Re-running skips local inputs whose bytes and extractor version are unchanged. The
-    exit status is 1 when any input failed, 2 when no input was given.
+    exit status is 1 when any input failed, 2 when no input was given, 3 when OUT cannot be
+    written or another run is writing it.
     """
+    started = time.monotonic()
     items = _inputs(inputs, input_list)
-    expanded = expand_inputs(items)
+    found = find_inputs(items)
+    expanded = list(found)
     if not expanded:
         err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
         raise typer.Exit(2)
-    web = WebOptions(
-        fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
-        follow_attachments=follow_attachments,
+    web = _web_options(
+        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
     limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
+    max_bytes = max_mb * 2**20
+    options = ConvertOptions(
+        max_pages,
+        max_bytes,
+        True if ocr_text else None,
+        max_text_bytes=text_limit(limits, max_bytes),
+    )
     result = _run_with_progress(
         expanded,
         "converting",
@@ -184,11 +218,13 @@ def convert(
             web=web,
             workers=workers,
             limits=limits,
-            engine=_engine(engine, scheduler),
-            options=ConvertOptions(max_pages, max_mb * 2**20, True if ocr_text else None),
+            engine=_engine(engine, scheduler, limits),
+            options=options,
+            roots=found,
+            follow_symlinks=follow_symlinks,
         ),
     )
-    _print_summary(result, out, "convert", ("converted", "skipped", "failed"))
+    _print_summary(result, out, "convert", ("converted", "skipped", "failed"), started)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -219,14 +255,18 @@ def fetch(
     ] = None,
     delay: DelayOption = DEFAULT_DELAY,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    allow_private: AllowPrivateOption = False,
+    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
 ) -> None:
     """Download URLs into OUT/ as <name>-<hash>.<ext> (the extension from the bytes, not the
     URL); failures go to OUT/errors.jsonl with a stable code (e.g. "http_404", "timeout").
 
     Files are written atomically and only directly inside OUT, whatever the URL looks like. A
     re-run revalidates through the cache instead of downloading again ("skipped" = not
-    modified). The exit status is 1 when any URL failed, 2 when none was given.
+    modified). The exit status is 1 when any URL failed, 2 when none was given, 3 when OUT
+    cannot be written or another run is writing it.
     """
+    started = time.monotonic()
     items = _inputs(urls, input_list)
     if not items:
         err.print("[red]No URLs.[/red] e.g. vnplan fetch https://example.gov.vn/a.pdf -o downloads")
@@ -235,14 +275,13 @@ def fetch(
     if not_urls:
         err.print(f"[red]Not http(s) URLs:[/red] {', '.join(not_urls[:5])}")
         raise typer.Exit(2)
-    web = WebOptions(
-        fetch_settings(cache or out / CACHE_DIR, delay=delay, timeout=timeout),
-        follow_attachments=follow_attachments,
+    web = _web_options(
+        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
     result = _run_with_progress(
         items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
     )
-    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"))
+    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"), started)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -257,7 +296,22 @@ def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
     return items
 
 
-def _engine(name: str, scheduler: str | None) -> Engine | None:
+def _web_options(
+    out: Path,
+    cache: Path | None,
+    delay: float,
+    timeout: float,
+    allow_private: bool,
+    follow_attachments: bool,
+    max_attachments: int,
+) -> WebOptions:
+    settings = fetch_settings(
+        cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
+    )
+    return WebOptions(settings, follow_attachments, max_attachments)
+
+
+def _engine(name: str, scheduler: str | None, limits: Limits) -> Engine | None:
     if name == "local":
         return None
     if name == "dask":
@@ -266,12 +320,22 @@ def _engine(name: str, scheduler: str | None) -> Engine | None:
             raise typer.Exit(2)
         from vnplan.cluster import DaskEngine
 
-        return DaskEngine(scheduler)
+        return DaskEngine(scheduler, limits)
     err.print(f"[red]unknown engine {name!r}[/red]: use 'local' or 'dask'")
     raise typer.Exit(2)
 
 
 def _run_with_progress(
+    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
+) -> BatchResult:
+    try:
+        return _run_showing_progress(items, what, run)
+    except OutUnavailable as exc:
+        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_OUT_UNAVAILABLE) from None
+
+
+def _run_showing_progress(
     items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
 ) -> BatchResult:
     if not err.is_terminal:
@@ -295,17 +359,25 @@ def _run_with_progress(
         return run(advance)
 
 
-def _print_summary(result: BatchResult, out: Path, command: str, columns: tuple[str, ...]) -> None:
+def _print_summary(
+    result: BatchResult, out: Path, command: str, columns: tuple[str, ...], started: float
+) -> None:
     counts = result.counts
+    elapsed = time.monotonic() - started
+    worked = sum(counts.get(c, 0) for c in columns if c != "skipped")
+    rate = f", {worked / elapsed:.2f} documents/s" if worked and elapsed > 0 else ""
     table = Table(title=f"vnplan {command} → {out}", show_edge=False)
     for column in columns:
         table.add_column(column, justify="right")
     table.add_row(*(str(counts.get(c, 0)) for c in columns))
     err.print(table)
-    for outcome in result.failed[:MAX_FAILURES_SHOWN]:
-        err.print(f"  [red]{outcome.code}[/red] {outcome.message}")
-    if len(result.failed) > MAX_FAILURES_SHOWN:
-        err.print(f"  … and {len(result.failed) - MAX_FAILURES_SHOWN} more in {out}/errors.jsonl")
+    err.print(f"  took {elapsed:.1f} s{rate}", highlight=False)
+    for note in result.notes:
+        err.print(f"  [yellow]{escape(note)}[/yellow]")
+    for outcome in result.failed:  # each message names its input
+        err.print(f"  [red]{escape(outcome.code or '')}[/red] {escape(outcome.message or '')}")
+    if result.failed:
+        err.print(f"  every failure is a line of {escape(str(out / 'errors.jsonl'))}")
 
 
 @app.command()
@@ -331,6 +403,7 @@ def schema(
 app.command()(compare)
 app.command()(export)
 app.command()(agencies)
+register_watch(app, _print_summary)
 
 
 def main() -> None:

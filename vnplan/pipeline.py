@@ -18,6 +18,7 @@ from vnplan.schema import Document, Source
 from vnplan.text.fold import slug
 
 MAX_BYTES = 200 * 2**20  # inputs larger than this are refused, not read
+TEXT_FORMATS = frozenset({"txt", "html"})  # read whole: text, lines and tokens in memory at once
 
 __all__ = ["MAX_BYTES", "ConversionError", "ConvertOptions", "convert", "document_id"]
 
@@ -26,21 +27,24 @@ __all__ = ["MAX_BYTES", "ConversionError", "ConvertOptions", "convert", "documen
 class ConvertOptions:
     """How one document is converted, on every path (a file, a URL, an attachment, a cluster).
 
-    `max_pages` / `max_bytes` refuse inputs over those sizes with a clear error; `ocr_text=True`
-    says the text came from OCR (a scanned source sets it by itself), which licenses the OCR
-    repairs that rest on the phrase alone; `normalize=False` stops after extraction.
+    `max_pages` / `max_bytes` refuse inputs over those sizes with a clear error, and
+    `max_text_bytes` text inputs (txt, html) over that size: they are read whole, and their
+    text, lines and tokens take many times their size in memory. `ocr_text=True` says the
+    text came from OCR (a scanned source sets it by itself), which licenses the OCR repairs
+    that rest on the phrase alone; `normalize=False` stops after extraction.
     """
 
     max_pages: int | None = None
     max_bytes: int = MAX_BYTES
     ocr_text: bool | None = None
     normalize: bool = True
+    max_text_bytes: int = MAX_BYTES
 
     def __post_init__(self) -> None:
         if self.max_pages is not None and self.max_pages < 1:
             raise ValueError("ConvertOptions.max_pages must be at least 1")
-        if self.max_bytes < 1:
-            raise ValueError("ConvertOptions.max_bytes must be positive")
+        if self.max_bytes < 1 or self.max_text_bytes < 1:
+            raise ValueError("ConvertOptions.max_bytes and max_text_bytes must be positive")
 
 
 def convert(
@@ -50,6 +54,7 @@ def convert(
     uri: str | None = None,
     fetched_at: dt.datetime | None = None,
     found_on: str | None = None,
+    final_url: str | None = None,
 ) -> Document:
     """Convert one document (a path, or its bytes) into a validated schema v1 record.
 
@@ -68,6 +73,12 @@ def convert(
     if not data.strip():
         raise ConversionError("empty", f"{name}: the file is empty")
     fmt = sniff(data)
+    if fmt in TEXT_FORMATS and len(data) > options.max_text_bytes:
+        raise ConversionError(
+            "too_large",
+            f"{name}: {len(data)} bytes of {fmt} is over the {options.max_text_bytes} limit for"
+            " text inputs",
+        )
     if fmt == "pdf" and options.max_pages is not None:
         _check_page_count(data, name, options.max_pages)
     layout = read_layout(data, fmt, name)
@@ -85,6 +96,7 @@ def convert(
         ocr=layout.ocr,
         fetched_at=fetched_at,
         found_on=found_on,
+        final_url=final_url,
     )
     doc = extract_document(layout, src)
     if options.normalize:

@@ -1,35 +1,47 @@
-"""URLs in a batch: fetched through `vnplan.fetch` (cache, robots.txt, delays), converted, and
-their pages' attachments followed.
+"""URLs in a batch: fetched here, one at a time, through `vnplan.fetch` (cache, robots.txt, a
+delay per host, the per-URL deadline, private addresses refused), their pages' attachments
+followed up to a limit, and their bytes handed on as `Job`s to be converted in the workers.
 
-A URL's record is skipped on a re-run when the record already there names the same URL and
-the (revalidated) body has the same sha256. Records and downloads land directly in the output
+A URL's record is skipped on a re-run when the record already there names the same URL and the
+(revalidated) body has the same sha256. Records and downloads land directly in the output
 folder under names made from the URL, never elsewhere, whatever the URL looks like.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from vnplan.batch import Outcome, Status, is_done, record_json, url_stem, write_atomic
-from vnplan.errors import ConversionError
 from vnplan.fetch import FetchedDocument, Fetcher, FetchError, FetchSettings, save
-from vnplan.pipeline import convert
+from vnplan.jobs import Job, Outcome, Status
+from vnplan.pipeline import ConvertOptions
+from vnplan.schema import Warning
+from vnplan.store import Store, url_record_name
 
-CACHE_DIR = ".cache"  # default cache: OUT/.cache (hidden, so folder inputs never pick it up)
+MAX_ATTACHMENTS = 20  # links followed per page; the others are named in a warning
 
 
 @dataclass(frozen=True)
 class WebOptions:
-    """How a batch fetches: the fetcher's settings and whether attachments are followed."""
+    """How a batch fetches: the fetcher's settings, and which attachments are followed."""
 
     settings: FetchSettings
     follow_attachments: bool = True
+    max_attachments: int = MAX_ATTACHMENTS
+
+    def __post_init__(self) -> None:
+        if self.max_attachments < 0:
+            raise ValueError("WebOptions.max_attachments must be at least 0")
 
 
 def fetch_settings(
-    cache_dir: Path, delay: float | None = None, timeout: float | None = None
+    cache_dir: Path,
+    delay: float | None = None,
+    timeout: float | None = None,
+    *,
+    allow_private: bool = False,
 ) -> FetchSettings:
     """FetchSettings for the CLI: a cache folder, the per-host delay and the request timeout
     (the per-URL deadline grows with it)."""
@@ -41,109 +53,120 @@ def fetch_settings(
         read_timeout=read,
         connect_timeout=min(base.connect_timeout, read),
         deadline=max(base.deadline, 4 * read),
+        allow_private=allow_private,
     )
 
 
-class UrlBatch:
-    """The URL side of one batch run: one fetcher, the output names already taken, and the
-    URLs already done (an attachment linked from two pages is converted once)."""
+class UrlJobs:
+    """The URL side of one run: one fetcher, the output names already taken, and the URLs done
+    (an attachment linked from two pages is converted once)."""
 
-    def __init__(self, fetcher: Fetcher, out_dir: Path, options: WebOptions, taken: set[str]):
-        self.fetcher = fetcher
-        self.out_dir = out_dir
-        self.options = options
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        store: Store,
+        web: WebOptions,
+        options: ConvertOptions,
+        taken: set[str],
+    ) -> None:
+        self.fetcher, self.store, self.web, self.options = fetcher, store, web, options
         self.taken = taken
         self.seen: set[str] = set()
 
-    def convert(self, url: str, name: str, *, force: bool) -> Iterator[Outcome]:
-        """The URL's outcome, then one per attachment of its page when following them."""
+    def jobs(self, url: str, name: str, *, force: bool) -> Iterator[Job | Outcome]:
+        """The URL's job (or outcome), then one per attachment of its page when following them."""
         if url in self.seen:  # given, and already converted as an attachment in this run
             yield Outcome(url, "skipped", message=f"{url}: converted earlier in this run")
             return
-        self.seen.add(url)
-        outcome, page = self._convert_one(url, name, force=force, found_on=None)
-        yield outcome
-        if page is None or not self.options.follow_attachments:
+        fetched = self._page(url)
+        if isinstance(fetched, Outcome):
+            yield fetched
             return
-        for link in self.fetcher.attachments(page):
-            if link in self.seen:
-                continue
-            self.seen.add(link)
-            attached, _doc = self._convert_one(
-                link, self.new_name(link), force=force, found_on=page.url
-            )
-            yield attached
+        page, links, note = fetched
+        yield self._job(page, name, force=force, notes=(note,) if note else ())
+        for link in links:
+            attached = self._fetch(link, page.url)
+            if isinstance(attached, Outcome):
+                yield attached
+            else:
+                yield self._job(attached, url_record_name(link, self.taken), force=force)
 
-    def fetch(self, url: str) -> Iterator[Outcome]:
+    def downloads(self, url: str) -> Iterator[Outcome]:
         """Download the URL (and its page's attachments when following them) into the folder."""
-        self.seen.add(url)
-        outcome, page = self._save_one(url, found_on=None)
-        yield outcome
-        if page is None or not self.options.follow_attachments:
+        fetched = self._page(url)
+        if isinstance(fetched, Outcome):
+            yield fetched
             return
-        for link in self.fetcher.attachments(page):
-            if link not in self.seen:
-                self.seen.add(link)
-                yield self._save_one(link, found_on=page.url)[0]
+        page, links, note = fetched
+        yield self._save(page, note.message if note else None)
+        for link in links:
+            attached = self._fetch(link, page.url)
+            yield attached if isinstance(attached, Outcome) else self._save(attached, None)
 
-    def new_name(self, url: str) -> str:
-        """A record name for a URL found on a page, unused so far in this run."""
-        stem = url_stem(url)
-        name, n = f"{stem}.json", 2
-        while name in self.taken:
-            name, n = f"{stem}-{n}.json", n + 1
-        self.taken.add(name)
-        return name
+    def _page(self, url: str) -> tuple[FetchedDocument, list[str], Warning | None] | Outcome:
+        """A given URL fetched, with the attachment links to follow from it."""
+        self.seen.add(url)
+        page = self._fetch(url, None)
+        if isinstance(page, Outcome):
+            return page
+        return (page, *self._attachments(page))
 
-    def _convert_one(
-        self, url: str, name: str, *, force: bool, found_on: str | None
-    ) -> tuple[Outcome, FetchedDocument | None]:
-        try:
-            doc = self.fetcher.fetch(url, found_on=found_on)
-        except FetchError as exc:
-            return _failed(url, exc.code, str(exc), found_on), None
-        except Exception as exc:  # a fetch-stage bug must not stop the batch either
-            return _failed(url, "internal_error", f"{url}: {exc!r}", found_on), None
-        output = inside(self.out_dir, name)
-        if output is None:
-            return _failed(url, "unsafe_path", f"{url}: refusing to write {name!r}", found_on), doc
-        if not force and is_done(output, doc.content, uri=url):
-            return Outcome(url, "skipped", output=name), doc
-        try:
-            record = convert(doc.content, uri=url, fetched_at=doc.fetched_at, found_on=found_on)
-        except ConversionError as exc:
-            return _failed(url, exc.code, str(exc), found_on), doc
-        except Exception as exc:  # a parser bug must not stop the batch
-            return _failed(url, "internal_error", f"{url}: {exc!r}", found_on), doc
-        write_atomic(output, record_json(record))
-        outcome = Outcome(
-            url, "converted", output=name, kind=record.kind, warnings=len(record.warnings)
+    def _attachments(self, page: FetchedDocument) -> tuple[list[str], Warning | None]:
+        """The page's attachment links to follow (new ones, up to the limit), and a warning
+        naming those left out."""
+        if not self.web.follow_attachments:
+            return [], None
+        new = [link for link in self.fetcher.attachments(page) if link not in self.seen]
+        kept, dropped = new[: self.web.max_attachments], new[self.web.max_attachments :]
+        self.seen.update(kept)
+        if not dropped:
+            return kept, None
+        return kept, Warning(
+            code="attachments_not_followed",
+            message=f"{len(dropped)} attachment link(s) over the limit of"
+            f" {self.web.max_attachments} not followed: {' '.join(dropped)}",
         )
-        return outcome, doc
 
-    def _save_one(self, url: str, found_on: str | None) -> tuple[Outcome, FetchedDocument | None]:
+    def _fetch(self, url: str, found_on: str | None) -> FetchedDocument | Outcome:
         try:
-            doc = self.fetcher.fetch(url, found_on=found_on)
-            path = save(doc, self.out_dir)
+            return self.fetcher.fetch(url, found_on=found_on)
         except FetchError as exc:
-            return _failed(url, exc.code, str(exc), found_on), None
+            return _failed(url, exc.code, str(exc), found_on)
         except Exception as exc:  # a fetch-stage bug must not stop the batch either
-            return _failed(url, "internal_error", f"{url}: {exc!r}", found_on), None
+            return _failed(url, "internal_error", f"{url}: {exc!r}", found_on)
+
+    def _job(
+        self, doc: FetchedDocument, name: str, *, force: bool, notes: tuple[Warning, ...] = ()
+    ) -> Job | Outcome:
+        if self.store.path(name) is None:
+            return _failed(doc.url, "unsafe_path", f"refusing to write {name!r}", doc.found_on)
+        digest = hashlib.sha256(doc.content).hexdigest()
+        if not force and self.store.is_done(name, digest, uri=doc.url):
+            return Outcome(doc.url, "skipped", output=name)
+        return Job(
+            uri=doc.url,
+            output=name,
+            options=self.options,
+            content=doc.content,
+            fetched_at=doc.fetched_at,
+            found_on=doc.found_on,
+            final_url=doc.final_url,
+            notes=notes,
+        )
+
+    def _save(self, doc: FetchedDocument, message: str | None) -> Outcome:
+        try:
+            path = save(doc, self.store.root)
+        except FetchError as exc:
+            return _failed(doc.url, exc.code, str(exc), doc.found_on)
+        except OSError as exc:
+            return _failed(doc.url, "write_failed", f"{doc.url}: {exc.strerror}", doc.found_on)
         status: Status = "skipped" if doc.from_cache else "fetched"
-        return Outcome(url, status, output=path.name, kind=doc.format), doc
+        return Outcome(doc.url, status, output=path.name, kind=doc.format, message=message)
 
 
 def _failed(url: str, code: str, message: str, found_on: str | None) -> Outcome:
+    """A failed outcome whose message names the URL (and the page it was linked from)."""
+    named = message if url in message else f"{url}: {message}"
     where = f" (linked from {found_on})" if found_on else ""
-    return Outcome(url, "failed", code=code, message=f"{message}{where}")
-
-
-def inside(out_dir: Path, name: str) -> Path | None:
-    """OUT/name if that is a plain file name directly inside OUT, else None."""
-    if not name or name.startswith(".") or "/" in name or "\\" in name or "\0" in name:
-        return None
-    root = out_dir.resolve()
-    path = root / name
-    if path.is_symlink() or path.resolve().parent != root:
-        return None
-    return path
+    return Outcome(url, "failed", code=code, message=f"{named}{where}")

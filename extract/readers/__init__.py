@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import cast
 
 from vnplan.errors import ConversionError
-from vnplan.extract.readers.layout import Layout
+from vnplan.extract.readers.layout import Layout, Line
 from vnplan.formats import BY_NAME
 from vnplan.schema import Warning
 from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
@@ -39,11 +39,7 @@ def repair_letters(layout: Layout) -> Layout:
             changed.update((a, b) for a, b in zip(text, fixed, strict=True) if a != b)
         return fixed
 
-    lines = [
-        replace(line, text=fix(line.text),
-                cells=tuple(fix(c) for c in line.cells) if line.cells else None)
-        for line in layout.lines
-    ]
+    lines = [_fixed_line(line, fix) for line in layout.lines]
     if not changed:
         return layout
     notes = [
@@ -52,6 +48,14 @@ def repair_letters(layout: Layout) -> Layout:
         for (old, new), n in sorted(changed.items())
     ]
     return replace(layout, lines=lines, notes=[*layout.notes, *notes])
+
+
+def _fixed_line(line: Line, fix: Callable[[str], str]) -> Line:
+    text = fix(line.text)
+    cells = tuple(fix(c) for c in line.cells) if line.cells else None
+    if text == line.text and cells == line.cells:
+        return line  # most lines: nothing to repair, no copy
+    return replace(line, text=text, cells=cells)
 
 
 def reader_of(fmt: str, name: str) -> Callable[[bytes], Layout]:

@@ -22,17 +22,26 @@ from vnplan.text.dates import make_date
 AnchorKind = Literal["motto", "number", "place_date", "mark", "addressees", "recipients"]
 
 
+class _Skeleton(dict[int, str]):
+    """The translation table of `skeleton`, filled in as characters are first met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[:1].lower() if char not in "đĐ" else "d"
+        self[code] = out = base if len(base) == 1 else char
+        return out
+
+
+_SKELETON = _Skeleton()
+
+
 def skeleton(text: str) -> str:
     """Lower case, no diacritics, đ → d, one character for each character of `text`.
 
     >>> skeleton("Số: 12/KH-UBND"), skeleton("Cộng hoà")
     ('so: 12/kh-ubnd', 'cong hoa')
     """
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[:1].lower() if char not in "đĐ" else "d"
-        out.append(base if len(base) == 1 else char)
-    return "".join(out)
+    return text.translate(_SKELETON)
 
 
 _SEP = r"\s*[-–—_.]*\s*"

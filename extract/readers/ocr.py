@@ -1,26 +1,24 @@
 """Scanned PDF pages → positioned text, with tesseract's Vietnamese model (`-l vie`).
 
-Why the tesseract command line through `subprocess`, and not pytesseract or ocrmypdf:
-ocrmypdf is not installed and would rewrite the whole PDF (plus its own dependencies) only
+Why the tesseract command line through `subprocess`, and not pytesseract or ocrmypdf: ocrmypdf
+(only a baseline of bench/speed.py) would rewrite the whole PDF (plus its own dependencies) only
 for us to read the text layer back; pytesseract is a thin wrapper around the same command that
 writes every image to a temporary file and passes no environment of its own. Calling the command
 directly lets us (1) pipe each page image through stdin and read TSV (word boxes) from stdout,
-(2) set OMP_THREAD_LIMIT=1, which makes tesseract 5 several times faster on small machines
-(its OpenMP threads otherwise spin against each other) while pages run in parallel, one
-process per core, and (3) OCR all the cells of a table page in one process (a list of images,
-`--psm 6`), so the model loads once per page instead of once per cell. Nothing is cached:
-cell images live in a temporary directory for the duration of one call.
+(2) set OMP_THREAD_LIMIT=1, which makes tesseract 5 several times faster on small machines (its
+OpenMP threads otherwise spin against each other) while pages run in parallel, one process per
+core, and (3) OCR all the cells of a table page in one process (a list of images, `--psm 6`), so
+the model loads once per page instead of once per cell. Nothing is cached: cell images live in a
+temporary directory for the duration of one call.
 
-Pages are rendered with pypdfium2 at 300 dpi (a 200-dpi scan upsampled: tesseract reads the
-tone marks better; measured on the sample), deskewed, and the ruled table (if any) is cut into
-cells (`ocr_tables`); the rest of the page is read with `--psm 3`. Coordinates are turned into
+Pages are rendered, deskewed and their ruled table (if any) cut into cells by `ocr_images`
+(with `ocr_tables`); the rest of the page is read with `--psm 3`. Coordinates are turned into
 points so `pdf_layout` treats scanned and born-digital pages alike. tesseract 5 at 300 dpi
 with one thread takes about 1.5 s a page here (the "~5.7 s" of its default threading).
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -28,34 +26,30 @@ import statistics
 import subprocess
 import tempfile
 import unicodedata
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Collection, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 import pypdfium2 as pdfium
-from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_tables import CellGrid, find_grid, ink_box, is_blank, skew_angle
+from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.schema import Warning
 from vnplan.text.numerals import roman_value, to_roman
 
 LANGUAGE = "vie"
-RENDER_DPI = 300  # scans (often 200 dpi) are upsampled: tesseract then reads the tone marks
-# of "TIÊU", "Thể" better than at the scan's own resolution
 PAGE_TIMEOUT = 300  # seconds for tesseract on one page (or one page's cells)
 COLUMN_GAP_EM = 1.8  # as in pdf_text: a wider gap between two words separates columns
 LINE_HEIGHT_EM = 1.1  # a tesseract line box is about this many ems tall
 SIZE_STEP = 0.3  # line boxes within this share of the page's usual height: the usual size
 SPECK = 0.6  # words narrower and lower than this share of a line's height are specks
-CELL_MARGIN = 12  # white pixels around a cell's ink before OCR
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
 _HEADING_START = re.compile(r"^(?P<n>[IVXLHTlJ1|!]{1,5})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.*)$")
 
@@ -157,13 +151,12 @@ def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float)
                    first_word=(run[0].right - run[0].left) * scale)
 
 
-def _tesseract(image: Image.Image, dpi: int, psm: int, output: str) -> str:
+def _tesseract(image: bytes, dpi: int, psm: int, output: str) -> str:
+    """tesseract's `output` ("tsv", "txt") for one PNG image."""
     command = tesseract_command()
     assert command is not None
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=1)
     done = subprocess.run([command, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm),
-                           "--dpi", str(dpi), output], input=buffer.getvalue(),
+                           "--dpi", str(dpi), output], input=image,
                           capture_output=True, timeout=PAGE_TIMEOUT, check=False, env=_env())
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()[-300:]
@@ -171,8 +164,8 @@ def _tesseract(image: Image.Image, dpi: int, psm: int, output: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def ocr_cells(images: Sequence[Image.Image], dpi: int) -> list[str]:
-    """Text of each cell image, read by one tesseract process (`--psm 6`)."""
+def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
+    """Text of each cell image (PNG), read by one tesseract process (`--psm 6`)."""
     if not images:
         return []
     command = tesseract_command()
@@ -181,7 +174,7 @@ def ocr_cells(images: Sequence[Image.Image], dpi: int) -> list[str]:
         paths = []
         for index, image in enumerate(images):
             path = Path(tmp, f"cell{index:04d}.png")
-            image.save(path, format="PNG", compress_level=1)
+            path.write_bytes(image)
             paths.append(str(path))
         listing = Path(tmp, "cells.txt")
         listing.write_text("\n".join(paths) + "\n", "utf-8")
@@ -194,83 +187,60 @@ def ocr_cells(images: Sequence[Image.Image], dpi: int) -> list[str]:
     return [unicodedata.normalize("NFC", " ".join(t.split())) for t in texts[: len(images)]]
 
 
-@dataclass(frozen=True)
-class _Scan:
-    number: int
-    image: Image.Image
-    dpi: int
-    width: float  # page size in points
-    height: float
-
-
-def _render(doc: pdfium.PdfDocument, index: int) -> _Scan:
-    page = doc[index]
-    try:
-        width, height = page.get_size()
-        image = page.render(scale=RENDER_DPI / 72.0, grayscale=True).to_pil().convert("L")
-    finally:
-        page.close()
-    return _Scan(index + 1, image, RENDER_DPI, width, height)
-
-
-def _read_scan(scan: _Scan) -> tuple[PageText, float]:
-    """OCR one rendered page: its text outside the table, the table cell by cell."""
-    image = scan.image
-    angle = skew_angle(np.asarray(image))
-    if abs(angle) >= 0.05:
-        image = image.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    gray = np.asarray(image)
-    grid = find_grid(gray)
-    page_image = image
+def read_scan_page(scan: ScanPage) -> PageText:
+    """OCR one prepared page: its text outside the table, the table cell by cell."""
     tables: tuple[TableBlock, ...] = ()
-    scale = 72.0 / scan.dpi
-    if grid is not None:
-        page_image = image.copy()
-        x0, top, x1, bottom = grid.bbox
-        page_image.paste(255, (x0 - 4, top - 4, x1 + 5, bottom + 5))
-        tables = (TableBlock(top=top * scale, rows=_table_rows(image, gray, grid, scan.dpi)),)
-    words, lines = parse_tsv(_tesseract(page_image, scan.dpi, 3, "tsv"))
+    if scan.grid is not None:
+        where = [position for position, _ in scan.cells]
+        texts = dict(zip(where, ocr_cells([image for _, image in scan.cells], scan.dpi),
+                         strict=True))
+        rows = [tuple(texts.get((r, c), "") for c in range(len(row)))
+                for r, row in enumerate(scan.grid.rows)]
+        top = scan.grid.bbox[1] * 72.0 / scan.dpi
+        tables = (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
+    words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
     segments = tuple(segments_of(words, lines, scan.dpi))
-    page = PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
+    return PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
                     tables=tables)
-    return page, angle
 
 
-def _table_rows(image: Image.Image, gray: np.ndarray, grid: CellGrid,
-                dpi: int) -> tuple[tuple[str, ...], ...]:
-    crops: list[Image.Image] = []
-    where: list[tuple[int, int]] = []
-    for r, row in enumerate(grid.rows):
-        for c, box in enumerate(row):
-            if box is not None and not is_blank(gray, box):
-                crops.append(ImageOps.expand(image.crop(ink_box(gray, box)), CELL_MARGIN, 255))
-                where.append((r, c))
-    texts = dict(zip(where, ocr_cells(crops, dpi), strict=True))
-    rows = [tuple(texts.get((r, c), "") for c in range(len(row)))
-            for r, row in enumerate(grid.rows)]
-    return tuple(row for row in rows if any(row))
+def ocr_processes(pages: int) -> int:
+    """How many tesseract processes run at once: one per core."""
+    return max(1, min(pages, os.cpu_count() or 1))
 
 
-def ocr_pdf_pages(doc: pdfium.PdfDocument,
-                  indexes: Sequence[int]) -> tuple[list[PageText], list[Warning]]:
-    """OCR the given pages (0-based) of an open PDF; raise "needs_ocr" without tesseract."""
+def ocr_pdf_pages(
+    doc: pdfium.PdfDocument, indexes: Sequence[int], without_text: Collection[int] = (),
+    replaced: bool = False,
+) -> tuple[list[PageText], list[Warning]]:
+    """OCR the given pages (0-based) of an open PDF; raise "needs_ocr" without tesseract.
+    Pages in `without_text` are rendered without their text objects (`render_page`);
+    `replaced` says some of the pages had a text layer that is replaced by the OCR.
+
+    Pages are prepared here, one at a time (rendering, deskewing, cutting out the table:
+    `ocr_images`; pdfium is not thread-safe), and each is handed to a worker thread that runs
+    tesseract on it; at most `workers` prepared pages wait, so the next page is prepared while
+    tesseract reads the last ones, and only a few page images are held at once."""
     if tesseract_command() is None:
         raise ConversionError("needs_ocr", f"{len(indexes)} page(s): the PDF has no text layer "
                               "(scanned); install tesseract-ocr and tesseract-ocr-vie to read it")
-    workers = max(1, min(len(indexes), os.cpu_count() or 1))
+    workers = ocr_processes(len(indexes))
     pages: list[PageText] = []
     angles: list[float] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for start in range(0, len(indexes), 2 * workers):
-            scans = [_render(doc, i) for i in indexes[start : start + 2 * workers]]
-            for page, angle in pool.map(_read_scan, scans):
-                pages.append(page)
-                angles.append(angle)
+        pending: deque[Future[PageText]] = deque()
+        for index in indexes:
+            scan = prepare_page(doc, index, index in without_text)
+            angles.append(scan.angle)
+            pending.append(pool.submit(read_scan_page, scan))
+            if len(pending) > workers:
+                pages.append(pending.popleft().result())
+        pages.extend(future.result() for future in pending)
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",
-        message=f"{len(indexes)} page(s) without a text layer read by OCR (tesseract, "
-              f"{LANGUAGE}); text may contain recognition errors")]
+        message=f"{len(indexes)} page(s) {'' if replaced else 'without a text layer '}"
+              f"read by OCR (tesseract, {LANGUAGE}); text may contain recognition errors")]
     if fixes:
         notes.append(Warning(
             code="ocr_numeral_repaired",

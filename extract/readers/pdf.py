@@ -4,13 +4,15 @@ Text, boxes and fonts come from pdfium: per text object where that is safe (`pdf
 else per character (`pdf_text`); no pdfminer parse. Ruled tables are found with pdfplumber's
 table finder on the ruling lines pdfium reads (`pdf_tables`); the page layout (columns,
 running heads, paragraphs, glyph-fallback repairs) is `pdf_layout`'s; pages that are only an
-image go to tesseract (`ocr`). Bad files raise `ConversionError` with a stable code:
+image, or whose text layer does not read as the page (`text_layer`), go to tesseract (`ocr`).
+Bad files raise `ConversionError` with a stable code:
 "encrypted", "corrupt_pdf" (a truncated file too: pdfium cannot rebuild one), "empty",
 "too_many_pages" (over `MAX_PAGES`), and from `ocr` "needs_ocr" / "ocr_failed".
 """
 
 from __future__ import annotations
 
+import functools
 import io
 
 import pypdfium2 as pdfium
@@ -21,11 +23,10 @@ from vnplan.extract.readers.layout import Layout
 from vnplan.extract.readers.pdf_geometry import PageText
 from vnplan.extract.readers.pdf_layout import layout_lines
 from vnplan.extract.readers.pdf_text import read_page_text
+from vnplan.extract.readers.text_layer import OcrReason, ocr_reason
 from vnplan.schema import Warning
 
 MAX_PAGES = 2000  # a PDF with more pages than this is refused ("too_many_pages")
-MIN_TEXT_CHARS = 20  # a page with fewer characters than this and an image on it is a scan
-MIN_SCAN_COVER = 0.5  # ... when the image covers at least this share of the page
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 
 
@@ -62,6 +63,8 @@ def flatten_signature_fields(
     signature field, not into the page ("Số: 3686/UBND-XD" shows, "Số: /UBND-XD" is the text);
     flattening makes that text part of the page it is printed on."""
     own: dict[int, int] = {}
+    if pdfium_c.FPDF_GetFormType(doc.raw) == pdfium_c.FORMTYPE_NONE:
+        return doc, own  # no interactive form, so no signature field: no page to look at
     for index in range(len(doc)):
         if not _has_widgets(doc, index):
             continue
@@ -123,14 +126,9 @@ def read_pdf_layout(data: bytes) -> Layout:
     """The lines of a PDF in reading order, with pages, fonts and table rows."""
     doc, stamped = flatten_signature_fields(open_pdf(data))
     notes: list[Warning] = []
-    if stamped:
-        notes.append(Warning(
-            code="signature_fields_read",
-            message=f"text stamped into signature fields read on {len(stamped)} page(s) "
-                    "(the number and day a signing tool prints)"))
     try:
         pages: list[PageText] = []
-        scanned: list[int] = []
+        scanned: dict[int, OcrReason] = {}
         unreadable: list[int] = []
         for index in range(len(doc)):
             try:
@@ -139,13 +137,20 @@ def read_pdf_layout(data: bytes) -> Layout:
                 unreadable.append(index + 1)
                 continue
             try:
-                page_text, chars = read_page_text(page, index + 1, stamped.get(index))
-                if chars < MIN_TEXT_CHARS and _image_cover(page) >= MIN_SCAN_COVER:
-                    scanned.append(index)
-                else:
+                page_text, _ = read_page_text(page, index + 1, stamped.get(index))
+                reason = ocr_reason(page_text, functools.partial(_image_cover, page))
+                if reason is None:
                     pages.append(page_text)
+                else:
+                    scanned[index] = reason
             finally:
                 page.close()
+        read_stamps = [i for i in stamped if i not in scanned]
+        if read_stamps:
+            notes.append(Warning(
+                code="signature_fields_read",
+                message=f"text stamped into signature fields read on {len(read_stamps)} "
+                        "page(s) (the number and day a signing tool prints)"))
         if unreadable and not pages and not scanned:
             raise ConversionError("corrupt_pdf", "no page of the PDF can be read")
         if unreadable:
@@ -153,13 +158,16 @@ def read_pdf_layout(data: bytes) -> Layout:
                 code="page_unreadable",
                 message=f"page(s) {unreadable} could not be read"))
         if scanned:
+            notes.extend(_text_layer_notes(scanned))
             try:
                 from vnplan.extract.readers.ocr import ocr_pdf_pages
             except ImportError as error:  # numpy comes with the "ocr" extra
                 raise ConversionError("needs_ocr", f"{len(scanned)} page(s) have no text layer "
                                       f"(scanned) and OCR support is missing ({error}); install "
                                       "vnplan[ocr], tesseract-ocr and tesseract-ocr-vie") from error
-            ocr_pages, ocr_notes = ocr_pdf_pages(doc, scanned)
+            ocr_pages, ocr_notes = ocr_pdf_pages(
+                doc, sorted(scanned), _without_text(scanned),
+                replaced=any(r is not OcrReason.NO_TEXT for r in scanned.values()))
             pages = sorted([*pages, *ocr_pages], key=lambda p: p.number)
             notes.extend(ocr_notes)
         page_count = len(doc)
@@ -172,3 +180,23 @@ def read_pdf_layout(data: bytes) -> Layout:
         lines, repair_notes = repair_ocr_lines(lines, {i + 1 for i in scanned})
         layout_notes.extend(repair_notes)
     return Layout(lines=lines, pages=page_count, ocr=bool(scanned), notes=[*notes, *layout_notes])
+
+
+def _without_text(scanned: dict[int, OcrReason]) -> set[int]:
+    """Pages whose text layer lies over the scanned image (a stamp, a scanner's OCR): it is
+    left out of the rendering that is OCR'd, so a stamp is not read into the text."""
+    return {i for i, reason in scanned.items() if reason.over_image}
+
+
+def _text_layer_notes(scanned: dict[int, OcrReason]) -> list[Warning]:
+    """One warning per reason a page with a text layer was OCR'd instead."""
+    notes = []
+    for reason in OcrReason:
+        numbers = [i + 1 for i, r in sorted(scanned.items()) if r is reason]
+        if numbers and reason is not OcrReason.NO_TEXT:
+            left_out = " (the stamp is left out of the text)" if reason is (
+                OcrReason.STAMP_ONLY) else ""
+            notes.append(Warning(code="text_layer_replaced",
+                                 message=f"page(s) {numbers}: {reason.value}; read by "
+                                         f"OCR instead{left_out}"))
+    return notes

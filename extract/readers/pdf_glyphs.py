@@ -4,7 +4,9 @@ A PDF typeset in a font without Vietnamese glyphs draws each missing glyph from 
 font, as a text run of its own; text extraction then sees a gap and a space inside the word.
 Two or three pieces are joined when the space touches a Vietnamese letter outside Latin-1,
 the joined word is a Vietnamese syllable, and not every piece is a syllable by itself. The
-syllables are those of underthesea's 74K-word dictionary (a dependency) seen in ≥ 2 entries.
+syllables are those of underthesea's 74K-word dictionary seen in ≥ 2 entries, kept as a data
+file (``data/syllables.txt``, rebuilt by ``python -m vnplan.extract.readers.pdf_glyphs``) so
+that reading a PDF neither imports underthesea nor parses its dictionary.
 """
 
 from __future__ import annotations
@@ -12,15 +14,21 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 _DICTIONARY = ("corpus", "data", "Viet74K.txt")
+SYLLABLES_FILE = "data/syllables.txt"
 _MIN_ENTRIES = 2  # a syllable seen in a single dictionary entry is too often a typo
 _VOWELS = set("aăâeêioôơuưy")
 SOFT_SPACE = "\u2060"  # from the PDF reader: a space it inserted where the font changes
 _WORD_EDGE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+_FALLBACK_LETTER = re.compile(r"[^\W\d_\x00-\xff]")  # a letter outside Latin-1
+_GAP = re.compile(f"([ {SOFT_SPACE}]+)")
 _EDGE = "\"'“”‘’()[]{},.;:!?…-–—/«»"  # punctuation that may cling to a word
 
 
@@ -38,15 +46,15 @@ def is_fallback_letter(char: str) -> bool:
 
 @cache
 def syllables() -> frozenset[str]:
-    """Lowercase NFC Vietnamese syllables (empty when underthesea is not installed)."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations)), *_DICTIONARY)
-    if not path.is_file():
-        return frozenset()
+    """Lowercase NFC Vietnamese syllables (the committed data file)."""
+    text = resources.files(__package__).joinpath(SYLLABLES_FILE).read_text("utf-8")
+    return frozenset(text.split())
+
+
+def dictionary_syllables(entries: Iterable[str]) -> frozenset[str]:
+    """The syllables of a word list (one entry a line) seen in ≥ `_MIN_ENTRIES` entries."""
     counts: dict[str, int] = {}
-    for line in path.read_text("utf-8").splitlines():
+    for line in entries:
         for word in set(unicodedata.normalize("NFC", line.lower()).split()):
             if word.isalpha():
                 counts[word] = counts.get(word, 0) + 1
@@ -54,6 +62,15 @@ def syllables() -> frozenset[str]:
         w for w, n in counts.items()
         if n >= _MIN_ENTRIES and any(_base_letter(c) in _VOWELS for c in w)
     )
+
+
+def dictionary_path() -> Path | None:
+    """underthesea's word list, where underthesea is installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *_DICTIONARY)
+    return path if path.is_file() else None
 
 
 def _is_syllable(word: str) -> bool:
@@ -76,19 +93,28 @@ def _joinable(pieces: list[str], soft: bool) -> bool:
 def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     """Text with split words rejoined (and `SOFT_SPACE`s left made plain spaces), and how many
     joins were made."""
-    parts = re.split(f"([ {SOFT_SPACE}]+)", text)
-    tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
-    if len(tokens) < 2 or not any(is_fallback_letter(c) for c in text):
+    if not _FALLBACK_LETTER.search(text):
         return text.replace(SOFT_SPACE, " "), 0
+    parts = _GAP.split(text)
+    tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
+    if len(tokens) < 2:
+        return text.replace(SOFT_SPACE, " "), 0
+    # a split leaves a fallback letter on one side of the gap, and its pieces make a syllable
     known = syllables()
-    unknown = [t.strip(_EDGE).lower() not in known for t in tokens]
-    if not any(unknown) and SOFT_SPACE not in text:
-        return text, 0  # every word is a syllable and no font change: nothing was split
+    candidates = {i for i in range(len(tokens) - 1)
+                  if _breakable(tokens[i], tokens[i + 1]) and _makes_syllable(tokens, i, known)}
+    if not candidates:
+        return " ".join(tokens).strip(), 0
+
+    def unknown(j: int) -> bool:
+        return tokens[j].strip(_EDGE).lower() not in known
+
     out: list[str] = []
     joins = 0
     i = 0
     while i < len(tokens):
-        near = any(unknown[i : i + 3]) or any(SOFT_SPACE in gap for gap in gaps[i : i + 2])
+        near = i in candidates and (any(unknown(j) for j in range(i, min(i + 3, len(tokens))))
+                                    or any(SOFT_SPACE in gap for gap in gaps[i : i + 2]))
         joined = _join_at(tokens, gaps, i) if near else None
         word, used = joined if joined else (tokens[i], 1)
         out.append(word)
@@ -97,6 +123,25 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
         joins += used - 1
         i += used
     return "".join(out).strip(), joins
+
+
+def _breakable(left: str, right: str) -> bool:
+    return _is_fallback(left[-1:]) or _is_fallback(right[:1])
+
+
+def _makes_syllable(tokens: list[str], i: int, known: frozenset[str]) -> bool:
+    """Do tokens i, i+1 (or i, i+1, i+2), edge punctuation aside, spell a syllable?"""
+    for size in (2, 3):
+        if i + size <= len(tokens):
+            group = tokens[i : i + size]
+            word = "".join([group[0].lstrip(_EDGE), *group[1:-1], group[-1].rstrip(_EDGE)])
+            if word.lower() in known:
+                return True
+    return False
+
+
+def _is_fallback(char: str) -> bool:
+    return char > "\xff" and char.isalpha()
 
 
 def _join_at(tokens: list[str], gaps: list[str], i: int) -> tuple[str, int] | None:
@@ -119,3 +164,14 @@ def _join_at(tokens: list[str], gaps: list[str], i: int) -> tuple[str, int] | No
         if _joinable(pieces, soft):
             return lead[1] + "".join(pieces) + tail[3], size
     return None
+
+
+if __name__ == "__main__":  # rebuild data/syllables.txt from underthesea's dictionary
+    source = dictionary_path()
+    if source is None:
+        sys.exit("underthesea's dictionary is needed to rebuild the syllable list")
+    found = dictionary_syllables(source.read_text("utf-8").splitlines())
+    target = Path(__file__).with_name("data") / "syllables.txt"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text("\n".join(sorted(found)) + "\n", "utf-8")
+    print(f"{len(found)} syllables → {target}")

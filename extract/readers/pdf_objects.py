@@ -59,16 +59,43 @@ def _font_facts(font: object) -> tuple[bool, bool]:
     return bold, italic
 
 
-def _text_of(obj: pdfium.PdfObject, textpage: pdfium.PdfTextPage) -> str:
-    length = pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
-    if length <= 2:
-        return ""
-    buffer = ctypes.create_string_buffer(length)
-    pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw,
-                                 ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length)
-    text = buffer.raw[: length - 2].decode("utf-16-le", "replace")
-    # pdfium appends the space it inserts before the next object: only leading spaces are real
-    return unicodedata.normalize("NFC", text.replace("\x02", "-")).rstrip()
+class _ObjectReader:
+    """Reads text objects with pdfium's own calls into buffers kept for the whole page (the
+    Python wrappers make an object per call; a page has hundreds of text objects)."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self.textpage = textpage.raw
+        self.buffer = (ctypes.c_ushort * 2048)()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.box = [ctypes.c_float() for _ in range(4)]
+        self.size = ctypes.c_float()
+
+    def text(self, obj: ctypes.c_void_p) -> str:
+        size = ctypes.sizeof(self.buffer)
+        length = pdfium_c.FPDFTextObj_GetText(obj, self.textpage, self.buffer, size)
+        if length <= 2:
+            return ""
+        if length > size:  # the buffer was too small: pdfium only said how much it needs
+            self.buffer = (ctypes.c_ushort * (length // 2 + 1))()
+            pdfium_c.FPDFTextObj_GetText(obj, self.textpage, self.buffer, length)
+        text = ctypes.string_at(self.buffer, length - 2).decode("utf-16-le", "replace")
+        # pdfium appends the space it inserts before the next object: only leading spaces are
+        # real
+        return unicodedata.normalize("NFC", text.replace("\x02", "-")).rstrip()
+
+    def matrix_of(self, obj: ctypes.c_void_p) -> tuple[float, float, float, float, float, float]:
+        m = self.matrix
+        pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+        return m.a, m.b, m.c, m.d, m.e, m.f
+
+    def bounds(self, obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
+        left, bottom, right, top = self.box
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        return left.value, bottom.value, right.value, top.value
+
+    def font_size(self, obj: ctypes.c_void_p) -> float:
+        pdfium_c.FPDFTextObj_GetFontSize(obj, self.size)
+        return float(self.size.value)
 
 
 def read_pieces(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage,
@@ -76,26 +103,28 @@ def read_pieces(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage,
     """The page's text objects, or None when the character path must read the page."""
     pieces: list[Piece] = []
     fonts: dict[int, tuple[int, bool, bool]] = {}
-    size_value = ctypes.c_float()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=1):
-        text = _text_of(obj, textpage)
+    reader = _ObjectReader(textpage)
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        text = reader.text(obj)
         if not text.strip():
             continue
-        a, b, c, d, e, f = obj.get_matrix().get()
+        a, b, c, d, e, f = reader.matrix_of(obj)
         dx, dy = frame.direction(a, b)
         if abs(dy) > 0.01 * max(abs(dx), 1e-6) or dx <= 0:
             return None  # rotated or mirrored text
-        pdfium_c.FPDFTextObj_GetFontSize(obj.raw, size_value)
-        size = round(size_value.value * math.sqrt(abs(a * d - b * c)), 1)
-        font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+        size = round(reader.font_size(obj) * math.sqrt(abs(a * d - b * c)), 1)
+        font = pdfium_c.FPDFTextObj_GetFont(obj)
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in fonts:
             fonts[key] = (len(fonts), *_font_facts(font))
         index, bold, italic = fonts[key]
-        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) == (
+        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == (
                 pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE):
             bold = True
-        x0, _, x1, _ = frame.box(*obj.get_bounds())
+        x0, _, x1, _ = frame.box(*reader.bounds(obj))
         origin_x, baseline = frame.point(e, f)
         if size <= 0 or (x1 - x0) > MAX_EM_PER_CHAR * size * len(text.strip()) + 2 * size:
             return None  # a gap inside the object: let the characters tell

@@ -19,6 +19,7 @@ from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract.readers import ocr
 from vnplan.extract.readers.layout import Layout, Line
 from vnplan.extract.readers.ocr import read_numeral, repair_group_numerals, repair_ocr_lines
+from vnplan.extract.readers.ocr_images import render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -191,3 +192,24 @@ def test_a_drawn_table_gives_its_cell_grid_with_merged_cells() -> None:
     merged = grid.rows[1][1]
     assert merged is not None and merged[0] < 320 and merged[2] > 1480
     assert find_grid(np.asarray(_lines_image(0.0))) is None  # rules without columns
+
+
+def _image_pdf(size_px: tuple[int, int], ppi: float) -> pdfium.PdfDocument:
+    buffer = io.BytesIO()
+    Image.new("L", size_px, 255).save(buffer, "PDF", resolution=ppi)
+    return pdfium.PdfDocument(buffer.getvalue())
+
+
+@pytest.mark.parametrize(("size_px", "ppi", "dpi"), [
+    ((1654, 2339), 200.0, 300),  # an A4 scan at 200 ppi: upsampled to 300 dpi, as measured
+    ((1248, 1728), 96.0, 192),  # a 96-ppi image on a 13 × 18-inch page: 2 × its resolution
+    ((680, 960), 60.0, 150),  # never below 150 dpi
+])
+def test_pages_are_rendered_at_most_twice_the_scans_resolution(
+        size_px: tuple[int, int], ppi: float, dpi: int) -> None:
+    assert render_dpi(_image_pdf(size_px, ppi)[0]) == dpi
+
+
+def test_the_sample_scan_is_rendered_at_300_dpi() -> None:
+    doc = pdfium.PdfDocument(SCAN)
+    assert {render_dpi(doc[i]) for i in range(len(doc))} == {300}

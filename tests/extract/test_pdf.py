@@ -15,7 +15,13 @@ from vnplan.extract.readers import pdf_text
 from vnplan.extract.readers.layout import Layout
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, Segment
-from vnplan.extract.readers.pdf_glyphs import SOFT_SPACE, rejoin_glyph_splits
+from vnplan.extract.readers.pdf_glyphs import (
+    SOFT_SPACE,
+    dictionary_path,
+    dictionary_syllables,
+    rejoin_glyph_splits,
+    syllables,
+)
 from vnplan.extract.readers.pdf_layout import layout_lines
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Document
@@ -202,6 +208,13 @@ def test_rejoin_changes_nothing_in_correct_vietnamese() -> None:
 def _seg(text: str, x0: float, top: float, x1: float, size: float = 12.0) -> Segment:
     return Segment(text=text, x0=x0, top=top, x1=x1, bottom=top + size * 1.1, size=size,
                    first_word=min(x1 - x0, 40.0))
+
+
+def test_the_committed_syllable_list_is_the_dictionarys() -> None:
+    source = dictionary_path()
+    assert source is not None, "underthesea (a dependency) ships the word list"
+    assert syllables() == dictionary_syllables(source.read_text("utf-8").splitlines())
+    assert {"của", "thể", "việt", "nghiêng"} <= syllables()
 
 
 def test_page_numbers_and_running_heads_are_dropped() -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pytest
-from fetch_httpd import TestServer
+from fetch_httpd import Handler, TestServer
 
 from vnplan.fetch import Fetcher, FetchError, FetchSettings
 
@@ -72,3 +73,23 @@ def test_redirect_target_is_checked_against_robots(
         fetcher.fetch(server.url("/go"))
     assert caught.value.code == "robots_disallowed"
     assert server.hits_for("/private/x.pdf") == []
+
+
+def test_a_trickling_robots_txt_is_cut_at_the_deadline(
+    server: TestServer, settings: FetchSettings
+) -> None:
+    def trickle(req: Handler, _n: int) -> None:  # one byte every 0.2 s, for 10 s at most
+        req.reply_chunked(b"#" for _ in range(50) if not server.stop.wait(0.2))
+
+    server.route("/robots.txt", trickle)
+    server.static("/page.html", PAGE)
+    quick = dataclasses.replace(settings, deadline=1.5)
+    with Fetcher(quick) as fetcher:
+        started = time.monotonic()
+        with pytest.raises(FetchError) as caught:
+            fetcher.fetch(server.url("/page.html"))
+        assert caught.value.code == "deadline"
+        assert time.monotonic() - started < 3.0  # the URL's deadline, not the robots.txt's pace
+        assert fetcher.fetch(server.url("/page.html")).content == PAGE  # robots.txt not re-read
+    assert len(server.hits_for("/robots.txt")) == 1
+    assert any("deadline" in note for note in fetcher.notes)

@@ -42,7 +42,7 @@ def test_compare_prints_and_writes_csv_and_html(tmp_path: Path) -> None:
     run = vnplan("compare", "out", "--csv", str(out_csv), "--html", str(out_html))
     assert run.returncode == 0, run.stderr
     assert "Lào Cai" in run.stdout and "News" in run.stdout
-    assert len(list(csv.DictReader(out_csv.open(encoding="utf-8")))) == 6
+    assert len(list(csv.DictReader(out_csv.open(encoding="utf-8")))) == 11  # one per document
     first = out_html.read_bytes()
     assert vnplan("compare", "out", "--html", str(out_html)).returncode == 0
     assert out_html.read_bytes() == first  # a re-run gives the same bytes
@@ -56,9 +56,10 @@ def test_export_writes_every_format(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (6,)
-    assert len(list(folder.glob("*.parquet"))) == 8
-    assert len(jsonl.read_text("utf-8").splitlines()) == 6
+        assert con.execute("SELECT COUNT(*) FROM documents").fetchone() == (11,)
+        assert con.execute("SELECT COUNT(*) FROM parts").fetchone() == (2,)
+    assert len(list(folder.glob("*.parquet"))) == 9  # one per table
+    assert len(jsonl.read_text("utf-8").splitlines()) == 11
 
 
 def test_usage_errors(tmp_path: Path) -> None:

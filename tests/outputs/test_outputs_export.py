@@ -84,12 +84,12 @@ def test_duckdb_reads_parquet_and_jsonl(exported: Path) -> None:
     con = duckdb.connect()
     pq = exported / "parquet"
     kinds = con.sql(f"SELECT kind, COUNT(*) FROM '{pq}/documents.parquet' GROUP BY 1 ORDER BY 1")
-    assert kinds.fetchall() == [("news", 4), ("plan", 2)]
+    assert kinds.fetchall() == [("document", 5), ("news", 4), ("plan", 2)]
     types = {r[0]: r[1] for r in con.sql(f"DESCRIBE FROM '{pq}/documents.parquet'").fetchall()}
     assert types["issued_date"] == "DATE" and types["ocr"] == "BOOLEAN"
     rows = con.sql(
         f"SELECT p.pillar_id, r.group_no FROM '{pq}/pillars.parquet' p "
-        f"JOIN '{pq}/appendix_rows.parquet' r USING (doc_id, appendix_idx, row_idx) "
+        f"JOIN '{pq}/appendix_rows.parquet' r USING (doc_id, part, appendix_idx, row_idx) "
         "WHERE p.unit = 'row' AND r.group_no = 'V' AND p.rank = 1 ORDER BY r.row_idx"
     ).fetchall()
     assert rows[0] == ("heritage", "V")

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vnplan.outputs.labels import LIMIT, candidates, clip, distinct_labels
+from vnplan.outputs.labels import LIMIT, candidates, clip, distinct_labels, without_type
 from vnplan.outputs.summary import Summary
 
 
 def test_the_samples_get_distinct_labels_that_say_what_each_is(
     summaries: list[Summary],
 ) -> None:
-    # The two Lào Cai articles carry no publication date: one reports on plan 122/KH-UBND
-    # (the provincial portal), the other is Báo Lào Cai's.
+    # Other documents by type and number; Thái Nguyên's Tờ trình is a draft with its number
+    # left blank. The two Lào Cai articles carry no publication date: one reports on plan
+    # 122/KH-UBND (the provincial portal), the other is Báo Lào Cai's.
     assert [s.label for s in summaries] == [
         "Lạng Sơn · 227/KH-UBND",
         "Lào Cai · 122/KH-UBND",
+        "Gia Lai · Quyết định 356/QĐ-UBND",
+        "Ninh Bình · Báo cáo 86/BC-SKHCN",
+        "Quảng Trị · Công văn 1187/UBND-KT",
+        "Thái Nguyên · draft Tờ trình",
+        "Tuyên Quang · Quyết định 215/QĐ-UBND",
         "Cần Thơ · news 2024-02-06",
         "Lào Cai · news on 122/KH-UBND",
         "Lào Cai · news, Báo Lào Cai",
@@ -47,6 +53,26 @@ def test_other_documents_name_their_type(summaries: list[Summary]) -> None:
     assert candidates(national)[0] == "Thủ tướng Chính phủ · Quyết định 15/QĐ-TTg"
     nameless = replace(national, id="x-1", issuer="", doc_number="", date="", title="")
     assert candidates(nameless) == ["no province · x-1"]
+
+
+def test_drafts_without_a_number_are_told_apart(summaries: list[Summary]) -> None:
+    """Two drafts of one province: each takes its next detail (its date, else its subject
+    without the type word)."""
+    draft = next(s for s in summaries if s.draft)
+    dated = replace(
+        draft, id="draft-2", title="Tờ trình về việc ban hành Quy chế văn thư", date="2026-03-15"
+    )
+    assert distinct_labels([draft, dated]) == [
+        "Thái Nguyên · Tờ trình: về việc ban hành…",
+        "Thái Nguyên · Tờ trình 2026-03-15",
+    ]
+
+
+def test_a_title_loses_its_type_word() -> None:
+    assert without_type("Tờ trình về việc ban hành", "Tờ trình") == "về việc ban hành"
+    assert without_type("TỜ TRÌNH về việc", "Tờ trình") == "về việc"
+    assert without_type("Tờ trình", "Tờ trình") == "Tờ trình"
+    assert without_type("Quyết định ban hành", "Tờ trình") == "Quyết định ban hành"
 
 
 def test_labels_fit_the_charts() -> None:

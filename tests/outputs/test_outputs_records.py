@@ -8,7 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.outputs.conftest import LANG_SON, LAO_CAI, as_kind, record, without_pillars
+from tests.outputs.conftest import (
+    GIA_LAI,
+    LANG_SON,
+    LAO_CAI,
+    NINH_BINH,
+    QUANG_TRI,
+    THAI_NGUYEN_DRAFT,
+    TUYEN_QUANG,
+    as_kind,
+    record,
+    without_pillars,
+)
 from vnplan.outputs.records import (
     Loaded,
     NoRecords,
@@ -20,13 +31,22 @@ from vnplan.outputs.records import (
 from vnplan.schema import Document
 
 
-def test_out_gives_plans_then_news_one_per_document(loaded: Loaded) -> None:
-    # out/ holds 15 records: Lào Cai's plan 4 times (txt, pdf, docx, scan), Lạng Sơn's 4 times
-    # (txt, pdf, docx, html), and 7 news records of 4 articles.
-    assert [d.kind for d in loaded.documents] == ["plan", "plan", "news", "news", "news", "news"]
-    assert [d.id for d in loaded.documents][:2] == [LANG_SON, LAO_CAI]
+def test_out_gives_plans_documents_then_news_one_per_document(loaded: Loaded) -> None:
+    # out/ holds 23 records: Lào Cai's plan 4 times (txt, pdf, docx, scan), Lạng Sơn's 4 times
+    # (txt, pdf, docx, html); Gia Lai's decision 3 times (docx, pdf, portal page), Tuyên
+    # Quang's twice (docx, pdf), Quảng Trị's letter, Ninh Bình's report and Thái Nguyên's
+    # draft once each; and 7 news records of 4 articles.
+    kinds = [d.kind for d in loaded.documents]
+    assert kinds == ["plan"] * 2 + ["document"] * 5 + ["news"] * 4
+    ids = [d.id for d in loaded.documents]
+    assert ids[:2] == [LANG_SON, LAO_CAI]
+    # Other documents by province: Gia Lai, Ninh Bình, Quảng Trị, Thái Nguyên, Tuyên Quang.
+    assert ids[2:5] == [GIA_LAI, NINH_BINH, QUANG_TRI] and ids[6] == TUYEN_QUANG
+    assert loaded.documents[5].source.uri == THAI_NGUYEN_DRAFT
     assert loaded.copies[LAO_CAI] == 4 and loaded.copies[LANG_SON] == 4
-    assert sum(loaded.copies.values()) == 15
+    assert loaded.copies[GIA_LAI] == 3 and loaded.copies[TUYEN_QUANG] == 2
+    assert loaded.copies[QUANG_TRI] == loaded.copies[NINH_BINH] == 1
+    assert sum(loaded.copies.values()) == 23
     assert loaded.skipped == ()
 
 
@@ -80,7 +100,12 @@ def test_other_kinds_are_listed_between_plans_and_news(loaded: Loaded) -> None:
     report = as_kind(record(loaded, LANG_SON), "report", id="lang-son-bc-1-2022")
     docs = [*loaded.documents, decision, report]
     chosen, _ = one_per_document(reversed(docs))
-    assert [d.kind for d in chosen] == ["plan", "plan", "report", "document", *["news"] * 4]
+    # Every kind but plan and news is listed among the other documents, by province: Gia Lai,
+    # Lạng Sơn (the report), Lào Cai (the decision), Ninh Bình, Quảng Trị, Thái Nguyên,
+    # Tuyên Quang.
+    kinds = [d.kind for d in chosen]
+    assert kinds == ["plan", "plan", "document", "report", *["document"] * 5, *["news"] * 4]
+    assert [d.id for d in chosen][2:5] == [GIA_LAI, report.id, decision.id]
 
 
 def test_other_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
@@ -94,7 +119,7 @@ def test_other_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
     (folder / ".cache" / "body.json").write_text("{}", "utf-8")
     os.mkfifo(folder / "pipe.json")  # would block a reader that opened it
     result = load_folder(folder)
-    assert len(result.documents) == 6
+    assert len(result.documents) == 11  # 2 plans, 5 other documents, 4 articles
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
     assert sorted(reasons) == ["broken.json", "notes.json", "pipe.json", "stale.json"]
     assert reasons["notes.json"] == "not a vnplan record"

@@ -100,13 +100,47 @@ def test_heatmap_shading_compares_across_provinces(page: str) -> None:
     assert 'name="scale" value="rel"' in page
 
 
+def _bar_totals(page: str) -> dict[str, int]:
+    """Each lead-agency bar's total, added up from its stacked parts."""
+    totals: dict[str, int] = {}
+    for part in _chart(page, "agency-bars").iter(f"{SVG}g"):
+        if part.get("class") != "bar":
+            continue
+        agency = (part.findtext(f"{SVG}title") or "").split(" — ")[0]
+        rect = part.find(f"{SVG}rect")
+        assert rect is not None
+        totals[agency] = totals.get(agency, 0) + int(rect.get("data-value") or 0)
+    return totals
+
+
 def test_the_lead_agency_chart_covers_every_plan(page: str) -> None:
+    """Lào Cai's plan and the Kế hoạch Gia Lai's decision issues have task tables; Lạng Sơn's
+    plan and the other four documents name no lead agency."""
     bars = _chart(page, "agency-bars")
     legend = [t.text for t in bars.iter(f"{SVG}text")]
-    assert "Lào Cai · 122/KH-UBND" in legend
-    assert "Lead tasks per agency, across 2 plans" in (bars.findtext(f"{SVG}title") or "")
+    assert "Lào Cai · 122/KH-UBND" in legend and "Gia Lai · Quyết định 356/QĐ-UBND" in legend
+    title = bars.findtext(f"{SVG}title") or ""
+    assert "Lead tasks per agency, across 2 plans and 1 other document" in title
+    assert _bar_totals(page)["Sở Ngoại vụ tỉnh"] == 18
     section = _section(page, "agencies")
-    assert "No lead agency named" in section and "Lạng Sơn · 227/KH-UBND" in section
+    listed = section.split("No lead agency named", 1)[1]
+    assert "Lạng Sơn · 227/KH-UBND" in listed and "Gia Lai" not in listed
+    for label in ("Ninh Bình · Báo cáo 86/BC-SKHCN", "Thái Nguyên · draft Tờ trình"):
+        assert label in listed
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="record: the agency cells of the task table in the Kế hoạch Gia Lai's decision issues "
+    "are not resolved (parts[0].appendices[0].rows[*].lead: no id, no name), so 'Sở Công "
+    "Thương' is a bar of its own",
+)
+def test_one_kind_of_agency_is_one_bar_across_provinces(page: str) -> None:
+    """Sở Công Thương leads a task in Lào Cai's appendix and has its V.5 duty (2), and leads
+    row 2.1 of Gia Lai's plan (1); Sở Văn hóa, Thể thao và Du lịch: 15 in Lào Cai, row 2.3."""
+    totals = _bar_totals(page)
+    assert totals["Sở Công Thương tỉnh"] == 3 and "Sở Công Thương" not in totals
+    assert totals["Sở Văn hóa, Thể thao và Du lịch tỉnh"] == 16
 
 
 def test_news_are_labelled_on_the_timeline_and_undated_ones_listed(page: str) -> None:
@@ -117,6 +151,42 @@ def test_news_are_labelled_on_the_timeline_and_undated_ones_listed(page: str) ->
     assert {"Lạng Sơn · 227/KH-UBND", "Lào Cai · 122/KH-UBND"} <= texts
     undated = _section(page, "timeline").split("Undated", 1)[1]
     assert "Lào Cai · news on 122/KH-UBND" in undated and "Lào Cai · news, Báo Lào Cai" in undated
+    assert "Thái Nguyên · draft Tờ trình" in undated  # "ngày      tháng 3 năm 2026"
+
+
+def test_other_documents_are_dated_squares_on_the_timeline(page: str) -> None:
+    events = _chart(page, "plan-timeline").findall(f".//{SVG}g[@class='event']")
+    squares = sorted(
+        e.findtext(f"{SVG}title") or "" for e in events if e.find(f"{SVG}rect") is not None
+    )
+    assert squares == [
+        "Gia Lai · Quyết định 356/QĐ-UBND: 20/03/2026",
+        "Ninh Bình · Báo cáo 86/BC-SKHCN: 06/04/2026",
+        "Quảng Trị · Công văn 1187/UBND-KT: 24/04/2026",
+        "Tuyên Quang · Quyết định 215/QĐ-UBND: 12/02/2026",
+    ]
+
+
+def test_the_samples_other_documents_are_listed_apart(page: str) -> None:
+    """None of the five administrative documents implements the strategy: all five are in
+    the table of documents not linked to it, with who issued them and what they attach."""
+    comparison = _section(page, "comparison")
+    assert 'id="documents-table"' not in comparison
+    unlinked = re.search(r'id="unlinked-table".*?</table>', comparison, flags=re.S)
+    assert unlinked
+    rows = re.findall(r"<tr>(.*?)</tr>", unlinked[0], flags=re.S)[1:]
+    assert [re.findall(r"<td[^>]*>(.*?)</td>", r)[2] for r in rows] == [
+        "356/QĐ-UBND",
+        "86/BC-SKHCN",
+        "1187/UBND-KT",
+        "",  # the draft's number is left blank
+        "215/QĐ-UBND",
+    ]
+    assert "<td>Tờ trình (draft)</td>" in unlinked[0]
+    assert "<td>Sở Khoa học và Công nghệ tỉnh Ninh Bình</td>" in unlinked[0]
+    assert "<li>Kế hoạch chuyển đổi số tỉnh Gia Lai năm 2026</li>" in unlinked[0]
+    assert "A draft (DỰ THẢO) is prepared for signature" in comparison
+    assert "2 plans, 5 other documents and 4 news articles, read against" in page
 
 
 def test_row_labels_are_distinct(page: str) -> None:
@@ -132,7 +202,11 @@ def test_no_table_repeats_another(page: str) -> None:
     firsts = re.findall(r"<tbody><tr><td>(.*?)</td>", entities)
     assert firsts == ["Nghi lễ và trò chơi kéo co", "UNESCO"]  # items, not documents
     heritage = re.search(r'id="heritage-table".*?</table>', entities, flags=re.S)
-    assert heritage and "Lào Cai · 122/KH-UBND · Lào Cai · news, Báo Lào Cai" in heritage[0]
+    # One document a line: a label's own "·" never runs into the next label.
+    named_by = (
+        "<td><ul><li>Lào Cai · 122/KH-UBND</li><li>Lào Cai · news, Báo Lào Cai</li></ul></td>"
+    )
+    assert heritage and named_by in heritage[0]
 
 
 def test_other_documents_and_unlinked_ones_are_listed_apart(loaded: Loaded) -> None:
@@ -159,9 +233,10 @@ def test_other_documents_and_unlinked_ones_are_listed_apart(loaded: Loaded) -> N
     assert sum(1 for t in heat if t and t.startswith("Lạng Sơn")) == 1  # only the linked plan
     assert "Not shown (no pillar link)" in _section(page, "coverage")
     events = _chart(page, "plan-timeline").findall(f".//{SVG}g[@class='event']")
-    squares = [e for e in events if e.find(f"{SVG}rect") is not None]
-    assert len(squares) == 1 and "15/QĐ-UBND" in (squares[0].findtext(f"{SVG}title") or "")
-    assert "3 plans, 1 other document and 4 news articles, read against" in page
+    squares = [e.findtext(f"{SVG}title") or "" for e in events if e.find(f"{SVG}rect") is not None]
+    # The decision beside the four dated documents of the samples (the draft has no day).
+    assert len(squares) == 5 and "Lào Cai · Quyết định 15/QĐ-UBND: 05/01/2022" in squares
+    assert "3 plans, 6 other documents and 4 news articles, read against" in page
 
 
 def test_the_page_is_deterministic(
@@ -249,6 +324,8 @@ def test_the_readme_screenshots_are_the_report_on_out(tmp_path: Path) -> None:
 
 
 def test_the_samples_behind_the_screenshots(summaries: list[Summary]) -> None:
-    """The screenshots show both sample plans and the four articles, one row each."""
+    """The screenshots show both sample plans, the five other documents and the four
+    articles, one row each."""
     assert [s.id for s in summaries][:2] == [LANG_SON, LAO_CAI]
+    assert [s.group for s in summaries].count("document") == 5
     assert [s.group for s in summaries].count("news") == 4

@@ -83,4 +83,4 @@ def test_scanned_pdf_without_tesseract_needs_ocr(
     CliRunner().invoke(app, ["convert", str(scan), "-o", str(out), "--workers", "1"])
     [error] = [json.loads(line) for line in (out / "errors.jsonl").read_text("utf-8").splitlines()]
     assert error["code"] == "needs_ocr" and "tesseract" in error["message"]
-    assert os.listdir(out) == ["errors.jsonl"]
+    assert sorted(os.listdir(out)) == [".lock", "errors.jsonl"]

@@ -114,7 +114,7 @@ def codec_for(label: str | None) -> str | None:
     try:
         if b"<a =1>".decode(info.name) != "<a =1>":
             return None  # UTF-16/32 without a BOM: a lie or unreadable
-    except UnicodeDecodeError:
+    except UnicodeError:  # "punycode", "undefined": codecs, but no charset a page is in
         return None
     return info.name
 
@@ -140,18 +140,22 @@ def _least_damaged(content: bytes, codecs_to_try: list[str]) -> Decoded:
     """When nothing decodes cleanly: the candidate with the best score, replacements counted."""
     best: tuple[int, str, str] | None = None
     for codec in codecs_to_try:
-        text = _nfc(content.decode(codec, errors="replace"))
+        try:
+            text = _nfc(content.decode(codec, errors="replace"))
+        except UnicodeError:  # a codec such as "idna" that cannot replace what it cannot read
+            continue
         score = vietnamese_score(text) - 10 * text.count("\ufffd")
         if best is None or score > best[0]:
             best = (score, codec, text)
-    assert best is not None
+    if best is None:
+        return Decoded(_nfc(content.decode("utf-8", errors="replace")), "utf-8")
     return Decoded(best[2], display_name(best[1]))
 
 
 def _strict(content: bytes, codec: str) -> str | None:
     try:
         return content.decode(codec)
-    except UnicodeDecodeError:
+    except UnicodeError:
         return None
 
 

@@ -26,6 +26,18 @@ def _characters() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return dict(data["lookalikes"]), dict(data["mixed_script"]), frozenset(data["invisible"])
 
 
+@cache
+def _always_table() -> dict[int, str]:
+    return {ord(old): new for old, new in _characters()[0].items()}
+
+
+@cache
+def _suspects() -> re.Pattern[str]:
+    """Any look-alike letter: most lines have none and are returned as they are."""
+    always, mixed, _ = _characters()
+    return re.compile("[" + "".join(re.escape(c) for c in sorted({*always, *mixed})) + "]")
+
+
 def _is_latin(char: str) -> bool:
     return "LATIN" in unicodedata.name(char, "")
 
@@ -36,9 +48,11 @@ def fix_lookalikes(text: str) -> str:
     >>> fix_lookalikes("ÐBSCL"), fix_lookalikes("Số: 24/HDLN-BCA-ВСТ")
     ('ĐBSCL', 'Số: 24/HDLN-BCA-BCT')
     """
-    always, mixed, _ = _characters()
-    text = "".join(always.get(c, c) for c in text)
-    if not any(c in mixed for c in text):
+    if not _suspects().search(text):
+        return text
+    mixed = _characters()[1]
+    text = text.translate(_always_table())
+    if mixed.keys().isdisjoint(text):
         return text
     letters = [c for c in text if c.isalpha()]
     latin_line = sum(_is_latin(c) for c in letters) >= LATIN_SHARE * len(letters)

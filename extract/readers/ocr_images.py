@@ -1,0 +1,125 @@
+"""Scanned pages → the images tesseract reads: rendered, deskewed, the ruled table cut out.
+
+This is the Python side of OCR (pdfium rendering, numpy and Pillow work), kept apart from
+running tesseract (`ocr`) so that the next page is prepared while tesseract reads the last one.
+A page is rendered at `RENDER_DPI` (a 200-dpi scan upsampled: tesseract then reads the tone
+marks of "TIÊU", "Thể" better, measured on the sample) but never past `MAX_UPSAMPLE` × the
+resolution of its scanned image. The images are handed over PNG-encoded, as tesseract reads
+them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from dataclasses import dataclass
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image, ImageOps
+
+from vnplan.extract.readers.ocr_tables import CellGrid, find_grid, ink_box, is_blank, skew_angle
+
+RENDER_DPI = 300
+MAX_UPSAMPLE = 2.0  # never render past this × the resolution of the page's scanned image
+MIN_RENDER_DPI = 150
+CELL_MARGIN = 12  # white pixels around a cell's ink before OCR
+MIN_SKEW_DEG = 0.05  # a page tilted less than this is not rotated
+
+
+@dataclass(frozen=True)
+class ScanPage:
+    """One page made ready for tesseract."""
+
+    number: int  # 1-based
+    dpi: int
+    width: float  # page size in points
+    height: float
+    angle: float  # the skew it was straightened by (degrees)
+    text_image: bytes  # PNG: the page, with its ruled table (if any) blanked out
+    grid: CellGrid | None  # the ruled table
+    cells: tuple[tuple[tuple[int, int], bytes], ...] = ()  # (row, column) and PNG of each cell
+
+
+def render_dpi(page: pdfium.PdfPage) -> int:
+    """`RENDER_DPI`, but never more than `MAX_UPSAMPLE` × the resolution of the page's largest
+    image: a low-resolution scan on an oversized page is not blown up into pixels that hold
+    nothing the scan had (tesseract's time grows with the pixels)."""
+    area, ppi = 0.0, 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        x0, y0, x1, y1 = obj.get_bounds()
+        pixels, _ = obj.get_px_size()
+        if (x1 - x0) * (y1 - y0) > area and pixels:
+            area, ppi = (x1 - x0) * (y1 - y0), pixels / ((x1 - x0) / 72.0)
+    if ppi <= 0.0:
+        return RENDER_DPI
+    return int(min(RENDER_DPI, max(MIN_RENDER_DPI, MAX_UPSAMPLE * ppi)))
+
+
+def render_page(doc: pdfium.PdfDocument, index: int,
+                strip_text: bool) -> tuple[Image.Image, int, float, float]:
+    """(greyscale image, dpi, width, height in points) of one page, drawn without its
+    annotations (a signing tool's stamp is no part of the document's text) and, for
+    `strip_text`, without its text objects (a text layer laid over the scanned image)."""
+    page = doc[index]
+    try:
+        if strip_text:
+            _remove_text_objects(page)
+        width, height = page.get_size()
+        dpi = render_dpi(page)
+        image = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=False,
+                            may_draw_forms=False).to_pil().convert("L")
+    finally:
+        page.close()
+    return image, dpi, width, height
+
+
+def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanPage:
+    """Render, straighten and cut one page (0-based) into the images tesseract reads."""
+    image, dpi, width, height = render_page(doc, index, strip_text)
+    angle = skew_angle(np.asarray(image))
+    if abs(angle) >= MIN_SKEW_DEG:
+        image = image.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    gray = np.asarray(image)
+    grid = find_grid(gray)
+    text_image = image
+    cells: list[tuple[tuple[int, int], bytes]] = []
+    if grid is not None:
+        text_image = image.copy()
+        x0, top, x1, bottom = grid.bbox
+        text_image.paste(255, (x0 - 4, top - 4, x1 + 5, bottom + 5))
+        for r, row in enumerate(grid.rows):
+            for c, box in enumerate(row):
+                if box is not None and not is_blank(gray, box):
+                    crop = ImageOps.expand(image.crop(ink_box(gray, box)), CELL_MARGIN, 255)
+                    cells.append(((r, c), png(crop)))
+    return ScanPage(index + 1, dpi, width, height, angle, png(text_image), grid, tuple(cells))
+
+
+def png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()
+
+
+def _remove_text_objects(page: pdfium.PdfPage) -> None:
+    """Remove the page's text objects, also those inside form XObjects (where a flattened
+    signature field's stamp lives); images and drawings stay."""
+    for i in reversed(range(pdfium_c.FPDFPage_CountObjects(page.raw))):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            _remove_form_text(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFPage_RemoveObject(page.raw, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)
+
+
+def _remove_form_text(form: ctypes.c_void_p) -> None:
+    for i in reversed(range(pdfium_c.FPDFFormObj_CountObjects(form))):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            _remove_form_text(obj)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT and pdfium_c.FPDFFormObj_RemoveObject(form, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)

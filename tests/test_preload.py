@@ -1,0 +1,39 @@
+"""vnplan/preload.py: after `preload()`, converting any kind of document imports nothing more."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+CHILD = """
+import json, sys
+from vnplan.preload import preload
+preload()
+before = set(sys.modules)
+import vnplan
+for path in sys.argv[1:]:
+    vnplan.convert(path)
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+SAMPLES = ["samples/lao-cai-122-kh-ubnd-2022.pdf", "samples/lao-cai-122-kh-ubnd-2022.docx",
+           "samples/web/lao-cai-news-2023.html", "samples/lang-son-227-kh-ubnd-2021.txt"]
+HEAVY = ("vnplan", "underthesea", "pdfplumber", "pdfminer", "pypdfium2", "trafilatura", "lxml",
+         "docx", "numpy", "rapidfuzz", "pydantic", "joblib")
+
+
+def test_after_preload_converting_each_format_imports_no_heavy_module() -> None:
+    done = subprocess.run([sys.executable, "-c", CHILD, *SAMPLES], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    new = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [m for m in new if m.split(".")[0] in HEAVY] == []
+
+
+def test_without_preload_the_same_conversions_do_import_them() -> None:
+    child = CHILD.replace("preload()", "")
+    done = subprocess.run([sys.executable, "-c", child, *SAMPLES], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    new = {m.split(".")[0] for m in json.loads(done.stdout.strip().splitlines()[-1])}
+    assert {"underthesea", "pdfplumber", "trafilatura", "docx"} <= new

@@ -1,0 +1,213 @@
+"""One input, converted: the `Job` every path builds (a local file, a fetched URL, a page's
+attachment, a cluster task) and `run_job`, the one function that turns it into a record.
+
+`run_job` runs wherever the engine puts it — a local worker process under the time and memory
+limits, or a Dask task that runs it in such a worker — and never writes: it returns the record's
+JSON text (or why there is none) to the process that owns OUT (`vnplan.store`), which records
+it. Every failure becomes an `Outcome` with a stable code and a message that names the input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from vnplan.errors import ConversionError
+from vnplan.pipeline import ConvertOptions, convert
+from vnplan.schema import Warning
+from vnplan.store import printable, record_json
+from vnplan.workers import Failure, Limits, WorkerPool
+
+Status = Literal["converted", "fetched", "skipped", "failed"]
+# A text input (txt, html) is read whole, and its text, lines and tokens take about 25 times its
+# size: measured 615-940 MB for 40 MB of text. So a worker takes text up to 1/32 of its memory.
+TEXT_MEMORY_SHARE = 32
+
+
+def text_limit(limits: Limits, max_bytes: int) -> int:
+    """The largest text input a worker under `limits` converts (at most `max_bytes`).
+
+    >>> text_limit(Limits(memory_mb=4096), 200 * 2**20) // 2**20
+    128
+    """
+    if limits.memory_mb is None:
+        return max_bytes
+    return max(1, min(max_bytes, limits.memory_mb * 2**20 // TEXT_MEMORY_SHARE))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: `output` is its file in OUT, `code`/`message` why it failed."""
+
+    input: str
+    status: Status
+    output: str | None = None
+    code: str | None = None
+    message: str | None = None
+    kind: str | None = None
+    warnings: int = 0
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input to convert into OUT/`output`, with everything the conversion needs.
+
+    `uri` is what the record names as its source (the path as given, or the URL). The bytes are
+    `content` when the parent already has them (fetched), else read from the file `path`.
+    `notes` are warnings the runner adds to the record (e.g. attachments not followed).
+    """
+
+    uri: str
+    output: str
+    options: ConvertOptions = field(default_factory=ConvertOptions)
+    path: str | None = None
+    content: bytes | None = None
+    fetched_at: dt.datetime | None = None
+    found_on: str | None = None
+    final_url: str | None = None
+    notes: tuple[Warning, ...] = ()
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What `run_job` sends back: the outcome and, when converted, the record's JSON text."""
+
+    outcome: Outcome
+    record: str | None = None
+
+
+def run_job(job: Job) -> JobResult:
+    """Convert one input; every failure is an outcome, never an exception."""
+    try:
+        data = job.content if job.content is not None else read_input(job)
+        doc = convert(
+            data,
+            job.options,
+            uri=job.uri,
+            fetched_at=job.fetched_at,
+            found_on=job.found_on,
+            final_url=job.final_url,
+        )
+        doc.warnings.extend(job.notes)
+        record = record_json(doc)
+    except ConversionError as exc:
+        if _memory_in(exc):
+            return failed(job, "out_of_memory", f"the input exhausted the memory limit ({exc})")
+        return failed(job, exc.code, str(exc))
+    except MemoryError:
+        return failed(job, "out_of_memory", "the input exhausted the memory limit")
+    except Exception as exc:  # a parser bug must not stop the batch
+        if _memory_in(exc):
+            return failed(job, "out_of_memory", "the input exhausted the memory limit")
+        return failed(job, "internal_error", f"{type(exc).__name__}: {exc}")
+    outcome = Outcome(
+        job.uri, "converted", output=job.output, kind=doc.kind, warnings=len(doc.warnings)
+    )
+    return JobResult(outcome, record)
+
+
+def read_input(job: Job) -> bytes:
+    """The bytes of a local input, refused unread when over the size limit."""
+    assert job.path is not None
+    limit = job.options.max_bytes
+    try:
+        with open(job.path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read() if size <= limit else b""  # read(n) would reserve n bytes
+    except OSError as exc:
+        raise ConversionError("unreadable", f"{exc.strerror}") from None
+    size = max(size, len(data))
+    if size > limit:
+        raise ConversionError("too_large", f"{size} bytes is over the {limit} limit")
+    return data
+
+
+def failed(job: Job, code: str, message: str) -> JobResult:
+    """A failed outcome whose message names the input (and the page it was linked from)."""
+    return JobResult(Outcome(job.uri, "failed", code=code, message=describe(job, message)))
+
+
+def describe(job: Job, message: str) -> str:
+    name = printable(job.uri)
+    text = message if message.startswith(name) else f"{name}: {message}"
+    return f"{text} (linked from {job.found_on})" if job.found_on else text
+
+
+def _memory_in(exc: BaseException) -> bool:
+    """Whether an allocation failure is the exception or what caused it (a reader that wraps
+    every error it meets turns one into a damaged-file error)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError) or _is_xml_out_of_memory(current):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _is_xml_out_of_memory(exc: BaseException) -> bool:
+    """libxml2 reports a failed allocation as a syntax error, code ERR_NO_MEMORY."""
+    etree = sys.modules.get("lxml.etree")
+    return (
+        etree is not None
+        and isinstance(exc, etree.XMLSyntaxError)
+        and getattr(exc, "code", None) == etree.ErrorTypes.ERR_NO_MEMORY
+    )
+
+
+# -- engines: where jobs run ------------------------------------------------------------------
+
+Engine = Callable[[Iterable[Job]], Iterator[tuple[Job, JobResult]]]
+
+
+def failure_result(job: Job, failure: Failure) -> JobResult:
+    """A worker's failure (timeout, death, memory) as the job's result."""
+    code = "internal_error" if failure.code == "error" else failure.code
+    return failed(job, code, failure.message)
+
+
+@dataclass(frozen=True)
+class LocalEngine:
+    """Worker processes on this machine: one document at a time each, killed and replaced on a
+    hang, crash or memory exhaustion."""
+
+    workers: int = 1
+    limits: Limits = field(default_factory=Limits)
+
+    def __call__(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, JobResult]]:
+        with WorkerPool(run_job, self.workers, self.limits) as pool:
+            for job, got in pool.run(_warmed(jobs)):
+                yield job, got if isinstance(got, JobResult) else failure_result(job, got)
+
+
+def _warmed(jobs: Iterable[Job]) -> Iterator[Job]:
+    """The jobs, with `warm_up` done before the first (workers are forked when it is taken)."""
+    for i, job in enumerate(jobs):
+        if i == 0:
+            warm_up()
+        yield job
+
+
+@cache
+def warm_up() -> None:
+    """Load what the pipeline loads on first use (gazetteers, the word segmenter, the pillar
+    index) once in this process, so that the workers forked from it share it instead of each
+    loading its own: about a second per worker, and per replacement after a failure."""
+    with contextlib.suppress(ConversionError):
+        convert(_WARM_UP_TEXT.encode("utf-8"))
+
+
+_WARM_UP_TEXT = (
+    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 1 tháng 1 năm 2024\n"
+    "KẾ HOẠCH\nThực hiện Chiến lược ngoại giao văn hóa\nI. MỤC TIÊU\n"
+    "Bảo vệ, phát huy giá trị di sản văn hóa; quảng bá hình ảnh đất nước ra thế giới.\n"
+    "II. TỔ CHỨC THỰC HIỆN\n1. Sở Ngoại vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du"
+    " lịch. Ban Quản lý Khu kinh tế tổ chức hội nghị.\n"
+)

@@ -1,0 +1,375 @@
+"""`vnplan watch`: the command, registered on vnplan's app by `register_watch`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from vnplan.batch import BatchResult
+from vnplan.jobs import Outcome, text_limit
+from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.store import CACHE_DIR, OutUnavailable, is_url
+from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
+from vnplan.workers import Limits
+
+from .filters import Filters
+from .passes import MAX_PAGES, PassResult, WatchOptions
+from .run import run_pass
+from .sources import Source, SourceError, sources_from_arguments, sources_from_file
+from .status import print_pass, show_status
+from .stop import StopRequests
+
+Summary = Callable[[BatchResult, Path, str, tuple[str, ...], float], None]
+err = Console(stderr=True)
+USAGE, OUT_UNAVAILABLE, INTERRUPTED = 2, 3, 130
+DEFAULT_WORKERS = os.cpu_count() or 1
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+EPILOG = (
+    "Examples:\n\n"
+    "  vnplan watch https://example.gov.vn/van-ban-moi -o out\n\n"
+    "  vnplan watch -i sources.toml -o out --type 'Kế hoạch' --since 2025-01-01\n\n"
+    "  vnplan watch -i sources.toml -o out --every 6h\n\n"
+    "  vnplan watch --status -o out\n\n"
+    "From cron, every morning at 06:15:\n\n"
+    "  15 6 * * *  vnplan watch -i sources.toml -o /srv/plans\n\n"
+    "sources.toml holds one [[source]] table per source:\n\n"
+    "  [[source]]\n\n"
+    '  url = "https://example.gov.vn/van-ban-moi"   # a feed, sitemap or listing\n\n'
+    '  entry = "table.list tr"   # optional CSS selectors of a listing page:\n\n'
+    '  next = "a.next"           # its entries, its next-page link,\n\n'
+    '  date = "td.date"          # an entry\'s date\n\n'
+    "and optionally name, kind (feed, sitemap, listing), max_pages, since, type, match."
+)
+
+
+def register_watch(app: typer.Typer, summary: Summary) -> None:
+    """Add `watch` to `app`; `summary` prints a run's counts and failures as `convert` does."""
+
+    def watch(
+        sources: Annotated[
+            list[str] | None,
+            typer.Argument(
+                metavar="SOURCE…",
+                help="Feed (RSS/Atom), sitemap or listing-page URLs; the kind is told from the "
+                "page.",
+                show_default=False,
+            ),
+        ] = None,
+        out: Annotated[
+            Path, typer.Option("-o", "--out", metavar="FOLDER", help="Output folder.")
+        ] = Path("out"),
+        source_file: Annotated[
+            Path | None,
+            typer.Option(
+                "-i",
+                "--sources",
+                metavar="PATH",
+                help="A sources.toml of [[source]] tables, or a text file of one URL per line.",
+                show_default=False,
+            ),
+        ] = None,
+        every: Annotated[
+            str | None,
+            typer.Option(
+                "--every",
+                metavar="INTERVAL",
+                help="Keep watching: a pass every INTERVAL (90s, 30m, 6h, 1d) until SIGTERM or "
+                "Ctrl-C, which stop it between documents. Without it: one pass.",
+                show_default=False,
+            ),
+        ] = None,
+        status: Annotated[
+            bool,
+            typer.Option(
+                "--status", help="Show each source's documents and last success, then exit."
+            ),
+        ] = False,
+        since: Annotated[
+            str | None,
+            typer.Option(
+                "--since",
+                metavar="DATE",
+                help="Only documents of DATE (2025-01-01) or later.",
+                show_default=False,
+            ),
+        ] = None,
+        types: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--type",
+                metavar="TYPE",
+                help='Only documents of this type ("Kế hoạch"); repeat for several.',
+                show_default=False,
+            ),
+        ] = None,
+        words: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--match",
+                metavar="WORDS",
+                help="Only documents whose title holds "
+                "these words in this order; repeat for several.",
+                show_default=False,
+            ),
+        ] = None,
+        max_pages: Annotated[
+            int,
+            typer.Option(
+                "--max-pages",
+                metavar="N",
+                min=1,
+                help="Listing pages (or sitemaps of an index) read at most per source and "
+                "pass; a listing stops sooner at a page with an entry seen before.",
+            ),
+        ] = MAX_PAGES,
+        sqlite: Annotated[
+            Path | None,
+            typer.Option(
+                "--sqlite",
+                metavar="FILE",
+                help="Also append the new and changed "
+                "records to the tables of an export database (vnplan export --sqlite "
+                "FILE), made if missing.",
+                show_default=False,
+            ),
+        ] = None,
+        delay: Annotated[
+            float,
+            typer.Option(
+                "--delay", metavar="SECONDS", min=0, help="Between two requests to one host."
+            ),
+        ] = 1.0,
+        timeout: Annotated[
+            float,
+            typer.Option(
+                "--timeout", metavar="SECONDS", min=0.1, help="To wait for a server's answer."
+            ),
+        ] = 30.0,
+        follow_attachments: Annotated[
+            bool,
+            typer.Option(
+                "--follow-attachments/--no-follow-attachments",
+                help="Also convert the .pdf/.doc/.docx files an entry's page links to.",
+            ),
+        ] = True,
+        max_attachments: Annotated[
+            int,
+            typer.Option(
+                "--max-attachments", metavar="N", min=0, help="Attachments followed per page."
+            ),
+        ] = MAX_ATTACHMENTS,
+        allow_private: Annotated[
+            bool,
+            typer.Option(
+                "--allow-private",
+                help="Let links reach loopback and private addresses beyond a source's own server.",
+            ),
+        ] = False,
+        workers: Annotated[
+            int, typer.Option("--workers", "-w", metavar="N", min=1, help="Worker processes.")
+        ] = DEFAULT_WORKERS,
+        doc_timeout: Annotated[
+            float,
+            typer.Option(
+                "--doc-timeout",
+                metavar="SECONDS",
+                min=1,
+                help="One document may take (else an error).",
+            ),
+        ] = Limits().seconds,
+        memory_mb: Annotated[
+            int,
+            typer.Option(
+                "--memory-mb",
+                metavar="MIB",
+                min=256,
+                help="Memory one worker may take beyond its start.",
+            ),
+        ] = Limits().memory_mb or 4096,
+        max_pdf_pages: Annotated[
+            int | None,
+            typer.Option(
+                "--max-pdf-pages",
+                metavar="N",
+                min=1,
+                help="Refuse PDFs with more pages than this.",
+                show_default=False,
+            ),
+        ] = None,
+        max_mb: Annotated[
+            int, typer.Option("--max-mb", metavar="MIB", min=1, help="Refuse larger files.")
+        ] = MAX_BYTES // 2**20,
+    ) -> None:
+        """Follow feeds, sitemaps and listing pages ("Văn bản mới") and convert the documents
+        they list that are new or changed since the last pass into OUT, like convert.
+
+        A pass asks each server only whether a known document changed (ETag / Last-Modified),
+        converts what is new or changed, keeps a changed document's earlier record in
+        OUT/.versions/, and lists this pass's new and changed records in OUT/new.jsonl. The
+        state is OUT/watch.db; a source that fails is reported and tried again next pass; a
+        pass that was killed is resumed by the next. The exit status is 1 when anything
+        failed, 2 for a usage error, 3 when OUT is being written by another run.
+        """
+        if status:
+            raise typer.Exit(show_status(out))
+        watched = _sources(sources, source_file)
+        interval = _interval(every)
+        options = _options(
+            out,
+            since,
+            types,
+            words,
+            max_pages,
+            sqlite,
+            delay,
+            timeout,
+            follow_attachments,
+            max_attachments,
+            allow_private,
+            memory_mb,
+            max_pdf_pages,
+            max_mb,
+        )
+        limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
+        failed = False
+        try:
+            with StopRequests() as stop:
+                while True:
+                    started = time.monotonic()
+                    result = _pass(watched, out, options, workers, limits, stop)
+                    summary(result, out, "watch", ("converted", "skipped", "failed"), started)
+                    print_pass(result)
+                    failed = bool(result.failed)
+                    if interval is None or stop():
+                        break
+                    stop.sleep(interval)
+                    if stop():
+                        break
+        except OutUnavailable as exc:
+            err.print(Text(str(exc), style="red"), soft_wrap=True)
+            raise typer.Exit(OUT_UNAVAILABLE) from None
+        except KeyboardInterrupt:
+            err.print(Text("interrupted: every record in OUT is whole; the next pass resumes"))
+            raise typer.Exit(INTERRUPTED) from None
+        raise typer.Exit(1 if failed and interval is None else 0)
+
+    app.command(epilog=EPILOG)(watch)
+
+
+def _pass(
+    sources: list[Source],
+    out: Path,
+    options: WatchOptions,
+    workers: int,
+    limits: Limits,
+    stop: StopRequests,
+) -> PassResult:
+    if not err.is_terminal:
+        return run_pass(sources, out, options, workers=workers, limits=limits, stop=stop)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("watching", total=None)
+        done = 0
+
+        def advance(outcome: Outcome) -> None:
+            nonlocal done
+            done += 1
+            name = outcome.input.rstrip("/").rsplit("/", 1)[-1][:40]
+            progress.update(task, description=f"{done} checked · {name}")
+
+        return run_pass(
+            sources, out, options, workers=workers, limits=limits, stop=stop, on_done=advance
+        )
+
+
+def _sources(arguments: list[str] | None, path: Path | None) -> list[Source]:
+    urls = list(arguments or [])
+    try:
+        found = sources_from_arguments([u for u in urls if is_url(u)])
+        if path is not None:
+            found += _from_path(path)
+    except SourceError as exc:
+        raise _usage(str(exc)) from None
+    not_urls = [u for u in urls if not is_url(u)]
+    if not_urls:
+        raise _usage(f"not http(s) URLs: {', '.join(not_urls[:5])}")
+    if not found:
+        raise _usage("no sources: give feed, sitemap or listing URLs, or -i sources.toml")
+    return found
+
+
+def _from_path(path: Path) -> list[Source]:
+    if path.suffix.lower() == ".toml":
+        return sources_from_file(path)
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(f"cannot read {path}: {exc}") from None
+    urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    return sources_from_arguments(urls)
+
+
+def _interval(every: str | None) -> float | None:
+    """90s, 30m, 6h, 1d or plain seconds → seconds.
+
+    >>> _interval("6h"), _interval("90")
+    (21600.0, 90.0)
+    """
+    if every is None:
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", every.lower())
+    if not match or float(match[1]) <= 0:
+        raise _usage(f"--every {every!r}: give a duration such as 90s, 30m, 6h or 1d")
+    return float(match[1]) * _UNITS[match[2] or "s"]
+
+
+def _options(
+    out: Path,
+    since: str | None,
+    types: list[str] | None,
+    words: list[str] | None,
+    max_pages: int,
+    sqlite: Path | None,
+    delay: float,
+    timeout: float,
+    follow: bool,
+    max_attachments: int,
+    allow_private: bool,
+    memory_mb: int,
+    max_pdf_pages: int | None,
+    max_mb: int,
+) -> WatchOptions:
+    try:
+        day = dt.date.fromisoformat(since) if since else None
+    except ValueError:
+        raise _usage(f"--since {since!r}: give a date such as 2025-01-01") from None
+    settings = fetch_settings(
+        out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
+    )
+    limits = Limits(memory_mb=memory_mb)
+    max_bytes = max_mb * 2**20
+    return WatchOptions(
+        web=WebOptions(settings, follow, max_attachments),
+        convert=ConvertOptions(
+            max_pdf_pages, max_bytes, None, max_text_bytes=text_limit(limits, max_bytes)
+        ),
+        filters=Filters(day, tuple(types or ()), tuple(words or ())),
+        max_pages=max_pages,
+        sqlite=sqlite,
+    )
+
+
+def _usage(message: str) -> typer.Exit:
+    err.print(Text(message, style="red"), soft_wrap=True)
+    return typer.Exit(USAGE)

@@ -1,0 +1,49 @@
+"""What a pass is asked to do (`WatchOptions`) and what it did (`PassResult`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vnplan.batch import BatchResult
+from vnplan.pipeline import ConvertOptions
+from vnplan.web import WebOptions
+
+from .filters import Filters
+
+MAX_PAGES = 10  # listing pages (or sitemaps of an index) a source is read to per pass
+
+
+@dataclass(frozen=True)
+class WatchOptions:
+    """How a pass fetches (`web`), converts, filters, how deep it reads a source, and the
+    export database it appends to."""
+
+    web: WebOptions
+    convert: ConvertOptions = field(default_factory=ConvertOptions)
+    filters: Filters = field(default_factory=Filters)
+    max_pages: int = MAX_PAGES
+    sqlite: Path | None = None
+
+
+@dataclass
+class SourceReport:
+    """A source's pass, counted in records (an entry's page and each attachment)."""
+
+    name: str
+    url: str
+    entries: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    filtered: int = 0
+    failed: int = 0
+    error: str | None = None
+
+
+@dataclass
+class PassResult(BatchResult):
+    sources: list[SourceReport] = field(default_factory=list)
+    listed: int = 0  # lines of OUT/new.jsonl
+    exported: int = 0  # documents appended to the export database
+    stopped: bool = False  # a stop was asked for before every entry was seen
