@@ -6,20 +6,22 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from vnplan.extract.administrative import assignments_of
 from vnplan.extract.bodies import is_central
-from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
+from vnplan.extract.body import walk
+from vnplan.schema import AgencyRef, Appendix, Assignment, Document, Entities, Warning
 
 from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
 from .fields import editable_fields, entity_texts
 from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
-from .index import place_end
+from .index import place_end, unit_keys
 from .matcher import analyse
 from .mentions import Found, agency_spans, unknown_body_kind
 from .ocr import repair_text
 from .provinces import mentioned_provinces, most_mentioned, province_at, to_province
 from .splitting import split_agency_list
-from .text import clean_edges, fix_text, fold, key_of
+from .text import clean_edges, fix_text, fold
 
 
 def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: bool) -> None:
@@ -100,16 +102,38 @@ def _resplit(
     return out
 
 
+def _tables(doc: Document) -> list[tuple[str, Appendix]]:
+    """Every table of the document and of the documents it issues, with its path."""
+    return [(f"appendices[{a}]", x) for a, x in enumerate(doc.appendices)] + [
+        (f"parts[{p}].appendices[{a}]", x)
+        for p, part in enumerate(doc.parts) for a, x in enumerate(part.appendices)]
+
+
+def _with_part_assignments(doc: Document) -> list[Assignment]:
+    """The document's assignments and those of the documents it issues: a Kế hoạch attached
+    to a decision has its own "Tổ chức thực hiện". Already there (a record normalised again,
+    its list items split) is not added twice."""
+    out = list(doc.assignments)
+    held = {(tuple(x.section_path), fold(x.agency.raw)) for x in out}
+    for part in doc.parts:
+        for assignment in assignments_of(part.sections):
+            path, raw = tuple(assignment.section_path), fold(assignment.agency.raw)
+            if not any(p == path and r in raw for p, r in held):
+                out.append(assignment)
+    return out
+
+
 def _resolve_refs(
     gaz: Gazetteer, doc: Document, province: str | None, warnings: list[Warning]
 ) -> None:
-    for a, appendix in enumerate(doc.appendices):
+    for where, appendix in _tables(doc):
         for r, row in enumerate(appendix.rows):
-            base = f"appendices[{a}].rows[{r}]"
+            base = f"{where}.rows[{r}]"
             row.lead = _resplit(gaz, row.lead, province, f"{base}.lead", warnings)
             row.coordinating = _resplit(
                 gaz, row.coordinating, province, f"{base}.coordinating", warnings
             )
+    doc.assignments = _with_part_assignments(doc)
     split: list[Assignment] = []
     for k, assignment in enumerate(doc.assignments):
         ref = resolve_agency(assignment.agency.raw, province, gaz)
@@ -163,11 +187,10 @@ def _unit_body(gaz: Gazetteer, text: str, province: str | None) -> AgencyRef | N
     Lộc"), or None."""
     a = analyse(text)
     keys = tuple(t.key for t in a.tokens)
-    unit = next((u for u in sorted(gaz.agency_rules.units, key=len, reverse=True)
-                 if keys[: len(key_of(u))] == key_of(u)), None)
+    unit, k = next(((u, len(ks)) for u, ks in unit_keys(gaz) if keys[: len(ks)] == ks),
+                   (None, 0))
     if unit is None or province_at(gaz, a, 0) is not None:
         return None
-    k = len(key_of(unit))
     if k >= len(keys) or place_end(gaz, a, k) != len(keys):
         return None
     level = gaz.agency_rules.units[unit]
@@ -198,14 +221,17 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
     mentions = [
         _ref(gaz, f, province) for text in entity_texts(doc) for f in agency_spans(gaz, text)
     ]
-    cells = [ref for a in doc.appendices for row in a.rows for ref in (*row.lead,
-                                                                       *row.coordinating)]
+    cells = [ref for _, a in _tables(doc) for row in a.rows
+             for ref in (*row.lead, *row.coordinating)]
     if doc.issuer is not None:
         cells.append(doc.issuer)
-    titles = {tuple(s.path): s.title for s in doc.iter_sections()}
+    titles: dict[tuple[str, ...], list[str]] = {}
+    for body in [doc.sections, *(part.sections for part in doc.parts)]:
+        for s in walk(body):
+            titles.setdefault(tuple(s.path), []).append(fold(s.title))
     for assignment in doc.assignments:
-        title = titles.get(tuple(assignment.section_path), "")
-        if fold(assignment.agency.raw) not in fold(title):
+        named = titles.get(tuple(assignment.section_path), [])
+        if not any(fold(assignment.agency.raw) in title for title in named):
             cells.append(assignment.agency)
     mentions += _unit_cells(gaz, doc, province)
     remarks = [m.group(1) for ref in cells for m in _BRACKETED.finditer(ref.raw)]

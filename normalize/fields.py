@@ -109,7 +109,8 @@ def entity_texts(doc: Document) -> list[str]:
             group_titles.add(value)
         texts.append(value)
     texts.extend(_table_cells(doc))
-    texts.extend(row.timeline.raw for appendix in doc.appendices for row in appendix.rows
+    tables = [*doc.appendices, *(a for part in doc.parts for a in part.appendices)]
+    texts.extend(row.timeline.raw for appendix in tables for row in appendix.rows
                  if row.timeline is not None)
     texts.extend(doc.recipients)
     texts.extend(ref.raw for ref in doc.addressees)

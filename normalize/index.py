@@ -129,12 +129,29 @@ def gazetteer_matches(gaz: Gazetteer, a: Analysed) -> list[Match]:
     return find(agency_index(gaz), a, accept_match(gaz, a))
 
 
+def unit_keys(gaz: Gazetteer) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The local unit words ("thị xã", "huyện" …) with their keys, longest first."""
+    return gaz.derived("unit_keys", lambda g: tuple(
+        (u, key_of(u)) for u in sorted(g.agency_rules.units, key=len, reverse=True)))
+
+
+def _units_by_first(gaz: Gazetteer) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    def build(g: Gazetteer) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        table: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for unit, keys in unit_keys(g):
+            table.setdefault(keys[0], []).append((unit, keys))
+        return {k: tuple(v) for k, v in table.items()}
+
+    return gaz.derived("units_by_first", build)
+
+
 def local_place(gaz: Gazetteer, a: Analysed, end: int) -> tuple[str, int, int] | None:
     """A local unit and its name starting at token ``end`` ("huyện Tiên Du", "thị xã Kỳ
     Anh", "phường 2"): (unit word, first token of the name, token after it)."""
     n = len(a.tokens)
-    for unit in sorted(gaz.agency_rules.units, key=len, reverse=True):
-        keys = key_of(unit)
+    if end >= n:
+        return None
+    for unit, keys in _units_by_first(gaz).get(a.tokens[end].key, ()):
         k = end + len(keys)
         if k >= n or tuple(t.key for t in a.tokens[end:k]) != keys or a.hard[end] or a.hard[k]:
             continue

@@ -203,16 +203,17 @@ def match_at(
 
 
 def find(index: Index, a: Analysed, accept: Callable[[Match], bool] | None = None) -> list[Match]:
-    """Non-overlapping longest matches, left to right."""
+    """Non-overlapping longest matches, left to right: tried only at the words where the
+    automaton's one pass found a pattern starting."""
     out: list[Match] = []
-    i = 0
-    while i < len(a.tokens):
+    end = 0
+    for i, ranked in enumerate(candidates(index, a)):
+        if not ranked or i < end:
+            continue
         m = match_at(index, a, i, accept)
-        if m is None:
-            i += 1
-        else:
+        if m is not None:
             out.append(m)
-            i = m.end
+            end = m.end
     return out
 
 

@@ -14,6 +14,7 @@ from vnplan.schema import (
     Assignment,
     Document,
     LegalBasis,
+    Part,
     PlanRef,
     Province,
     Section,
@@ -416,3 +417,46 @@ def test_companies_are_no_public_bodies() -> None:
     assert [(m.name, m.place) for m in normalize_document(doc).entities.agencies] == [
         ("Ủy ban nhân dân xã Châu Quế", "Châu Quế")
     ]
+
+
+def decision_issuing_a_plan() -> Document:
+    """Gia Lai's Quyết định 356/QĐ-UBND as extracted: its own Điều 1–3, then the Kế hoạch it
+    issues with its own IV. TỔ CHỨC THỰC HIỆN and PHỤ LỤC (rows 2.1 and 1.2 as printed)."""
+    table = Appendix(title="PHỤ LỤC", columns=[
+        "STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"], rows=[
+        row("1.2", "Xây dựng kho dữ liệu dùng chung", ["Sở Khoa học và Công nghệ"],
+            ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        row("2.1", "Phát triển thương mại điện tử", ["Sở Công Thương"],
+            ["Sở Khoa học và Công nghệ, Hiệp hội Doanh nghiệp tỉnh"]),
+    ])
+    implementation = Section(number="IV", path=["IV"], title="TỔ CHỨC THỰC HIỆN",
+                             role="implementation", children=[
+        Section(number="1", path=["IV", "1"], title="Sở Khoa học và Công nghệ",
+                role="implementation", text="Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch."),
+        Section(number="2", path=["IV", "2"], title="Sở Tài chính", role="implementation",
+                text="Tham mưu bố trí kinh phí thực hiện Kế hoạch."),
+    ])
+    return Document(
+        id="gia-lai", kind="document", source=source("decision.docx"), extractor_version="test",
+        issuer=AgencyRef(raw="ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
+        sections=[Section(number="Điều 1", path=["Điều 1"], title="Điều 1",
+                          text="Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.")],
+        parts=[Part(doc_type="Kế hoạch", sections=[implementation], appendices=[table])],
+    )
+
+
+def test_the_documents_a_decision_issues_are_read_like_its_own_text() -> None:
+    out = normalize_document(decision_issuing_a_plan())
+    rows = out.parts[0].appendices[0].rows
+    assert [(r.id, r.name) for r in rows[1].lead] == [
+        ("so-cong-thuong", "Sở Công Thương tỉnh Gia Lai")]
+    assert [r.raw for r in rows[1].coordinating] == [
+        "Sở Khoa học và Công nghệ", "Hiệp hội Doanh nghiệp tỉnh"]  # split as the main body's
+    assert [(a.agency.id, a.section_path) for a in out.assignments] == [
+        ("so-khcn", ["IV", "1"]), ("so-tai-chinh", ["IV", "2"])]
+    counted = {m.id or m.raw: m.count for m in out.entities.agencies}
+    assert counted["so-cong-thuong"] == 1 and counted["Hiệp hội Doanh nghiệp tỉnh"] == 1
+    assert counted["so-khcn"] == 3  # lead of 1.2, coordinating 2.1, the title of IV.1
+    assert counted["ubnd-tinh"] == 1  # the issuer
+    again = normalize_document(out)
+    assert again.assignments == out.assignments  # not added twice
