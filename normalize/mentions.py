@@ -206,6 +206,17 @@ def _gazetteer_name(gaz: Gazetteer, name: str) -> str | None:
     return match.pattern.payload if match is not None and match.pattern.payload != STOP else None
 
 
+def _name_length(gaz: Gazetteer, item: str) -> int:
+    """How much of a list item is the name: up to a word that ends a name ("Nông nghiệp và
+    Môi trường | có ý kiến tham gia …", the last item running on into the sentence)."""
+    a = analyse(item)
+    keys = tuple(t.key for t in a.tokens)
+    for k in range(1, len(keys)):
+        if any(keys[k : k + len(stop)] == stop for stop in name_model(gaz).stops):
+            return len(item[: a.tokens[k].start].rstrip())
+    return len(item)
+
+
 def _shared_head_items(gaz: Gazetteer, text: str) -> list[Found]:
     """One body per item of a list that shares its head: "các Sở: Tư pháp, Nội vụ, Văn hóa,
     Thể thao và Du lịch, Y tế" names Sở Tư pháp, Sở Nội vụ, Sở Văn hóa, Thể thao và Du lịch
@@ -219,6 +230,7 @@ def _shared_head_items(gaz: Gazetteer, text: str) -> list[Found]:
         pieces = [(m.start() + start, m.end() + start)
                   for m in re.finditer(rf"[^{sep}]+", text[start:end])]
         pieces = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces]
+        pieces = [(a, a + _name_length(gaz, text[a:b])) for a, b in pieces]
         k = 0
         while k < len(pieces) and upper_initial(text[pieces[k][0] : pieces[k][1]]):
             a = pieces[k][0]

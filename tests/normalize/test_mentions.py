@@ -80,6 +80,10 @@ SHARED_HEADS = [
      ["so-tu-phap", "so-noi-vu", "so-cong-thuong", "so-tai-chinh", "so-nong-nghiep-va-moi-truong",
       "so-xay-dung", "so-khcn", "so-vhttdl", "so-gddt", "so-y-te"]),
     ("- Các Sở: Công Thương, XD, TC;", ["so-cong-thuong", "so-xay-dung", "so-tai-chinh"]),
+    # a Lào Cai minutes: the last item runs on into the sentence, which names another body
+    ("Sáu là, các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường có ý kiến tham gia bằng văn "
+     "bản gửi Sở Công Thương trong thời hạn 03 ngày làm việc",
+     ["so-tai-chinh", "so-xay-dung", "so-nong-nghiep-va-moi-truong", "so-cong-thuong"]),
 ]
 
 
