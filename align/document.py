@@ -22,11 +22,12 @@ def _number_key(number: str) -> str:
 
 def implements(doc: Document, catalog: Catalog) -> bool:
     """Whether `doc` implements the strategy of `catalog`: it cites the strategy's decision
-    (or a document the catalog lists beside it), or its title is about the strategy."""
+    (or a document the catalog lists beside it), or its title or the title of a document it
+    issues is about the strategy."""
     cited = {_number_key(b.doc_number) for b in doc.legal_basis if b.doc_number}
     if cited & {_number_key(n) for n in catalog.cites}:
         return True
-    about = [doc.title or ""]
+    about = [doc.title or "", *(part.title or "" for part in doc.parts)]
     if doc.article is not None:
         about.append(doc.article.main_text)
     text = " ".join(fold_heading(t) for t in about)
@@ -61,8 +62,9 @@ def section_pillars(section: Section, catalogs: tuple[Catalog, ...] | None = Non
 
 
 def align_document(doc: Document) -> Document:
-    """A copy of `doc` with `pillars` set on its objective/task sections, appendix rows and,
-    for news, on the article as a whole, for each strategy the document implements; a
+    """A copy of `doc` with `pillars` set on its objective/task sections, appendix rows (those
+    of the documents it issues too: a decision's Kế hoạch) and, for news, on the article as a
+    whole, for each strategy the document implements; a
     document that implements none gets none. Sections of other roles keep empty lists.
     The input is not changed; the same record always gives the same pillars.
     """
@@ -71,12 +73,21 @@ def align_document(doc: Document) -> Document:
     if out.article is not None:
         out.article.pillars = news_pillars(out, catalogs)
     roles = {r for c in catalogs for r in c.method.section_roles}
-    for section in out.iter_sections():
+    sections = [*out.iter_sections(), *(s for part in out.parts for s in _walk(part.sections))]
+    for section in sections:
         units = section_units(section)
         section.pillars = _pool_all(units, catalogs) if section.role in roles else []
-    for appendix in out.appendices:
+    for appendix in [*out.appendices, *(a for part in out.parts for a in part.appendices)]:
         for row in appendix.rows:
             row.pillars = _pool_all(row_units(row), catalogs)
+    return out
+
+
+def _walk(sections: list[Section]) -> list[Section]:
+    out: list[Section] = []
+    for section in sections:
+        out.append(section)
+        out.extend(_walk(section.children))
     return out
 
 
@@ -94,6 +105,8 @@ def is_aligned(doc: Document) -> bool:
     """Whether any section or row of `doc` carries pillars (a record written after `align`)."""
     return (
         any(s.pillars for s in doc.iter_sections())
+        or any(s.pillars for part in doc.parts for s in _walk(part.sections))
         or any(r.pillars for a in doc.appendices for r in a.rows)
+        or any(r.pillars for part in doc.parts for a in part.appendices for r in a.rows)
         or bool(doc.article and doc.article.pillars)
     )

@@ -4,15 +4,16 @@ A labelled body and a predicted one are the same when their comparison keys agre
 folded (case, tone placement, punctuation), the abbreviations every document uses expanded
 (UBND, HĐND, MTTQ, TP), and a trailing "tỉnh …" / province name dropped, since a label writes
 "Sở Tư pháp" where the record names "Sở Tư pháp tỉnh Lâm Đồng"; failing that, when the keys are
-near-identical (rapidfuzz ratio ≥ 92). A predicted mention is tried under its canonical name and
-as written. Three entity types are scored as sets per document, micro-averaged:
+near-identical (rapidfuzz ratio ≥ 92). A predicted mention is tried under its canonical name, as
+written, and under the gazetteer's other spellings of the body it was resolved to. Three entity
+types are scored as sets per document, micro-averaged:
 
 * agencies — every labelled body against every predicted mention that is not a group;
 * named local bodies — the labelled bodies of a district, town, city, commune or ward (those
   named for their place) against the predicted mentions of those levels;
 * partners — foreign countries, provinces, cities and organisations, by name;
 
-and, among predicted agencies, fragments (a mention that matches no label and whose key is a
+and, among predicted agencies, fragments (a mention that matches no label and whose name is a
 strict word-prefix of a labelled or another predicted body of the same document: "Ban Quản lý"
 beside "Ban Quản lý các khu công nghiệp") and persons (a mention that holds a position word or
 ends in a personal name: "Bộ Y tế Đỗ Xuân Tuyên").
@@ -30,6 +31,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from vnplan.normalize import default_gazetteer
 from vnplan.schema import Document
 from vnplan.text.fold import fold_heading
 
@@ -140,6 +142,16 @@ def match_sets(predicted: list[Predicted], expected: list[str], where: str) -> E
     )
 
 
+def _spellings(agency_id: str | None, level: str | None) -> tuple[str, ...]:
+    """The gazetteer's other spellings of a predicted body ("Tỉnh đoàn Thanh niên" for
+    Tỉnh đoàn): one of them is the same body however the label writes it. None for a body
+    named for a place, whose spellings name no place."""
+    if agency_id is None or level in LOCAL_LEVELS:
+        return ()
+    entry = default_gazetteer().agencies.get(agency_id)
+    return (entry.name, *entry.variants, *entry.abbreviations) if entry is not None else ()
+
+
 def _agencies(doc: Document, levels: Iterable[str] | None) -> list[Predicted]:
     chosen = set(levels) if levels is not None else None
     out = []
@@ -148,7 +160,7 @@ def _agencies(doc: Document, levels: Iterable[str] | None) -> list[Predicted]:
             continue
         if chosen is not None and (m.level not in chosen or not getattr(m, "place", None)):
             continue
-        names = [n for n in (m.name, m.raw) if n]
+        names = [n for n in (m.name, m.raw, *_spellings(m.id, m.level)) if n]
         out.append(Predicted(m.name or f"?{m.raw}", tuple(dict.fromkeys(map(body_key, names)))))
     return out
 
@@ -170,13 +182,24 @@ def is_person(raw: str) -> bool:
 
 
 def fragments(doc: Document, expected: list[str]) -> list[str]:
-    """Predicted agencies that are a strict word-prefix of a longer labelled or predicted body."""
+    """Predicted agencies that match no label and whose name is a strict word-prefix of a
+    longer labelled or predicted body ("Ban Quản lý" beside "Ban Quản lý các khu công
+    nghiệp"). A mention is tried under the same keys as in scoring (its canonical name, as
+    written, the gazetteer's spellings of its body)."""
     keys = [body_key(n) for n in expected]
-    predicted = [(m.raw, body_key(m.raw)) for m in doc.entities.agencies if m.level != "group"]
-    longer = keys + [k for _, k in predicted]
     label_keys = set(keys)
-    return [raw for raw, k in predicted if k not in label_keys and k
-            and any(other != k and other.startswith(k + " ") for other in longer)]
+    mentions = [m for m in doc.entities.agencies if m.level != "group"]
+    predicted = _agencies(doc, None)
+    names = [body_key(m.name or m.raw) for m in mentions]
+    longer = keys + names
+    out = []
+    for m, item, k in zip(mentions, predicted, names, strict=True):
+        if not k or any(pk in label_keys or any(_same(pk, lk) for lk in label_keys)
+                        for pk in item.keys):
+            continue
+        if any(other != k and other.startswith(k + " ") for other in longer):
+            out.append(m.raw)
+    return out
 
 
 def score_document(name: str, doc: Document | None, label: dict[str, Any]) -> dict[str, Any]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
 
-from .agencies import find_agencies, resolve_agency
+from .agencies import resolve_agency
 from .document import normalize_document, unmatched_agencies
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .heritage import find_heritage
+from .mentions import find_agencies
 from .partners import find_partners
 from .provinces import resolve_province
 from .splitting import split_agency_list

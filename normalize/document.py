@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
+from vnplan.extract.administrative import assignments_of
 from vnplan.extract.bodies import is_central
-from vnplan.schema import AgencyRef, Assignment, Document, Entities, Warning
+from vnplan.extract.body import walk
+from vnplan.schema import AgencyRef, Appendix, Assignment, Document, Entities, Warning
 
-from .agencies import Found, agency_ref, agency_spans, is_agency_name, resolve_agency
+from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
 from .fields import editable_fields, entity_texts
 from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
+from .index import place_end, unit_keys
+from .matcher import analyse
+from .mentions import Found, agency_spans, unknown_body_kind
 from .ocr import repair_text
-from .provinces import mentioned_provinces, most_mentioned, to_province
+from .provinces import mentioned_provinces, most_mentioned, province_at, to_province
 from .splitting import split_agency_list
 from .text import clean_edges, fix_text, fold
 
@@ -96,16 +102,38 @@ def _resplit(
     return out
 
 
+def _tables(doc: Document) -> list[tuple[str, Appendix]]:
+    """Every table of the document and of the documents it issues, with its path."""
+    return [(f"appendices[{a}]", x) for a, x in enumerate(doc.appendices)] + [
+        (f"parts[{p}].appendices[{a}]", x)
+        for p, part in enumerate(doc.parts) for a, x in enumerate(part.appendices)]
+
+
+def _with_part_assignments(doc: Document) -> list[Assignment]:
+    """The document's assignments and those of the documents it issues: a Kế hoạch attached
+    to a decision has its own "Tổ chức thực hiện". Already there (a record normalised again,
+    its list items split) is not added twice."""
+    out = list(doc.assignments)
+    held = {(tuple(x.section_path), fold(x.agency.raw)) for x in out}
+    for part in doc.parts:
+        for assignment in assignments_of(part.sections):
+            path, raw = tuple(assignment.section_path), fold(assignment.agency.raw)
+            if not any(p == path and r in raw for p, r in held):
+                out.append(assignment)
+    return out
+
+
 def _resolve_refs(
     gaz: Gazetteer, doc: Document, province: str | None, warnings: list[Warning]
 ) -> None:
-    for a, appendix in enumerate(doc.appendices):
+    for where, appendix in _tables(doc):
         for r, row in enumerate(appendix.rows):
-            base = f"appendices[{a}].rows[{r}]"
+            base = f"{where}.rows[{r}]"
             row.lead = _resplit(gaz, row.lead, province, f"{base}.lead", warnings)
             row.coordinating = _resplit(
                 gaz, row.coordinating, province, f"{base}.coordinating", warnings
             )
+    doc.assignments = _with_part_assignments(doc)
     split: list[Assignment] = []
     for k, assignment in enumerate(doc.assignments):
         ref = resolve_agency(assignment.agency.raw, province, gaz)
@@ -130,10 +158,59 @@ def _resolve_refs(
 
 
 def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
-    ref = resolve_agency(found.raw, province, gaz)
+    ref = resolve_agency(found.name or found.raw, province, gaz).model_copy(
+        update={"raw": found.raw})
+    if ref.id is None and found.name is not None:
+        ref = ref.model_copy(update={"name": found.name})
     if ref.id is None and found.agency_id is not None:
         ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], province)
+    if found.group and ref.level != "group":  # the text makes it a class of bodies
+        ref = AgencyRef(raw=found.raw, name=clean_edges(found.raw), level="group")
     return ref
+
+
+_UNIT_COLUMNS = ("đơn vị", "cơ quan")
+_BRACKETED = re.compile(r"\(([^()]*)\)")  # a cell's remark can name the unit that does it
+_BELOW_PROVINCE = frozenset({"district", "town", "city", "commune", "ward"})
+
+
+def _unnamed_unit_as_group(ref: AgencyRef) -> AgencyRef:
+    """A body of a unit below the province named without its unit's name ("UBND xã quản
+    lý") stands for every such body, a group."""
+    if ref.level in _BELOW_PROVINCE and ref.place is None:
+        return ref.model_copy(update={"level": "group", "name": ref.name or clean_edges(ref.raw)})
+    return ref
+
+
+def _unit_body(gaz: Gazetteer, text: str, province: str | None) -> AgencyRef | None:
+    """The people's committee of a local unit named alone ("Xã Đắk Song", "Phường 2 Bảo
+    Lộc"), or None."""
+    a = analyse(text)
+    keys = tuple(t.key for t in a.tokens)
+    unit, k = next(((u, len(ks)) for u, ks in unit_keys(gaz) if keys[: len(ks)] == ks),
+                   (None, 0))
+    if unit is None or province_at(gaz, a, 0) is not None:
+        return None
+    if k >= len(keys) or place_end(gaz, a, k) != len(keys):
+        return None
+    level = gaz.agency_rules.units[unit]
+    entry = gaz.agencies["ubnd-xa" if level in {"commune", "ward"} else "ubnd-huyen"]
+    return agency_ref(gaz, text, entry, province, (unit, a.raw(k, len(a.tokens))))
+
+
+def _unit_cells(gaz: Gazetteer, doc: Document, province: str | None) -> list[AgencyRef]:
+    """Local units named alone in a table whose columns say they list units or bodies ("Đơn
+    vị được kiểm tra", "Cơ quan thực hiện"): by the table's own heading each names the
+    unit's government, its people's committee."""
+    refs: list[AgencyRef] = []
+    for appendix in [*doc.appendices, *(a for part in doc.parts for a in part.appendices)]:
+        columns = [i for i, c in enumerate(appendix.columns) if fold(c).startswith(_UNIT_COLUMNS)]
+        if not columns:
+            continue
+        cells = [row.content for row in appendix.rows] + [
+            row[i] for row in appendix.cells for i in columns if i < len(row)]
+        refs += [ref for cell in cells if (ref := _unit_body(gaz, cell, province)) is not None]
+    return refs
 
 
 def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list[AgencyRef]:
@@ -144,17 +221,58 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
     mentions = [
         _ref(gaz, f, province) for text in entity_texts(doc) for f in agency_spans(gaz, text)
     ]
-    cells = [ref for a in doc.appendices for row in a.rows for ref in (*row.lead,
-                                                                       *row.coordinating)]
+    cells = [ref for _, a in _tables(doc) for row in a.rows
+             for ref in (*row.lead, *row.coordinating)]
     if doc.issuer is not None:
         cells.append(doc.issuer)
-    titles = {tuple(s.path): s.title for s in doc.iter_sections()}
+    titles: dict[tuple[str, ...], list[str]] = {}
+    for body in [doc.sections, *(part.sections for part in doc.parts)]:
+        for s in walk(body):
+            titles.setdefault(tuple(s.path), []).append(fold(s.title))
     for assignment in doc.assignments:
-        title = titles.get(tuple(assignment.section_path), "")
-        if fold(assignment.agency.raw) not in fold(title):
+        named = titles.get(tuple(assignment.section_path), [])
+        if not any(fold(assignment.agency.raw) in title for title in named):
             cells.append(assignment.agency)
-    mentions += [r for r in cells if r.id is not None or is_agency_name(gaz, r.raw)]
-    return mentions
+    mentions += _unit_cells(gaz, doc, province)
+    remarks = [m.group(1) for ref in cells for m in _BRACKETED.finditer(ref.raw)]
+    mentions += [_ref(gaz, f, province) for text in remarks for f in agency_spans(gaz, text)]
+    mentions = [_unnamed_unit_as_group(ref) for ref in mentions]
+    for ref in cells:
+        kind = None if ref.id is not None else unknown_body_kind(gaz, ref.raw)
+        if kind == "group":
+            ref = ref.model_copy(update={"name": clean_edges(ref.raw), "level": "group"})
+        if ref.id is not None or kind is not None:
+            mentions.append(ref)
+    return _cut_names_completed(mentions)
+
+
+def _name_key(ref: AgencyRef) -> str:
+    return fold(clean_edges(ref.name or ref.raw))
+
+
+_NUMBER = re.compile(r" \d+(?= )")
+
+
+def _cut_names_completed(mentions: list[AgencyRef]) -> list[AgencyRef]:
+    """A name the gazetteer lacks that another mention of the same document goes on from
+    ("Ủy ban Quốc phòng" where "Ủy ban Quốc phòng, An ninh và Đối ngoại" is named too, a
+    citation cut at its comma), or that the other writes with its number ("Ban Chỉ đạo
+    tỉnh", "Ban Chỉ đạo 138 tỉnh"), stands for that fuller name: the document says which
+    body it is."""
+    keys = {_name_key(ref): ref for ref in mentions if ref.level != "group"}
+    out: list[AgencyRef] = []
+    for ref in mentions:
+        key = _name_key(ref)
+        longer = None if ref.id is not None or ref.level == "group" else min(
+            (k for k in keys if k != key and (k.startswith((key + " ", key + ","))
+                                              or _NUMBER.sub("", k) == key)),
+            key=len, default=None)
+        if longer is not None:
+            full = keys[longer]
+            ref = full.model_copy(update={"raw": ref.raw, "name": full.name or clean_edges(
+                full.raw)})
+        out.append(ref)
+    return out
 
 
 def normalize_document(

@@ -23,7 +23,7 @@ def count_agencies(mentions: list[AgencyRef]) -> list[AgencyMention]:
     name."""
     merged: dict[str, AgencyMention] = {}
     for ref in mentions:
-        key = ref.id or "?" + fold(clean_edges(ref.raw))
+        key = ref.id or "?" + fold(clean_edges(ref.name or ref.raw))
         if ref.place:
             key += "@" + fold(ref.place)  # "UBND xã Đức Trọng" and "UBND xã Hòa Ninh" are two
         if key in merged:

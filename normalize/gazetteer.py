@@ -50,6 +50,9 @@ class Agency:
     predecessor_ids: tuple[str, ...] = ()
     generation: str | None = None  # "before_2025" (replaced in 2025) or "from_2025" (created)
     start: str | None = None  # the day a body created in 2025 began
+    office: bool = False  # an office held by one person ("Thủ tướng Chính phủ")
+    numbered: bool = False  # one of a numbered series ("Kho bạc Nhà nước khu vực XVI")
+    cased_variants: tuple[str, ...] = ()  # spellings that name it only as capitalised
 
     @property
     def successor_ids(self) -> tuple[str, ...]:
@@ -75,6 +78,10 @@ class AgencyRules:
     name_stops: tuple[str, ...]
     surnames: tuple[str, ...]
     person_words: tuple[str, ...]
+    organs: tuple[str, ...]  # heads naming a part of a body, never a body alone
+    every_level_kinds: tuple[str, ...]  # kinds of body every level has (people's committee …)
+    national_places: tuple[str, ...]  # names that close a body's name, like a province's
+    word_abbreviations: dict[str, str]  # abbreviated words of names: "QLDA" → "Quản lý dự án"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +170,9 @@ def _agency(a: dict[str, Any]) -> Agency:
         predecessor_ids=tuple(a.get("predecessor_ids", ())),
         generation=a.get("generation"),
         start=a.get("from"),
+        office=a.get("office", False),
+        numbered=a.get("numbered", False),
+        cased_variants=tuple(a.get("cased_variants", ())),
     )
 
 
@@ -187,7 +197,7 @@ def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
     heritage = _read(where, "heritage")
     rule_keys = (
         "heads", "group_nouns", "not_agencies", "unsafe_abbreviations", "trailing", "not_heads",
-        "name_stops", "surnames", "person_words",
+        "name_stops", "surnames", "person_words", "organs", "national_places", "every_level_kinds",
     )
     partner_table = {p["name"]: _entry(Partner, p) for p in partners["partners"]}
     for place in exonyms["places"]:
@@ -196,7 +206,8 @@ def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
     return Gazetteer(
         agencies={a["id"]: _agency(a) for a in agencies["agencies"]},
         agency_rules=AgencyRules(
-            **{k: tuple(agencies[k]) for k in rule_keys}, units=dict(agencies["local_units"])
+            **{k: tuple(agencies[k]) for k in rule_keys}, units=dict(agencies["local_units"]),
+            word_abbreviations=dict(agencies["word_abbreviations"]),
         ),
         heritage={h["id"]: _entry(Heritage, h) for h in heritage["items"]},
         heritage_cues=tuple(heritage["meta"]["default_cues"]),

@@ -6,7 +6,7 @@ A name becomes a ``Pattern``: its token keys, plus how strictly case must agree:
 * ``shape`` — a word capitalised in the name must be capitalised in the text (proper nouns:
   "Hòa Bình" the province, not "hòa bình" peace);
 * ``exact`` — every word as written, and not glued to a document number by "-" or "/"
-  (abbreviations: "HĐND", but not the "UBND" of "122/KH-UBND").
+  (abbreviations: "HĐND", but not the "UBND" of "122/KH-UBND" or of "HĐND&UBND").
 
 The search is one pass of an Aho-Corasick automaton (pyahocorasick) over the text's token keys,
 which lists, at each word, the patterns whose keys start there; the walk left to right then
@@ -28,9 +28,10 @@ import ahocorasick
 from .text import Token, hard_gaps, tokenize, upper_initial
 
 CaseRule = Literal["fold", "shape", "exact"]
-_GLUE = frozenset("-/")
+_GLUE = frozenset("-/&")
 _SERIALS = itertools.count()
 _BRACKETS = (("(", ")"), ("[", "]"), ("“", "”"))
+_LONG = 4  # a name this long may be written with commas its gazetteer spelling lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Pattern:
     hard: tuple[bool, ...]
     payload: str
     source: str
+    commas: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class Analysed:
     text: str
     tokens: tuple[Token, ...]
     hard: tuple[bool, ...]
+    commas: tuple[bool, ...]  # a comma before the token
     keyline: str
     starts: dict[int, int]  # offset in ``keyline`` of the space before a token → its index
     scans: dict[int, tuple[tuple[Pattern, ...], ...]] = field(default_factory=dict)
@@ -97,7 +100,10 @@ def analyse(text: str) -> Analysed:
         starts[offset] = i
         offset += len(tok.key) + 1
     keyline = " " + " ".join(t.key for t in tokens) + " "
-    return Analysed(text, tuple(tokens), tuple(hard_gaps(text, tokens)), keyline, starts)
+    commas = tuple(
+        i > 0 and "," in text[tokens[i - 1].end : tok.start] for i, tok in enumerate(tokens)
+    )
+    return Analysed(text, tuple(tokens), tuple(hard_gaps(text, tokens)), commas, keyline, starts)
 
 
 def candidates(index: Index, a: Analysed) -> tuple[tuple[Pattern, ...], ...]:
@@ -131,6 +137,7 @@ def make_pattern(name: str, payload: str, source: str, case: CaseRule) -> Patter
         hard=a.hard,
         payload=payload,
         source=source,
+        commas=a.commas,
     )
 
 
@@ -168,6 +175,8 @@ def fits(pattern: Pattern, a: Analysed, i: int) -> bool:
             return False
         if k and a.hard[i + k] and not pattern.hard[k]:
             return False
+        if k and a.commas[i + k] and not pattern.commas[k] and n < _LONG:
+            return False  # "cấp tỉnh, Ủy viên" holds no "Tỉnh ủy"
         if pattern.upper[k] and not upper_initial(tok.text):
             return False
         if pattern.exact is not None and _exact_form(tok.text) != pattern.exact[k]:
@@ -194,16 +203,17 @@ def match_at(
 
 
 def find(index: Index, a: Analysed, accept: Callable[[Match], bool] | None = None) -> list[Match]:
-    """Non-overlapping longest matches, left to right."""
+    """Non-overlapping longest matches, left to right: tried only at the words where the
+    automaton's one pass found a pattern starting."""
     out: list[Match] = []
-    i = 0
-    while i < len(a.tokens):
+    end = 0
+    for i, ranked in enumerate(candidates(index, a)):
+        if not ranked or i < end:
+            continue
         m = match_at(index, a, i, accept)
-        if m is None:
-            i += 1
-        else:
+        if m is not None:
             out.append(m)
-            i = m.end
+            end = m.end
     return out
 
 

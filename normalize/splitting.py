@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
-from .agencies import gazetteer_spans, starts_agency
 from .gazetteer import Gazetteer, default_gazetteer
 from .matcher import analyse
+from .mentions import gazetteer_spans, starts_agency
 from .text import clean_edges
 
 _HARD_SEPARATORS = re.compile(r"[;\n\t]+")
+# a cell that names the roles itself: "Chủ trì: Sở Tài chính. Phối hợp: UBND xã Bảo Ái"
+_ROLE_LABEL = re.compile(
+    r"(?:^|(?<=[.,;])\s*)(?:Chủ trì|Phối hợp|Cơ quan chủ trì|Cơ quan phối hợp)\s*:\s*")
 _CONNECTORS = frozenset({"và", "cùng"})
 
 
@@ -61,6 +64,6 @@ def split_agency_list(text: str, gazetteer: Gazetteer | None = None) -> list[str
     whole; "Sở Ngoại vụ, Sở Văn hóa và các đơn vị có liên quan" gives three."""
     gaz = gazetteer or default_gazetteer()
     items: list[str] = []
-    for part in _HARD_SEPARATORS.split(text):
+    for part in _HARD_SEPARATORS.split(_ROLE_LABEL.sub("\n", text)):
         items.extend(_split_part(gaz, part))
     return items

@@ -69,6 +69,7 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+@lru_cache(maxsize=65536)
 def key_of(text: str) -> tuple[str, ...]:
     """The token keys of a name, punctuation ignored."""
     return tuple(t.key for t in tokenize(text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vnplan.align import align_document, implemented, load_catalogs
-from vnplan.schema import Appendix, AppendixRow, Document, LegalBasis, Section, Source
+from vnplan.schema import Appendix, AppendixRow, Document, LegalBasis, Part, Section, Source
 
 CULTURE = {p.id for p in load_catalogs()[0].pillars}
 REFORM = {p.id for p in load_catalogs()[1].pillars}
@@ -66,3 +66,24 @@ def test_a_plan_about_cultural_diplomacy_links_without_citing() -> None:
         [],
     )
     assert linked(doc) == {"heritage"}
+
+
+def test_a_decision_issuing_a_reform_plan_links_the_plan_s_items() -> None:
+    """A Quyết định whose own Điều say only "ban hành kèm theo": the Kế hoạch it issues is
+    about administrative reform, and its objectives and task rows carry the links."""
+    issued = plan("", [], ["Cải cách thủ tục hành chính"],
+                  ["Tổ chức tiếp nhận, giải quyết hồ sơ thủ tục hành chính theo cơ chế một cửa"])
+    decision = Document(
+        id="decision", kind="document", extractor_version="test", source=issued.source,
+        title="Quyết định ban hành Kế hoạch năm 2026",
+        sections=[Section(number="Điều 1", path=["Điều 1"], title="Điều 1", role="objectives",
+                          text="Ban hành kèm theo Quyết định này Kế hoạch.")],
+        parts=[Part(doc_type="Kế hoạch", title="Kế hoạch cải cách hành chính năm 2026",
+                    sections=issued.sections, appendices=issued.appendices)],
+    )
+    assert [c.id for c in implemented(decision)] == ["administrative-reform"]
+    aligned = align_document(decision)
+    part = aligned.parts[0]
+    assert {m.id for m in part.sections[0].pillars} & REFORM
+    assert {m.id for m in part.appendices[0].rows[0].pillars} & REFORM
+    assert implemented(decision.model_copy(update={"parts": []})) == ()

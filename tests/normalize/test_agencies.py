@@ -132,9 +132,9 @@ def test_groups(raw: str) -> None:
 
 
 def test_no_match_keeps_only_raw() -> None:
-    ref = resolve_agency("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", "Lào Cai")
+    ref = resolve_agency("Trung tâm Phát triển quỹ đất tỉnh", "Lào Cai")
     assert ref.model_dump() == {
-        "raw": "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh",
+        "raw": "Trung tâm Phát triển quỹ đất tỉnh",
         "id": None,
         "name": None,
         "level": None,

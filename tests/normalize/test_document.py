@@ -13,6 +13,8 @@ from vnplan.schema import (
     Article,
     Assignment,
     Document,
+    LegalBasis,
+    Part,
     PlanRef,
     Province,
     Section,
@@ -336,12 +338,12 @@ def test_province_canonicalised() -> None:
 
 def test_unmatched_agencies() -> None:
     doc = news(
-        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh phối hợp với Sở Ngoại vụ; "
-        "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh chủ trì.",
+        "Trung tâm Phát triển quỹ đất tỉnh phối hợp với Sở Ngoại vụ; "
+        "Trung tâm Phát triển quỹ đất tỉnh chủ trì.",
         title="Lào Cai",
     )
     assert unmatched_agencies([doc, lao_cai_plan()]) == [
-        ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", 2)
+        ("Trung tâm Phát triển quỹ đất tỉnh", 2)
     ]
 
 
@@ -370,3 +372,91 @@ def test_the_same_text_from_ocr_is_repaired() -> None:
     out = normalize_document(born_digital(OCR_ONLY), ocr_text=True)
     assert "phổ biến" in out.sections[0].text and "Thể thao" in out.sections[0].text
     assert "“Thực hành Then của người Tày, Nùng, Thái”" in out.sections[0].text
+
+
+def with_text(text: str, **fields: object) -> Document:
+    return Document(
+        id="doc", kind="document", source=source("doc.docx"), extractor_version="test",
+        province=Province(name="Lâm Đồng"), sections=[Section(
+            number="1", path=["1"], title="Tổ chức thực hiện", text=text)],
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_local_units_in_a_column_of_units_name_their_people_s_committees() -> None:
+    # Phụ lục I of a Lâm Đồng inspection plan: "STT | Đơn vị được kiểm tra | Thời gian kiểm tra"
+    table = Appendix(title="Phụ lục I", columns=["STT", "Đơn vị được kiểm tra", "Thời gian"],
+                     rows=[AppendixRow(stt="1", content="Sở Xây dựng"),
+                           AppendixRow(stt="2", content="Phường Bắc Gia Nghĩa"),
+                           AppendixRow(stt="3", content="Xã Bảo Lâm 2")])
+    agencies = normalize_document(with_text("", appendices=[table])).entities.agencies
+    local = [(m.id, m.level, m.place) for m in agencies if m.level in {"ward", "commune"}]
+    assert local == [("ubnd-xa", "ward", "Bắc Gia Nghĩa"), ("ubnd-xa", "commune", "Bảo Lâm 2")]
+
+
+def test_a_list_of_places_in_the_text_names_no_bodies() -> None:
+    out = normalize_document(with_text("Xã Hồng Thái; Xã Đắk Wil; Xã Trường Xuân; Xã Nhân Cơ"))
+    assert out.entities.agencies == []
+
+
+def test_a_cut_name_stands_for_the_fuller_name_the_document_gives() -> None:
+    doc = with_text(
+        "Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội phối hợp chặt chẽ với Thường trực "
+        "Ủy ban Pháp luật và Tư pháp trong quá trình cho ý kiến.",
+        legal_basis=[LegalBasis(raw="Tờ trình số 1049/TTr-UBPLTP15 ngày 24/9/2025 của Thường "
+                                    "trực Ủy ban Pháp luật")],
+    )
+    names = [(m.name or m.raw, m.count) for m in normalize_document(doc).entities.agencies
+             if "Pháp luật" in m.raw]
+    assert names == [("Thường trực Ủy ban Pháp luật và Tư pháp", 2)]
+
+
+def test_companies_are_no_public_bodies() -> None:
+    doc = with_text("Cụm công nghiệp Châu Quế (xã Châu Quế, 75 ha; Công ty Cổ phần Thịnh Vượng "
+                    "Long); UBND xã Châu Quế xác nhận quy hoạch.")
+    assert [(m.name, m.place) for m in normalize_document(doc).entities.agencies] == [
+        ("Ủy ban nhân dân xã Châu Quế", "Châu Quế")
+    ]
+
+
+def decision_issuing_a_plan() -> Document:
+    """Gia Lai's Quyết định 356/QĐ-UBND as extracted: its own Điều 1–3, then the Kế hoạch it
+    issues with its own IV. TỔ CHỨC THỰC HIỆN and PHỤ LỤC (rows 2.1 and 1.2 as printed)."""
+    table = Appendix(title="PHỤ LỤC", columns=[
+        "STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"], rows=[
+        row("1.2", "Xây dựng kho dữ liệu dùng chung", ["Sở Khoa học và Công nghệ"],
+            ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        row("2.1", "Phát triển thương mại điện tử", ["Sở Công Thương"],
+            ["Sở Khoa học và Công nghệ, Hiệp hội Doanh nghiệp tỉnh"]),
+    ])
+    implementation = Section(number="IV", path=["IV"], title="TỔ CHỨC THỰC HIỆN",
+                             role="implementation", children=[
+        Section(number="1", path=["IV", "1"], title="Sở Khoa học và Công nghệ",
+                role="implementation", text="Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch."),
+        Section(number="2", path=["IV", "2"], title="Sở Tài chính", role="implementation",
+                text="Tham mưu bố trí kinh phí thực hiện Kế hoạch."),
+    ])
+    return Document(
+        id="gia-lai", kind="document", source=source("decision.docx"), extractor_version="test",
+        issuer=AgencyRef(raw="ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
+        sections=[Section(number="Điều 1", path=["Điều 1"], title="Điều 1",
+                          text="Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.")],
+        parts=[Part(doc_type="Kế hoạch", sections=[implementation], appendices=[table])],
+    )
+
+
+def test_the_documents_a_decision_issues_are_read_like_its_own_text() -> None:
+    out = normalize_document(decision_issuing_a_plan())
+    rows = out.parts[0].appendices[0].rows
+    assert [(r.id, r.name) for r in rows[1].lead] == [
+        ("so-cong-thuong", "Sở Công Thương tỉnh Gia Lai")]
+    assert [r.raw for r in rows[1].coordinating] == [
+        "Sở Khoa học và Công nghệ", "Hiệp hội Doanh nghiệp tỉnh"]  # split as the main body's
+    assert [(a.agency.id, a.section_path) for a in out.assignments] == [
+        ("so-khcn", ["IV", "1"]), ("so-tai-chinh", ["IV", "2"])]
+    counted = {m.id or m.raw: m.count for m in out.entities.agencies}
+    assert counted["so-cong-thuong"] == 1 and counted["Hiệp hội Doanh nghiệp tỉnh"] == 1
+    assert counted["so-khcn"] == 3  # lead of 1.2, coordinating 2.1, the title of IV.1
+    assert counted["ubnd-tinh"] == 1  # the issuer
+    again = normalize_document(out)
+    assert again.assignments == out.assignments  # not added twice

@@ -97,3 +97,9 @@ def test_fold_keeps_text_normalize_away_from_spacing() -> None:
 )
 def test_clean_edges(text: str, expected: str) -> None:
     assert clean_edges(text) == expected
+
+
+@pytest.mark.parametrize("word", ["qũ", "Qủ", "gĩ"])
+def test_a_marked_onset_alone_is_no_syllable_and_folds_as_written(word: str) -> None:
+    # found by tests/extract/test_properties.py: a table cell "qũ" made folding raise
+    assert fold(word) == word.casefold()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from tests.outputs.conftest import LAO_CAI, record
@@ -51,12 +50,6 @@ def test_a_row_across_provinces_has_no_province_in_its_name(loaded: Loaded) -> N
     assert people.name == "Ủy ban nhân dân tỉnh"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="record: entities.agencies of Gia Lai's decision count its own text only; the "
-    "Kế hoạch it issues (parts[0]: sections and task table, 'Sở Công Thương' leading row 2.1) "
-    "is not counted",
-)
 def test_an_agency_named_in_an_attached_plan_counts_for_its_document(loaded: Loaded) -> None:
     """Lào Cai's plan gives Sở Công Thương a task (appendix row, V.5); the Kế hoạch Gia Lai's
     decision issues has it lead row 2.1 of its PHỤ LỤC."""
@@ -76,12 +69,6 @@ def test_generic_label_drops_only_the_province_name() -> None:
     assert agency_key(AgencyRef(raw="Sở  Văn hoá")) == agency_key(AgencyRef(raw="sở văn hóa"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="records: Quảng Trị's mention runs past the comma ('Ban Chỉ huy phòng thủ dân sự "
-    "cấp xã, phân công nhiệm vụ cụ thể'); the documents Gia Lai's and Tuyên Quang's decisions "
-    "issue (parts) are not counted in entities.agencies",
-)
 def test_the_samples_name_bodies_no_gazetteer_entry_knows(loaded: Loaded) -> None:
     """By reading: Quảng Trị's letter (item 1), the Kế hoạch of Gia Lai's decision (row 2.1,
     coordinating) and the Quy chế of Tuyên Quang's (Điều 2.2, Điều 7.2) name bodies the

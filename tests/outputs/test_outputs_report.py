@@ -129,12 +129,6 @@ def test_the_lead_agency_chart_covers_every_plan(page: str) -> None:
         assert label in listed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="record: the agency cells of the task table in the Kế hoạch Gia Lai's decision issues "
-    "are not resolved (parts[0].appendices[0].rows[*].lead: no id, no name), so 'Sở Công "
-    "Thương' is a bar of its own",
-)
 def test_one_kind_of_agency_is_one_bar_across_provinces(page: str) -> None:
     """Sở Công Thương leads a task in Lào Cai's appendix and has its V.5 duty (2), and leads
     row 2.1 of Gia Lai's plan (1); Sở Văn hóa, Thể thao và Du lịch: 15 in Lào Cai, row 2.3."""

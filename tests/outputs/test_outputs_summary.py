@@ -86,12 +86,6 @@ def test_a_decision_issuing_a_plan(by_id: dict[str, Summary]) -> None:
     assert s.lead_agencies  # its plan's task table names who leads each task
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="record: Gia Lai's assignments miss the attached Kế hoạch's IV. TỔ CHỨC THỰC HIỆN "
-    "(read from the decision's own tree only), and the agency cells of its task table are not "
-    "resolved (parts[0].appendices[0].rows[*].lead: no id, no name)",
-)
 def test_the_lead_agencies_of_a_plan_a_decision_issues(loaded: Loaded) -> None:
     """Its PHỤ LỤC: Sở Khoa học và Công nghệ leads 1.2, Sở Công Thương 2.1; its IV. gives
     Sở Khoa học và Công nghệ (IV.1) and Sở Tài chính (IV.2) one duty each."""

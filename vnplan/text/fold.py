@@ -73,6 +73,8 @@ def _tone_position(low: str) -> int | None:
     onset_i = start > 0 and low[start - 1] == "g" and low[start] == "i" and end - start > 1
     if onset_u or onset_i:
         start += 1
+    if start == end:
+        return None  # "qũ": the onset's u is all there is
     cluster, final = low[start:end], low[end:]
     marked = [k for k, c in enumerate(cluster) if c in _MARKED]
     if marked:
