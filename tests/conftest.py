@@ -1,5 +1,5 @@
 """Shared fixtures: the repository's samples, hand-written expected facts, and the samples
-converted once per session for the tests that read the same conversion."""
+converted once per test run for the tests that read the same conversion."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _conversion(source: str, options: ConvertOptions | None) -> Document:
 
 
 def converted(source: str | Path, options: ConvertOptions | None = None) -> Document:
-    """`convert(source, options)`, run once per session for each input (as written) and options;
+    """`convert(source, options)`, run once per test run for each input (as written) and options;
     each caller gets its own copy, free to change."""
     return _conversion(str(source), options).model_copy(deep=True)
 
@@ -47,7 +47,7 @@ def converted(source: str | Path, options: ConvertOptions | None = None) -> Docu
 @pytest.fixture(scope="session")
 def samples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What the README's main command, `vnplan convert samples -o out`, writes: run once per
-    session (the scan alone takes a minute of OCR) for the tests that read those records."""
+    test run (the scan alone takes a minute of OCR) for the tests that read those records."""
     out = tmp_path_factory.mktemp("samples") / "out"
     with contextlib.chdir(ROOT):
         CliRunner().invoke(app, ["convert", "samples", "-o", str(out)])

@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 
 
 def test_out_matches_a_fresh_conversion_of_samples(samples_out: Path) -> None:
-    fresh = samples_out  # `vnplan convert samples -o <fresh>`, run once for the session
+    fresh = samples_out  # `vnplan convert samples -o <fresh>`, run once for the test run
     committed = ROOT / "out"
     names = sorted(p.name for p in committed.iterdir() if not p.name.startswith("."))
     assert names == sorted(p.name for p in fresh.iterdir() if not p.name.startswith("."))

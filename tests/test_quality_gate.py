@@ -13,7 +13,7 @@ FLOORS = json.loads((ROOT / "bench" / "quality_floors.json").read_text("utf-8"))
 
 
 def test_scores_at_or_above_floors(sample_records: dict[str, Document]) -> None:
-    """Scored on the records `vnplan convert samples -o out` writes (converted once a session)."""
+    """Scored on the records `vnplan convert samples -o out` writes (converted once a test run)."""
     expected = load_expected(EXPECTED)
     records = {s: sample_records[s] for facts in expected for s in facts["samples"]}
     scores, missing = score_by_group(expected, records)

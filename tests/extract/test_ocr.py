@@ -47,7 +47,7 @@ def two_pages() -> Layout:
 
 @pytest.fixture
 def full_scan(sample_records: dict[str, Document]) -> Document:
-    """The scan as `vnplan convert samples` records it (OCR'd once a session)."""
+    """The scan as `vnplan convert samples` records it (OCR'd once a test run)."""
     return sample_records[str(SCAN.relative_to(ROOT))]
 
 
