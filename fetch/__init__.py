@@ -10,11 +10,15 @@ Typical use::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .document import FetchedDocument, Format, NotModified, Validators
 from .errors import ERROR_CODES, ErrorCode, FetchError
-from .fetcher import Fetcher
 from .save import safe_file_name, save
 from .settings import DEFAULT_USER_AGENT, FetchSettings
+
+if TYPE_CHECKING:
+    from .fetcher import Fetcher
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -30,3 +34,12 @@ __all__ = [
     "safe_file_name",
     "save",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`Fetcher` is imported on first use: it loads httpx, which reading files never needs."""
+    if name == "Fetcher":
+        from .fetcher import Fetcher
+
+        return Fetcher
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,19 +4,27 @@ for "Thể thao", "Tố chức" for "Tổ chức", "Đấy mạnh" for "Đẩy m
 A two-syllable run is repaired only where the dictionary is the evidence: the run as read is
 not a Vietnamese word, and exactly one reading with the confused marks swapped is (underthesea's
 Viet74K word list). Used on text that came from OCR only.
+
+The two-syllable words of that list — the only ones a two-syllable run can be — are kept as a
+data file (``data/compound_words.txt``, rebuilt by ``python -m vnplan.normalize.ocr_tones``), so
+that the first OCR'd document neither parses the 74K-word list nor needs underthesea for it.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from vnplan.schema import Warning
 
 _WORD_LIST = ("corpus", "data", "Viet74K.txt")
+COMPOUND_WORDS_FILE = "data/compound_words.txt"
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # combining marks OCR mixes up: hook above (U+0309), acute (U+0301), tilde (U+0303)
 _CONFUSED = {"\u0309": ("\u0301", "\u0303"), "\u0301": ("\u0309",), "\u0303": ("\u0309",)}
@@ -24,16 +32,24 @@ _CONFUSED = {"\u0309": ("\u0301", "\u0303"), "\u0301": ("\u0309",), "\u0303": ("
 
 @cache
 def compound_words() -> frozenset[str]:
-    """Lower-case NFC words of two or more syllables (empty without underthesea)."""
+    """Lower-case NFC words of two syllables (the committed data file)."""
+    text = resources.files(__package__).joinpath(COMPOUND_WORDS_FILE).read_text("utf-8")
+    return frozenset(text.splitlines())
+
+
+def dictionary_compounds(entries: Iterable[str]) -> frozenset[str]:
+    """The two-syllable words of a word list (one entry a line), lower-case NFC."""
+    words = (unicodedata.normalize("NFC", line.strip().lower()) for line in entries)
+    return frozenset(w for w in words if len(w.split(" ")) == 2)
+
+
+def word_list_path() -> Path | None:
+    """underthesea's word list, where underthesea is installed."""
     spec = importlib.util.find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return None
     path = Path(next(iter(spec.submodule_search_locations)), *_WORD_LIST)
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text("utf-8").splitlines()
-    words = (unicodedata.normalize("NFC", line.strip().lower()) for line in lines)
-    return frozenset(w for w in words if " " in w)
+    return path if path.is_file() else None
 
 
 def tone_variants(syllable: str) -> list[str]:
@@ -100,3 +116,13 @@ def repair_tone_confusions(text: str) -> tuple[str, list[Warning]]:
     for start, end, new in reversed(edits):
         text = text[:start] + new + text[end:]
     return text, warnings
+
+
+if __name__ == "__main__":  # rebuild data/compound_words.txt from underthesea's word list
+    source = word_list_path()
+    if source is None:
+        sys.exit("underthesea's word list is needed to rebuild the compound words")
+    found = dictionary_compounds(source.read_text("utf-8").splitlines())
+    target = Path(__file__).with_name("data") / "compound_words.txt"
+    target.write_text("\n".join(sorted(found)) + "\n", "utf-8")
+    print(f"{len(found)} two-syllable words → {target}")

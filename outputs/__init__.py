@@ -9,12 +9,32 @@ same records give byte-identical files.
 
 from __future__ import annotations
 
-from vnplan.outputs.compare import csv_text
-from vnplan.outputs.export import jsonl_text, write_parquet, write_sqlite
-from vnplan.outputs.records import load_folder, one_per_document
-from vnplan.outputs.report import render_report
-from vnplan.outputs.summary import Summary, summarize, summarize_all
-from vnplan.outputs.tables import Table, build_tables
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vnplan.outputs.compare import csv_text
+    from vnplan.outputs.export import jsonl_text, write_parquet, write_sqlite
+    from vnplan.outputs.records import load_folder, one_per_document
+    from vnplan.outputs.report import render_report
+    from vnplan.outputs.summary import Summary, summarize, summarize_all
+    from vnplan.outputs.tables import Table, build_tables
+
+# imported on first use: `vnplan convert` registers the output commands without loading them
+_LAZY = {
+    "csv_text": "compare",
+    "jsonl_text": "export",
+    "write_parquet": "export",
+    "write_sqlite": "export",
+    "load_folder": "records",
+    "one_per_document": "records",
+    "render_report": "report",
+    "Summary": "summary",
+    "summarize": "summary",
+    "summarize_all": "summary",
+    "Table": "tables",
+    "build_tables": "tables",
+}
 
 __all__ = [
     "Summary",
@@ -30,3 +50,9 @@ __all__ = [
     "write_parquet",
     "write_sqlite",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"vnplan.outputs.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

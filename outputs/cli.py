@@ -14,30 +14,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from vnplan.outputs.agencies import agency_totals, unmatched_agencies
-from vnplan.outputs.catalog import pillars_of
-from vnplan.outputs.compare import csv_text, terminal_tables
-from vnplan.outputs.export import (
-    MissingDependency,
-    OutputPathError,
-    check_file_target,
-    check_folder_target,
-    jsonl_text,
-    write_parquet,
-    write_sqlite,
-    write_text_atomic,
-)
-from vnplan.outputs.records import Loaded, NoRecords, load_folder
-from vnplan.outputs.report import render_report
-from vnplan.outputs.summary import summarize_all
-from vnplan.outputs.tables import build_tables
+if TYPE_CHECKING:  # the output modules are imported by the command that runs, not by `vnplan`
+    from vnplan.outputs.records import Loaded
 
 USAGE, FAILED, INTERRUPTED = 2, 1, 130
 
@@ -71,6 +56,8 @@ def _fail(err: Console, message: str, code: int) -> typer.Exit:
 @contextmanager
 def _user_errors(err: Console) -> Iterator[None]:
     """Turn what a user can cause into one line and an exit code, never a traceback."""
+    from vnplan.outputs.export import OutputPathError
+
     try:
         yield
     except KeyboardInterrupt:
@@ -85,6 +72,8 @@ def _user_errors(err: Console) -> Iterator[None]:
 
 
 def _load(out_dir: Path, err: Console) -> Loaded:
+    from vnplan.outputs.records import NoRecords, load_folder
+
     try:
         loaded = load_folder(out_dir)
     except NoRecords as exc:
@@ -133,6 +122,12 @@ def compare(
 
     Example: vnplan compare out --csv ~/vnplan/plans.csv --html ~/vnplan/report.html
     """
+    from vnplan.outputs.catalog import pillars_of
+    from vnplan.outputs.compare import csv_text, terminal_tables
+    from vnplan.outputs.export import check_file_target, write_text_atomic
+    from vnplan.outputs.report import render_report
+    from vnplan.outputs.summary import summarize_all
+
     console, err = Stdout(), Console(stderr=True)
     with _user_errors(err):
         _check([(csv, check_file_target), (html, check_file_target)])
@@ -177,6 +172,17 @@ def export(
 
     Example: vnplan export out --sqlite ~/vnplan/plans.db --parquet ~/vnplan/tables
     """
+    from vnplan.outputs.export import (
+        MissingDependency,
+        check_file_target,
+        check_folder_target,
+        jsonl_text,
+        write_parquet,
+        write_sqlite,
+        write_text_atomic,
+    )
+    from vnplan.outputs.tables import build_tables
+
     err = Console(stderr=True)
     if sqlite is None and parquet is None and jsonl is None:
         raise _fail(
@@ -225,6 +231,8 @@ def agencies(
 
     Example: vnplan agencies out --unmatched
     """
+    from vnplan.outputs.agencies import agency_totals, unmatched_agencies
+
     console, err = Stdout(), Console(stderr=True)
     with _user_errors(err):
         docs = _load(out_dir, err).documents

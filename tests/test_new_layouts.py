@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, expected_facts
-from vnplan import Document, convert
+from tests.conftest import ROOT, converted, expected_facts
+from vnplan import Document
 from vnplan.schema import AgencyRef, Appendix, AppendixRow, Section
 from vnplan.text.fold import fold_heading
 
@@ -73,7 +73,7 @@ CASES = _cases()
 
 @cache
 def record(sample: str) -> Document:
-    return convert(sample)
+    return converted(sample)
 
 
 def fold(value: object) -> str | None:

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from tests.conftest import ROOT
-from vnplan.cli import app
 
 
-def test_out_matches_a_fresh_conversion_of_samples(tmp_path: Path) -> None:
-    fresh = tmp_path / "out"
-    CliRunner().invoke(app, ["convert", "samples", "-o", str(fresh)])
+def test_out_matches_a_fresh_conversion_of_samples(samples_out: Path) -> None:
+    fresh = samples_out  # `vnplan convert samples -o <fresh>`, run once for the test run
     committed = ROOT / "out"
     names = sorted(p.name for p in committed.iterdir() if not p.name.startswith("."))
     assert names == sorted(p.name for p in fresh.iterdir() if not p.name.startswith("."))

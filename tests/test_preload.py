@@ -37,3 +37,33 @@ def test_without_preload_the_same_conversions_do_import_them() -> None:
                           capture_output=True, text=True, check=True)
     new = {m.split(".")[0] for m in json.loads(done.stdout.strip().splitlines()[-1])}
     assert {"underthesea", "pdfplumber", "trafilatura", "docx"} <= new
+
+
+RUNNER = """
+import json, sys
+from vnplan.jobs import Job, LocalEngine
+jobs = [Job(uri=p, output=f"{i}.json", path=p) for i, p in enumerate(sys.argv[1:])]
+statuses = [result.outcome.status for _, result in LocalEngine(2)(jobs)]
+loaded = {m.split(".")[0] for m in sys.modules}
+print(json.dumps([statuses, sorted(loaded & {"underthesea", "pdfplumber", "trafilatura", "docx"})]))
+"""
+
+
+def _runner_parent(*paths: str) -> tuple[list[str], list[str]]:
+    """Run the local engine on `paths`: the outcomes, and what its parent process loaded."""
+    done = subprocess.run([sys.executable, "-c", RUNNER, *paths], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    statuses, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return statuses, loaded
+
+
+def test_a_batch_runner_preloads_every_reader_before_it_forks_its_workers() -> None:
+    statuses, loaded = _runner_parent(SAMPLES[3], SAMPLES[0])
+    assert statuses == ["converted", "converted"]
+    assert loaded == ["docx", "pdfplumber", "trafilatura", "underthesea"]
+
+
+def test_for_one_document_the_runner_preloads_only_what_it_needs() -> None:
+    statuses, loaded = _runner_parent(SAMPLES[3])  # a .txt
+    assert statuses == ["converted"]
+    assert loaded == ["underthesea"]

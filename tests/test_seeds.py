@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import expected_facts
+from tests.conftest import converted, expected_facts
 from vnplan import ConvertOptions, Document, convert
 
 PLANS = ["lao-cai-122-kh-ubnd-2022", "lang-son-227-kh-ubnd-2021"]
@@ -20,7 +20,7 @@ NEWS = [
 
 @cache
 def record(stem: str) -> Document:
-    return convert(f"samples/{stem}.txt")
+    return converted(f"samples/{stem}.txt")
 
 
 def _iso(value: Any) -> str | None:

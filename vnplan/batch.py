@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vnplan.fetch import Fetcher
 from vnplan.formats import has_input_suffix
 from vnplan.jobs import Engine, Job, JobResult, LocalEngine, Outcome, Status
 from vnplan.pipeline import ConvertOptions
@@ -178,6 +177,8 @@ class _Batch:
         if not urls:
             return
         web = web or WebOptions(fetch_settings(self.store.root / CACHE_DIR))
+        from vnplan.fetch.fetcher import Fetcher  # httpx: only when there are URLs
+
         with Fetcher(web.settings) as fetcher:
             pages = UrlJobs(fetcher, self.store, web, self.options, set(self.names.values()))
             for position, url in urls:
@@ -254,6 +255,8 @@ def run_fetch(
 ) -> BatchResult:
     """Download every URL (and, when following them, its page's attachments) into `out_dir`;
     failures go to OUT/errors.jsonl. Raises `OutUnavailable` as `run_batch` does."""
+    from vnplan.fetch.fetcher import Fetcher  # httpx: loaded by the commands that fetch
+
     result = BatchResult()
     with Store(out_dir) as store, Fetcher(web.settings) as fetcher:
         pages = UrlJobs(fetcher, store, web, ConvertOptions(), set())

@@ -9,16 +9,16 @@ it. Every failure becomes an `Outcome` with a stable code and a message that nam
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Literal
 
 from vnplan.errors import ConversionError
+from vnplan.formats import sniff
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Warning
 from vnplan.store import printable, record_json
@@ -28,6 +28,7 @@ Status = Literal["converted", "fetched", "skipped", "failed"]
 # A text input (txt, html) is read whole, and its text, lines and tokens take about 25 times its
 # size: measured 615-940 MB for 40 MB of text. So a worker takes text up to 1/32 of its memory.
 TEXT_MEMORY_SHARE = 32
+SNIFF_BYTES = 64 * 2**10  # enough of a file to tell its format
 
 
 def text_limit(limits: Limits, max_bytes: int) -> int:
@@ -182,32 +183,45 @@ class LocalEngine:
     limits: Limits = field(default_factory=Limits)
 
     def __call__(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, JobResult]]:
-        with WorkerPool(run_job, self.workers, self.limits) as pool:
-            for job, got in pool.run(_warmed(jobs)):
-                yield job, got if isinstance(got, JobResult) else failure_result(job, got)
+        try:
+            with WorkerPool(run_job, self.workers, self.limits) as pool:
+                for job, got in pool.run(_preloaded(jobs)):
+                    yield job, got if isinstance(got, JobResult) else failure_result(job, got)
+        finally:
+            gc.unfreeze()  # the workers are gone: this process's objects are collectable again
 
 
-def _warmed(jobs: Iterable[Job]) -> Iterator[Job]:
-    """The jobs, with `warm_up` done before the first (workers are forked when it is taken)."""
-    for i, job in enumerate(jobs):
-        if i == 0:
-            warm_up()
-        yield job
+def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
+    """The jobs, with `warm_up` done before the first is taken (the workers are forked then):
+    every format's reader for a batch, the one input's own for a single document."""
+    source = iter(jobs)
+    first = next(source, None)
+    if first is None:
+        return
+    second = next(source, None)
+    warm_up(None if second is not None else (format_of(first),))
+    yield first
+    if second is not None:
+        yield second
+    yield from source
 
 
-@cache
-def warm_up() -> None:
-    """Load what the pipeline loads on first use (gazetteers, the word segmenter, the pillar
-    index) once in this process, so that the workers forked from it share it instead of each
-    loading its own: about a second per worker, and per replacement after a failure."""
-    with contextlib.suppress(ConversionError):
-        convert(_WARM_UP_TEXT.encode("utf-8"))
+def warm_up(formats: tuple[str, ...] | None = None) -> None:
+    """Load in this process what converting `formats` needs (default: every format) — the
+    readers, gazetteers, the word segmenter and tagger, the pillar index — so that the workers
+    forked from it share it instead of each loading its own: a second or more per worker, and
+    per replacement after a failure."""
+    from vnplan.preload import preload
+
+    preload(formats)
 
 
-_WARM_UP_TEXT = (
-    "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 1/KH-UBND\nLào Cai, ngày 1 tháng 1 năm 2024\n"
-    "KẾ HOẠCH\nThực hiện Chiến lược ngoại giao văn hóa\nI. MỤC TIÊU\n"
-    "Bảo vệ, phát huy giá trị di sản văn hóa; quảng bá hình ảnh đất nước ra thế giới.\n"
-    "II. TỔ CHỨC THỰC HIỆN\n1. Sở Ngoại vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du"
-    " lịch. Ban Quản lý Khu kinh tế tổ chức hội nghị.\n"
-)
+def format_of(job: Job) -> str:
+    """The format of a job's input, told from its first bytes ("bin" when they cannot be read)."""
+    if job.content is not None:
+        return sniff(job.content[:SNIFF_BYTES])
+    try:
+        with open(job.path or "", "rb") as handle:
+            return sniff(handle.read(SNIFF_BYTES))
+    except OSError:
+        return "bin"

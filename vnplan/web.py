@@ -13,12 +13,16 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vnplan.fetch import FetchedDocument, Fetcher, FetchError, FetchSettings, save
+from vnplan.fetch import FetchedDocument, FetchError, FetchSettings, save
 from vnplan.jobs import Job, Outcome, Status
 from vnplan.pipeline import ConvertOptions
 from vnplan.schema import Warning
 from vnplan.store import Store, url_record_name
+
+if TYPE_CHECKING:
+    from vnplan.fetch.fetcher import Fetcher  # httpx: imported where a fetch runs
 
 MAX_ATTACHMENTS = 20  # links followed per page; the others are named in a warning
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from vnplan import convert
+from tests.conftest import converted
 from vnplan.schema import Document
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -27,7 +27,7 @@ def unaligned(doc: Document) -> Document:
 def records() -> dict[str, Document]:
     """Every .txt sample converted by the pipeline, pillars removed, by id."""
     paths = sorted(SAMPLES.glob("*.txt"))
-    docs = [unaligned(convert(path, uri=f"samples/{path.name}")) for path in paths]
+    docs = [unaligned(converted(f"samples/{path.name}")) for path in paths]
     return {doc.id: doc for doc in docs}
 
 

@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from tests.conftest import SAMPLES, expected_facts
+from tests.conftest import SAMPLES, converted, expected_facts
 from vnplan.errors import ConversionError
 from vnplan.extract.readers import docx as docx_input
 from vnplan.extract.readers.docx import read_doc_layout, read_docx_layout
@@ -33,7 +33,7 @@ def layout(stem: str) -> Layout:
 
 @cache
 def record(stem: str) -> Document:
-    return convert(f"samples/{stem}.docx", ConvertOptions(normalize=False))
+    return converted(f"samples/{stem}.docx", ConvertOptions(normalize=False))
 
 
 def built(document: docx.document.Document) -> bytes:

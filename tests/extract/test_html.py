@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
-from tests.conftest import ROOT, SAMPLES, expected_facts
+from tests.conftest import ROOT, SAMPLES, converted, expected_facts
 from vnplan.evaluate import Score, score_document
 from vnplan.extract.readers.html_article import unwrap_layout_tables
 from vnplan.extract.readers.html_blocks import page_lines
@@ -55,7 +55,7 @@ CHROME = (
 
 
 def _load(path: Path) -> Document:
-    return convert(path, uri=str(path.relative_to(ROOT)))
+    return converted(path.relative_to(ROOT))
 
 
 @pytest.fixture(scope="module")
@@ -207,7 +207,7 @@ def _plan_view(doc: Document) -> dict[str, Any]:
 
 def test_legal_portal_page_gives_the_text_path_record(records: dict[str, Document]) -> None:
     page = records["lang-son-227-kh-ubnd-2021.html"]
-    text = convert(SAMPLES / "lang-son-227-kh-ubnd-2021.txt")
+    text = converted(SAMPLES / "lang-son-227-kh-ubnd-2021.txt")
     assert page.kind == "plan"
     assert (page.doc_number, page.issued_date) == (text.doc_number, text.issued_date)
     assert page.signer is not None and page.signer.name == "Dương Xuân Huyên"  # "Người ký"
@@ -263,7 +263,7 @@ def _html_from_text(text: str) -> bytes:
 
 def test_data_tables_become_appendix_rows() -> None:
     source = SAMPLES / "lao-cai-122-kh-ubnd-2022.txt"
-    text = convert(source, ConvertOptions(normalize=False))
+    text = converted(source, ConvertOptions(normalize=False))
     page = convert(_html_from_text(source.read_text("utf-8")), ConvertOptions(normalize=False),
                    uri="lao-cai.html")
     assert page.kind == "plan" and page.appendices

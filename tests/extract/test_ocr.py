@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw
 from rapidfuzz import fuzz
 
-from tests.conftest import EXPECTED, SAMPLES
+from tests.conftest import EXPECTED, ROOT, SAMPLES
 from vnplan.errors import ConversionError
 from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract.readers import ocr
@@ -23,7 +23,6 @@ from vnplan.extract.readers.ocr_images import render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
-from vnplan.pipeline import convert
 from vnplan.schema import Document
 
 SCAN = SAMPLES / "lao-cai-122-kh-ubnd-2022-scan.pdf"
@@ -46,9 +45,10 @@ def two_pages() -> Layout:
     return read_pdf_layout(scan_pages(0, 12))
 
 
-@cache
-def full_scan() -> Document:
-    return convert(SCAN)
+@pytest.fixture
+def full_scan(sample_records: dict[str, Document]) -> Document:
+    """The scan as `vnplan convert samples` records it (OCR'd once a test run)."""
+    return sample_records[str(SCAN.relative_to(ROOT))]
 
 
 @pytest.fixture
@@ -81,9 +81,11 @@ def test_a_scanned_table_is_read_cell_by_cell() -> None:
     assert rows[2][2:5] == ("Sở Ngoại vụ", "Các cơ quan, đơn vị có liên quan", "Năm 2022")
 
 
-def test_the_full_scan_has_the_born_digital_section_tree() -> None:
-    scan = full_scan()
-    born = convert(SAMPLES / "lao-cai-122-kh-ubnd-2022.pdf")
+def test_the_full_scan_has_the_born_digital_section_tree(
+    full_scan: Document, sample_records: dict[str, Document]
+) -> None:
+    scan = full_scan
+    born = sample_records["samples/lao-cai-122-kh-ubnd-2022.pdf"]
     facts = {"kind": "plan", "samples": ["scan"], "appendix_rows": [], "sections": [
         {"path": s.path, "title": s.title, "role": s.role} for s in born.iter_sections()]}
     table = summary(score_records([facts], {"scan": scan})[0])
@@ -93,16 +95,16 @@ def test_the_full_scan_has_the_born_digital_section_tree() -> None:
     assert all(s.page is not None for s in scan.iter_sections())
 
 
-def test_the_full_scan_appendix_rows_against_the_expected_facts() -> None:
+def test_the_full_scan_appendix_rows_against_the_expected_facts(full_scan: Document) -> None:
     facts = next(e for e in load_expected(EXPECTED) if "lao-cai-122" in e["sample"]
                  and e["kind"] == "plan")
     facts["samples"] = ["scan"]
-    table = summary(score_records([facts], {"scan": full_scan()})[0])
+    table = summary(score_records([facts], {"scan": full_scan})[0])
     assert table["row_keys"]["lenient_f1"] >= 0.95
     assert table["row.timeline"]["lenient_f1"] >= 0.9
     assert table["row.content_start"]["lenient_f1"] >= 0.7
     assert table["row.lead"]["lenient_f1"] >= 0.7
-    rows = full_scan().appendices[0].rows
+    rows = full_scan.appendices[0].rows
     assert all(row.pages and all(11 <= p <= 15 for p in row.pages) for row in rows)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 
-from tests.conftest import EXPECTED, SAMPLES, expected_facts
+from tests.conftest import EXPECTED, SAMPLES, converted, expected_facts
 from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract.readers import pdf_text
 from vnplan.extract.readers.layout import Layout
@@ -23,7 +23,7 @@ from vnplan.extract.readers.pdf_glyphs import (
     syllables,
 )
 from vnplan.extract.readers.pdf_layout import layout_lines
-from vnplan.pipeline import ConvertOptions, convert
+from vnplan.pipeline import ConvertOptions
 from vnplan.schema import Document
 
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
@@ -38,7 +38,7 @@ def layout(stem: str) -> Layout:
 
 @cache
 def record(name: str) -> Document:
-    return convert(f"samples/{name}", ConvertOptions(normalize=False))
+    return converted(f"samples/{name}", ConvertOptions(normalize=False))
 
 
 def texts(stem: str) -> list[str]:
@@ -48,7 +48,7 @@ def texts(stem: str) -> list[str]:
 def score(stem: str, name: str) -> tuple[dict[str, dict[str, float]], list[str]]:
     facts = next(e for e in load_expected(EXPECTED) if Path(e["sample"]).stem == stem)
     facts["samples"] = [f"samples/{name}"]
-    result, _ = score_records([facts], {f"samples/{name}": convert(f"samples/{name}")})
+    result, _ = score_records([facts], {f"samples/{name}": converted(f"samples/{name}")})
     return summary(result), result.misses
 
 

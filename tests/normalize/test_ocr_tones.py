@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from vnplan.normalize.ocr_tones import repair_tone_confusions, tone_variants
+from vnplan.normalize.ocr_tones import (
+    compound_words,
+    dictionary_compounds,
+    repair_tone_confusions,
+    tone_variants,
+    word_list_path,
+)
 
 REPAIRED = [
     ("Sở Văn hóa, Thế thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),  # from the scan
@@ -40,3 +46,11 @@ def test_variants_swap_only_the_confused_marks() -> None:
     assert tone_variants("tố") == ["tổ"]
     assert tone_variants("hóa") == ["hỏa"]
     assert tone_variants("về") == []
+
+
+def test_the_committed_compound_words_are_the_word_lists() -> None:
+    source = word_list_path()
+    assert source is not None, "underthesea (a dependency) ships the word list"
+    assert compound_words() == dictionary_compounds(source.read_text("utf-8").splitlines())
+    assert {"thể thao", "tổ chức", "đẩy mạnh", "địa bàn"} <= compound_words()
+    assert all(len(w.split(" ")) == 2 for w in compound_words())

@@ -16,8 +16,9 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vnplan.fetch import FetchedDocument, Fetcher, FetchError, NotModified, Validators
+from vnplan.fetch import FetchedDocument, FetchError, NotModified, Validators
 from vnplan.fetch.files import remove_orphan_temps
 from vnplan.jobs import Engine, Job, JobResult, LocalEngine, Outcome
 from vnplan.schema import Document, Warning
@@ -31,6 +32,9 @@ from .publish import VERSIONS_DIR, keep_version, publish_pass, version_name
 from .sources import Source
 from .state import STATE_FILE, Known, News, State
 from .walk import discover
+
+if TYPE_CHECKING:
+    from vnplan.fetch.fetcher import Fetcher  # httpx: imported where a fetch runs
 
 # Failures that may not happen again with the same bytes: the document is tried next pass.
 RETRIED = frozenset({"timeout", "worker_died", "out_of_memory", "internal_error", "write_failed"})
@@ -62,6 +66,8 @@ def run_pass(
 ) -> PassResult:
     """One pass over `sources` into `out_dir`; `stop()` true ends it before the next document.
     Raises `vnplan.store.OutUnavailable` when another run holds OUT or it cannot be written."""
+    from vnplan.fetch.fetcher import Fetcher  # httpx: loaded when a pass runs
+
     run = engine or LocalEngine(workers, limits or Limits())
     with Store(out_dir) as store, State(out_dir / STATE_FILE) as state:
         if (out_dir / VERSIONS_DIR).is_dir():

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from vnplan.fetch import FetchedDocument, Fetcher, FetchError
+from vnplan.fetch import FetchedDocument, FetchError
 
 from .discover import Entry, Page, kind_of, read_feed, read_listing, read_sitemap
 from .sources import Source
+
+if TYPE_CHECKING:
+    from vnplan.fetch.fetcher import Fetcher  # httpx: imported where a fetch runs
 
 
 @dataclass
