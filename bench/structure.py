@@ -58,12 +58,26 @@ def _columns_key(columns: list[str]) -> str:
     return " | ".join(key(c) for c in columns)
 
 
+def _same_title(expected: dict[str, Any], got: Any) -> bool:
+    title = key(expected.get("title") or "")
+    return bool(title) and bool(got.title) and fuzz.partial_ratio(title, key(got.title)) >= 90
+
+
 def _same_table(expected: dict[str, Any], got: Any) -> bool:
     want_cols, got_cols = _columns_key(expected.get("columns") or []), _columns_key(got.columns)
     if want_cols and got_cols and fuzz.ratio(want_cols, got_cols) >= TABLE_SIMILAR:
         return True
-    title = key(expected.get("title") or "")
-    return bool(title) and bool(got.title) and fuzz.partial_ratio(title, key(got.title)) >= 90
+    return _same_title(expected, got)
+
+
+def _find_table(expected: dict[str, Any], tables: list[Any], used: set[int]) -> Any:
+    """The record's table for a labelled one: each record table answers one label, the one
+    with the same title first (two tables may print the same columns)."""
+    free = [t for t in tables if id(t) not in used and _same_table(expected, t)]
+    hit = next((t for t in free if _same_title(expected, t)), free[0] if free else None)
+    if hit is not None:
+        used.add(id(hit))
+    return hit
 
 
 def _row_key(row: dict[str, Any]) -> tuple[str, str]:
@@ -75,6 +89,23 @@ def _same_row(expected: dict[str, Any], got: Any) -> bool:
     if stt != key(got.stt or ""):
         return False
     return fuzz.partial_ratio(content, key(got.content)[:60]) >= 80
+
+
+def _match_rows(expected: list[dict[str, Any]], got: list[Any]) -> dict[int, Any]:
+    """Each labelled task row's record row (by id of the label row), one to one: same STT and
+    content, the same group first (items restart at 1 in every group), then the closest."""
+    pairs: dict[int, Any] = {}
+    free = list(got)
+    for row in expected:
+        candidates = [g for g in free if _same_row(row, g)]
+        if not candidates:
+            continue
+        content = _row_key(row)[1]
+        best = max(candidates, key=lambda g: (key(g.group or "") == key(row.get("group") or ""),
+                                              fuzz.partial_ratio(content, key(g.content)[:60])))
+        pairs[id(row)] = best
+        free.remove(best)
+    return pairs
 
 
 def _agencies(values: list[str]) -> set[str]:
@@ -108,8 +139,9 @@ def score_structure(name: str, label: dict[str, Any], doc: Document | None,
     if "tables" not in groups:
         return
     tables = _record_tables(doc) if doc else []
+    used: set[int] = set()
     for table in label.get("tables", []):
-        hit = next((t for t in tables if _same_table(table, t)), None)
+        hit = _find_table(table, tables, used)
         tallies["tables_found"].add(name, hit is not None,  # type: ignore[call-arg]
                                     table.get("title"), hit and hit.title)
         if table.get("in_appendix"):
@@ -118,10 +150,11 @@ def score_structure(name: str, label: dict[str, Any], doc: Document | None,
         if not table.get("task"):
             continue
         rows = list(hit.rows) if hit is not None else []
+        pairs = _match_rows(table.get("task_rows", []), rows)
         tallies["task_rows"].add(name, table.get("task_rows", []), rows,  # type: ignore[call-arg]
-                                 _same_row)
+                                 lambda e, g, pairs=pairs: pairs.get(id(e)) is g)
         for row in table.get("task_rows", []):
-            got = next((r for r in rows if _same_row(row, r)), None)
+            got = pairs.get(id(row))
             for field, attr in (("task_lead", "lead"), ("task_coordinating", "coordinating")):
                 have = _agencies([a.raw for a in getattr(got, attr)]) if got else None
                 tallies[field].add(name, have == _agencies(row.get(attr) or []),  # type: ignore[call-arg]

@@ -16,10 +16,11 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
+from vnplan.extract.cells import agency_refs, read_roles, split_cell
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.timeline import parse_timeline
-from vnplan.schema import AgencyRef, Appendix, AppendixRow, Warning
+from vnplan.schema import Appendix, AppendixRow, Warning
 from vnplan.text.fold import fold_heading
 from vnplan.text.numerals import roman_value, to_roman
 
@@ -89,24 +90,20 @@ class _Row:
     pages: list[int] = field(default_factory=list)
 
     def to_row(self) -> AppendixRow:
+        roles = read_roles(self.values.get("lead", ""))
+        coordinating = [*roles.coordinating, *split_cell(self.values.get("coordinating", ""))]
         return AppendixRow(
             group=self.group,
             group_title=self.group_title,
             stt=self.values.get("stt") or None,
             content=self.values.get("content", ""),
-            lead=split_cell_agencies(self.values.get("lead", "")),
-            coordinating=split_cell_agencies(self.values.get("coordinating", "")),
+            lead=agency_refs(roles.lead),
+            coordinating=agency_refs(coordinating),
             timeline=parse_timeline(self.values.get("timeline", "")),
             product=self.values.get("product") or None,
             note=self.values.get("note") or None,
             pages=sorted(set(self.pages)),
         )
-
-
-def split_cell_agencies(cell: str) -> list[AgencyRef]:
-    """Agencies of a table cell, split where the table itself separates them (";" or lines)."""
-    parts = re.split(r"\s*;\s*|\n+", cell)
-    return [AgencyRef(raw=part.strip()) for part in parts if part.strip()]
 
 
 @dataclass

@@ -32,6 +32,7 @@ from vnplan.schema import Appendix, Warning
 TITLE_LINES = 4  # lines above a table looked at for its title and caption
 TITLE_WORDS_MAX = 40
 HEADER_CELL_WORDS = 14  # a header cell is a label, not a sentence
+NAMED_HEADER_CELL_WORDS = 30  # … unless the row opens with STT: "CÁC LUẬT, NGHỊ ĐỊNH … CẦN SỬA ĐỔI"
 _NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
 
 
@@ -109,10 +110,10 @@ def _is_layout(block: _Block) -> bool:
 
 def _header_like(cells: tuple[str, ...]) -> bool:
     texts = [c for c in cells if c.strip()]
+    if is_header_row(cells) and all(len(t.split()) <= NAMED_HEADER_CELL_WORDS for t in texts):
+        return True
     if len(texts) < 2 or any(len(t.split()) > HEADER_CELL_WORDS for t in texts):
         return False
-    if is_header_row(cells):
-        return True
     if _NUMBER.match(texts[0]) or any(t.replace(",", "").replace(".", "").isdigit() for t in texts):
         return False
     named = sum(1 for t in texts if column_field(t) is not None)
