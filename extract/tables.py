@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from vnplan.extract.appendix import (
+from vnplan.extract.appendix import parse_appendix
+from vnplan.extract.columns import (
     column_field,
     column_fields,
     is_column_number_row,
     is_task_table,
-    parse_appendix,
 )
 from vnplan.extract.header import CAPTION
 from vnplan.extract.numbering import parse_marker
@@ -34,6 +34,7 @@ TITLE_WORDS_MAX = 40
 HEADER_CELL_WORDS = 14  # a header cell is a label, not a sentence
 NAMED_HEADER_CELL_WORDS = 30  # … unless the row opens with STT: "CÁC LUẬT, NGHỊ ĐỊNH … CẦN SỬA ĐỔI"
 _NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
+_FIGURE = re.compile(r"[\d\s.,%()-]+")
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,31 @@ def read_tables(
         body = [r for r in block.rows[skip:] if r.cells and not is_column_number_row(r.cells)]
         in_appendix = block.start >= appendix_at
         fields = column_fields(tuple(columns)) if columns else []
+        table = None
         if fields and is_task_table(fields):
             table, found = parse_appendix(title, caption, body, titles, index=len(tables),
                                           columns=columns)
-            warnings.extend(found)
-        else:
+            if assigns_work(table):
+                warnings.extend(found)
+            else:
+                table = None
+        if table is None:
             table = Appendix(title=title, caption=caption, columns=columns, kind="table",
                              cells=[[" ".join(c.split()) for c in r.cells or ()] for r in body])
         table.in_appendix = in_appendix
         tables.append((block.start, table))
     return tables, warnings
+
+
+def assigns_work(table: Appendix) -> bool:
+    """Whether the rows read from a task table's columns do say what is done and by whom or by
+    when: a blank form ("1 | | |"), or figures under headings that name bodies (the cost per
+    reviewing body), assigns nothing."""
+    rows = [r for r in table.rows if r.content.strip()]
+    named = [a.raw for r in rows for a in (*r.lead, *r.coordinating)]
+    if not rows or not (named or any(r.timeline for r in rows)):
+        return False
+    return not named or sum(bool(_FIGURE.fullmatch(n)) for n in named) * 2 < len(named)
 
 
 def appendix_start(paragraphs: list[Paragraph], start: int) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from vnplan.extract.appendix import column_fields, is_header_row, parse_appendix
+from vnplan.extract.appendix import parse_appendix
+from vnplan.extract.columns import column_fields
 from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.tables import read_tables
 
 HEADER = (
