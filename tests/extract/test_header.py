@@ -127,3 +127,13 @@ def test_a_number_label_whose_mark_a_damaged_font_changed() -> None:
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Lào Cai, ngày 20 tháng 6 năm 2026", "V/v kế hoạch kiểm tra công tác nghiệm thu"))
     assert header.number == "3036/SCT-CN"
+
+
+def test_a_motto_whose_last_word_was_lost_still_parts_the_issuer_from_it() -> None:
+    """Lào Cai's Phiếu trình: the motto line prints "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"."""
+    header = read_header(pars(
+        "UBND TỈNH LÀO CAI", "VĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+        "Độc lập – Tự do – Hạnh phúc", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC",
+        "Kính gửi: Đồng chí Phó Chủ tịch Uỷ ban nhân dân tỉnh."))
+    assert (header.issuers, header.parents) == (["VĂN PHÒNG"], ["UBND TỈNH LÀO CAI"])
+    assert header.doc_type == "Phiếu trình"
