@@ -15,7 +15,7 @@ from vnplan.extract.doc_types import doc_type, type_of_symbol
 from vnplan.extract.header import Header, read_header
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.parts import part_starts, read_part
-from vnplan.extract.period import parse_period
+from vnplan.extract.period import period_of
 from vnplan.extract.tail import TRUNCATION
 from vnplan.schema import (
     AgencyRef,
@@ -83,11 +83,8 @@ def _read_identity(
     if doc.doc_number is None and header.number_printed is None:
         _number_from_caption(doc)
     if doc.doc_type is None:
-        symbol = re.sub(r"\s+", "", header.number_printed or "")
-        if symbol and (typed := type_of_symbol(symbol)):
+        if typed := header.printed_type:
             doc.doc_type = typed
-        elif header.subject and header.type_line is None:
-            doc.doc_type = "Công văn"  # a letter: its subject is the "V/v" line
         elif portal.get("doc_type"):
             doc.doc_type = portal["doc_type"]
         elif doc.doc_number:
@@ -107,7 +104,7 @@ def _read_identity(
     if doc.signer is None and portal.get("signer"):
         doc.signer = Signer(name=portal["signer"])
     doc.addressees = [AgencyRef(raw=a) for a in header.addressees]
-    doc.period = parse_period(doc.title or "") or parse_period(" ".join(preamble))
+    doc.period = period_of(doc.title, doc.sections)
 
 
 _PROMULGATION = re.compile(  # "…, Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch …"

@@ -8,77 +8,23 @@ numeral glued to its title ("III Cản kết …"). Every repair is a warning.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
+from vnplan.extract.cells import agency_refs, read_roles, split_cell
+from vnplan.extract.columns import column_fields, default_fields, is_column_number_row
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.timeline import parse_timeline
-from vnplan.schema import AgencyRef, Appendix, AppendixRow, Warning
-from vnplan.text.fold import fold_heading
+from vnplan.schema import Appendix, AppendixRow, Warning
 from vnplan.text.numerals import roman_value, to_roman
 
 _GLUED_NUMERAL = re.compile(r"^(?P<n>[IVXL]{1,5})\.?\s+(?P<title>\S.*)$")
 _TERMINAL = re.compile(r"[.;:!?…”)]\s*$")
 _STT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
-
-
-@cache
-def _column_rules() -> tuple[list[tuple[str, tuple[str, ...], bool]], list[str]]:
-    text = resources.files("vnplan.extract").joinpath("data/table_columns.json").read_text("utf-8")
-    data = json.loads(text)
-    rules = [(c["field"], tuple(fold_heading(w) for w in c["words"]), bool(c.get("whole")))
-             for c in data["columns"]]
-    return rules, list(data["default"])
-
-
-def is_column_number_row(cells: tuple[str, ...]) -> bool:
-    values = [c.strip("() ") for c in cells if c.strip()]
-    return len(values) >= 3 and values == [str(i) for i in range(1, len(values) + 1)]
-
-
-def column_field(cell: str) -> str | None:
-    """The row field a header cell names ("Cơ quan chủ trì" → "lead"), or None. A Vietnamese
-    noun phrase leads with its head ("Thời gian thực hiện" is a time, "Cơ quan thực hiện" a
-    body), so the word found first wins, then the longest, then the rule order."""
-    folded = fold_heading(cell)
-    best: tuple[int, int, int, str] | None = None
-    for order, (field_name, words, whole) in enumerate(_column_rules()[0]):
-        for word in words:
-            if whole:
-                at = 0 if folded == word else -1
-            else:
-                found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
-                at = found.start() if found else -1
-            if at >= 0 and (best is None or (at, -len(word), order) < best[:3]):
-                best = (at, -len(word), order, field_name)
-    return best[3] if best else None
-
-
-def column_fields(header: tuple[str, ...]) -> list[str]:
-    """The row field each header cell feeds ("Cơ quan chủ trì" → "lead"); a field named twice
-    feeds the first column, the others are "extra"."""
-    fields: list[str] = []
-    for cell in header:
-        found = column_field(cell) or "extra"
-        fields.append(found if found not in fields else "extra")
-    if "content" not in fields and "stt" in fields:  # the column after STT says what is done
-        at = fields.index("stt") + 1
-        if at < len(fields) and fields[at] == "extra":
-            fields[at] = "content"
-    return fields
-
-
-def is_task_table(fields: list[str]) -> bool:
-    """A table assigns work when its columns give what is done and who leads, coordinates or
-    by when it is done."""
-    return "content" in fields and bool({"lead", "coordinating", "timeline"} & set(fields))
 
 
 @dataclass
@@ -89,24 +35,20 @@ class _Row:
     pages: list[int] = field(default_factory=list)
 
     def to_row(self) -> AppendixRow:
+        roles = read_roles(self.values.get("lead", ""))
+        coordinating = [*roles.coordinating, *split_cell(self.values.get("coordinating", ""))]
         return AppendixRow(
             group=self.group,
             group_title=self.group_title,
             stt=self.values.get("stt") or None,
             content=self.values.get("content", ""),
-            lead=split_cell_agencies(self.values.get("lead", "")),
-            coordinating=split_cell_agencies(self.values.get("coordinating", "")),
+            lead=agency_refs(roles.lead),
+            coordinating=agency_refs(coordinating),
             timeline=parse_timeline(self.values.get("timeline", "")),
             product=self.values.get("product") or None,
             note=self.values.get("note") or None,
             pages=sorted(set(self.pages)),
         )
-
-
-def split_cell_agencies(cell: str) -> list[AgencyRef]:
-    """Agencies of a table cell, split where the table itself separates them (";" or lines)."""
-    parts = re.split(r"\s*;\s*|\n+", cell)
-    return [AgencyRef(raw=part.strip()) for part in parts if part.strip()]
 
 
 @dataclass
@@ -322,7 +264,7 @@ def parse_appendix(
             for r in rows]
     header = tuple(columns) if columns else next(
         (r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
-    fields = column_fields(header) if header else _column_rules()[1]
+    fields = column_fields(header) if header else default_fields()
     parser = _Parser(fields=fields, section_titles=section_titles, index=index)
     for at, par in enumerate(rows):
         if par.cells is None or not any(c.strip() for c in par.cells):

@@ -14,8 +14,9 @@ from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import build_sections
 from vnplan.extract.tables import appendix_start, read_tables
-from vnplan.extract.tail import SIGNATURE_SEARCH, find_tail, read_tail
+from vnplan.extract.tail import SIGNATURE_SEARCH, closing_start, find_tail, read_tail
 from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning
+from vnplan.text.fold import fold_heading
 
 
 @dataclass
@@ -38,7 +39,8 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     body.preamble = [p.text for p in paragraphs[start:first_item] if p.cells is None]
     body.legal_basis = unique_citations(
         c for text in body.preamble if _cites(text) for c in find_citations(text))
-    body_end = max(first_item, tail)
+    body_end = max(first_item, closing_start(paragraphs, first_item, tail))
+    body_end = min(body_end, find(paragraphs, first_item + 1, _contents))
     body.sections, warnings = build_sections(paragraphs[first_item:body_end])
     body.warnings.extend(warnings)
     appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
@@ -58,6 +60,12 @@ def _opens_body(par: Paragraph) -> bool:
         return False
     text = par.text.strip()
     return bool(ENACTING.match(text)) or (parse_marker(text, par.bold) is not None)
+
+
+def _contents(par: Paragraph) -> bool:
+    """A table of contents after the units (a legal portal lists the articles again): the
+    text has ended."""
+    return par.cells is None and fold_heading(par.text.strip()) == "mục lục"
 
 
 def _cites(text: str) -> bool:

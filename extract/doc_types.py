@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -69,14 +70,36 @@ def cited_type(word: str) -> str:
 def split_type_line(text: str) -> tuple[str, str] | None:
     """(type name, the rest) when `text` opens with a type's name: "QUYẾT ĐỊNH" → ("Quyết
     định", ""), "KẾ HOẠCH Cải cách hành chính" → ("Kế hoạch", "Cải cách hành chính"),
-    "THÔNG BÁO KẾT LUẬN" → ("Thông báo", "")."""
+    "THÔNG BÁO KẾT LUẬN" → ("Thông báo", ""). A line in capitals whose marks OCR lost or
+    misread ("QUYÉT ĐỊNH") is known by its bare letters, where they name one type only."""
     folded = fold_heading(text)
     for form, name in _table().line_forms:
         if folded == form or folded.startswith(form + " "):
-            words = len(form.split())
-            rest = " ".join(text.split()[words:]).strip()
-            return name, rest
+            return name, " ".join(text.split()[len(form.split()) :]).strip()
+    letters = [c for c in text if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return None
+    bare = _bare(text)
+    for form, name in _bare_forms():
+        if bare == form or bare.startswith(form + " "):
+            return name, " ".join(text.split()[len(form.split()) :]).strip()
     return None
+
+
+def _bare(text: str) -> str:
+    """Letters without any mark: "QUYÉT ĐỊNH" → "quyet dinh"."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@cache
+def _bare_forms() -> tuple[tuple[str, str], ...]:
+    """(bare form, type name) for the type lines whose bare letters no other type shares."""
+    names: dict[str, set[str]] = {}
+    for form, name in _table().line_forms:
+        names.setdefault(_bare(form), set()).add(name)
+    unique = [(form, next(iter(found))) for form, found in names.items() if len(found) == 1]
+    return tuple(sorted(unique, key=lambda kv: -len(kv[0])))
 
 
 def type_of_symbol(number: str) -> str | None:

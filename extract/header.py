@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from vnplan.extract.bodies import split_bodies, starts_with_authority
-from vnplan.extract.doc_types import split_type_line
+from vnplan.extract.doc_types import split_type_line, type_of_symbol
 from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import (
@@ -47,7 +47,8 @@ _TRAILING_CAPTION = re.compile(
     r"\s*(?P<caption>\(\s*(?:Kèm theo|Ban hành kèm theo)\b[^()]*\)?)\s*$", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
 _NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
-    r"^\s*(?:\S+\s+)?s[ốo]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*", re.IGNORECASE)
+    r"^\s*(?:\S+\s+)?s[oóòỏõọôốồổỗộơớờởỡợ]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*",
+    re.IGNORECASE)  # "Só:" too: a damaged font or OCR may give "ố" another mark
 _PORTAL_FIELD = re.compile(
     r"^(?P<key>Số hiệu|Số/Ký hiệu|Số ký hiệu|Ký hiệu|Ngày ban hành|Ngày có hiệu lực|"
     r"Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký|Trích yếu|Lĩnh vực|"
@@ -103,6 +104,17 @@ class Header:
     start: int = 0
     end: int = 0
     warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def printed_type(self) -> str | None:
+        """The type the header prints: its type line, else the symbol of its number
+        ("/QĐ-UBND"), else — a subject with no type line is a letter's "V/v" — Công văn."""
+        if self.doc_type:
+            return self.doc_type
+        symbol = re.sub(r"\s+", "", self.number_printed or "")
+        if symbol and (typed := type_of_symbol(symbol)):
+            return typed
+        return "Công văn" if self.subject and self.type_line is None else None
 
     @property
     def found(self) -> bool:

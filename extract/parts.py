@@ -10,25 +10,61 @@ from vnplan.extract.doc_types import split_type_line
 from vnplan.extract.header import CAPTION, read_header
 from vnplan.extract.numbering import is_unit_heading
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.readers.anchors import find_motto, find_place_date, number_clause
+from vnplan.extract.readers.anchors import (
+    find_motto,
+    find_place_date,
+    mark_kind,
+    number_clause,
+)
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.tail import find_tail
 from vnplan.schema import Part
 
 TYPE_LINE_WORDS_MAX = 10
+_BOX = " _|[]"  # the frame of a boxed mark, as OCR reads it: "_ DỰ THẢO |"
 LOOK_AROUND = 4  # paragraphs around a type line searched for its caption or a motto
 
 
 def part_starts(paragraphs: list[Paragraph], start: int) -> list[int]:
-    """Where each attached document begins, after the document's own end."""
+    """Where each attached document begins, after the document's own end: a type line under
+    the motto or over its caption, or a "Số:" line beside the motto (a letter prints no type
+    line). Among the appendices only a "PHỤ LỤC II" whose title opens with a type ("QUY ĐỊNH
+    KHUNG …", then "(Kèm theo …)"), or a header marked DỰ THẢO (the draft a Tờ trình carries
+    after its tables), is a document: the appendices' model forms print headers too."""
     tail = find_tail(paragraphs, start)
     out: list[int] = []
-    for i in range(tail + 1, len(paragraphs)):
-        if APPENDIX_HEADING.match(paragraphs[i].text.strip()):
-            break  # the appendices' model forms print headers too: they are not documents
-        if _opens_part(paragraphs, i) and (not out or i > out[-1] + LOOK_AROUND):
+    appendices = False
+    for i in range(tail, len(paragraphs)):  # the end may be the appendix heading itself
+        heading = bool(APPENDIX_HEADING.match(paragraphs[i].text.strip()))
+        appendices = appendices or heading
+        if out and i <= out[-1] + 2 * LOOK_AROUND:
+            continue  # the header of the part just found
+        if heading and i + 1 < len(paragraphs) and _opens_part(paragraphs, i + 1):
+            out.append(i)
+            continue
+        opens = _drafts_a_header(paragraphs, i) if appendices else (
+            _opens_part(paragraphs, i) or _numbers_a_header(paragraphs, i))
+        if opens:
             out.append(_header_top(paragraphs, i, out[-1] if out else tail))
     return out
+
+
+def _numbers_a_header(paragraphs: list[Paragraph], i: int) -> bool:
+    """A "Số: …" line with the motto beside it: the header of another document, a letter's
+    too (it prints no type line)."""
+    if paragraphs[i].cells is not None or number_clause(paragraphs[i].text) is None:
+        return False
+    around = paragraphs[max(0, i - LOOK_AROUND) : i + 1 + LOOK_AROUND]
+    return any(find_motto(p.text) for p in around)
+
+
+def _drafts_a_header(paragraphs: list[Paragraph], i: int) -> bool:
+    """Among the appendices, a document header marked DỰ THẢO: the draft a submission (Tờ
+    trình) attaches after its tables, not a model form of an appendix."""
+    if not _numbers_a_header(paragraphs, i):
+        return False
+    around = paragraphs[max(0, i - LOOK_AROUND) : i + 1 + LOOK_AROUND]
+    return any(mark_kind(p.text.strip(_BOX)) == "draft" for p in around)
 
 
 def _opens_part(paragraphs: list[Paragraph], i: int) -> bool:
@@ -65,6 +101,8 @@ def _header_top(paragraphs: list[Paragraph], i: int, floor: int) -> int:
     type line, when it repeats them."""
     top = i
     for j in range(i - 1, max(floor, i - 2 * LOOK_AROUND), -1):
+        if APPENDIX_HEADING.match(paragraphs[j].text.strip()):
+            break
         if find_motto(paragraphs[j].text) or _header_line(paragraphs[j]):
             top = j
         else:
@@ -79,13 +117,35 @@ def _header_line(par: Paragraph) -> bool:
 
 def read_part(paragraphs: list[Paragraph]) -> Part:
     """One attached document: its type, title, subject and caption, units and tables."""
+    if paragraphs and APPENDIX_HEADING.match(paragraphs[0].text.strip()):
+        return _appendix_part(paragraphs)
     header = read_header(paragraphs)
     body = read_body(paragraphs, header.end)
     return Part(
-        doc_type=header.doc_type,
+        doc_type=header.printed_type,
         title=header.title,
         subject=header.subject,
         caption=header.caption,
+        sections=body.sections,
+        appendices=body.appendices,
+        signer=body.signers[0] if body.signers else None,
+    )
+
+
+def _appendix_part(paragraphs: list[Paragraph]) -> Part:
+    """A document headed as an appendix: "PHỤ LỤC II", its type and name in capitals on the
+    lines below ("QUY ĐỊNH KHUNG …"), its "(Kèm theo …)" caption, then its units."""
+    at = next((i for i, p in enumerate(paragraphs[:LOOK_AROUND + 2])
+               if CAPTION.match(p.text.strip())), None)
+    end = at + 1 if at is not None else 2
+    heading = [p.text.strip() for p in paragraphs[:end] if not CAPTION.match(p.text.strip())]
+    typed = split_type_line(heading[1]) if len(heading) > 1 else None
+    body = read_body(paragraphs, end)
+    return Part(
+        doc_type=typed[0] if typed else "Phụ lục",
+        title=" ".join(heading),
+        subject=" ".join([typed[1], *heading[2:]]).strip() if typed else None,
+        caption=paragraphs[at].text.strip() if at is not None else None,
         sections=body.sections,
         appendices=body.appendices,
         signer=body.signers[0] if body.signers else None,

@@ -3,8 +3,7 @@ tables (read into task rows by `appendix`) and plain tables (kept as cells).
 
 A table is a run of rows; a row is a paragraph with cells. Tables that only lay out a header
 or a signature (the motto, "Số:", "Nơi nhận:", TM./KT. in their cells) are not data. The title
-is what is printed above the table — an appendix's heading ("PHỤ LỤC I", its name) or the
-line that introduces a table in the body — and the caption its "(Kèm theo …)" line. A header
+and caption are the heading printed above the table (`table_titles`). A header
 printed on two rows ("Kết quả" over "Đạt | Không đạt") gives "Kết quả - Đạt", "Kết quả -
 Không đạt"; a row numbering the columns ("(1) (2) (3)") is skipped.
 """
@@ -15,24 +14,24 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from vnplan.extract.appendix import (
+from vnplan.extract.appendix import parse_appendix
+from vnplan.extract.columns import (
     column_field,
     column_fields,
     is_column_number_row,
     is_task_table,
-    parse_appendix,
 )
-from vnplan.extract.header import CAPTION
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import has_layout_anchor
 from vnplan.extract.readers.cues import APPENDIX_HEADING, is_header_row
+from vnplan.extract.table_titles import table_title
 from vnplan.schema import Appendix, Warning
 
-TITLE_LINES = 4  # lines above a table looked at for its title and caption
-TITLE_WORDS_MAX = 40
 HEADER_CELL_WORDS = 14  # a header cell is a label, not a sentence
+NAMED_HEADER_CELL_WORDS = 30  # … unless the row opens with STT: "CÁC LUẬT, NGHỊ ĐỊNH … CẦN SỬA ĐỔI"
 _NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
+_FIGURE = re.compile(r"[\d\s.,%()-]+")
 
 
 @dataclass(frozen=True)
@@ -54,20 +53,36 @@ def read_tables(
         if _is_layout(block):
             continue
         columns, skip = _columns(block.rows)
-        title, caption = _title(paragraphs, block.start, appendix_at)
+        floor = appendix_at if appendix_at <= block.start else 0
+        title, caption = table_title(paragraphs, block.start, floor)
         body = [r for r in block.rows[skip:] if r.cells and not is_column_number_row(r.cells)]
         in_appendix = block.start >= appendix_at
         fields = column_fields(tuple(columns)) if columns else []
+        table = None
         if fields and is_task_table(fields):
             table, found = parse_appendix(title, caption, body, titles, index=len(tables),
                                           columns=columns)
-            warnings.extend(found)
-        else:
+            if assigns_work(table):
+                warnings.extend(found)
+            else:
+                table = None
+        if table is None:
             table = Appendix(title=title, caption=caption, columns=columns, kind="table",
                              cells=[[" ".join(c.split()) for c in r.cells or ()] for r in body])
         table.in_appendix = in_appendix
         tables.append((block.start, table))
     return tables, warnings
+
+
+def assigns_work(table: Appendix) -> bool:
+    """Whether the rows read from a task table's columns do say what is done and by whom or by
+    when: a blank form ("1 | | |"), or figures under headings that name bodies (the cost per
+    reviewing body), assigns nothing."""
+    rows = [r for r in table.rows if r.content.strip()]
+    named = [a.raw for r in rows for a in (*r.lead, *r.coordinating)]
+    if not rows or not (named or any(r.timeline for r in rows)):
+        return False
+    return not named or sum(bool(_FIGURE.fullmatch(n)) for n in named) * 2 < len(named)
 
 
 def appendix_start(paragraphs: list[Paragraph], start: int) -> int:
@@ -109,10 +124,10 @@ def _is_layout(block: _Block) -> bool:
 
 def _header_like(cells: tuple[str, ...]) -> bool:
     texts = [c for c in cells if c.strip()]
+    if is_header_row(cells) and all(len(t.split()) <= NAMED_HEADER_CELL_WORDS for t in texts):
+        return True
     if len(texts) < 2 or any(len(t.split()) > HEADER_CELL_WORDS for t in texts):
         return False
-    if is_header_row(cells):
-        return True
     if _NUMBER.match(texts[0]) or any(t.replace(",", "").replace(".", "").isdigit() for t in texts):
         return False
     named = sum(1 for t in texts if column_field(t) is not None)
@@ -152,23 +167,3 @@ def _joined(top: list[str], below: list[str]) -> list[str]:
         else:
             out.append(down or parent)
     return out
-
-
-def _title(paragraphs: list[Paragraph], start: int, appendix_at: int) -> tuple[str, str | None]:
-    """The heading printed above a table, and its "(Kèm theo …)" caption."""
-    lines: list[str] = []
-    caption: str | None = None
-    floor = appendix_at if appendix_at <= start else 0
-    for par in reversed(paragraphs[max(floor, start - TITLE_LINES) : start]):
-        text = par.text.strip()
-        if par.cells is not None or not text:
-            break
-        if CAPTION.match(text):
-            caption = caption or text
-            continue
-        if len(text.split()) > TITLE_WORDS_MAX:
-            break
-        lines.insert(0, text)
-        if APPENDIX_HEADING.match(text) or parse_marker(text, par.bold):
-            break
-    return " ".join(lines[-3:]), caption

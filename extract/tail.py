@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from vnplan.extract.bodies import starts_with_head
+from vnplan.extract.numbering import NORMATIVE, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.extract.readers.cues import APPENDIX_HEADING
@@ -19,6 +21,11 @@ from vnplan.extract.signature import (
 from vnplan.schema import Signer
 
 CLOSING_START = re.compile(r"^Trên đây là\b")
+CLOSING_CUE = re.compile(
+    r"^(?:Trên đây là|Kính (?:trình|đề nghị|báo cáo|mong)|Trân trọng|Rất mong)\b")
+ATTACHMENT_NOTE = re.compile(r"^\((?:Đính kèm|Gửi kèm|Hồ sơ kèm theo|Kèm theo)\b", re.IGNORECASE)
+_ADDRESSING = re.compile(r"\b(?:đề nghị|yêu cầu|thông báo|kính|trân trọng|báo cáo)\b")
+CLOSING_VERB_WITHIN = 14  # words: "Sở Khoa học và Công nghệ kính báo cáo …"
 TRUNCATION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
 SIGNATURE_SEARCH = 80  # paragraphs after the body looked at for the signature
 
@@ -30,6 +37,35 @@ def find_tail(paragraphs: list[Paragraph], start: int) -> int:
         if is_tail_start(paragraphs[i]) or signature_at(paragraphs, i):
             return i
     return len(paragraphs)
+
+
+def closing_start(paragraphs: list[Paragraph], start: int, tail: int) -> int:
+    """Where the closing begins before the end `tail`: the paragraphs after the last unit
+    that speak to the addressees ("Trên đây là …", "Kính trình …", "Ủy ban nhân dân tỉnh yêu
+    cầu … thực hiện./."), with the attachment notes after them ("(Đính kèm …)"), are not the
+    last unit's text. A decision's last Điều keeps its text: it is the article."""
+    i, found = tail, tail
+    while i > start:
+        par = paragraphs[i - 1]
+        text = par.text.strip()
+        if par.cells is not None or parse_marker(text, par.bold) is not None:
+            break
+        if _is_closing(text):
+            found = i - 1
+        elif not ATTACHMENT_NOTE.match(text):
+            break
+        i -= 1
+    unit = next((parse_marker(p.text.strip(), p.bold) for p in reversed(paragraphs[start:found])
+                 if p.cells is None and parse_marker(p.text.strip(), p.bold)), None)
+    return tail if unit is not None and unit.kind in NORMATIVE else found
+
+
+def _is_closing(text: str) -> bool:
+    if CLOSING_CUE.match(text):
+        return True
+    if not (text.endswith("./.") and starts_with_head(text)):
+        return False
+    return bool(_ADDRESSING.search(" ".join(text.split()[:CLOSING_VERB_WITHIN])))
 
 
 def signature_at(paragraphs: list[Paragraph], i: int) -> bool:

@@ -46,7 +46,7 @@ def skeleton(text: str) -> str:
 
 _SEP = r"\s*[-–—_.]*\s*"
 MOTTO = re.compile(
-    r"cong\s*hoa\s*xa\s*hoi\s*chu\s*ngh[il]a\s*v[il]et\s*nam"
+    r"cong\s*hoa\s*xa\s*hoi\s*chu\s*ngh[il]a\s*v[il]et(?:\s*nam)?"  # "NAM" lost on a wrap
     rf"|doc\s*lap{_SEP}tu\s*do{_SEP}hanh\s*phuc"
     r"|dang\s*cong\s*san\s*viet\s*nam"
 )

@@ -4,7 +4,8 @@ The body is read in order, paragraphs and tables interleaved (the body's XML chi
 borderless table of two columns at the top or the end of the text (the agency | national
 motto header, the "Nơi nhận" | signature block) is layout, not data: its left cell's
 paragraphs come out as lines, then its right cell's. Other tables give one line per row with
-cells; a merged cell is given once per row ("" where it repeats). Word's automatic numbering
+cells; a cell merged across columns is given once ("" where it repeats), a cell merged down
+again in every row it covers (with a warning). Word's automatic numbering
 is rendered in front of the paragraph's text. Word has no fixed pages: `page` is None.
 """
 
@@ -318,6 +319,7 @@ class _Reader:
     lines: list[Line] = field(default_factory=list)
     gap: bool = False
     page_break: bool = False
+    spread: int = 0  # cells merged down, repeated in the rows below their first
 
     def paragraph(self, paragraph: Paragraph) -> None:
         label = self.numbering.label(paragraph, self.styles.paragraph(paragraph))
@@ -358,17 +360,26 @@ class _Reader:
                     self.gap = True
 
     def data_table(self, table: Table) -> None:
-        """One line per row; a merged cell's text once, "" where it repeats."""
-        seen: set[Any] = set()  # the cells' XML elements (kept alive: identity is stable)
+        """One line per row. A cell merged across columns gives its text once ("" where it
+        repeats); a cell merged down gives it again in each row it covers, since it is that
+        row's value too (a task's lead printed once beside three tasks)."""
+        seen: dict[Any, str] = {}  # the cells' XML elements (kept alive: identity is stable)
         for row in table.rows:
             texts: list[str] = []
+            in_row: set[Any] = set()
             for cell in row.cells:
-                if cell._tc in seen:
+                if cell._tc in in_row:
                     texts.append("")
                     continue
-                seen.add(cell._tc)
+                in_row.add(cell._tc)
+                if cell._tc in seen:
+                    texts.append(seen[cell._tc])
+                    self.spread += bool(seen[cell._tc])
+                    continue
                 lines = (" ".join(text.split()) for text in _cell_lines(cell))
-                texts.append(unicodedata.normalize("NFC", "\n".join(p for p in lines if p)))
+                text = unicodedata.normalize("NFC", "\n".join(p for p in lines if p))
+                seen[cell._tc] = text
+                texts.append(text)
             if any(texts):
                 self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
                                        cells=tuple(texts),
@@ -377,6 +388,11 @@ class _Reader:
         self.gap = True
 
     def notes(self) -> Iterator[Warning]:
+        if self.spread:
+            yield Warning(
+                code="merged_cells_spread",
+                message=f"{self.spread} table cell(s) merged down over several rows: the text "
+                   "given in each row it covers")
         if self.numbering.rendered:
             yield Warning(
                 code="numbering_rendered",

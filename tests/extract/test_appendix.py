@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from vnplan.extract.appendix import column_fields, is_header_row, parse_appendix
+from vnplan.extract.appendix import parse_appendix
+from vnplan.extract.columns import column_fields
 from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.cues import is_header_row
+from vnplan.extract.tables import read_tables
 
 HEADER = (
     "STT",
@@ -138,3 +141,27 @@ def test_row_without_stt_or_content_right_after_a_group_is_dropped_not_merged() 
     )
     assert [a.raw for a in appendix.rows[0].lead] == ["Sở TT&TT"]
     assert any(w.code == "row_dropped" for w in warnings)
+
+
+def test_a_header_row_opening_with_stt_is_a_header_however_long_its_cells() -> None:
+    """The task table of a Government resolution (Phụ lục II of Nghị quyết 24/2026/NQ-CP):
+    its second header cell runs to seventeen words."""
+    header = ("STT", "CÁC LUẬT, NGHỊ ĐỊNH, QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ, THÔNG TƯ CẦN SỬA "
+              "ĐỔI, BỔ SUNG", "ĐIỀU, KHOẢN, ĐIỂM CẦN SỬA ĐỔI, BỔ SUNG, BÃI BỎ",
+              "CƠ QUAN CHỦ TRÌ SOẠN THẢO")
+    paragraphs = [Paragraph(text="PHỤ LỤC II"), row(*header), row("I", "NGHỊ ĐỊNH", "", ""),
+                  row("1.", "Nghị định số 288/2025/NĐ-CP", "Khoản 2 Điều 7", "Bộ Quốc phòng")]
+    [(_, table)], _ = read_tables(paragraphs, 0, 0, [])
+    assert table.kind == "task" and table.columns == list(header)
+    [task] = table.rows
+    assert (task.group, task.stt, [a.raw for a in task.lead]) == ("I", "1.", ["Bộ Quốc phòng"])
+
+
+def test_a_lead_cell_that_labels_the_roles_fills_both_columns() -> None:
+    appendix, _ = parse_appendix("PHỤ LỤC", None, [
+        row("TT", "Giải pháp, kiến nghị", "Cơ quan phụ trách"),
+        row("1", "Hoàn thành GPMB", "Chủ trì: Sở Công Thương (thẩm định). Phối hợp: Sở Tài chính"),
+    ], [])
+    [task] = appendix.rows
+    assert [a.raw for a in task.lead] == ["Sở Công Thương"]
+    assert [a.raw for a in task.coordinating] == ["Sở Tài chính"]

@@ -36,3 +36,9 @@ def test_type_of_symbol(number: str, want: str | None) -> None:
 def test_plan_types() -> None:
     assert [t for t in ("Kế hoạch", "Chương trình", "Quyết định") if doc_type(t).plan] == [  # type: ignore[union-attr]
         "Kế hoạch", "Chương trình"]
+
+
+def test_a_type_line_whose_marks_ocr_misread_is_known_by_its_letters() -> None:
+    assert split_type_line("QUYÉT ĐỊNH") == ("Quyết định", "")
+    assert split_type_line("QUY ĐỊNH KHUNG THÍ ĐIỂM") == ("Quy định", "KHUNG THÍ ĐIỂM")
+    assert split_type_line("Quyét định này") is None  # only a line in capitals

@@ -80,6 +80,30 @@ def test_merged_group_cells_are_given_once() -> None:
     assert group[1].startswith("Gắn kết ngoại giao văn hóa") and group[2:] == ("", "", "", "")
 
 
+def test_a_cell_merged_down_is_given_in_every_row_it_covers() -> None:
+    """A task printed once over two rows (its STT and content merged down), each row with its
+    own lead: both rows carry the task; a cell merged across columns is still given once."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    table.style = document.styles["Table Grid"]
+    for row, texts in zip(table.rows, (("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp"),
+                                       ("I", "Cải cách thể chế", "", ""),
+                                       ("2", "Tham mưu ban hành Kế hoạch", "Sở Nội vụ", ""),
+                                       ("", "", "Các cơ quan", "")), strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    table.cell(1, 1).merge(table.cell(1, 3))
+    table.cell(2, 0).merge(table.cell(3, 0))
+    table.cell(2, 1).merge(table.cell(3, 1))
+    got = read_docx_layout(built(document))
+    rows = [line.cells for line in got.lines if line.cells]
+    assert rows[1:] == [("I", "Cải cách thể chế", "", ""),
+                        ("2", "Tham mưu ban hành Kế hoạch", "Sở Nội vụ", ""),
+                        ("2", "Tham mưu ban hành Kế hoạch", "Các cơ quan", "")]
+    [note] = got.notes
+    assert note.code == "merged_cells_spread" and note.message.startswith("2 table cell(s)")
+
+
 def test_formatting_is_read_from_runs_and_styles() -> None:
     by_text = {line.text: line for line in layout(LAO_CAI).lines}
     assert by_text["KẾ HOẠCH HÀNH ĐỘNG"].bold and by_text["KẾ HOẠCH HÀNH ĐỘNG"].centered

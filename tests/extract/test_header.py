@@ -118,3 +118,22 @@ def test_an_article_has_no_header() -> None:
         "giao văn hóa năm 2023 với nhiều hoạt động được triển khai trong năm.",
     ))
     assert not header.found
+
+
+def test_a_number_label_whose_mark_a_damaged_font_changed() -> None:
+    """Lào Cai's Sở Công Thương letter 3036/SCT-CN prints "Số:" in a font that reads "Só:"."""
+    header = read_header(pars(
+        "UBND TỈNH LÀO CAI", "SỞ CÔNG THƯƠNG", "Só:3036/SCT-CN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Lào Cai, ngày 20 tháng 6 năm 2026", "V/v kế hoạch kiểm tra công tác nghiệm thu"))
+    assert header.number == "3036/SCT-CN"
+
+
+def test_a_motto_whose_last_word_was_lost_still_parts_the_issuer_from_it() -> None:
+    """Lào Cai's Phiếu trình: the motto line prints "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"."""
+    header = read_header(pars(
+        "UBND TỈNH LÀO CAI", "VĂN PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+        "Độc lập – Tự do – Hạnh phúc", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC",
+        "Kính gửi: Đồng chí Phó Chủ tịch Uỷ ban nhân dân tỉnh."))
+    assert (header.issuers, header.parents) == (["VĂN PHÒNG"], ["UBND TỈNH LÀO CAI"])
+    assert header.doc_type == "Phiếu trình"

@@ -121,11 +121,6 @@ def test_the_other_documents(loaded: Loaded, by_id: dict[str, Summary]) -> None:
         assert s.group == "document" and not s.linked and s.heritage == s.partners == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="records: period 2025–2025, read from the date of the Luật Tổ chức chính quyền địa "
-    "phương ngày 16 tháng 6 năm 2025 the preamble cites",
-)
 @pytest.mark.parametrize("source", ["samples/tuyen-quang-215-qd-ubnd-2026.docx", THAI_NGUYEN_DRAFT])
 def test_a_document_without_a_period_has_none(loaded: Loaded, source: str) -> None:
     """A decision issuing a Quy chế on records management and a submission proposing a Quy

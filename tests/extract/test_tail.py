@@ -1,0 +1,38 @@
+"""extract/tail.py: where a document's body ends — the closing that speaks to the addressees
+is not the last unit's text; a decision's last article keeps its own."""
+
+from __future__ import annotations
+
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.tail import closing_start, find_tail
+
+END = ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình"]
+
+
+def ends(*body: str) -> tuple[int, int]:
+    """(where the closing starts, where the end starts)."""
+    paragraphs = [Paragraph(text=t) for t in (*body, *END)]
+    tail = find_tail(paragraphs, 0)
+    return closing_start(paragraphs, 0, tail), tail
+
+
+def test_the_issuers_request_after_the_last_item_is_the_closing() -> None:
+    """Quảng Trị's letter 1187/UBND-KT: its item 4, then the province's request."""
+    assert ends("4. Sở Nông nghiệp và Môi trường chủ trì theo dõi, tổng hợp.",
+                "Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tỉnh nghiêm túc "
+                "triển khai thực hiện./.") == (1, 2)
+
+
+def test_a_submission_and_its_attachment_note() -> None:
+    assert ends("3. Đề xuất", "Ban hành Quy chế.", "Kính trình Ủy ban nhân dân tỉnh xem xét, "
+                "quyết định./.", "(Đính kèm dự thảo Quyết định)") == (2, 4)
+
+
+def test_a_paragraph_of_the_last_item_stays_in_it() -> None:
+    assert ends("2. Tổ chức thực hiện", "Các sở, ngành triển khai thực hiện nghiêm túc.") == (2, 2)
+
+
+def test_the_last_article_of_a_decision_keeps_its_text() -> None:
+    assert ends("Điều 3. Trách nhiệm thi hành",
+                "Sở Nội vụ đề nghị các cơ quan chịu trách nhiệm thi hành Quyết định này./.") == (
+        2, 2)
