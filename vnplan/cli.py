@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -11,20 +12,30 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
+from typer.core import TyperArgument
 
 from vnplan import __version__
-from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch
+from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch, unsupported_files
+from vnplan.formats import INPUT_SUFFIXES
 from vnplan.jobs import Engine, Outcome, text_limit
 from vnplan.outputs.cli import agencies, compare, export
 from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.progress import RESUME_HINT, RunProgress, print_summary, showing
 from vnplan.schema import SCHEMA_FILE, json_schema_text
-from vnplan.store import CACHE_DIR, OutUnavailable, is_url
+from vnplan.store import CACHE_DIR, OutUnavailable, is_url, printable
 from vnplan.watch.cli import register_watch
 from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
+
+
+def _metavar_only(argument: TyperArgument, ctx: object) -> str | None:
+    """An argument's help names it by its metavar ("PATH|URL…", "OUT") alone: typer would add
+    its Python type ("<list[str]>", "<dir>"), which says nothing to a user."""
+    return None if argument.metavar else TyperArgument.display_type(argument, ctx)  # type: ignore[arg-type]
+
+
+setattr(TyperArgument, "display_type_rich", _metavar_only)  # noqa: B010 (mypy: a method)
 
 app = typer.Typer(
     name="vnplan",
@@ -40,16 +51,23 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
 DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
 DelayOption = Annotated[
-    float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
+    float,
+    typer.Option(
+        "--delay", metavar="SECONDS", min=0, help="Seconds between two requests to one host."
+    ),
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
+    float,
+    typer.Option(
+        "--timeout", metavar="SECONDS", min=0.1, help="Seconds to wait for a server's answer."
+    ),
 ]
 AllowPrivateOption = Annotated[
     bool,
@@ -63,11 +81,16 @@ MaxAttachmentsOption = Annotated[
     int,
     typer.Option(
         "--max-attachments",
+        metavar="N",
         min=0,
         help="Attachments followed per page; the others are named in a warning.",
     ),
 ]
 EXIT_OUT_UNAVAILABLE = 3
+EXIT_INTERRUPTED = 130
+EXIT_BUG = 70  # EX_SOFTWARE
+UNSUPPORTED_SHOWN = 10  # unsupported files named in the summary; the others counted
+SUFFIXES = " ".join(dict.fromkeys(INPUT_SUFFIXES))
 
 
 def _version(value: bool) -> None:
@@ -100,15 +123,24 @@ def convert(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="PATH|URL",
             help="Files, folders (searched recursively), globs or http(s) URLs: "
             ".pdf .docx .doc .html .txt",
             show_default=False,
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    out: Annotated[
+        Path, typer.Option("-o", "--out", metavar="FOLDER", help="Output folder.")
+    ] = Path("out"),
     input_list: Annotated[
         Path | None,
-        typer.Option("-i", "--input-list", help="A file with one input (path or URL) per line."),
+        typer.Option(
+            "-i",
+            "--input-list",
+            metavar="FILE",
+            help="A file with one input (path or URL) per line.",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Redo inputs whose record is already up to date.")
@@ -123,31 +155,59 @@ def convert(
     ] = True,
     cache: Annotated[
         Path | None,
-        typer.Option("--cache", help="Cache folder for fetched URLs [default: OUT/.cache]."),
+        typer.Option(
+            "--cache",
+            metavar="FOLDER",
+            help="Cache folder for fetched URLs.",
+            show_default="OUT/.cache",
+        ),
     ] = None,
     delay: DelayOption = DEFAULT_DELAY,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     workers: Annotated[
         int,
-        typer.Option("--workers", "-w", min=1, help="Worker processes [default: CPU cores]."),
+        typer.Option(
+            "--workers",
+            "-w",
+            metavar="N",
+            min=1,
+            help="Worker processes.",
+            show_default=f"the CPU cores, {DEFAULT_WORKERS}",
+        ),
     ] = DEFAULT_WORKERS,
     doc_timeout: Annotated[
         float,
-        typer.Option("--doc-timeout", min=1, help="Seconds one document may take (else an error)."),
+        typer.Option(
+            "--doc-timeout",
+            metavar="SECONDS",
+            min=1,
+            help="Seconds one document may take (else an error).",
+        ),
     ] = Limits().seconds,
     memory_mb: Annotated[
         int,
         typer.Option(
-            "--memory-mb", min=256, help="Memory one worker may take beyond its start, in MiB."
+            "--memory-mb",
+            metavar="MIB",
+            min=256,
+            help="Memory one worker may take beyond its start, in MiB.",
         ),
     ] = Limits().memory_mb or 4096,
     max_pages: Annotated[
         int | None,
-        typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this."),
+        typer.Option(
+            "--max-pages",
+            metavar="N",
+            min=1,
+            help="Refuse PDFs with more pages than N.",
+            show_default="no limit",
+        ),
     ] = None,
     max_mb: Annotated[
         int,
-        typer.Option("--max-mb", min=1, help="Refuse files larger than this many MiB."),
+        typer.Option(
+            "--max-mb", metavar="MIB", min=1, help="Refuse files larger than this many MiB."
+        ),
     ] = MAX_BYTES // 2**20,
     ocr_text: Annotated[
         bool,
@@ -160,13 +220,19 @@ def convert(
     ] = False,
     engine: Annotated[
         str,
-        typer.Option("--engine", help="'local' (worker processes) or 'dask' (a Dask cluster)."),
+        typer.Option(
+            "--engine",
+            metavar="local|dask",
+            help="'local' (worker processes) or 'dask' (a Dask cluster).",
+        ),
     ] = "local",
     scheduler: Annotated[
         str | None,
         typer.Option(
             "--scheduler",
+            metavar="URL",
             help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
+            show_default=False,
         ),
     ] = None,
     follow_symlinks: Annotated[
@@ -207,9 +273,14 @@ def convert(
         True if ocr_text else None,
         max_text_bytes=text_limit(limits, max_bytes),
     )
+    notes = _unsupported_note(items)
+    progress = RunProgress(expanded, "converting")
+    columns = ("converted", "skipped", "failed")
     result = _run_with_progress(
-        expanded,
-        "converting",
+        progress,
+        out,
+        "convert",
+        columns,
         lambda done: run_batch(
             expanded,
             out,
@@ -223,8 +294,10 @@ def convert(
             roots=found,
             follow_symlinks=follow_symlinks,
         ),
+        notes,
     )
-    _print_summary(result, out, "convert", ("converted", "skipped", "failed"), started)
+    result.notes[:0] = notes
+    _print_summary(result, out, "convert", columns, started)
     raise typer.Exit(1 if result.failed else 0)
 
 
@@ -237,11 +310,21 @@ def convert(
 )
 def fetch(
     urls: Annotated[
-        list[str] | None, typer.Argument(help="http(s) URLs to download.", show_default=False)
+        list[str] | None,
+        typer.Argument(metavar="URL", help="http(s) URLs to download.", show_default=False),
     ] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Download folder.")] = Path("downloads"),
+    out: Annotated[
+        Path, typer.Option("-o", "--out", metavar="FOLDER", help="Download folder.")
+    ] = Path("downloads"),
     input_list: Annotated[
-        Path | None, typer.Option("-i", "--input-list", help="A file with one URL per line.")
+        Path | None,
+        typer.Option(
+            "-i",
+            "--input-list",
+            metavar="FILE",
+            help="A file with one URL per line.",
+            show_default=False,
+        ),
     ] = None,
     follow_attachments: Annotated[
         bool,
@@ -251,7 +334,8 @@ def fetch(
         ),
     ] = False,
     cache: Annotated[
-        Path | None, typer.Option("--cache", help="Cache folder [default: OUT/.cache].")
+        Path | None,
+        typer.Option("--cache", metavar="FOLDER", help="Cache folder.", show_default="OUT/.cache"),
     ] = None,
     delay: DelayOption = DEFAULT_DELAY,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
@@ -278,19 +362,31 @@ def fetch(
     web = _web_options(
         out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
     )
+    columns = ("fetched", "skipped", "failed")
     result = _run_with_progress(
-        items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
+        RunProgress(items, "fetching"),
+        out,
+        "fetch",
+        columns,
+        lambda done: run_fetch(items, out, web, on_done=done),
+        [],
     )
-    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"), started)
+    _print_summary(result, out, "fetch", columns, started)
     raise typer.Exit(1 if result.failed else 0)
 
 
 def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
     items = list(args or [])
     if input_list is not None:
+        try:
+            text = input_list.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            err.print(Text(f"cannot read the input list {input_list}: {reason}", style="red"))
+            raise typer.Exit(2) from None
         items += [
             line.strip()
-            for line in input_list.read_text("utf-8").splitlines()
+            for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")
         ]
     return items
@@ -326,58 +422,49 @@ def _engine(name: str, scheduler: str | None, limits: Limits) -> Engine | None:
 
 
 def _run_with_progress(
-    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
+    progress: RunProgress,
+    out: Path,
+    command: str,
+    columns: tuple[str, ...],
+    run: Callable[[Callable[[Outcome], None]], BatchResult],
+    notes: list[str],
 ) -> BatchResult:
+    """Run with a progress bar (or log lines); Ctrl-C prints the summary so far and exits 130,
+    OUT that cannot be written exits 3."""
     try:
-        return _run_showing_progress(items, what, run)
+        with showing(progress, err) as advance:
+            return run(advance)
     except OutUnavailable as exc:
         err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OUT_UNAVAILABLE) from None
-
-
-def _run_showing_progress(
-    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
-) -> BatchResult:
-    if not err.is_terminal:
-        return run(None)
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(what, total=len(items))
-
-        given = set(items)
-
-        def advance(outcome: Outcome) -> None:
-            name = outcome.input.rstrip("/").rsplit("/", 1)[-1][:40]
-            step = 1 if outcome.input in given else 0  # attachments are not in the total
-            progress.update(task, advance=step, description=name)
-
-        return run(advance)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot cut the summary
+        title = f"vnplan {command} → {out} (interrupted)"
+        print_summary(err, progress.outcomes, notes, out, title, columns, progress.elapsed)
+        err.print(
+            Text(f"interrupted: every record in {out} is whole; {RESUME_HINT}", style="yellow"),
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _print_summary(
     result: BatchResult, out: Path, command: str, columns: tuple[str, ...], started: float
 ) -> None:
-    counts = result.counts
+    title = f"vnplan {command} → {out}"
     elapsed = time.monotonic() - started
-    worked = sum(counts.get(c, 0) for c in columns if c != "skipped")
-    rate = f", {worked / elapsed:.2f} documents/s" if worked and elapsed > 0 else ""
-    table = Table(title=f"vnplan {command} → {out}", show_edge=False)
-    for column in columns:
-        table.add_column(column, justify="right")
-    table.add_row(*(str(counts.get(c, 0)) for c in columns))
-    err.print(table)
-    err.print(f"  took {elapsed:.1f} s{rate}", highlight=False)
-    for note in result.notes:
-        err.print(f"  [yellow]{escape(note)}[/yellow]")
-    for outcome in result.failed:  # each message names its input
-        err.print(f"  [red]{escape(outcome.code or '')}[/red] {escape(outcome.message or '')}")
-    if result.failed:
-        err.print(f"  every failure is a line of {escape(str(out / 'errors.jsonl'))}")
+    print_summary(err, result.outcomes, result.notes, out, title, columns, elapsed)
+
+
+def _unsupported_note(items: list[str]) -> list[str]:
+    """"skipped 2 unsupported: notes.xlsx, photo.jpg" for the files a folder holds that no
+    reader reads (none: no note)."""
+    names = unsupported_files(items)
+    if not names:
+        return []
+    shown = ", ".join(printable(name) for name in names[:UNSUPPORTED_SHOWN])
+    more = f" and {len(names) - UNSUPPORTED_SHOWN} more" if len(names) > UNSUPPORTED_SHOWN else ""
+    return [f"skipped {len(names)} unsupported (not {SUFFIXES}): {shown}{more}"]
 
 
 @app.command()
@@ -407,4 +494,17 @@ register_watch(app, _print_summary)
 
 
 def main() -> None:
-    app()
+    """The `vnplan` command: whatever goes wrong ends in one line and an exit code, never a
+    traceback (2 usage, 130 Ctrl-C, 1 a file that cannot be read or written, 70 a bug)."""
+    try:
+        app()  # usage errors and typer.Exit end here, as SystemExit
+    except KeyboardInterrupt:
+        err.print(Text(f"interrupted; {RESUME_HINT}", style="yellow"))
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
+        err.print(Text(f"{where}{exc.strerror or exc}", style="red"), soft_wrap=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line to report, not a traceback
+        err.print(Text(f"vnplan failed: {type(exc).__name__}: {exc}", style="red"), soft_wrap=True)
+        sys.exit(EXIT_BUG)

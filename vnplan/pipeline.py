@@ -7,20 +7,38 @@ are thin shells around it, and `ConvertOptions` is everything they can tell it.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from vnplan.errors import ConversionError
 from vnplan.extract.document import extract_document, sha256_hex
 from vnplan.extract.readers import read_layout
+from vnplan.extract.readers.layout import Layout
+from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.formats import BY_NAME, sniff
 from vnplan.schema import Document, Source
 from vnplan.text.fold import slug
+from vnplan.text.letters import vietnamese_share
 
 MAX_BYTES = 200 * 2**20  # inputs larger than this are refused, not read
 TEXT_FORMATS = frozenset({"txt", "html"})  # read whole: text, lines and tokens in memory at once
+# What a text must have to be a document, measured on its first MEASURED_WORDS words:
+MIN_SYLLABLE_LETTERS = 60  # letters in Vietnamese syllables: about 15 words, a title and a line
+MIN_LETTERS_TO_JUDGE = 20  # fewer letters than this cannot tell a language
+MIN_VIETNAMESE_SHARE = 0.03  # of its letters only Vietnamese writes (ă, ơ, ư, ế …): 25-40 %
+MEASURED_WORDS = 5000
+_WORD = re.compile(r"[^\W\d_]+")
 
-__all__ = ["MAX_BYTES", "ConversionError", "ConvertOptions", "convert", "document_id"]
+__all__ = [
+    "MAX_BYTES",
+    "ConversionError",
+    "ConvertOptions",
+    "check_text",
+    "convert",
+    "document_id",
+]
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,7 @@ def convert(
         raise ConversionError(
             "no_article", f"{name}: the page has no article text, only menus, links or a footer"
         )
+    check_text(_layout_text(layout), name)
     record_format = BY_NAME[fmt].record_format
     assert record_format is not None  # a format without a reader was refused above
     src = Source(
@@ -111,6 +130,44 @@ def document_id(doc: Document) -> str:
     if doc.province and doc.doc_number and doc.issued_date:
         return f"{slug(doc.province.name)}-{slug(doc.doc_number)}-{doc.issued_date.isoformat()}"
     return f"{doc.kind}-{doc.source.sha256[:16]}"
+
+
+def check_text(text: str, name: str = "<text>") -> None:
+    """Refuse a text that is not Vietnamese (`not_vietnamese`: almost none of its letters are
+    ones only Vietnamese writes) or too short to be a document (`too_short`: fewer than
+    MIN_SYLLABLE_LETTERS letters in words that are Vietnamese syllables).
+
+    >>> check_text("Kế hoạch thực hiện Chiến lược ngoại giao văn hóa đến năm 2030 của tỉnh"
+    ...            " Lào Cai: bảo vệ di sản")
+    >>> check_text("This is a short English note about nothing.")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    vnplan.errors.ConversionError: <text>: the text is not Vietnamese (0.0% of its letters are ...
+    >>> check_text("Kế hoạch")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    vnplan.errors.ConversionError: <text>: too little text for a document (7 letters in ...
+    """
+    words = _WORD.findall(unicodedata.normalize("NFC", text).lower())[:MEASURED_WORDS]
+    letters = "".join(words)
+    if len(letters) >= MIN_LETTERS_TO_JUDGE:
+        share = vietnamese_share(letters)
+        if share < MIN_VIETNAMESE_SHARE:
+            raise ConversionError("not_vietnamese", (
+                f"{name}: the text is not Vietnamese ({share:.1%} of its letters are letters"
+                " only Vietnamese writes)"))
+    known = syllables()
+    in_syllables = sum(len(word) for word in words if word in known)
+    if in_syllables < MIN_SYLLABLE_LETTERS:
+        raise ConversionError("too_short", (
+            f"{name}: too little text for a document ({in_syllables} letters in Vietnamese"
+            f" words, at least {MIN_SYLLABLE_LETTERS})"))
+
+
+def _layout_text(layout: Layout) -> str:
+    """The text a document is judged on: a web page's article when it has one, else its lines
+    (the longer of the two when both are there: a portal page's own text may be the lines)."""
+    texts = [" ".join(line.text for line in lines) for lines in (layout.article, layout.lines)
+             if lines]
+    return max(texts, key=len, default="")
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
