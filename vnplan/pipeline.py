@@ -76,16 +76,37 @@ def convert(
 ) -> Document:
     """Convert one document (a path, or its bytes) into a validated schema v1 record.
 
+    Every failure is a `ConversionError` whose `code` is the one `vnplan convert` writes to
+    errors.jsonl and whose message starts with the input's name; a bug in a reader is one too
+    (`internal_error`), with the original exception as its cause.
+
     >>> doc = convert("samples/lang-son-227-kh-ubnd-2021.txt")
     >>> doc.doc_number, doc.issued_date.isoformat()
     ('227/KH-UBND', '2021-11-18')
     """
     options = options or ConvertOptions()
-    if isinstance(source, bytes):
-        data, name = source, uri or "<bytes>"
-    else:
-        name = uri or str(source)
-        data = _read_file(Path(source), options.max_bytes)
+    name = uri or ("<bytes>" if isinstance(source, bytes) else str(source))
+    try:
+        return _convert(source, name, options, fetched_at, found_on, final_url)
+    except ConversionError as exc:
+        if str(exc).startswith(name):
+            raise
+        raise ConversionError(exc.code, f"{name}: {exc}") from exc
+    except MemoryError as exc:
+        raise ConversionError("out_of_memory", f"{name}: the input exhausted the memory") from exc
+    except Exception as exc:  # a reader's bug: still the one exception, its cause kept
+        raise ConversionError("internal_error", f"{name}: {type(exc).__name__}: {exc}") from exc
+
+
+def _convert(
+    source: str | Path | bytes,
+    name: str,
+    options: ConvertOptions,
+    fetched_at: dt.datetime | None,
+    found_on: str | None,
+    final_url: str | None,
+) -> Document:
+    data = source if isinstance(source, bytes) else _read_file(Path(source), options.max_bytes)
     if len(data) > options.max_bytes:
         raise ConversionError("too_large", f"{name}: {len(data)} bytes is over the limit")
     if not data.strip():
@@ -171,12 +192,19 @@ def _layout_text(layout: Layout) -> str:
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
-    if not path.is_file():
+    if not path.exists():
         raise ConversionError("not_found", f"{path}: no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ConversionError("too_large", f"{path}: {size} bytes is over the {max_bytes} limit")
-    return path.read_bytes()
+    if not path.is_file():
+        raise ConversionError("not_found", f"{path}: not a file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ConversionError(
+                "too_large", f"{path}: {size} bytes is over the {max_bytes} limit"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConversionError("unreadable", f"{path}: {exc.strerror or exc}") from None
 
 
 def _check_page_count(data: bytes, name: str, max_pages: int) -> None:
