@@ -53,7 +53,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message is one line, however long
 DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
@@ -502,8 +502,8 @@ def main() -> None:
         err.print(Text(f"interrupted; {RESUME_HINT}", style="yellow"))
         sys.exit(EXIT_INTERRUPTED)
     except OSError as exc:
-        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
-        err.print(Text(f"{where}{exc.strerror or exc}", style="red"), soft_wrap=True)
+        where = printable(str(exc.filename)) if exc.filename else "vnplan"
+        err.print(Text(f"{where}: {exc.strerror or exc}", style="red"), soft_wrap=True)
         sys.exit(1)
     except Exception as exc:  # a bug: one line to report, not a traceback
         err.print(Text(f"vnplan failed: {type(exc).__name__}: {exc}", style="red"), soft_wrap=True)
