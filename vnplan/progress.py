@@ -38,7 +38,7 @@ def clip(name: str, width: int = LABEL_WIDTH) -> str:
     """An input's last path part, clipped in the middle to `width` and padded to it.
 
     >>> clip("samples/lao-cai-122-kh-ubnd-2022-scan.pdf", 20)
-    'lao-cai-12…scan.pdf '
+    'lao-cai-1…2-scan.pdf'
     >>> clip("a.txt", 8)
     'a.txt   '
     """
