@@ -16,7 +16,8 @@ from vnplan.cli import app
 from vnplan.pipeline import check_text
 
 ENGLISH_NOTE = "Note: the plan is due next week. Please check the appendix table again."
-TITLE = "Kế hoạch thực hiện Chiến lược ngoại giao văn hóa đến năm 2030"  # 12 syllables
+TITLE = "Kế hoạch thực hiện Chiến lược ngoại giao văn hóa đến năm 2030"
+SHORT = "Kế hoạch số 12/KH-UBND"
 NEWS = (
     "Sáng 12/3, Ủy ban nhân dân tỉnh Lào Cai tổ chức hội nghị triển khai kế hoạch thực hiện"
     " Chiến lược ngoại giao văn hóa đến năm 2030."
@@ -28,12 +29,14 @@ NEWS = (
     [
         ("x", "too_short"),
         ("hello", "too_short"),
-        (TITLE, "too_short"),  # a title alone: 45 letters in syllables
         ("Số: 122/KH-UBND", "too_short"),
+        ("Kế hoạch số 12/KH-UBND", "too_short"),  # 9 letters in syllables
+        ("Sở Ngoại vụ chủ trì", "too_short"),  # 14
+        ("Sở Ngoại vụ chủ trì, phối hợp", None),  # 21: a short sentence
+        (TITLE, None),  # a title: 45
         (ENGLISH_NOTE, "not_vietnamese"),
         ("PLAN 2030 ABC DEF", "too_short"),  # too few letters to tell a language
         (NEWS, None),  # one sentence of news is a document
-        ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\n" + TITLE, None),  # its issuer too: 67
     ],
 )
 def test_the_measure(text: str, code: str | None) -> None:
@@ -50,7 +53,7 @@ def test_a_one_letter_file_named_pdf_and_an_english_note_are_errors(tmp_path: Pa
     folder.mkdir()
     (folder / "x.pdf").write_bytes(b"x")
     (folder / "note.txt").write_text(ENGLISH_NOTE, "utf-8")
-    (folder / "short.txt").write_text(TITLE, "utf-8")
+    (folder / "short.txt").write_text(SHORT, "utf-8")
     (folder / "news.txt").write_text(NEWS, "utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["convert", str(folder), "-o", str(out)])
