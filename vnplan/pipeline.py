@@ -15,7 +15,7 @@ from pathlib import Path
 from vnplan.errors import ConversionError
 from vnplan.extract.document import extract_document, sha256_hex
 from vnplan.extract.readers import read_layout
-from vnplan.extract.readers.layout import Layout
+from vnplan.extract.readers.layout import Layout, Line
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.formats import BY_NAME, sniff
 from vnplan.schema import Document, Source
@@ -24,11 +24,11 @@ from vnplan.text.letters import vietnamese_share
 
 MAX_BYTES = 200 * 2**20  # inputs larger than this are refused, not read
 TEXT_FORMATS = frozenset({"txt", "html"})  # read whole: text, lines and tokens in memory at once
-# What a text must have to be a document, measured on its first MEASURED_WORDS words:
+# What a text must have to be a document, measured on its first MEASURED_CHARS characters:
 MIN_SYLLABLE_LETTERS = 20  # letters in Vietnamese syllables: about five words, a short sentence
 MIN_LETTERS_TO_JUDGE = 20  # fewer letters than this cannot tell a language
 MIN_VIETNAMESE_SHARE = 0.03  # of its letters only Vietnamese writes (ă, ơ, ư, ế …): 25-40 %
-MEASURED_WORDS = 5000
+MEASURED_CHARS = 40_000  # the text is judged on its start: a long one costs no more
 _WORD = re.compile(r"[^\W\d_]+")
 
 __all__ = [
@@ -167,7 +167,7 @@ def check_text(text: str, name: str = "<text>") -> None:
     Traceback (most recent call last):
     vnplan.errors.ConversionError: <text>: too little text for a document (7 letters in ...
     """
-    words = _WORD.findall(unicodedata.normalize("NFC", text).lower())[:MEASURED_WORDS]
+    words = _WORD.findall(unicodedata.normalize("NFC", text[:MEASURED_CHARS]).lower())
     letters = "".join(words)
     if len(letters) >= MIN_LETTERS_TO_JUDGE:
         share = vietnamese_share(letters)
@@ -186,9 +186,19 @@ def check_text(text: str, name: str = "<text>") -> None:
 def _layout_text(layout: Layout) -> str:
     """The text a document is judged on: a web page's article when it has one, else its lines
     (the longer of the two when both are there: a portal page's own text may be the lines)."""
-    texts = [" ".join(line.text for line in lines) for lines in (layout.article, layout.lines)
-             if lines]
+    texts = [_start(lines) for lines in (layout.article, layout.lines) if lines]
     return max(texts, key=len, default="")
+
+
+def _start(lines: list[Line]) -> str:
+    """The first MEASURED_CHARS characters of the lines' text, joined by spaces."""
+    taken, size = [], 0
+    for line in lines:
+        if size >= MEASURED_CHARS:
+            break
+        taken.append(line.text)
+        size += len(line.text) + 1
+    return " ".join(taken)
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:
