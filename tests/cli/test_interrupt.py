@@ -72,7 +72,8 @@ def test_ctrl_c_while_a_worker_reads_a_scan_stops_the_worker_and_its_tesseract(
     shutil.copy(SAMPLES / "lao-cai-122-kh-ubnd-2022-scan.pdf", folder)
     out = tmp_path / "out"
     first = start("convert", str(folder), "-o", str(out), "--workers", "1")
-    wait_for(lambda: bool(tesseracts(Path.cwd())), first)  # the worker is deep in OCR
+    # the run's own worker is deep in OCR (another tesseract started here is not the run's)
+    wait_for(lambda: bool(tesseracts(Path.cwd()) & descendants(first.pid)), first)
     workers = descendants(first.pid)
     code, _, stderr = ctrl_c(first)
     assert code == 130, stderr
