@@ -9,11 +9,13 @@ target and renamed into place, so a reader never sees half of one.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,18 @@ def _check_parent(folder: Path) -> None:
         raise OutputPathError(f"no permission to write in {existing}")
 
 
+@contextmanager
+def _failing_as(path: Path) -> Iterator[None]:
+    """A failure while writing `path` (or the temporary file beside it, or the disk filling
+    up under SQLite or pyarrow) is an OSError that names `path`, the file asked for."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise OSError(errno.EIO, f"the database cannot be written ({exc})", str(path)) from exc
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+
+
 def _temp_beside(path: Path, suffix: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".vnplan-", suffix=suffix, dir=path.parent)
@@ -81,12 +95,13 @@ def _publish(tmp: Path, path: Path) -> None:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    tmp = _temp_beside(path, ".tmp")
-    try:
-        tmp.write_text(text, "utf-8", newline="")
-        _publish(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _failing_as(path):
+        tmp = _temp_beside(path, ".tmp")
+        try:
+            tmp.write_text(text, "utf-8", newline="")
+            _publish(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def _sql_value(value: Value) -> object:
@@ -111,10 +126,20 @@ def create_sql(table: Table) -> list[str]:
 
 def write_sqlite(tables: Sequence[Table], path: Path) -> None:
     """A fresh SQLite database at `path` holding `tables` (an existing file is replaced)."""
-    tmp = _temp_beside(path, ".db")
-    tmp.unlink()
+    with _failing_as(path):
+        tmp = _temp_beside(path, ".db")
+        tmp.unlink()
+        try:
+            _fill_sqlite(tables, tmp)
+            _publish(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+def _fill_sqlite(tables: Sequence[Table], path: Path) -> None:
+    con = sqlite3.connect(path)
     try:
-        with sqlite3.connect(tmp) as con:
+        with con:
             for table in tables:
                 for statement in create_sql(table):
                     con.execute(statement)
@@ -123,10 +148,8 @@ def write_sqlite(tables: Sequence[Table], path: Path) -> None:
                     f'INSERT INTO "{table.name}" VALUES ({marks})',
                     ([_sql_value(v) for v in values] for values in table.values()),
                 )
-        con.close()
-        _publish(tmp, path)
     finally:
-        tmp.unlink(missing_ok=True)
+        con.close()
 
 
 def _pyarrow() -> Any:
@@ -162,16 +185,18 @@ def _arrow_table(table: Table, pa: Any) -> Any:
 def write_parquet(tables: Sequence[Table], folder: Path) -> list[Path]:
     """One `<table>.parquet` per table in `folder`; the paths written."""
     pa, pq = _pyarrow()
-    folder.mkdir(parents=True, exist_ok=True)
+    with _failing_as(folder):
+        folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for table in tables:
         path = folder / f"{table.name}.parquet"
-        tmp = _temp_beside(path, ".parquet")
-        try:
-            pq.write_table(_arrow_table(table, pa), tmp, compression="zstd")
-            _publish(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with _failing_as(path):
+            tmp = _temp_beside(path, ".parquet")
+            try:
+                pq.write_table(_arrow_table(table, pa), tmp, compression="zstd")
+                _publish(tmp, path)
+            finally:
+                tmp.unlink(missing_ok=True)
         written.append(path)
     return written
 

@@ -113,3 +113,18 @@ def test_version_and_schema_commands() -> None:
     schema = runner.invoke(app, ["schema"])
     assert json.loads(schema.output)["title"].startswith("vnplan document record")
     assert runner.invoke(app, ["schema", "--check"]).exit_code == 0
+
+
+def test_unsupported_files_in_a_folder_are_counted_and_named(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    _copy_seed(inputs)
+    (inputs / "notes.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
+    (inputs / "photos").mkdir()
+    (inputs / "photos" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    (inputs / ".DS_Store").write_bytes(b"\x00")  # hidden: not a file anyone meant to convert
+    result = runner.invoke(app, ["convert", str(inputs), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    shown = f"{inputs / 'notes.xlsx'}, {inputs / 'photos' / 'photo.jpg'}"
+    assert "skipped 2 unsupported (not .docx .doc .pdf .html .htm .txt): " + shown in said
+    assert ".DS_Store" not in said

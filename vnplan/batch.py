@@ -44,6 +44,7 @@ __all__ = [
     "record_json",
     "run_batch",
     "run_fetch",
+    "unsupported_files",
 ]
 
 
@@ -94,6 +95,22 @@ def _walk(folder: Path) -> list[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(os.path.join(root, name) for name in files if has_input_suffix(name))
+    return sorted(found)
+
+
+def unsupported_files(args: Iterable[str]) -> list[str]:
+    """The files in the given folders that `find_inputs` leaves out for their type (hidden
+    files and folders aside), sorted: a run names them rather than skip them unsaid."""
+    found: set[str] = set()
+    for arg in args:
+        if not is_url(arg) and Path(arg).is_dir():
+            for root, dirs, files in os.walk(arg, followlinks=False):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.update(
+                    os.path.join(root, name)
+                    for name in files
+                    if not name.startswith(".") and not has_input_suffix(name)
+                )
     return sorted(found)
 
 

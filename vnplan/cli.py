@@ -1,30 +1,42 @@
-"""The `vnplan` command: a thin shell around the pipeline and the batch runner."""
+"""The `vnplan` command: a thin shell around the pipeline and the batch runner; each command
+is a function of its stage's module (convert and fetch: vnplan/batch_cli.py; compare, export,
+agencies: vnplan/outputs/cli.py; watch: vnplan/watch/cli.py)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
+from typer.core import TyperArgument
 
 from vnplan import __version__
-from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch
-from vnplan.jobs import Engine, Outcome, text_limit
+from vnplan.batch_cli import (
+    CONVERT_EXAMPLES,
+    EXIT_INTERRUPTED,
+    FETCH_EXAMPLES,
+    convert,
+    err,
+    fetch,
+    print_run_summary,
+)
 from vnplan.outputs.cli import agencies, compare, export
-from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.progress import RESUME_HINT
 from vnplan.schema import SCHEMA_FILE, json_schema_text
-from vnplan.store import CACHE_DIR, OutUnavailable, is_url
+from vnplan.store import printable
 from vnplan.watch.cli import register_watch
-from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
-from vnplan.workers import Limits
+
+EXIT_BUG = 70  # EX_SOFTWARE
+
+
+def _metavar_only(argument: TyperArgument, ctx: object) -> str | None:
+    """An argument's help names it by its metavar ("PATH|URL…", "OUT") alone: typer would add
+    its Python type ("<list[str]>", "<dir>"), which says nothing to a user."""
+    return None if argument.metavar else TyperArgument.display_type(argument, ctx)  # type: ignore[arg-type]
+
+
+setattr(TyperArgument, "display_type_rich", _metavar_only)  # noqa: B010 (mypy: a method)
 
 app = typer.Typer(
     name="vnplan",
@@ -40,36 +52,8 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-DEFAULT_WORKERS = os.cpu_count() or 1
-DEFAULT_DELAY = 1.0
-DEFAULT_TIMEOUT = 30.0
-DelayOption = Annotated[
-    float, typer.Option("--delay", min=0, help="Seconds between two requests to one host.")
-]
-TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a server's answer.")
-]
-AllowPrivateOption = Annotated[
-    bool,
-    typer.Option(
-        "--allow-private",
-        help="Let redirects and attachment links reach loopback, link-local and private "
-        "addresses (by default only the start URL's own server may be one).",
-    ),
-]
-MaxAttachmentsOption = Annotated[
-    int,
-    typer.Option(
-        "--max-attachments",
-        min=0,
-        help="Attachments followed per page; the others are named in a warning.",
-    ),
-]
-EXIT_OUT_UNAVAILABLE = 3
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"vnplan {__version__}")
@@ -85,299 +69,8 @@ def main_options(
     """vnplan: provincial plans → structured JSON."""
 
 
-@app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  vnplan convert samples -o out\n\n"
-        "  vnplan convert https://example.gov.vn/tin/ke-hoach-122.html plan.pdf -o out\n\n"
-        "  (→ out/ke-hoach-122-<hash>.json for the page, one record per attached PDF with\n"
-        "  source.found_on = the page, out/plan.json; out/.cache keeps what was fetched)\n\n"
-        "  vnplan convert -i urls.txt -o out --delay 2 --timeout 60\n\n"
-        "  vnplan convert URL -o out --no-follow-attachments --cache ~/.cache/vnplan"
-    )
-)
-def convert(
-    inputs: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Files, folders (searched recursively), globs or http(s) URLs: "
-            ".pdf .docx .doc .html .txt",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
-    input_list: Annotated[
-        Path | None,
-        typer.Option("-i", "--input-list", help="A file with one input (path or URL) per line."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Redo inputs whose record is already up to date.")
-    ] = False,
-    follow_attachments: Annotated[
-        bool,
-        typer.Option(
-            "--follow-attachments/--no-follow-attachments",
-            help="Also fetch and convert the .pdf/.doc/.docx files a fetched page links to "
-            '("File đính kèm", "Tải về"); their records name the page in source.found_on.',
-        ),
-    ] = True,
-    cache: Annotated[
-        Path | None,
-        typer.Option("--cache", help="Cache folder for fetched URLs [default: OUT/.cache]."),
-    ] = None,
-    delay: DelayOption = DEFAULT_DELAY,
-    timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    workers: Annotated[
-        int,
-        typer.Option("--workers", "-w", min=1, help="Worker processes [default: CPU cores]."),
-    ] = DEFAULT_WORKERS,
-    doc_timeout: Annotated[
-        float,
-        typer.Option("--doc-timeout", min=1, help="Seconds one document may take (else an error)."),
-    ] = Limits().seconds,
-    memory_mb: Annotated[
-        int,
-        typer.Option(
-            "--memory-mb", min=256, help="Memory one worker may take beyond its start, in MiB."
-        ),
-    ] = Limits().memory_mb or 4096,
-    max_pages: Annotated[
-        int | None,
-        typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages than this."),
-    ] = None,
-    max_mb: Annotated[
-        int,
-        typer.Option("--max-mb", min=1, help="Refuse files larger than this many MiB."),
-    ] = MAX_BYTES // 2**20,
-    ocr_text: Annotated[
-        bool,
-        typer.Option(
-            "--ocr-text",
-            help="The inputs' text came from OCR (e.g. text exported "
-            "from scans): also make the OCR repairs that rest on the phrase alone "
-            '("phô biến" → "phổ biến"). Scanned PDFs get them anyway.',
-        ),
-    ] = False,
-    engine: Annotated[
-        str,
-        typer.Option("--engine", help="'local' (worker processes) or 'dask' (a Dask cluster)."),
-    ] = "local",
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.",
-        ),
-    ] = None,
-    follow_symlinks: Annotated[
-        bool,
-        typer.Option(
-            "--follow-symlinks",
-            help="Read files in a given folder that are symbolic links to somewhere outside "
-            "it (by default they get the error symlink_outside, unread).",
-        ),
-    ] = False,
-    allow_private: AllowPrivateOption = False,
-    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
-) -> None:
-    """Convert documents and web pages into OUT/<name>.json (one record each); failures go to
-    OUT/errors.jsonl, one JSON line each with a stable code (e.g. "http_404", "empty").
-
-    URLs are fetched politely (robots.txt, a delay per host) through a cache, so a re-run only
-    revalidates them (ETag / Last-Modified) and skips a URL whose record is there for the same
-    body. Re-running skips local inputs whose bytes and extractor version are unchanged. The
-    exit status is 1 when any input failed, 2 when no input was given, 3 when OUT cannot be
-    written or another run is writing it.
-    """
-    started = time.monotonic()
-    items = _inputs(inputs, input_list)
-    found = find_inputs(items)
-    expanded = list(found)
-    if not expanded:
-        err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
-        raise typer.Exit(2)
-    web = _web_options(
-        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
-    )
-    limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
-    max_bytes = max_mb * 2**20
-    options = ConvertOptions(
-        max_pages,
-        max_bytes,
-        True if ocr_text else None,
-        max_text_bytes=text_limit(limits, max_bytes),
-    )
-    result = _run_with_progress(
-        expanded,
-        "converting",
-        lambda done: run_batch(
-            expanded,
-            out,
-            force=force,
-            on_done=done,
-            web=web,
-            workers=workers,
-            limits=limits,
-            engine=_engine(engine, scheduler, limits),
-            options=options,
-            roots=found,
-            follow_symlinks=follow_symlinks,
-        ),
-    )
-    _print_summary(result, out, "convert", ("converted", "skipped", "failed"), started)
-    raise typer.Exit(1 if result.failed else 0)
-
-
-@app.command(
-    epilog=(
-        "Examples:\n\n"
-        "  vnplan fetch https://example.gov.vn/van-ban/122-kh-ubnd.pdf -o downloads\n\n"
-        "  vnplan fetch -i urls.txt -o downloads --follow-attachments --delay 2"
-    )
-)
-def fetch(
-    urls: Annotated[
-        list[str] | None, typer.Argument(help="http(s) URLs to download.", show_default=False)
-    ] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Download folder.")] = Path("downloads"),
-    input_list: Annotated[
-        Path | None, typer.Option("-i", "--input-list", help="A file with one URL per line.")
-    ] = None,
-    follow_attachments: Annotated[
-        bool,
-        typer.Option(
-            "--follow-attachments/--no-follow-attachments",
-            help="Also download the .pdf/.doc/.docx files a fetched page links to.",
-        ),
-    ] = False,
-    cache: Annotated[
-        Path | None, typer.Option("--cache", help="Cache folder [default: OUT/.cache].")
-    ] = None,
-    delay: DelayOption = DEFAULT_DELAY,
-    timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    allow_private: AllowPrivateOption = False,
-    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
-) -> None:
-    """Download URLs into OUT/ as <name>-<hash>.<ext> (the extension from the bytes, not the
-    URL); failures go to OUT/errors.jsonl with a stable code (e.g. "http_404", "timeout").
-
-    Files are written atomically and only directly inside OUT, whatever the URL looks like. A
-    re-run revalidates through the cache instead of downloading again ("skipped" = not
-    modified). The exit status is 1 when any URL failed, 2 when none was given, 3 when OUT
-    cannot be written or another run is writing it.
-    """
-    started = time.monotonic()
-    items = _inputs(urls, input_list)
-    if not items:
-        err.print("[red]No URLs.[/red] e.g. vnplan fetch https://example.gov.vn/a.pdf -o downloads")
-        raise typer.Exit(2)
-    not_urls = [item for item in items if not is_url(item)]
-    if not_urls:
-        err.print(f"[red]Not http(s) URLs:[/red] {', '.join(not_urls[:5])}")
-        raise typer.Exit(2)
-    web = _web_options(
-        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
-    )
-    result = _run_with_progress(
-        items, "fetching", lambda done: run_fetch(items, out, web, on_done=done)
-    )
-    _print_summary(result, out, "fetch", ("fetched", "skipped", "failed"), started)
-    raise typer.Exit(1 if result.failed else 0)
-
-
-def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
-    items = list(args or [])
-    if input_list is not None:
-        items += [
-            line.strip()
-            for line in input_list.read_text("utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")
-        ]
-    return items
-
-
-def _web_options(
-    out: Path,
-    cache: Path | None,
-    delay: float,
-    timeout: float,
-    allow_private: bool,
-    follow_attachments: bool,
-    max_attachments: int,
-) -> WebOptions:
-    settings = fetch_settings(
-        cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
-    )
-    return WebOptions(settings, follow_attachments, max_attachments)
-
-
-def _engine(name: str, scheduler: str | None, limits: Limits) -> Engine | None:
-    if name == "local":
-        return None
-    if name == "dask":
-        if not scheduler:
-            err.print("[red]--engine dask needs --scheduler tcp://HOST:PORT[/red]")
-            raise typer.Exit(2)
-        from vnplan.cluster import DaskEngine
-
-        return DaskEngine(scheduler, limits)
-    err.print(f"[red]unknown engine {name!r}[/red]: use 'local' or 'dask'")
-    raise typer.Exit(2)
-
-
-def _run_with_progress(
-    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
-) -> BatchResult:
-    try:
-        return _run_showing_progress(items, what, run)
-    except OutUnavailable as exc:
-        err.print(str(exc), style="red", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_OUT_UNAVAILABLE) from None
-
-
-def _run_showing_progress(
-    items: list[str], what: str, run: Callable[[Callable[[Outcome], None] | None], BatchResult]
-) -> BatchResult:
-    if not err.is_terminal:
-        return run(None)
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(what, total=len(items))
-
-        given = set(items)
-
-        def advance(outcome: Outcome) -> None:
-            name = outcome.input.rstrip("/").rsplit("/", 1)[-1][:40]
-            step = 1 if outcome.input in given else 0  # attachments are not in the total
-            progress.update(task, advance=step, description=name)
-
-        return run(advance)
-
-
-def _print_summary(
-    result: BatchResult, out: Path, command: str, columns: tuple[str, ...], started: float
-) -> None:
-    counts = result.counts
-    elapsed = time.monotonic() - started
-    worked = sum(counts.get(c, 0) for c in columns if c != "skipped")
-    rate = f", {worked / elapsed:.2f} documents/s" if worked and elapsed > 0 else ""
-    table = Table(title=f"vnplan {command} → {out}", show_edge=False)
-    for column in columns:
-        table.add_column(column, justify="right")
-    table.add_row(*(str(counts.get(c, 0)) for c in columns))
-    err.print(table)
-    err.print(f"  took {elapsed:.1f} s{rate}", highlight=False)
-    for note in result.notes:
-        err.print(f"  [yellow]{escape(note)}[/yellow]")
-    for outcome in result.failed:  # each message names its input
-        err.print(f"  [red]{escape(outcome.code or '')}[/red] {escape(outcome.message or '')}")
-    if result.failed:
-        err.print(f"  every failure is a line of {escape(str(out / 'errors.jsonl'))}")
+app.command(epilog=CONVERT_EXAMPLES)(convert)
+app.command(epilog=FETCH_EXAMPLES)(fetch)
 
 
 @app.command()
@@ -403,8 +96,21 @@ def schema(
 app.command()(compare)
 app.command()(export)
 app.command()(agencies)
-register_watch(app, _print_summary)
+register_watch(app, print_run_summary)
 
 
 def main() -> None:
-    app()
+    """The `vnplan` command: whatever goes wrong ends in one line and an exit code, never a
+    traceback (2 usage, 130 Ctrl-C, 1 a file that cannot be read or written, 70 a bug)."""
+    try:
+        app()  # usage errors and typer.Exit end here, as SystemExit
+    except KeyboardInterrupt:
+        err.print(Text(f"interrupted; {RESUME_HINT}", style="yellow"))
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        where = printable(str(exc.filename)) if exc.filename else "vnplan"
+        err.print(Text(f"{where}: {exc.strerror or exc}", style="red"), soft_wrap=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line to report, not a traceback
+        err.print(Text(f"vnplan failed: {type(exc).__name__}: {exc}", style="red"), soft_wrap=True)
+        sys.exit(EXIT_BUG)

@@ -53,6 +53,7 @@ class Outcome:
     message: str | None = None
     kind: str | None = None
     warnings: int = 0
+    pages: int | None = None  # a PDF's pages, for the run's pages/s
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,12 @@ def run_job(job: Job) -> JobResult:
             return failed(job, "out_of_memory", "the input exhausted the memory limit")
         return failed(job, "internal_error", f"{type(exc).__name__}: {exc}")
     outcome = Outcome(
-        job.uri, "converted", output=job.output, kind=doc.kind, warnings=len(doc.warnings)
+        job.uri,
+        "converted",
+        output=job.output,
+        kind=doc.kind,
+        warnings=len(doc.warnings),
+        pages=doc.source.pages,
     )
     return JobResult(outcome, record)
 

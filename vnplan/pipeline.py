@@ -7,20 +7,38 @@ are thin shells around it, and `ConvertOptions` is everything they can tell it.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from vnplan.errors import ConversionError
 from vnplan.extract.document import extract_document, sha256_hex
 from vnplan.extract.readers import read_layout
+from vnplan.extract.readers.layout import Layout, Line
+from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.formats import BY_NAME, sniff
 from vnplan.schema import Document, Source
 from vnplan.text.fold import slug
+from vnplan.text.letters import vietnamese_share
 
 MAX_BYTES = 200 * 2**20  # inputs larger than this are refused, not read
 TEXT_FORMATS = frozenset({"txt", "html"})  # read whole: text, lines and tokens in memory at once
+# What a text must have to be a document, measured on its first MEASURED_CHARS characters:
+MIN_SYLLABLE_LETTERS = 20  # letters in Vietnamese syllables: about five words, a short sentence
+MIN_LETTERS_TO_JUDGE = 20  # fewer letters than this cannot tell a language
+MIN_VIETNAMESE_SHARE = 0.03  # of its letters only Vietnamese writes (ă, ơ, ư, ế …): 25-40 %
+MEASURED_CHARS = 40_000  # the text is judged on its start: a long one costs no more
+_WORD = re.compile(r"[^\W\d_]+")
 
-__all__ = ["MAX_BYTES", "ConversionError", "ConvertOptions", "convert", "document_id"]
+__all__ = [
+    "MAX_BYTES",
+    "ConversionError",
+    "ConvertOptions",
+    "check_text",
+    "convert",
+    "document_id",
+]
 
 
 @dataclass(frozen=True)
@@ -58,16 +76,37 @@ def convert(
 ) -> Document:
     """Convert one document (a path, or its bytes) into a validated schema v1 record.
 
+    Every failure is a `ConversionError` whose `code` is the one `vnplan convert` writes to
+    errors.jsonl and whose message starts with the input's name; a bug in a reader is one too
+    (`internal_error`), with the original exception as its cause.
+
     >>> doc = convert("samples/lang-son-227-kh-ubnd-2021.txt")
     >>> doc.doc_number, doc.issued_date.isoformat()
     ('227/KH-UBND', '2021-11-18')
     """
     options = options or ConvertOptions()
-    if isinstance(source, bytes):
-        data, name = source, uri or "<bytes>"
-    else:
-        name = uri or str(source)
-        data = _read_file(Path(source), options.max_bytes)
+    name = uri or ("<bytes>" if isinstance(source, bytes) else str(source))
+    try:
+        return _convert(source, name, options, fetched_at, found_on, final_url)
+    except ConversionError as exc:
+        if str(exc).startswith(name):
+            raise
+        raise ConversionError(exc.code, f"{name}: {exc}") from exc
+    except MemoryError as exc:
+        raise ConversionError("out_of_memory", f"{name}: the input exhausted the memory") from exc
+    except Exception as exc:  # a reader's bug: still the one exception, its cause kept
+        raise ConversionError("internal_error", f"{name}: {type(exc).__name__}: {exc}") from exc
+
+
+def _convert(
+    source: str | Path | bytes,
+    name: str,
+    options: ConvertOptions,
+    fetched_at: dt.datetime | None,
+    found_on: str | None,
+    final_url: str | None,
+) -> Document:
+    data = source if isinstance(source, bytes) else _read_file(Path(source), options.max_bytes)
     if len(data) > options.max_bytes:
         raise ConversionError("too_large", f"{name}: {len(data)} bytes is over the limit")
     if not data.strip():
@@ -86,6 +125,8 @@ def convert(
         raise ConversionError(
             "no_article", f"{name}: the page has no article text, only menus, links or a footer"
         )
+    if text := _layout_text(layout).strip():  # no text at all: `empty`, from extraction
+        check_text(text, name)
     record_format = BY_NAME[fmt].record_format
     assert record_format is not None  # a format without a reader was refused above
     src = Source(
@@ -113,13 +154,67 @@ def document_id(doc: Document) -> str:
     return f"{doc.kind}-{doc.source.sha256[:16]}"
 
 
+def check_text(text: str, name: str = "<text>") -> None:
+    """Refuse a text that is not Vietnamese (`not_vietnamese`: almost none of its letters are
+    ones only Vietnamese writes) or too short to be a document (`too_short`: fewer than
+    MIN_SYLLABLE_LETTERS letters in words that are Vietnamese syllables).
+
+    >>> check_text("Sở Ngoại vụ chủ trì, phối hợp với các cơ quan liên quan")
+    >>> check_text("This is a short English note about nothing.")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    vnplan.errors.ConversionError: <text>: the text is not Vietnamese (0.0% of its letters are ...
+    >>> check_text("Kế hoạch")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    vnplan.errors.ConversionError: <text>: too little text for a document (7 letters in ...
+    """
+    words = _WORD.findall(unicodedata.normalize("NFC", text[:MEASURED_CHARS]).lower())
+    letters = "".join(words)
+    if len(letters) >= MIN_LETTERS_TO_JUDGE:
+        share = vietnamese_share(letters)
+        if share < MIN_VIETNAMESE_SHARE:
+            raise ConversionError("not_vietnamese", (
+                f"{name}: the text is not Vietnamese ({share:.1%} of its letters are letters"
+                " only Vietnamese writes)"))
+    known = syllables()
+    in_syllables = sum(len(word) for word in words if word in known)
+    if in_syllables < MIN_SYLLABLE_LETTERS:
+        raise ConversionError("too_short", (
+            f"{name}: too little text for a document ({in_syllables} letters in Vietnamese"
+            f" words, at least {MIN_SYLLABLE_LETTERS})"))
+
+
+def _layout_text(layout: Layout) -> str:
+    """The text a document is judged on: a web page's article when it has one, else its lines
+    (the longer of the two when both are there: a portal page's own text may be the lines)."""
+    texts = [_start(lines) for lines in (layout.article, layout.lines) if lines]
+    return max(texts, key=len, default="")
+
+
+def _start(lines: list[Line]) -> str:
+    """The first MEASURED_CHARS characters of the lines' text, joined by spaces."""
+    taken, size = [], 0
+    for line in lines:
+        if size >= MEASURED_CHARS:
+            break
+        taken.append(line.text)
+        size += len(line.text) + 1
+    return " ".join(taken)
+
+
 def _read_file(path: Path, max_bytes: int) -> bytes:
-    if not path.is_file():
+    if not path.exists():
         raise ConversionError("not_found", f"{path}: no such file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ConversionError("too_large", f"{path}: {size} bytes is over the {max_bytes} limit")
-    return path.read_bytes()
+    if not path.is_file():
+        raise ConversionError("not_found", f"{path}: not a file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ConversionError(
+                "too_large", f"{path}: {size} bytes is over the {max_bytes} limit"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise ConversionError("unreadable", f"{path}: {exc.strerror or exc}") from None
 
 
 def _check_page_count(data: bytes, name: str, max_pages: int) -> None:

@@ -205,10 +205,14 @@ class WorkerPool(Generic[T, R]):
     def _spawn(self) -> _Worker:
         parent_end, child_end = Pipe()
         lifeline_r, lifeline_w = os.pipe()
+        # Ctrl-C is held back across the fork: a child must not take it before it ignores it
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         pid = os.fork()
         if pid == 0:  # the worker
             code = 1
             try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 keep = {0, 1, 2, child_end.fileno(), lifeline_r}
                 _close_all_but(keep)
                 code = _worker_main(child_end, lifeline_r, self.fn, self.limits.memory_mb)
@@ -217,6 +221,7 @@ class WorkerPool(Generic[T, R]):
                     os.write(2, traceback.format_exc().encode("utf-8", "replace"))
             finally:
                 os._exit(code)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         child_end.close()
         os.close(lifeline_r)
         with contextlib.suppress(OSError):

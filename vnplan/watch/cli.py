@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from rich.text import Text
 from vnplan.batch import BatchResult
 from vnplan.jobs import Outcome, text_limit
 from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.progress import RESUME_HINT
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url
 from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
@@ -243,12 +245,15 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         )
         limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
         failed = False
+        columns = ("converted", "skipped", "failed")
+        seen: list[Outcome] = []  # this pass's outcomes so far, for a summary at Ctrl-C
+        started = time.monotonic()
         try:
             with StopRequests() as stop:
                 while True:
-                    started = time.monotonic()
-                    result = _pass(watched, out, options, workers, limits, stop)
-                    summary(result, out, "watch", ("converted", "skipped", "failed"), started)
+                    started, seen[:] = time.monotonic(), []
+                    result = _pass(watched, out, options, workers, limits, stop, seen.append)
+                    summary(result, out, "watch", columns, started)
                     print_pass(result)
                     failed = bool(result.failed)
                     if interval is None or stop():
@@ -260,11 +265,19 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
             err.print(Text(str(exc), style="red"), soft_wrap=True)
             raise typer.Exit(OUT_UNAVAILABLE) from None
         except KeyboardInterrupt:
-            err.print(Text("interrupted: every record in OUT is whole; the next pass resumes"))
-            raise typer.Exit(INTERRUPTED) from None
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a third Ctrl-C cannot cut the summary
+            summary(BatchResult(outcomes=list(seen)), out, "watch (interrupted)", columns, started)
+            raise _interrupted(out) from None
+        if stop.by_ctrl_c:
+            raise _interrupted(out)
         raise typer.Exit(1 if failed and interval is None else 0)
 
     app.command(epilog=EPILOG)(watch)
+
+
+def _interrupted(out: Path) -> typer.Exit:
+    err.print(Text(f"interrupted: every record in {out} is whole; {RESUME_HINT}"), soft_wrap=True)
+    return typer.Exit(INTERRUPTED)
 
 
 def _pass(
@@ -274,9 +287,12 @@ def _pass(
     workers: int,
     limits: Limits,
     stop: StopRequests,
+    seen: Callable[[Outcome], None],
 ) -> PassResult:
     if not err.is_terminal:
-        return run_pass(sources, out, options, workers=workers, limits=limits, stop=stop)
+        return run_pass(
+            sources, out, options, workers=workers, limits=limits, stop=stop, on_done=seen
+        )
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("watching", total=None)
@@ -284,6 +300,7 @@ def _pass(
 
         def advance(outcome: Outcome) -> None:
             nonlocal done
+            seen(outcome)
             done += 1
             name = outcome.input.rstrip("/").rsplit("/", 1)[-1][:40]
             progress.update(task, description=f"{done} checked · {name}")

@@ -13,6 +13,7 @@ class StopRequests:
 
     def __init__(self) -> None:
         self.requested = False
+        self.by_ctrl_c = False  # the request was SIGINT (a person), not SIGTERM (a service)
         self._previous: dict[int, object] = {}
 
     def __call__(self) -> bool:
@@ -31,6 +32,7 @@ class StopRequests:
         if self.requested:
             raise KeyboardInterrupt
         self.requested = True
+        self.by_ctrl_c = signum == signal.SIGINT
 
     def sleep(self, seconds: float) -> None:
         """Wait `seconds`, or until a stop is asked for."""
