@@ -23,6 +23,9 @@ from vnplan.text.numerals import roman_value, to_roman
 
 _GLUED_NUMERAL = re.compile(r"^(?P<n>[IVXL]{1,5})\.?\s+(?P<title>\S.*)$")
 _TERMINAL = re.compile(r"[.;:!?…”)]\s*$")
+# the fields of a task row; a column that feeds none of them goes to the note under its header
+_ROW_FIELDS = frozenset({"stt", "content", "lead", "coordinating", "timeline", "product", "note"})
+_OTHER = "+"
 _STT = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 _LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
 
@@ -46,15 +49,26 @@ class _Row:
             coordinating=agency_refs(coordinating),
             timeline=parse_timeline(self.values.get("timeline", "")),
             product=self.values.get("product") or None,
-            note=self.values.get("note") or None,
+            note=self._note(),
             pages=sorted(set(self.pages)),
         )
+
+    def _note(self) -> str | None:
+        """The Ghi chú cell, then every column no row field takes, as "header: text" (a
+        table's "Khó khăn, vướng mắc" or "Tiến độ hiện tại" is kept, not dropped)."""
+        kept = [self.values.get("note", "")] + [
+            f"{name.removeprefix(_OTHER)}: {value}"
+            for name, value in self.values.items()
+            if name.startswith(_OTHER) and value
+        ]
+        return "; ".join(k for k in kept if k) or None
 
 
 @dataclass
 class _Parser:
     fields: list[str]
     section_titles: list[str]
+    labels: list[str] = field(default_factory=list)  # the header cells, when printed
     rows: list[_Row] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     group: str | None = None
@@ -70,9 +84,14 @@ class _Parser:
     def add(self, par: Paragraph, upcoming: list[Paragraph]) -> None:
         assert par.cells is not None
         cells = self._repair_cells(list(par.cells))
-        values = {f: c.strip() for f, c in zip(self.fields, cells, strict=False) if f != "extra"}
-        stt, content = values.get("stt", ""), values.get("content", "")
-        others = [v for f, v in values.items() if f not in ("stt", "content") and v]
+        named = {f: c.strip() for f, c in zip(self.fields, cells, strict=False) if f != "extra"}
+        stt, content = named.get("stt", ""), named.get("content", "")
+        others = [v for f, v in named.items() if f not in ("stt", "content") and v]
+        values = {f: v for f, v in named.items() if f in _ROW_FIELDS}
+        for f, label, c in zip(self.fields, self.labels, cells, strict=False):
+            if f not in _ROW_FIELDS and label.strip() and c.strip():
+                values[_OTHER + " ".join(label.split())] = c.strip()
+        kept = any(f.startswith(_OTHER) for f in values)
         if (roman_value(stt) or _LETTER_GROUP.match(stt)) and not others:
             self._start_group(stt, content)
         elif _STT.match(stt) and not others and content and self._heads_items(stt, upcoming):
@@ -83,10 +102,11 @@ class _Parser:
             self.rows.append(_Row(self.group, self.group_title, values, _pages(par)))
         elif content and not stt and not others and self._opens_group(upcoming):
             self._start_group(None, content)
-        elif (content or others) and len(self.rows) > self.group_start:
+        elif (content or others or kept) and len(self.rows) > self.group_start:
             self._continue_row(values, par)
-        elif others:
-            self.warn("row_dropped", f"row without STT or content dropped: {' | '.join(others)}")
+        elif others or kept:
+            dropped = " | ".join(c.strip() for c in cells if c.strip())
+            self.warn("row_dropped", f"row without STT or content dropped: {dropped}")
 
     def _repair_cells(self, cells: list[str]) -> list[str]:
         first = cells[0].strip() if cells else ""
@@ -265,7 +285,8 @@ def parse_appendix(
     header = tuple(columns) if columns else next(
         (r.cells for r in rows if r.cells and is_header_row(r.cells)), None)
     fields = column_fields(header) if header else default_fields()
-    parser = _Parser(fields=fields, section_titles=section_titles, index=index)
+    parser = _Parser(fields=fields, section_titles=section_titles, index=index,
+                     labels=list(header) if header else [])
     for at, par in enumerate(rows):
         if par.cells is None or not any(c.strip() for c in par.cells):
             continue

@@ -165,3 +165,23 @@ def test_a_lead_cell_that_labels_the_roles_fills_both_columns() -> None:
     [task] = appendix.rows
     assert [a.raw for a in task.lead] == ["Sở Công Thương"]
     assert [a.raw for a in task.coordinating] == ["Sở Tài chính"]
+
+
+def test_columns_no_row_field_takes_are_kept_in_the_note_under_their_headers() -> None:
+    header = ("STT", "Nội dung", "Tiến độ hiện tại", "Khó khăn, vướng mắc", "Cơ quan chủ trì",
+              "Ghi chú")
+    rows = [
+        row(*header),
+        row("1", "Hoàn thành giải phóng mặt bằng", "Đã kiểm đếm 152/152 hộ",
+            "Thiếu quỹ đất tái định cư", "UBND xã Gia Phú", "Quý III/2026"),
+        row("", "", "", "chưa có vốn đối ứng", "", ""),  # a continuation row of the same task
+        row("2", "Bố trí vốn", "", "", "Sở Tài chính", ""),
+    ]
+    appendix, _ = parse_appendix("PHỤ LỤC", None, rows, [])
+    first, second = appendix.rows
+    assert first.note == (
+        "Quý III/2026; Tiến độ hiện tại: Đã kiểm đếm 152/152 hộ; "
+        "Khó khăn, vướng mắc: Thiếu quỹ đất tái định cư; chưa có vốn đối ứng"
+    )
+    assert [a.raw for a in first.lead] == ["UBND xã Gia Phú"]
+    assert second.note is None
