@@ -1,7 +1,9 @@
 """The one exception vnplan raises for an input that gives no record.
 
-Every stage raises `ConversionError` (the fetch stage its subclass `FetchError`) with a stable
-`code` — the same code the command line writes to `errors.jsonl` — and a message for people.
+Every stage raises `ConversionError` with a stable `code` — the same code the command line
+writes to `errors.jsonl` — and a message for people. Fetching a URL raises `vnplan.fetch.FetchError`
+(its own codes: `http_404`, `timeout`, `robots_disallowed` …); `vnplan.convert` of a local
+file or bytes raises `ConversionError` only.
 """
 
 from __future__ import annotations
