@@ -139,6 +139,7 @@ def _bar(progress: RunProgress, console: Console) -> Iterator[Callable[[Outcome]
                 completed=progress.finished,
                 description=clip(progress.current),
                 rate=_rate(progress),
+                refresh=True,  # drawn now: a fast document must not pass unseen
             )
 
         yield advance
