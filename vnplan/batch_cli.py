@@ -3,7 +3,6 @@ vnplan's app by vnplan/cli.py), with the progress a run shows and its summary.""
 
 from __future__ import annotations
 
-import os
 import signal
 import time
 from collections.abc import Callable
@@ -17,45 +16,31 @@ from rich.text import Text
 from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch, unsupported_files
 from vnplan.formats import INPUT_SUFFIXES
 from vnplan.jobs import Engine, Outcome, text_limit
-from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.options import (
+    DEFAULT_DELAY,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    DOC_SECONDS,
+    MAX_MB,
+    MEMORY_MB,
+    AllowPrivateOption,
+    DelayOption,
+    DocTimeoutOption,
+    InputListOption,
+    MaxAttachmentsOption,
+    MaxMbOption,
+    MemoryOption,
+    OutOption,
+    TimeoutOption,
+    WorkersOption,
+)
+from vnplan.pipeline import ConvertOptions
 from vnplan.progress import RESUME_HINT, RunProgress, print_summary, showing
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url, printable
 from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, however long
-DEFAULT_WORKERS = os.cpu_count() or 1
-DEFAULT_DELAY = 1.0
-DEFAULT_TIMEOUT = 30.0
-DelayOption = Annotated[
-    float,
-    typer.Option(
-        "--delay", metavar="SECONDS", min=0, help="Seconds between two requests to one host."
-    ),
-]
-TimeoutOption = Annotated[
-    float,
-    typer.Option(
-        "--timeout", metavar="SECONDS", min=0.1, help="Seconds to wait for a server's answer."
-    ),
-]
-AllowPrivateOption = Annotated[
-    bool,
-    typer.Option(
-        "--allow-private",
-        help="Let redirects and attachment links reach loopback, link-local and private "
-        "addresses (by default only the start URL's own server may be one).",
-    ),
-]
-MaxAttachmentsOption = Annotated[
-    int,
-    typer.Option(
-        "--max-attachments",
-        metavar="N",
-        min=0,
-        help="Attachments followed per page; the others are named in a warning.",
-    ),
-]
 EXIT_OUT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
 UNSUPPORTED_SHOWN = 10  # unsupported files named in the summary; the others counted
@@ -86,19 +71,8 @@ def convert(
             show_default=False,
         ),
     ] = None,
-    out: Annotated[
-        Path, typer.Option("-o", "--out", metavar="FOLDER", help="Output folder.")
-    ] = Path("out"),
-    input_list: Annotated[
-        Path | None,
-        typer.Option(
-            "-i",
-            "--input-list",
-            metavar="FILE",
-            help="A file with one input (path or URL) per line.",
-            show_default=False,
-        ),
-    ] = None,
+    out: OutOption = Path("out"),
+    input_list: InputListOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Redo inputs whose record is already up to date.")
     ] = False,
@@ -121,35 +95,9 @@ def convert(
     ] = None,
     delay: DelayOption = DEFAULT_DELAY,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    workers: Annotated[
-        int,
-        typer.Option(
-            "--workers",
-            "-w",
-            metavar="N",
-            min=1,
-            help="Worker processes.",
-            show_default=f"the CPU cores, {DEFAULT_WORKERS}",
-        ),
-    ] = DEFAULT_WORKERS,
-    doc_timeout: Annotated[
-        float,
-        typer.Option(
-            "--doc-timeout",
-            metavar="SECONDS",
-            min=1,
-            help="Seconds one document may take (else an error).",
-        ),
-    ] = Limits().seconds,
-    memory_mb: Annotated[
-        int,
-        typer.Option(
-            "--memory-mb",
-            metavar="MIB",
-            min=256,
-            help="Memory one worker may take beyond its start, in MiB.",
-        ),
-    ] = Limits().memory_mb or 4096,
+    workers: WorkersOption = DEFAULT_WORKERS,
+    doc_timeout: DocTimeoutOption = DOC_SECONDS,
+    memory_mb: MemoryOption = MEMORY_MB,
     max_pages: Annotated[
         int | None,
         typer.Option(
@@ -160,12 +108,7 @@ def convert(
             show_default="no limit",
         ),
     ] = None,
-    max_mb: Annotated[
-        int,
-        typer.Option(
-            "--max-mb", metavar="MIB", min=1, help="Refuse files larger than this many MiB."
-        ),
-    ] = MAX_BYTES // 2**20,
+    max_mb: MaxMbOption = MAX_MB,
     ocr_text: Annotated[
         bool,
         typer.Option(
@@ -266,16 +209,7 @@ def fetch(
     out: Annotated[
         Path, typer.Option("-o", "--out", metavar="FOLDER", help="Download folder.")
     ] = Path("downloads"),
-    input_list: Annotated[
-        Path | None,
-        typer.Option(
-            "-i",
-            "--input-list",
-            metavar="FILE",
-            help="A file with one URL per line.",
-            show_default=False,
-        ),
-    ] = None,
+    input_list: InputListOption = None,
     follow_attachments: Annotated[
         bool,
         typer.Option(

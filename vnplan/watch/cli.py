@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import signal
 import time
@@ -18,7 +17,24 @@ from rich.text import Text
 
 from vnplan.batch import BatchResult
 from vnplan.jobs import Outcome, text_limit
-from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.options import (
+    DEFAULT_DELAY,
+    DEFAULT_TIMEOUT,
+    DEFAULT_WORKERS,
+    DOC_SECONDS,
+    MAX_MB,
+    MEMORY_MB,
+    AllowPrivateOption,
+    DelayOption,
+    DocTimeoutOption,
+    MaxAttachmentsOption,
+    MaxMbOption,
+    MemoryOption,
+    OutOption,
+    TimeoutOption,
+    WorkersOption,
+)
+from vnplan.pipeline import ConvertOptions
 from vnplan.progress import RESUME_HINT
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url
 from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
@@ -34,7 +50,6 @@ from .stop import StopRequests
 Summary = Callable[[BatchResult, Path, str, tuple[str, ...], float], None]
 err = Console(stderr=True)
 USAGE, OUT_UNAVAILABLE, INTERRUPTED = 2, 3, 130
-DEFAULT_WORKERS = os.cpu_count() or 1
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 EPILOG = (
@@ -68,9 +83,7 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 show_default=False,
             ),
         ] = None,
-        out: Annotated[
-            Path, typer.Option("-o", "--out", metavar="FOLDER", help="Output folder.")
-        ] = Path("out"),
+        out: OutOption = Path("out"),
         source_file: Annotated[
             Path | None,
             typer.Option(
@@ -146,18 +159,8 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 show_default=False,
             ),
         ] = None,
-        delay: Annotated[
-            float,
-            typer.Option(
-                "--delay", metavar="SECONDS", min=0, help="Between two requests to one host."
-            ),
-        ] = 1.0,
-        timeout: Annotated[
-            float,
-            typer.Option(
-                "--timeout", metavar="SECONDS", min=0.1, help="To wait for a server's answer."
-            ),
-        ] = 30.0,
+        delay: DelayOption = DEFAULT_DELAY,
+        timeout: TimeoutOption = DEFAULT_TIMEOUT,
         follow_attachments: Annotated[
             bool,
             typer.Option(
@@ -165,40 +168,11 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 help="Also convert the .pdf/.doc/.docx files an entry's page links to.",
             ),
         ] = True,
-        max_attachments: Annotated[
-            int,
-            typer.Option(
-                "--max-attachments", metavar="N", min=0, help="Attachments followed per page."
-            ),
-        ] = MAX_ATTACHMENTS,
-        allow_private: Annotated[
-            bool,
-            typer.Option(
-                "--allow-private",
-                help="Let links reach loopback and private addresses beyond a source's own server.",
-            ),
-        ] = False,
-        workers: Annotated[
-            int, typer.Option("--workers", "-w", metavar="N", min=1, help="Worker processes.")
-        ] = DEFAULT_WORKERS,
-        doc_timeout: Annotated[
-            float,
-            typer.Option(
-                "--doc-timeout",
-                metavar="SECONDS",
-                min=1,
-                help="One document may take (else an error).",
-            ),
-        ] = Limits().seconds,
-        memory_mb: Annotated[
-            int,
-            typer.Option(
-                "--memory-mb",
-                metavar="MIB",
-                min=256,
-                help="Memory one worker may take beyond its start.",
-            ),
-        ] = Limits().memory_mb or 4096,
+        max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
+        allow_private: AllowPrivateOption = False,
+        workers: WorkersOption = DEFAULT_WORKERS,
+        doc_timeout: DocTimeoutOption = DOC_SECONDS,
+        memory_mb: MemoryOption = MEMORY_MB,
         max_pdf_pages: Annotated[
             int | None,
             typer.Option(
@@ -209,9 +183,7 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 show_default=False,
             ),
         ] = None,
-        max_mb: Annotated[
-            int, typer.Option("--max-mb", metavar="MIB", min=1, help="Refuse larger files.")
-        ] = MAX_BYTES // 2**20,
+        max_mb: MaxMbOption = MAX_MB,
     ) -> None:
         """Follow feeds, sitemaps and listing pages ("Văn bản mới") and convert the documents
         they list that are new or changed since the last pass into OUT, like convert.
