@@ -90,7 +90,7 @@ InputListOption = Annotated[
         "-i",
         "--input-list",
         metavar="FILE",
-        help="A file with one input per line (for fetch, URLs).",
+        help="A file with one input (a path or a URL) per line.",
         show_default=False,
     ),
 ]
