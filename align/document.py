@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from vnplan.align.pillars import Catalog, Cutoffs, load_catalogs
 from vnplan.align.scoring import match_text, rank
 from vnplan.align.units import article_units, row_units, section_units
-from vnplan.schema import Document, PillarMatch, Section
+from vnplan.schema import Document, PillarMatch, Section, walk_sections
 from vnplan.text.fold import fold_heading
 
 
@@ -73,21 +73,14 @@ def align_document(doc: Document) -> Document:
     if out.article is not None:
         out.article.pillars = news_pillars(out, catalogs)
     roles = {r for c in catalogs for r in c.method.section_roles}
-    sections = [*out.iter_sections(), *(s for part in out.parts for s in _walk(part.sections))]
+    parts = (s for part in out.parts for s in walk_sections(part.sections))
+    sections = [*out.iter_sections(), *parts]
     for section in sections:
         units = section_units(section)
         section.pillars = _pool_all(units, catalogs) if section.role in roles else []
     for appendix in [*out.appendices, *(a for part in out.parts for a in part.appendices)]:
         for row in appendix.rows:
             row.pillars = _pool_all(row_units(row), catalogs)
-    return out
-
-
-def _walk(sections: list[Section]) -> list[Section]:
-    out: list[Section] = []
-    for section in sections:
-        out.append(section)
-        out.extend(_walk(section.children))
     return out
 
 
@@ -105,7 +98,7 @@ def is_aligned(doc: Document) -> bool:
     """Whether any section or row of `doc` carries pillars (a record written after `align`)."""
     return (
         any(s.pillars for s in doc.iter_sections())
-        or any(s.pillars for part in doc.parts for s in _walk(part.sections))
+        or any(s.pillars for part in doc.parts for s in walk_sections(part.sections))
         or any(r.pillars for a in doc.appendices for r in a.rows)
         or any(r.pillars for part in doc.parts for a in part.appendices for r in a.rows)
         or bool(doc.article and doc.article.pillars)

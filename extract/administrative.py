@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from vnplan.extract.bodies import is_central, starts_with_head
-from vnplan.extract.body import read_body, walk
+from vnplan.extract.body import read_body
 from vnplan.extract.citations import find_citations
 from vnplan.extract.doc_types import doc_type, type_of_symbol
 from vnplan.extract.header import Header, read_header
@@ -24,6 +24,7 @@ from vnplan.schema import (
     Section,
     Signer,
     Warning,
+    walk_sections,
 )
 from vnplan.text.dates import parse_date
 
@@ -154,7 +155,7 @@ def is_central_body(name: str) -> bool:
 def assignments_of(sections: list[Section]) -> list[Assignment]:
     """The "Tổ chức thực hiện" items that name an agency, with that agency's duties."""
     out: list[Assignment] = []
-    for section in walk(sections):
+    for section in walk_sections(sections):
         if section.role != "implementation" or len(section.path) < 2:
             continue
         title = section.title.strip()

@@ -15,7 +15,7 @@ from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import build_sections
 from vnplan.extract.tables import appendix_start, read_tables
 from vnplan.extract.tail import SIGNATURE_SEARCH, closing_start, find_tail, read_tail
-from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning
+from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning, walk_sections
 from vnplan.text.fold import fold_heading
 
 
@@ -76,21 +76,13 @@ def _cites(text: str) -> bool:
 def _read_tables(body: Body, paragraphs: list[Paragraph], first_item: int, end: int) -> None:
     """Every data table from the first unit on: in the body (with the section it stands in)
     or, from the first appendix heading after the body's end, in an appendix."""
-    titles = [s.title for s in walk(body.sections)]
+    titles = [s.title for s in walk_sections(body.sections)]
     found, warnings = read_tables(paragraphs, first_item, appendix_start(paragraphs, end), titles)
     body.warnings.extend(warnings)
     for start, table in found:
         if not table.in_appendix:
-            nodes = walk(build_sections(paragraphs[first_item:start])[0])
+            nodes = walk_sections(build_sections(paragraphs[first_item:start])[0])
             table.section_path = nodes[-1].path if nodes else []
         body.appendices.append(table)
-
-
-def walk(sections: list[Section]) -> list[Section]:
-    out: list[Section] = []
-    for section in sections:
-        out.append(section)
-        out.extend(walk(section.children))
-    return out
 
 

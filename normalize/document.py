@@ -8,8 +8,15 @@ from collections.abc import Iterable
 
 from vnplan.extract.administrative import assignments_of
 from vnplan.extract.bodies import is_central
-from vnplan.extract.body import walk
-from vnplan.schema import AgencyRef, Appendix, Assignment, Document, Entities, Warning
+from vnplan.schema import (
+    AgencyRef,
+    Appendix,
+    Assignment,
+    Document,
+    Entities,
+    Warning,
+    walk_sections,
+)
 
 from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
@@ -227,7 +234,7 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
         cells.append(doc.issuer)
     titles: dict[tuple[str, ...], list[str]] = {}
     for body in [doc.sections, *(part.sections for part in doc.parts)]:
-        for s in walk(body):
+        for s in walk_sections(body):
             titles.setdefault(tuple(s.path), []).append(fold(s.title))
     for assignment in doc.assignments:
         named = titles.get(tuple(assignment.section_path), [])

@@ -15,10 +15,9 @@ agencies. Bodies are numbered: 0 is the document's own text, 1, 2 … its parts 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from vnplan.schema import Appendix, AppendixRow, Document, Section
+from vnplan.schema import Appendix, AppendixRow, Document, Section, walk_sections
 
 
 @dataclass(frozen=True)
@@ -42,16 +41,9 @@ def bodies(doc: Document) -> list[Body]:
     return [own, *issued]
 
 
-def walk(sections: Iterable[Section]) -> Iterator[Section]:
-    """Every section of a tree, depth first, in document order."""
-    for section in sections:
-        yield section
-        yield from walk(section.children)
-
-
 def all_sections(doc: Document) -> list[Section]:
     """The sections of every body, in document order."""
-    return [s for body in bodies(doc) for s in walk(body.sections)]
+    return [s for body in bodies(doc) for s in walk_sections(body.sections)]
 
 
 def all_appendices(doc: Document) -> list[Appendix]:

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from vnplan.outputs.bodies import bodies, walk
+from vnplan.outputs.bodies import bodies
 from vnplan.outputs.catalog import catalog
 from vnplan.outputs.rows import (
     AgencyRow,
@@ -42,7 +42,7 @@ from vnplan.outputs.rows import (
     TaskRow,
     Value,
 )
-from vnplan.schema import AgencyRef, AppendixRow, Document, PillarMatch
+from vnplan.schema import AgencyRef, AppendixRow, Document, PillarMatch, walk_sections
 
 OWN_TEXT = 0  # the `part` of the document's own text
 
@@ -136,14 +136,14 @@ def _parts(d: Document) -> Iterator[PartRow]:
             doc_id=d.id,
             part=n,
             **_copied(part, "doc_type", "title", "subject", "caption"),
-            sections=sum(1 for _ in walk(part.sections)),
+            sections=len(walk_sections(part.sections)),
             task_rows=sum(len(a.rows) for a in part.appendices),
             signer_name=part.signer.name if part.signer else None,
         )
 
 
 def _sections(d: Document) -> Iterator[SectionRow]:
-    units = ((body.part, s) for body in bodies(d) for s in walk(body.sections))
+    units = ((body.part, s) for body in bodies(d) for s in walk_sections(body.sections))
     for i, (part, s) in enumerate(units):
         yield SectionRow(
             doc_id=d.id,
@@ -238,7 +238,7 @@ def _partners(d: Document) -> Iterator[PartnerRow]:
 
 def _links(doc: Document) -> Iterator[tuple[str, Where, list[PillarMatch]]]:
     for body in bodies(doc):
-        for section in walk(body.sections):
+        for section in walk_sections(body.sections):
             if section.pillars:
                 yield "section", Where(body.part, _path(section.path)), section.pillars
         for a, appendix in enumerate(body.appendices):

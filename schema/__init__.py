@@ -30,6 +30,7 @@ from vnplan.schema.models import (
     Source,
     Timeline,
     Warning,
+    walk_sections,
 )
 
 SCHEMA_FILE = Path(__file__).with_name("vnplan.schema.json")
@@ -74,4 +75,5 @@ __all__ = [
     "Warning",
     "json_schema",
     "json_schema_text",
+    "walk_sections",
 ]

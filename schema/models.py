@@ -7,6 +7,7 @@ Every model forbids unknown fields so a typo in producer code fails loudly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -304,14 +305,19 @@ class Document(Model):
     )
 
     def iter_sections(self) -> list[Section]:
-        """All sections, depth first, in document order."""
-        out: list[Section] = []
-        stack = list(reversed(self.sections))
-        while stack:
-            node = stack.pop()
-            out.append(node)
-            stack.extend(reversed(node.children))
-        return out
+        """All sections of its own text, depth first, in document order."""
+        return walk_sections(self.sections)
+
+
+def walk_sections(sections: Sequence[Section]) -> list[Section]:
+    """Every section of a tree, depth first, in document order."""
+    out: list[Section] = []
+    stack = list(reversed(sections))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.children))
+    return out
 
 
 class ErrorRecord(Model):
