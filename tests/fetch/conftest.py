@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
-from fetch_httpd import TestServer
+from fetch_httpd import TestServer, serving
 
 from vnplan.fetch import FetchSettings
 
 
 @pytest.fixture
 def server() -> Iterator[TestServer]:
-    httpd = TestServer()
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
+    with serving() as httpd:
         yield httpd
-    finally:
-        httpd.stop.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture

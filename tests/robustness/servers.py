@@ -1,28 +1,27 @@
 """Real HTTP servers on 127.0.0.1 for the robustness tests, with scripted routes
-(`tests/fetch/fetch_httpd.py`): started by a test, stopped at its end."""
+(`tests/fetch/fetch_httpd.py`): started by a test, stopped at its end; and what a run left in
+its output folder."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import json
+from pathlib import Path
+from typing import Any
 
-from tests.fetch.fetch_httpd import Handler, TestServer
+from tests.fetch.fetch_httpd import Handler, TestServer, serving
 
-__all__ = ["Handler", "TestServer", "serving"]
+__all__ = ["Handler", "TestServer", "errors", "records", "serving"]
 
 
-@contextmanager
-def serving() -> Iterator[TestServer]:
-    """A TestServer answering in a thread; stalled handlers give up when it stops."""
-    httpd = TestServer()
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    try:
-        yield httpd
-    finally:
-        httpd.stop.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+def errors(out: Path) -> dict[str, dict[str, Any]]:
+    """OUT/errors.jsonl by input (empty when the run wrote none)."""
+    path = out / "errors.jsonl"
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    return {e["input"]: e for e in map(json.loads, lines)}
+
+
+def records(out: Path) -> dict[str, dict[str, Any]]:
+    """The records in OUT by their source's URI."""
+    found = (json.loads(p.read_text("utf-8")) for p in out.glob("*.json"))
+    return {r["source"]["uri"]: r for r in found}
+

@@ -4,19 +4,18 @@ record or an error line that names it; no traceback reaches the user."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
 from tests.robustness import attacks
+from tests.robustness.servers import errors, records
 from vnplan.cli import app
 
 SEED = attacks.LANG_SON_TXT
@@ -26,15 +25,6 @@ def convert(*args: str) -> Result:
     return CliRunner().invoke(app, ["convert", *args])
 
 
-def errors(out: Path) -> dict[str, dict[str, Any]]:
-    path = out / "errors.jsonl"
-    lines = path.read_text("utf-8").splitlines() if path.exists() else []
-    return {e["input"]: e for e in map(json.loads, lines)}
-
-
-def records(out: Path) -> dict[str, dict[str, Any]]:
-    found = (json.loads(p.read_text("utf-8")) for p in out.glob("*.json"))
-    return {r["source"]["uri"]: r for r in found}
 
 
 def test_file_names_that_are_not_utf8_get_records_and_error_lines(tmp_path: Path) -> None:

@@ -3,15 +3,13 @@ another local service (SSRF), pages with hundreds of attachments, lying charsets
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from click.testing import Result
 from typer.testing import CliRunner
 
 from tests.robustness import attacks
-from tests.robustness.servers import TestServer
+from tests.robustness.servers import TestServer, errors, records
 from vnplan.cli import app
 
 SECRET = "Mật khẩu quản trị nội bộ: hunter2"  # what the internal service would give away
@@ -23,15 +21,6 @@ def convert(*args: str) -> Result:
     return CliRunner().invoke(app, ["convert", *args, "--delay", "0", "--timeout", "5"])
 
 
-def errors(out: Path) -> dict[str, dict[str, Any]]:
-    path = out / "errors.jsonl"
-    lines = path.read_text("utf-8").splitlines() if path.exists() else []
-    return {e["input"]: e for e in map(json.loads, lines)}
-
-
-def records(out: Path) -> dict[str, dict[str, Any]]:
-    found = (json.loads(p.read_text("utf-8")) for p in out.glob("*.json"))
-    return {r["source"]["uri"]: r for r in found}
 
 
 def written_text(out: Path) -> str:

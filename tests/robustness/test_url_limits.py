@@ -4,9 +4,7 @@ error record, and the URLs after it are converted."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from click.testing import Result
 from typer.testing import CliRunner
@@ -14,7 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import ROOT
 from tests.robustness import attacks
 from tests.robustness.processes import tesseracts, wait_until_gone
-from tests.robustness.servers import TestServer
+from tests.robustness.servers import TestServer, errors, records
 from vnplan.cli import app
 
 PDF = "application/pdf"
@@ -27,14 +25,6 @@ def convert(*args: str) -> Result:
     return CliRunner().invoke(app, ["convert", *args, "--delay", "0", "--timeout", "5"])
 
 
-def errors(out: Path) -> dict[str, dict[str, Any]]:
-    lines = (out / "errors.jsonl").read_text("utf-8").splitlines()
-    return {e["input"]: e for e in map(json.loads, lines)}
-
-
-def records(out: Path) -> dict[str, dict[str, Any]]:
-    found = (json.loads(p.read_text("utf-8")) for p in out.glob("*.json"))
-    return {r["source"]["uri"]: r for r in found}
 
 
 def test_max_pages_holds_for_a_url_and_for_a_pages_attachment(
