@@ -23,6 +23,7 @@ class Paragraph:
     size: float | None = None
     cells: tuple[str, ...] | None = None
     break_before: bool = False
+    starts_table: bool = False
 
 
 def _continues(prev: Paragraph, line: Line) -> bool:
@@ -67,6 +68,7 @@ def build_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Warning]]
                 size=line.size,
                 cells=line.cells,
                 break_before=line.break_before,
+                starts_table=line.starts_table,
             )
         )
     return out, warnings

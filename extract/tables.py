@@ -1,7 +1,9 @@
 """Every data table of a document: found, titled, its columns read, and sorted into task
 tables (read into task rows by `appendix`) and plain tables (kept as cells).
 
-A table is a run of rows; a row is a paragraph with cells. Tables that only lay out a header
+A table is a run of rows; a row is a paragraph with cells. A reader that knows where each table
+begins marks its first row (`starts_table`): a new table there, unless it repeats the header of
+the one above (the rest of a table split at a page). Tables that only lay out a header
 or a signature (the motto, "Số:", "Nơi nhận:", TM./KT. in their cells) are not data. The title
 and caption are the heading printed above the table (`table_titles`). A header
 printed on two rows ("Kết quả" over "Đạt | Không đạt") gives "Kết quả - Đạt", "Kết quả -
@@ -39,6 +41,7 @@ class _Block:
     start: int
     end: int
     rows: list[Paragraph]
+    continued: int = 0  # tables after the first that repeated its header (one table split)
 
 
 def read_tables(
@@ -70,6 +73,12 @@ def read_tables(
             table = Appendix(title=title, caption=caption, columns=columns, kind="table",
                              cells=[[" ".join(c.split()) for c in r.cells or ()] for r in body])
         table.in_appendix = in_appendix
+        if block.continued:
+            warnings.append(Warning(
+                code="table_continued",
+                message=f"{block.continued + 1} tables read as one: each after the first "
+                        "repeats its header rows",
+                where=f"appendices[{len(tables)}]"))
         tables.append((block.start, table))
     return tables, warnings
 
@@ -98,13 +107,32 @@ def _blocks(paragraphs: list[Paragraph], start: int) -> list[_Block]:
         if paragraphs[i].cells is None:
             i += 1
             continue
-        j = i
+        rows = [paragraphs[i]]
+        j = i + 1
+        repeating = -1  # in a table continuing this one: how many header rows it repeated
+        continued = 0
         while j < len(paragraphs) and (paragraphs[j].cells is not None or _bridges(paragraphs, j)):
+            row = paragraphs[j]
             j += 1
-        rows = [p for p in paragraphs[i:j] if p.cells is not None]
-        out.append(_Block(i, j, rows))
+            if row.starts_table and not _repeats_header(rows[0], row):
+                j -= 1
+                break
+            if row.starts_table:
+                repeating, continued = 0, continued + 1
+            if 0 <= repeating < len(rows) and row.cells == rows[repeating].cells:
+                repeating += 1
+            elif row.cells is not None:
+                rows.append(row)
+                repeating = -1
+        out.append(_Block(i, j, rows, continued))
         i = j
     return out
+
+
+def _repeats_header(first: Paragraph, row: Paragraph) -> bool:
+    """A table that opens with the header of the table just above it continues it (Word
+    repeats the header when a table is split in two at a page)."""
+    return first.cells == row.cells and first.cells is not None and _header_like(first.cells)
 
 
 def _bridges(paragraphs: list[Paragraph], j: int) -> bool:

@@ -364,6 +364,7 @@ class _Reader:
         repeats); a cell merged down gives it again in each row it covers, since it is that
         row's value too (a task's lead printed once beside three tasks)."""
         seen: dict[Any, str] = {}  # the cells' XML elements (kept alive: identity is stable)
+        first = True
         for row in table.rows:
             texts: list[str] = []
             in_row: set[Any] = set()
@@ -382,9 +383,9 @@ class _Reader:
                 texts.append(text)
             if any(texts):
                 self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
-                                       cells=tuple(texts),
+                                       cells=tuple(texts), starts_table=first,
                                        break_before=self.page_break))
-                self.page_break = False
+                self.page_break = first = False
         self.gap = True
 
     def notes(self) -> Iterator[Warning]:

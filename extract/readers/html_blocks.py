@@ -34,6 +34,7 @@ _CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 KEY_WORDS_MAX = 4
 DATA_COLUMNS_MIN = 3
 HEADER_ROWS_MAX = 3  # a task table's header is among its first rows
+_ITEM_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\.?")
 
 
 @dataclass(frozen=True)
@@ -147,27 +148,36 @@ def _table(table: HtmlElement, style: _Style, writer: _Writer) -> None:
             for cell in row:
                 _walk(cell, style, writer)
         return
+    first = True
     for cells in _grid(rows):
         if any(cells):
-            writer.lines.append(
-                Line(text="\t".join(cells).strip(), cells=tuple(cells), gap_before=writer.gap)
-            )
-            writer.gap = False
+            writer.lines.append(Line(text="\t".join(cells).strip(), cells=tuple(cells),
+                                     gap_before=writer.gap, starts_table=first))
+            writer.gap = first = False
 
 
 def is_layout_table(rows: list[list[HtmlElement]]) -> bool:
     """Cells holding tables, divisions, lists, headings or several paragraphs: the table only
-    places blocks — unless a header row names task-table columns ("STT", "Nội dung"), as in a
-    Word export whose cells hold one <p> per line."""
+    places blocks — unless a header row names task-table columns ("STT", "Nội dung"), or the
+    rows are numbered items of a list of three or more columns ("7 | Dịch vụ … | - Bộ Tài
+    chính …⏎- Bộ Xây dựng …"), as in a Word export whose cells hold one <p> per line."""
     if _has_header(rows):
         return False
-    return any(
-        child.tag.lower() in _LAYOUT_CONTENT or len(cell.findall("p")) > 1
-        for row in rows
-        for cell in row
-        for child in cell
-        if isinstance(child.tag, str)
-    )
+    children = [child for row in rows for cell in row for child in cell
+                if isinstance(child.tag, str)]
+    if any(child.tag.lower() in _LAYOUT_CONTENT for child in children):
+        return True
+    paragraphs = any(len(cell.findall("p")) > 1 for row in rows for cell in row)
+    return paragraphs and not _numbered_rows(rows)
+
+
+def _numbered_rows(rows: list[list[HtmlElement]]) -> bool:
+    """Does every row that fills the table's width open with an item number ("7", "1.2",
+    "IV")? Rows under a number merged down (rowspan) are narrower and not asked."""
+    width = max(len(row) for row in rows)
+    firsts = [cell_text(row[0]).strip() for row in rows if len(row) == width]
+    return width >= DATA_COLUMNS_MIN and any(firsts) and all(
+        _ITEM_NUMBER.fullmatch(first) for first in firsts if first)
 
 
 def _has_header(rows: list[list[HtmlElement]]) -> bool:

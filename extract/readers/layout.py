@@ -1,7 +1,9 @@
 """What every input format delivers to the extractor: lines in reading order, with provenance.
 
 A PDF, a Word file, an HTML page and a plain text file all become a `Layout`; the rest of
-the extractor never looks at the original format. A table row is a line with `cells`.
+the extractor never looks at the original format. A table row is a line with `cells`; a
+reader that knows where each table begins (HTML, Word) marks its first row `starts_table`, so
+two tables printed one after the other stay two (a PDF's table split by a page break is one).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Line:
     starts_paragraph: bool = True  # False: continues the paragraph of the line before
     gap_before: bool = False  # blank space (a blank line in text) separates it from the line before
     break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
+    starts_table: bool = False  # the first row of a table the reader saw as one (HTML, Word)
 
 
 @dataclass(frozen=True)

@@ -351,3 +351,57 @@ def test_word_export_table_with_paragraphs_in_cells_is_a_data_table() -> None:
         ("STT", "Nội dung", "Cơ quan\nchủ trì"),
         ("1", "Tổ chức Ngày văn hóa\ntại Hàn Quốc", "Sở Ngoại vụ\nSở Du lịch"),
     ]
+
+
+def _amended_rows_page() -> bytes:
+    """An amending law's page: the rows of a list it replaces, one bordered table per item,
+    headerless, the cells Word paragraphs ("- Bộ …" lines), an item's rows under a number
+    merged down."""
+    def cell(*paragraphs: str, rowspan: int = 1) -> str:
+        span = f" rowspan='{rowspan}'" if rowspan > 1 else ""
+        return f"<td{span}>" + "".join(f"<p class='MsoNormal'>{p}</p>" for p in paragraphs) + (
+            "</td>")
+
+    items = (
+        ("7", [("Dịch vụ vận chuyển hành khách hàng không nội địa", ("Bộ Xây dựng định giá",)),
+               ("Dịch vụ thuê chuyên cơ", ("- Bộ Tài chính định giá tối đa",
+                                           "- Bộ Xây dựng định giá cụ thể"))]),
+        ("8", [("Dịch vụ kiểm định xe cơ giới", ("Bộ Xây dựng định giá tối đa",))]),
+        ("14", [("Dịch vụ trong lĩnh vực chứng khoán", ("Bộ Tài chính định khung giá",))]),
+    )
+    tables = []
+    for number, rows in items:
+        body = []
+        for index, (content, lead) in enumerate(rows):
+            first = cell(number, rowspan=len(rows)) if index == 0 else ""
+            body.append(f"<tr>{first}{cell(content)}{cell(*lead)}</tr>")
+        tables.append("<table border='1'>" + "".join(body) + "</table>")
+    return (
+        "<html><body><p>QUỐC HỘI</p><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"
+        "<p>Độc lập - Tự do - Hạnh phúc</p><p>Luật số: 140/2025/QH15</p><p>LUẬT</p>"
+        "<p>SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT GIÁ</p>"
+        "<p>Điều 1. Sửa đổi, bổ sung Phụ lục số 02 của Luật Giá</p>"
+        "<p>a) Sửa đổi, bổ sung các mục số 7, 8 và 14 như sau:</p>" + "".join(tables)
+        + "<p>Điều 2. Hiệu lực thi hành</p><p>Luật này có hiệu lực từ ngày 01 tháng 01 năm 2026."
+        "</p></body></html>"
+    ).encode()
+
+
+def test_numbered_rows_with_paragraphs_in_cells_are_a_data_table() -> None:
+    lines = page_lines(clean_page(parse_html(_amended_rows_page().decode())))
+    rows = [(line.cells, line.starts_table) for line in lines if line.cells]
+    assert rows == [
+        (("7", "Dịch vụ vận chuyển hành khách hàng không nội địa", "Bộ Xây dựng định giá"), True),
+        (("", "Dịch vụ thuê chuyên cơ",
+          "- Bộ Tài chính định giá tối đa\n- Bộ Xây dựng định giá cụ thể"), False),
+        (("8", "Dịch vụ kiểm định xe cơ giới", "Bộ Xây dựng định giá tối đa"), True),
+        (("14", "Dịch vụ trong lĩnh vực chứng khoán", "Bộ Tài chính định khung giá"), True),
+    ]
+
+
+def test_tables_printed_one_after_another_stay_apart() -> None:
+    """Regression (vbpl-luat-140-2025-qh15): 14 tables of an amending law came out as 4."""
+    doc = convert(_amended_rows_page(), ConvertOptions(normalize=False), uri="luat.html")
+    assert [[row[0] for row in table.cells] for table in doc.appendices] == [
+        ["7", ""], ["8"], ["14"]]
+    assert all(not table.columns and not table.in_appendix for table in doc.appendices)
