@@ -2,8 +2,9 @@
 tables (read into task rows by `appendix`) and plain tables (kept as cells).
 
 A table is a run of rows; a row is a paragraph with cells. A reader that knows where each table
-begins marks its first row (`starts_table`): a new table there, unless it repeats the header of
-the one above (the rest of a table split at a page). Tables that only lay out a header
+begins marks its first row (`starts_table`): a new table there, unless it continues the one
+right above (the rest of a table split at a page: its header repeated, or none of its own
+under a table that has one). Tables that only lay out a header
 or a signature (the motto, "Số:", "Nơi nhận:", TM./KT. in their cells) are not data. The title
 and caption are the heading printed above the table (`table_titles`). A header
 printed on two rows ("Kết quả" over "Đạt | Không đạt") gives "Kết quả - Đạt", "Kết quả -
@@ -31,9 +32,11 @@ from vnplan.extract.table_titles import table_title
 from vnplan.schema import Appendix, Warning
 
 HEADER_CELL_WORDS = 14  # a header cell is a label, not a sentence
+HEADER_ROWS_MAX = 4  # a header printed on more rows than this is not one
 NAMED_HEADER_CELL_WORDS = 30  # … unless the row opens with STT: "CÁC LUẬT, NGHỊ ĐỊNH … CẦN SỬA ĐỔI"
 _NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
 _FIGURE = re.compile(r"[\d\s.,%()-]+")
+_FORM_NUMBER = re.compile(r"(?:Mẫu|Biểu)(?: số)?\s*\d", re.IGNORECASE)  # "Mẫu số 01": an item
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class _Block:
     start: int
     end: int
     rows: list[Paragraph]
-    continued: int = 0  # tables after the first that repeated its header (one table split)
+    continued: int = 0  # tables after the first that continue it (one table split at pages)
 
 
 def read_tables(
@@ -77,7 +80,7 @@ def read_tables(
             warnings.append(Warning(
                 code="table_continued",
                 message=f"{block.continued + 1} tables read as one: each after the first "
-                        "repeats its header rows",
+                        "continues its columns",
                 where=f"appendices[{len(tables)}]"))
         tables.append((block.start, table))
     return tables, warnings
@@ -114,7 +117,7 @@ def _blocks(paragraphs: list[Paragraph], start: int) -> list[_Block]:
         while j < len(paragraphs) and (paragraphs[j].cells is not None or _bridges(paragraphs, j)):
             row = paragraphs[j]
             j += 1
-            if row.starts_table and not _repeats_header(rows[0], row):
+            if row.starts_table and not _continues(rows[0], row):
                 j -= 1
                 break
             if row.starts_table:
@@ -129,10 +132,15 @@ def _blocks(paragraphs: list[Paragraph], start: int) -> list[_Block]:
     return out
 
 
-def _repeats_header(first: Paragraph, row: Paragraph) -> bool:
-    """A table that opens with the header of the table just above it continues it (Word
-    repeats the header when a table is split in two at a page)."""
-    return first.cells == row.cells and first.cells is not None and _header_like(first.cells)
+def _continues(first: Paragraph, row: Paragraph) -> bool:
+    """Does a table printed right under another (no text between) continue it? When it opens
+    with the same header (Word repeats it when a table is split at a page), or, under a table
+    with a header, with a row no wider than it that is no header of its own (a page's export
+    that split the table where the page broke, trailing blank cells left out)."""
+    if first.cells is None or row.cells is None or not _header_like(first.cells):
+        return False
+    return first.cells == row.cells or (
+        len(row.cells) <= len(first.cells) and not _header_like(row.cells))
 
 
 def _bridges(paragraphs: list[Paragraph], j: int) -> bool:
@@ -156,7 +164,8 @@ def _header_like(cells: tuple[str, ...]) -> bool:
         return True
     if len(texts) < 2 or any(len(t.split()) > HEADER_CELL_WORDS for t in texts):
         return False
-    if _NUMBER.match(texts[0]) or any(t.replace(",", "").replace(".", "").isdigit() for t in texts):
+    if _NUMBER.match(texts[0]) or _FORM_NUMBER.match(texts[0]) or any(
+            t.replace(",", "").replace(".", "").isdigit() for t in texts):
         return False
     named = sum(1 for t in texts if column_field(t) is not None)
     return named * 2 >= len(texts) or all(
@@ -169,10 +178,52 @@ def _columns(rows: list[Paragraph]) -> tuple[list[str], int]:
     if not _header_like(first):
         return [], 0
     top = [" ".join(c.split()) for c in first]
+    paths = _spanned_header(rows)
+    if len(paths) > 1:
+        return [" - ".join(dict.fromkeys(p for p in path if p)) for path in paths[-1]], len(paths)
     if len(rows) > 1 and rows[1].cells and _second_header_row(first, rows[1].cells):
         below = [" ".join(c.split()) for c in rows[1].cells]
         return _joined(top, below), 2
     return top, 1
+
+
+def _spanned_header(rows: list[Paragraph]) -> list[list[tuple[str, ...]]]:
+    """The header rows under parent cells spanning several columns ("Định mức (triệu đồng)"
+    over "Bộ luật mới | Luật mới | …", "Trong đó:" over "Cơ quan tham gia" over "01 Cơ quan |
+    Tổng"), as each column's path of labels after each row: a row belongs to the header when
+    it only prints labels under spanning parents. A cell left blank after a label within one
+    parent is that label's own span."""
+    width = len(rows[0].cells or ())
+    paths: list[tuple[str, ...]] = []
+    for cell in rows[0].cells or ():
+        text = " ".join(cell.split())
+        paths.append((text,) if text else paths[-1] if paths else ("",))
+    levels = [paths]
+    for row in rows[1:HEADER_ROWS_MAX]:
+        cells = [" ".join(c.split()) for c in row.cells or ()]
+        if len(cells) != width or not _under_spans(paths, cells):
+            break
+        below: list[tuple[str, ...]] = []
+        for i, text in enumerate(cells):
+            if text:
+                below.append((*paths[i], text))
+            elif i and paths[i] == paths[i - 1] and below[i - 1] != paths[i - 1]:
+                below.append(below[i - 1])
+            else:
+                below.append(paths[i])
+        paths = below
+        levels.append(paths)
+    return levels
+
+
+def _under_spans(paths: list[tuple[str, ...]], cells: list[str]) -> bool:
+    """Does the row print labels, and only under parents spanning several columns?"""
+    def spanned(i: int) -> bool:
+        return any(0 <= j < len(paths) and paths[j] == paths[i] for j in (i - 1, i + 1))
+
+    texts = [(i, t) for i, t in enumerate(cells) if t]
+    return len(texts) >= 2 and all(spanned(i) and not _NUMBER.fullmatch(t)
+                                   and not _FIGURE.fullmatch(t) for i, t in texts)
 
 
 def _second_header_row(first: tuple[str, ...], second: tuple[str, ...]) -> bool:

@@ -35,6 +35,8 @@ KEY_WORDS_MAX = 4
 DATA_COLUMNS_MIN = 3
 HEADER_ROWS_MAX = 3  # a task table's header is among its first rows
 _ITEM_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\.?")
+_LIST_LABEL = re.compile(r"(?:(?:Mẫu|Biểu|Phụ lục)(?: số)?\s*)?"
+                         r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})[a-z]?\.?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ def _table(table: HtmlElement, style: _Style, writer: _Writer) -> None:
     if not rows:
         return
     layout = is_layout_table(rows)
-    if layout or (max(len(r) for r in rows) < DATA_COLUMNS_MIN and not _has_header(rows)):
+    narrow = max(len(r) for r in rows) < DATA_COLUMNS_MIN
+    if layout or (narrow and not _has_header(rows) and not _numbered_list(rows)):
         if not layout and (pairs := _key_values(rows)) is not None:
             for key, value in pairs:
                 writer.lines.append(
@@ -178,6 +181,13 @@ def _numbered_rows(rows: list[list[HtmlElement]]) -> bool:
     firsts = [cell_text(row[0]).strip() for row in rows if len(row) == width]
     return width >= DATA_COLUMNS_MIN and any(firsts) and all(
         _ITEM_NUMBER.fullmatch(first) for first in firsts if first)
+
+
+def _numbered_list(rows: list[list[HtmlElement]]) -> bool:
+    """Two columns, every row opening with its number ("Mẫu số 01 | Tờ trình …", "1 | Sở
+    Ngoại vụ"): a list, such as an appendix's index of model forms, not a layout."""
+    return len(rows) >= 2 and all(
+        len(row) == 2 and _LIST_LABEL.fullmatch(cell_text(row[0]).strip()) for row in rows)
 
 
 def _has_header(rows: list[list[HtmlElement]]) -> bool:

@@ -405,3 +405,20 @@ def test_tables_printed_one_after_another_stay_apart() -> None:
     assert [[row[0] for row in table.cells] for table in doc.appendices] == [
         ["7", ""], ["8"], ["14"]]
     assert all(not table.columns and not table.in_appendix for table in doc.appendices)
+
+
+def test_an_index_of_model_forms_is_a_table() -> None:
+    """A two-column table whose rows open with "Mẫu số NN" lists an appendix's forms."""
+    page = (
+        "<html><body><p>PHỤ LỤC</p><table border='1'>"
+        "<tr><td>Mẫu số 01</td><td>Đề xuất Kế hoạch kiểm tra chuyên đề</td></tr>"
+        "<tr><td>Mẫu số 02</td><td>Quyết định kiểm tra</td></tr></table>"
+        "<table><tr><td>Số hiệu</td><td>56/2025/TT-BCT</td></tr></table></body></html>"
+    )
+    lines = page_lines(clean_page(parse_html(page)))
+    assert [(line.text, line.cells) for line in lines] == [
+        ("PHỤ LỤC", None),
+        ("Mẫu số 01\tĐề xuất Kế hoạch kiểm tra chuyên đề",
+         ("Mẫu số 01", "Đề xuất Kế hoạch kiểm tra chuyên đề")),
+        ("Mẫu số 02\tQuyết định kiểm tra", ("Mẫu số 02", "Quyết định kiểm tra")),
+        ("Số hiệu 56/2025/TT-BCT", None)]

@@ -1,0 +1,72 @@
+"""extract/tables.py: where tables begin and end, and their column names."""
+
+from __future__ import annotations
+
+from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.tables import read_tables
+
+
+def _row(*cells: str, starts: bool = False) -> Paragraph:
+    return Paragraph(text=" | ".join(cells), cells=cells, starts_table=starts)
+
+
+def _tables(paragraphs: list[Paragraph]) -> list[tuple[list[str], list[list[str]]]]:
+    found, _ = read_tables(paragraphs, 0, len(paragraphs), [])
+    return [(table.columns, table.cells) for _, table in found]
+
+
+def test_a_header_over_three_rows_under_spanning_parents_is_joined() -> None:
+    """As Phụ lục 4 of Nghị quyết 95/2025/UBTVQH15 prints it: "Trong đó:" over "Cơ quan tham
+    gia thẩm tra" over "01 Cơ quan | Tổng (07 cơ quan)"; the blank cells are the spans."""
+    paragraphs = [
+        Paragraph(text="PHỤ LỤC 4", bold=True),
+        _row("STT", "Loại văn bản", "Tổng", "Trong đó:", "", "", starts=True),
+        _row("", "", "", "Cơ quan chủ trì thẩm tra", "Cơ quan tham gia thẩm tra", ""),
+        _row("", "", "", "", "01 Cơ quan", "Tổng (07 cơ quan)"),
+        _row("1", "Bộ luật mới", "4.200", "1.058", "124", "868"),
+    ]
+    assert _tables(paragraphs) == [(
+        ["STT", "Loại văn bản", "Tổng", "Trong đó: - Cơ quan chủ trì thẩm tra",
+         "Trong đó: - Cơ quan tham gia thẩm tra - 01 Cơ quan",
+         "Trong đó: - Cơ quan tham gia thẩm tra - Tổng (07 cơ quan)"],
+        [["1", "Bộ luật mới", "4.200", "1.058", "124", "868"]])]
+
+
+def test_long_labels_under_a_spanning_parent_are_a_header_row() -> None:
+    paragraphs = [
+        _row("STT", "Nội dung nhiệm vụ, hoạt động", "Định mức (triệu đồng)", "", starts=True),
+        _row("", "", "Luật sửa đổi, bổ sung một số điều của bộ luật (phải thực hiện quy trình "
+             "xây dựng chính sách)", "Nghị quyết của Quốc hội"),
+        _row("1", "Xây dựng Báo cáo thẩm tra", "122", "57"),
+    ]
+    assert _tables(paragraphs)[0][0] == [
+        "STT", "Nội dung nhiệm vụ, hoạt động",
+        "Định mức (triệu đồng) - Luật sửa đổi, bổ sung một số điều của bộ luật (phải thực hiện "
+        "quy trình xây dựng chính sách)", "Định mức (triệu đồng) - Nghị quyết của Quốc hội"]
+
+
+def test_a_data_row_under_a_spanning_header_is_data() -> None:
+    paragraphs = [
+        _row("STT", "Nội dung", "Kinh phí", "", starts=True),
+        _row("1", "Tập huấn", "120", "80"),
+    ]
+    assert _tables(paragraphs) == [(["STT", "Nội dung", "Kinh phí", ""],
+                                    [["1", "Tập huấn", "120", "80"]])]
+
+
+def test_an_index_of_model_forms_has_no_header() -> None:
+    """"Mẫu số 01 | Tờ trình …" is the first item of the list, not its column names."""
+    paragraphs = [
+        _row("Mẫu số 01", "Tờ trình quyết định chủ trương đầu tư", starts=True),
+        _row("Mẫu số 02", "Báo cáo nghiên cứu tiền khả thi"),
+    ]
+    assert _tables(paragraphs) == [([], [["Mẫu số 01", "Tờ trình quyết định chủ trương đầu tư"],
+                                          ["Mẫu số 02", "Báo cáo nghiên cứu tiền khả thi"]])]
+
+
+def test_rows_with_no_table_start_run_on_as_one_table() -> None:
+    """A PDF marks no table starts: its table split by a page break is one table."""
+    paragraphs = [_row("TT", "Đơn vị", "Ghi chú"), _row("1", "Sở Ngoại vụ", ""),
+                  _row("2", "Sở Tư pháp", "")]
+    assert _tables(paragraphs) == [(["TT", "Đơn vị", "Ghi chú"],
+                                    [["1", "Sở Ngoại vụ", ""], ["2", "Sở Tư pháp", ""]])]
