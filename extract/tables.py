@@ -173,14 +173,16 @@ def _header_like(cells: tuple[str, ...]) -> bool:
 
 
 def _columns(rows: list[Paragraph]) -> tuple[list[str], int]:
-    """The table's column names and how many rows they take (0 when it prints no header)."""
+    """The table's column names and how many rows they take (0 when it prints no header). A
+    header over several rows is known by its shape, however long its labels."""
     first = rows[0].cells or ()
+    paths = _spanned_header(rows)
+    labelled = bool(first) and bool(first[0].strip()) and not _NUMBER.match(first[0])
+    if len(paths) > 1 and (labelled or _header_like(first)):
+        return [" - ".join(dict.fromkeys(p for p in path if p)) for path in paths[-1]], len(paths)
     if not _header_like(first):
         return [], 0
     top = [" ".join(c.split()) for c in first]
-    paths = _spanned_header(rows)
-    if len(paths) > 1:
-        return [" - ".join(dict.fromkeys(p for p in path if p)) for path in paths[-1]], len(paths)
     if len(rows) > 1 and rows[1].cells and _second_header_row(first, rows[1].cells):
         below = [" ".join(c.split()) for c in rows[1].cells]
         return _joined(top, below), 2
@@ -192,16 +194,21 @@ def _spanned_header(rows: list[Paragraph]) -> list[list[tuple[str, ...]]]:
     over "Bộ luật mới | Luật mới | …", "Trong đó:" over "Cơ quan tham gia" over "01 Cơ quan |
     Tổng"), as each column's path of labels after each row: a row belongs to the header when
     it only prints labels under spanning parents. A cell left blank after a label within one
-    parent is that label's own span."""
+    parent is that label's own span; one repeating the cell above is that cell merged down
+    (Word gives a merged cell in every row it covers)."""
     width = len(rows[0].cells or ())
     paths: list[tuple[str, ...]] = []
     for cell in rows[0].cells or ():
         text = " ".join(cell.split())
         paths.append((text,) if text else paths[-1] if paths else ("",))
     levels = [paths]
+    above = [" ".join(c.split()) for c in rows[0].cells or ()]
     for row in rows[1:HEADER_ROWS_MAX]:
         cells = [" ".join(c.split()) for c in row.cells or ()]
-        if len(cells) != width or not _under_spans(paths, cells):
+        if len(cells) != width:
+            break
+        cells, above = ["" if c == a else c for c, a in zip(cells, above, strict=True)], cells
+        if not _under_spans(paths, cells):
             break
         below: list[tuple[str, ...]] = []
         for i, text in enumerate(cells):

@@ -70,3 +70,18 @@ def test_rows_with_no_table_start_run_on_as_one_table() -> None:
                   _row("2", "Sở Tư pháp", "")]
     assert _tables(paragraphs) == [(["TT", "Đơn vị", "Ghi chú"],
                                     [["1", "Sở Ngoại vụ", ""], ["2", "Sở Tư pháp", ""]])]
+
+
+def test_a_word_header_with_cells_merged_down_is_read_over_two_rows() -> None:
+    """Regression (lam-dong-bc-dia-ban-ma-tuy-2025.doc): Word gives a cell merged down in each
+    row it covers, so the second header row repeats the long label of the first."""
+    label = ("Tiêu chí xác định địa bàn cấp tỉnh trọng điểm phức tạp về ma tuý (Điều 5 Quyết "
+             "định 28/2025/QĐ-TTg)")
+    paragraphs = [
+        _row(label, "Số liệu đánh giá của địa phương", "Đánh giá", "", starts=True),
+        _row(label, "Số liệu đánh giá của địa phương", "Đạt", "Không đạt"),
+        _row("Có từ 5 điểm tổ chức sử dụng trái phép chất ma túy", "00", "", "X"),
+    ]
+    assert _tables(paragraphs) == [(
+        [label, "Số liệu đánh giá của địa phương", "Đánh giá - Đạt", "Đánh giá - Không đạt"],
+        [["Có từ 5 điểm tổ chức sử dụng trái phép chất ma túy", "00", "", "X"]])]
