@@ -32,6 +32,7 @@ _BOLD_TAGS = word_set("b strong h1 h2 h3 h4 h5 h6 th")
 _ITALIC_TAGS = word_set("i em")
 _CENTER = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 KEY_WORDS_MAX = 4
+LABEL_WORDS_MAX = 6  # a column name in a header row
 DATA_COLUMNS_MIN = 3
 HEADER_ROWS_MAX = 3  # a task table's header is among its first rows
 _ITEM_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\.?")
@@ -163,7 +164,8 @@ def is_layout_table(rows: list[list[HtmlElement]]) -> bool:
     """Cells holding tables, divisions, lists, headings or several paragraphs: the table only
     places blocks — unless a header row names task-table columns ("STT", "Nội dung"), or the
     rows are numbered items of a list of three or more columns ("7 | Dịch vụ … | - Bộ Tài
-    chính …⏎- Bộ Xây dựng …"), as in a Word export whose cells hold one <p> per line."""
+    chính …⏎- Bộ Xây dựng …") or a grid under short column names, as in a Word export whose
+    cells hold one <p> per line."""
     if _has_header(rows):
         return False
     children = [child for row in rows for cell in row for child in cell
@@ -171,7 +173,17 @@ def is_layout_table(rows: list[list[HtmlElement]]) -> bool:
     if any(child.tag.lower() in _LAYOUT_CONTENT for child in children):
         return True
     paragraphs = any(len(cell.findall("p")) > 1 for row in rows for cell in row)
-    return paragraphs and not _numbered_rows(rows)
+    return paragraphs and not _numbered_rows(rows) and not _labelled_grid(rows)
+
+
+def _labelled_grid(rows: list[list[HtmlElement]]) -> bool:
+    """Rows of three or more cells each, under a first row of short one-line labels ("Họ và
+    tên | Tán thành | Không tán thành"): a grid with column names, such as a ballot's."""
+    width = len(rows[0])
+    labels = [cell_text(cell).strip() for cell in rows[0]]
+    return width >= DATA_COLUMNS_MIN and len(rows) >= 2 and all(
+        len(row) == width for row in rows) and all(
+        label and "\n" not in label and len(label.split()) <= LABEL_WORDS_MAX for label in labels)
 
 
 def _numbered_rows(rows: list[list[HtmlElement]]) -> bool:

@@ -422,3 +422,17 @@ def test_an_index_of_model_forms_is_a_table() -> None:
          ("Mẫu số 01", "Đề xuất Kế hoạch kiểm tra chuyên đề")),
         ("Mẫu số 02\tQuyết định kiểm tra", ("Mẫu số 02", "Quyết định kiểm tra")),
         ("Số hiệu 56/2025/TT-BCT", None)]
+
+
+def test_a_ballot_grid_under_column_names_is_a_data_table() -> None:
+    """Regression (vbpl-nq-104-2025-ubtvqh15): a ballot's rows hold two paragraphs in their
+    first cell (the name, then "Chức danh cụ thể"); the short names above make it a table."""
+    page = (
+        "<html><body><table border='0'><tr><td><p><b>Họ và tên</b></p></td>"
+        "<td><p><b>Tán thành</b></p></td><td><p><b>Không tán thành</b></p></td></tr>"
+        "<tr><td><p>1. Ông (Bà)……</p><p><i>Chức danh cụ thể</i></p></td><td><p>□</p></td>"
+        "<td><p>□</p></td></tr></table></body></html>"
+    )
+    rows = [line.cells for line in page_lines(clean_page(parse_html(page))) if line.cells]
+    assert rows == [("Họ và tên", "Tán thành", "Không tán thành"),
+                    ("1. Ông (Bà)……\nChức danh cụ thể", "□", "□")]
