@@ -5,6 +5,8 @@ units, numbering restarting at Chương I / Điều 1 / I."""
 
 from __future__ import annotations
 
+import re
+
 from vnplan.extract.body import read_body
 from vnplan.extract.doc_types import split_type_line
 from vnplan.extract.header import CAPTION, read_header
@@ -17,10 +19,17 @@ from vnplan.extract.readers.anchors import (
     number_clause,
 )
 from vnplan.extract.readers.cues import APPENDIX_HEADING
+from vnplan.extract.tables import read_tables
 from vnplan.extract.tail import find_tail
 from vnplan.schema import Part
+from vnplan.text.fold import fold_heading
 
 TYPE_LINE_WORDS_MAX = 10
+NAME_PREFIX = 40  # characters of an appendix's name that its title must open with
+_NAMED_APPENDIX = re.compile(r"(?:[a-zđ]\)|\d+\.|[-–+])\s*(.{10,}?)\s*\(Phụ lục\s+([IVXLC]+|\d+)\)"
+                             r"\s*[;.,]?$", re.IGNORECASE)
+_FORM_APPENDIX = re.compile(r"\bmẫu\b[^.;]{0,60}?\bPhụ lục\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"phụ lục\s*(?:số\s*)?([IVXLC]+|\d+)?\b", re.IGNORECASE)
 _BOX = " _|[]"  # the frame of a boxed mark, as OCR reads it: "_ DỰ THẢO |"
 LOOK_AROUND = 4  # paragraphs around a type line searched for its caption or a motto
 
@@ -28,10 +37,13 @@ LOOK_AROUND = 4  # paragraphs around a type line searched for its caption or a m
 def part_starts(paragraphs: list[Paragraph], start: int) -> list[int]:
     """Where each attached document begins, after the document's own end: a type line under
     the motto or over its caption, or a "Số:" line beside the motto (a letter prints no type
-    line). Among the appendices only a "PHỤ LỤC II" whose title opens with a type ("QUY ĐỊNH
-    KHUNG …", then "(Kèm theo …)"), or a header marked DỰ THẢO (the draft a Tờ trình carries
-    after its tables), is a document: the appendices' model forms print headers too."""
+    line). Among the appendices only one the body lists by its title ("a) Bộ tiêu chí … (Phụ
+    lục I);"), a "PHỤ LỤC II" whose title opens with a type ("QUY ĐỊNH KHUNG …", then "(Kèm theo
+    …)") unless the body calls it a model ("theo mẫu tại Phụ lục VI"), or a header marked DỰ
+    THẢO (the draft a Tờ trình carries after its tables), is a document: the appendices' model
+    forms print headers too."""
     tail = find_tail(paragraphs, start)
+    named, forms = appendix_roles(paragraphs[start:tail])
     out: list[int] = []
     appendices = False
     for i in range(tail, len(paragraphs)):  # the end may be the appendix heading itself
@@ -39,7 +51,9 @@ def part_starts(paragraphs: list[Paragraph], start: int) -> list[int]:
         appendices = appendices or heading
         if out and i <= out[-1] + 2 * LOOK_AROUND:
             continue  # the header of the part just found
-        if heading and i + 1 < len(paragraphs) and _opens_part(paragraphs, i + 1):
+        typed = heading and appendix_number(paragraphs[i].text) not in forms and (
+            i + 1 < len(paragraphs) and _opens_part(paragraphs, i + 1))
+        if heading and (typed or _issued(paragraphs, i, named)):
             out.append(i)
             continue
         opens = _drafts_a_header(paragraphs, i) if appendices else (
@@ -47,6 +61,33 @@ def part_starts(paragraphs: list[Paragraph], start: int) -> list[int]:
         if opens:
             out.append(_header_top(paragraphs, i, out[-1] if out else tail))
     return out
+
+
+def appendix_roles(body: list[Paragraph]) -> tuple[dict[str, str], set[str]]:
+    """The appendices the body lists as its parts, each with the name it gives it ("a) Bộ
+    tiêu chí quốc gia về xã nông thôn mới … (Phụ lục I);"), and those it gives as model forms
+    ("lập báo cáo theo mẫu tại Phụ lục VI"), by number."""
+    named: dict[str, str] = {}
+    forms: set[str] = set()
+    for par in body:
+        if (item := _NAMED_APPENDIX.match(par.text.strip())) is not None:
+            named[item.group(2).upper()] = fold_heading(item.group(1))
+        forms.update(m.group(1).upper() for m in _FORM_APPENDIX.finditer(par.text))
+    return named, forms - named.keys()
+
+
+def _issued(paragraphs: list[Paragraph], i: int, named: dict[str, str]) -> bool:
+    """Is the appendix heading at `i` one the body lists by the title printed under it?"""
+    name = named.get(appendix_number(paragraphs[i].text) or "")
+    if not name or i + 1 >= len(paragraphs):
+        return False
+    return fold_heading(paragraphs[i + 1].text).startswith(name[:NAME_PREFIX])
+
+
+def appendix_number(heading: str) -> str | None:
+    """"PHỤ LỤC II" → "II"; "PHỤ LỤC" alone → ""."""
+    found = _HEADING_NUMBER.match(heading.strip())
+    return (found.group(1) or "").upper() if found else None
 
 
 def _numbers_a_header(paragraphs: list[Paragraph], i: int) -> bool:
@@ -141,6 +182,10 @@ def _appendix_part(paragraphs: list[Paragraph]) -> Part:
     heading = [p.text.strip() for p in paragraphs[:end] if not CAPTION.match(p.text.strip())]
     typed = split_type_line(heading[1]) if len(heading) > 1 else None
     body = read_body(paragraphs, end)
+    if not body.sections and not body.appendices:  # a table under its title: the appendix itself
+        found, warnings = read_tables(paragraphs, end, 0, [])
+        body.appendices = [table for _, table in found]
+        body.warnings.extend(warnings)
     return Part(
         doc_type=typed[0] if typed else "Phụ lục",
         title=" ".join(heading),

@@ -75,3 +75,49 @@ def test_an_appendix_headed_quy_dinh_is_the_document_it_names() -> None:
     [part] = doc.parts
     assert part.doc_type == "Quy định" and part.caption is not None
     assert [s.path for s in part.sections] == [["1"], ["2"]]
+
+
+def _decision(*body: str) -> list[str]:
+    return ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 51/2025/QĐ-TTg", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 29 tháng 12 năm 2025", "QUYẾT ĐỊNH",
+            "Ban hành Bộ tiêu chí", "QUYẾT ĐỊNH:", *body, "THỦ TƯỚNG", "Trần Văn B"]
+
+
+def test_an_appendix_the_decision_lists_by_its_title_is_a_part() -> None:
+    """Quyết định 51/2025/QĐ-TTg lists "a) Bộ tiêu chí … (Phụ lục I);": that appendix, a
+    table under its title, is one of the documents it issues."""
+    texts = _decision(
+        "Điều 1. Phạm vi điều chỉnh",
+        "1. Quyết định này quy định Bộ tiêu chí quốc gia về nông thôn mới, gồm:",
+        "a) Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026 - 2030 (Phụ lục I);",
+        "Điều 2. Hiệu lực thi hành")
+    paragraphs = [Paragraph(text=t) for t in texts] + [
+        Paragraph(text="PHỤ LỤC I"),
+        Paragraph(text="BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI GIAI ĐOẠN 2026 - 2030"),
+        Paragraph(text="(Kèm theo Quyết định số 51/2025/QĐ-TTg ngày 29 tháng 12 năm 2025)"),
+        Paragraph(text="TT | Tên tiêu chí | Nội dung tiêu chí",
+                  cells=("TT", "Tên tiêu chí", "Nội dung tiêu chí"), starts_table=True),
+        Paragraph(text="1 | Quy hoạch | Có quy hoạch chung xã",
+                  cells=("1", "Quy hoạch", "Có quy hoạch chung xã"))]
+    doc = Document(id="pending", kind="document", extractor_version="test",
+                   source=Source(uri="test.html", format="html", sha256="0" * 64))
+    read_administrative(paragraphs, doc)
+    [part] = doc.parts
+    assert part.doc_type == "Phụ lục" and part.sections == []
+    assert part.title == "PHỤ LỤC I BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI GIAI ĐOẠN 2026 - 2030"
+    [table] = part.appendices
+    assert table.columns == ["TT", "Tên tiêu chí", "Nội dung tiêu chí"] and table.in_appendix
+    assert table.cells == [["1", "Quy hoạch", "Có quy hoạch chung xã"]]
+
+
+def test_an_appendix_the_body_gives_as_a_model_is_not_a_part() -> None:
+    """Nghị định 242/2025/NĐ-CP: "lập báo cáo kết thúc theo mẫu tại Phụ lục VI"; the Phụ lục
+    VI headed "BÁO CÁO KẾT THÚC …" is that model, not a report the decree issues."""
+    doc = record(*_decision(
+        "Điều 1. Báo cáo kết thúc",
+        "Chủ dự án lập báo cáo kết thúc theo mẫu tại Phụ lục VI kèm theo Nghị định này.",
+        "Điều 2. Hiệu lực thi hành"),
+        "PHỤ LỤC VI", "BÁO CÁO KẾT THÚC CHƯƠNG TRÌNH, DỰ ÁN",
+        "(Kèm theo Nghị định số 242/2025/NĐ-CP ngày 10 tháng 9 năm 2025 của Chính phủ)",
+        "I. THÔNG TIN CƠ BẢN VỀ CHƯƠNG TRÌNH, DỰ ÁN", "1. Tên chương trình, dự án")
+    assert doc.parts == []
