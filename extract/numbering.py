@@ -3,9 +3,10 @@
 Normative units as Luật Ban hành văn bản quy phạm pháp luật names them — Phần ("Phần thứ
 nhất", "PHẦN I"), Chương, Mục, Tiểu mục, Điều — keep their unit word in their label ("Chương
 II", "Điều 5"); under an Điều, khoản "1." and điểm "a)". Plans and letters number their parts
-"I." → "1." → "1.1." → "a)", and some "(1)". A unit word is a heading only when it opens the
-paragraph and stands as a heading (a capital, a number, then the end, a dot or a heading):
-"Điều 5 được sửa đổi như sau" inside a sentence is not one.
+"I." → "1." → "1.1." → "a)", and some "(1)"; a report may group its parts under "A.", "B."
+(a capital letter, a dot and a heading in capitals or bold). A unit word is a heading only
+when it opens the paragraph and stands as a heading (a capital, a number, then the end, a dot
+or a heading): "Điều 5 được sửa đổi như sau" inside a sentence is not one.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ from typing import Literal
 from vnplan.text.numerals import roman_value
 
 MarkerKind = Literal[
-    "part", "chapter", "section", "subsection", "article", "roman", "arabic", "decimal",
-    "letter", "paren",
+    "part", "chapter", "section", "subsection", "article", "capital", "roman", "arabic",
+    "decimal", "letter", "paren",
 ]
 NORMATIVE: dict[MarkerKind, int] = {  # fixed nesting of the normative units, top first
     "part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4,
 }
 FAMILIES: dict[MarkerKind, str] = {  # plan-style kinds nest in the order a document uses them
-    "roman": "roman", "arabic": "arabic", "decimal": "arabic", "letter": "letter",
-    "paren": "paren",
+    "capital": "capital", "roman": "roman", "arabic": "arabic", "decimal": "arabic",
+    "letter": "letter", "paren": "paren",
 }
 
 _ORDINAL = (r"thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)")
@@ -45,6 +46,7 @@ _DECIMAL = re.compile(
 )
 _ARABIC = re.compile(  # "1. Mục đích", and "1. 100% văn bản …" where a space parts the numbers
     r"^(?P<n>\d{1,2})\s*(?:[.)]\s*(?=[^\d\s.])|[.)]\s+(?=\d))(?P<rest>\S.*)$", re.S)
+_CAPITAL = re.compile(r"^(?P<n>[A-HJKMNOPQRSTUĐ])\.\s+(?P<rest>\S.*)$", re.S)  # not I, V, X, L
 _LETTER = re.compile(r"^(?P<n>[a-zđ]|đ)\s*\)\s*(?P<rest>\S.*)$", re.S)
 _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[ivx]{1,4})\)\s*\.?\s*(?P<rest>\S.*)$", re.S)
 
@@ -78,6 +80,8 @@ def parse_marker(text: str, bold: bool | None = None) -> Marker | None:
         dotted = "." in match["sep"] or "-" in match["sep"] or "–" in match["sep"]
         if roman_value(match["n"]) and (dotted or bold or _looks_like_heading(match["rest"])):
             return Marker("roman", match["n"], match["rest"].strip(), irregular=not dotted)
+    if (match := _CAPITAL.match(text)) and (bold or _looks_like_heading(match["rest"])):
+        return Marker("capital", match["n"], match["rest"].strip())
     if match := _DECIMAL.match(text):
         return Marker("decimal", match["n"], match["rest"].strip(), irregular=not match["dot"])
     if match := _ARABIC.match(text):

@@ -24,6 +24,7 @@ MARKERS = [
         ("letter", "a", "Đối với công tác quảng bá hình ảnh địa phương", False),
     ),
     ("1.2.3. Nội dung", ("decimal", "1.2.3", "Nội dung", False)),
+    ("B. HIỆN TRẠNG TỔ CHỨC CÁC HỘI", ("capital", "B", "HIỆN TRẠNG TỔ CHỨC CÁC HỘI", False)),
 ]
 NOT_MARKERS = [
     "- Triển khai thực hiện có hiệu quả Chỉ thị số 25/CT-TTg trên địa bàn tỉnh.",
@@ -32,6 +33,7 @@ NOT_MARKERS = [
     "2022. Năm",
     "30/3/2022 là ngày ban hành",
     "Đẩy mạnh các hoạt động thông tin",
+    "A. Nguyễn Văn An, Phó Giám đốc Sở",  # an initial in running text: not a capital unit
 ]
 
 

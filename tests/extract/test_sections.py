@@ -67,3 +67,15 @@ def test_parts_of_a_report() -> None:
         (("Phần thứ hai",), "NHIỆM VỤ NĂM 2026"),
         (("Phần thứ hai", "I"), "NHIỆM VỤ TRỌNG TÂM"),
     ]
+
+
+def test_a_submission_grouped_under_capital_letters() -> None:
+    """As lam-dong-snv-ttr-93 prints it: "A." and "B." over "I." over "1."; a letter printed
+    twice ("B." again for what should be "C.") is kept as printed."""
+    got = tree("A. SỰ CẦN THIẾT VÀ CƠ SỞ PHÁP LÝ", "- Tại Nghị quyết số 202/2025/QH15.",
+               "B. HIỆN TRẠNG TỔ CHỨC CÁC HỘI", "I. TỈNH BÌNH THUẬN (trước sắp xếp)",
+               "1. Liên minh Hợp tác xã tỉnh Bình Thuận;", "B. PHƯƠNG ÁN HỢP NHẤT CÁC HỘI",
+               "1. Cho phép hợp nhất Liên minh Hợp tác xã tỉnh Lâm Đồng.")
+    assert [p for p, _ in got] == [("A",), ("B",), ("B", "I"), ("B", "I", "1"), ("B",),
+                                   ("B", "1")]
+    assert got[0][1] == "SỰ CẦN THIẾT VÀ CƠ SỞ PHÁP LÝ"
