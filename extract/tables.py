@@ -32,10 +32,12 @@ from vnplan.extract.table_titles import table_title
 from vnplan.schema import Appendix, Warning
 
 HEADER_CELL_WORDS = 14  # a header cell is a label, not a sentence
+LABEL_WORDS = 10  # … and one no field names a short one ("Ngày chấm dứt hành nghề")
 HEADER_ROWS_MAX = 4  # a header printed on more rows than this is not one
 NAMED_HEADER_CELL_WORDS = 30  # … unless the row opens with STT: "CÁC LUẬT, NGHỊ ĐỊNH … CẦN SỬA ĐỔI"
 _NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
 _FIGURE = re.compile(r"[\d\s.,%()-]+")
+_NOTE = re.compile(r"\([^()]*\)")
 _FORM_NUMBER = re.compile(r"(?:Mẫu|Biểu)(?: số)?\s*\d", re.IGNORECASE)  # "Mẫu số 01": an item
 
 
@@ -162,14 +164,20 @@ def _header_like(cells: tuple[str, ...]) -> bool:
     texts = [c for c in cells if c.strip()]
     if is_header_row(cells) and all(len(t.split()) <= NAMED_HEADER_CELL_WORDS for t in texts):
         return True
-    if len(texts) < 2 or any(len(t.split()) > HEADER_CELL_WORDS for t in texts):
+    if len(texts) < 2 or any(_label_words(t) > HEADER_CELL_WORDS for t in texts):
         return False
     if _NUMBER.match(texts[0]) or _FORM_NUMBER.match(texts[0]) or any(
             t.replace(",", "").replace(".", "").isdigit() for t in texts):
         return False
     named = sum(1 for t in texts if column_field(t) is not None)
     return named * 2 >= len(texts) or all(
-        not parse_marker(t) and len(t.split()) <= 8 for t in texts)
+        not parse_marker(t) and _label_words(t) <= LABEL_WORDS for t in texts)
+
+
+def _label_words(cell: str) -> int:
+    """The words of a column name, without its notes in parentheses ("(số, ngày tháng năm)",
+    "(nếu có)", "(triệu đồng)")."""
+    return len(_NOTE.sub(" ", cell).split())
 
 
 def _columns(rows: list[Paragraph]) -> tuple[list[str], int]:

@@ -85,3 +85,15 @@ def test_a_word_header_with_cells_merged_down_is_read_over_two_rows() -> None:
     assert _tables(paragraphs) == [(
         [label, "Số liệu đánh giá của địa phương", "Đánh giá - Đạt", "Đánh giá - Không đạt"],
         [["Có từ 5 điểm tổ chức sử dụng trái phép chất ma túy", "00", "", "X"]])]
+
+
+def test_column_names_with_notes_in_parentheses_are_a_header() -> None:
+    """Regression (national-nq-24-2026-nq-cp.docx): a form's column names carry notes in
+    parentheses; without them each is a short label, so the row is the header."""
+    header = ("Ngày bắt đầu hành nghề", "Thông báo hành nghề của Bộ Tài chính (số, ngày tháng năm)",
+              "Thông báo chấm dứt hành nghề của Bộ Tài chính (số, ngày tháng năm) (nếu có)",
+              "Số tháng là thẩm định viên về giá")
+    paragraphs = [_row(*header, starts=True), _row("Năm........", "", "", ""),
+                  _row(".....", ".....", ".....", ".....")]
+    assert _tables(paragraphs) == [(list(header), [["Năm........", "", "", ""],
+                                                   [".....", ".....", ".....", "....."]])]
