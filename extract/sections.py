@@ -15,6 +15,8 @@ from vnplan.schema.models import SectionRole
 from vnplan.text.fold import fold_heading
 
 HEADING_WORDS_MAX = 12  # a child heading longer than this is a task, not a role heading
+TITLE_LINE_WORDS = 40  # a unit's title on its own line, in capitals or bold
+BOLD_CAPITALS_TITLE_WORDS = 80  # … in bold capitals
 
 
 @dataclass
@@ -130,9 +132,13 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
 
 
 def _is_heading_line(par: Paragraph) -> bool:
+    """The title line of a "Chương II" printed alone: in capitals or bold, not a paragraph (a
+    chapter title in bold capitals may run long: Nghị định 242/2025's Chương II has 65 words)."""
     letters = [c for c in par.text if c.isalpha()]
     upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    return (upper or bool(par.bold)) and len(par.text.split()) <= 40
+    words = len(par.text.split())
+    return (upper or bool(par.bold)) and words <= (
+        BOLD_CAPITALS_TITLE_WORDS if upper and par.bold else TITLE_LINE_WORDS)
 
 
 def _role_for(title: str, parent: _Node | None) -> SectionRole:

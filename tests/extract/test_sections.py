@@ -79,3 +79,11 @@ def test_a_submission_grouped_under_capital_letters() -> None:
     assert [p for p, _ in got] == [("A",), ("B",), ("B", "I"), ("B", "I", "1"), ("B",),
                                    ("B", "1")]
     assert got[0][1] == "SỰ CẦN THIẾT VÀ CƠ SỞ PHÁP LÝ"
+
+
+def test_a_long_chapter_title_in_bold_capitals_is_its_title() -> None:
+    title = " ".join(["LẬP, THẨM ĐỊNH, QUYẾT ĐỊNH CHỦ TRƯƠNG ĐẦU TƯ CHƯƠNG TRÌNH, DỰ ÁN"] * 5)
+    got = tree("Chương II", title, "Điều 12. Thẩm quyền quyết định chủ trương đầu tư",
+               bold=("Chương II", title))
+    assert got == [(("Chương II",), title),
+                   (("Chương II", "Điều 12"), "Thẩm quyền quyết định chủ trương đầu tư")]
