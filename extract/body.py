@@ -46,7 +46,7 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
-    _read_tables(body, paragraphs, first_item, body_end)
+    _read_tables(body, paragraphs, first_item if body.sections else start, body_end)
     return body
 
 
@@ -74,8 +74,9 @@ def _cites(text: str) -> bool:
 
 
 def _read_tables(body: Body, paragraphs: list[Paragraph], first_item: int, end: int) -> None:
-    """Every data table from the first unit on: in the body (with the section it stands in)
-    or, from the first appendix heading after the body's end, in an appendix."""
+    """Every data table from the first unit on (from the header's end in a body of no units,
+    a letter or an appendix printed alone): in the body (with the section it stands in) or,
+    from the first appendix heading after the body's end, in an appendix."""
     titles = [s.title for s in walk_sections(body.sections)]
     found, warnings = read_tables(paragraphs, first_item, appendix_start(paragraphs, end), titles)
     body.warnings.extend(warnings)

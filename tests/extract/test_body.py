@@ -14,3 +14,22 @@ def test_a_portals_table_of_contents_after_the_text_makes_no_units() -> None:
     body = read_body([Paragraph(text=t) for t in texts], 0)
     assert [s.path for s in body.sections] == [["1"], ["2"]]
     assert [b.name for b in body.legal_basis] == ["Luật Tổ chức Chính phủ"]
+
+
+def test_a_letter_with_no_numbered_units_keeps_its_table() -> None:
+    """A letter that only writes paragraphs and a table of figures: the table is read from
+    the header's end, there being no first unit to start from."""
+    def row(*cells: str, starts: bool = False) -> Paragraph:
+        return Paragraph(text=" | ".join(cells), cells=cells, starts_table=starts)
+
+    paragraphs = [
+        Paragraph(text="Kính gửi: Sở Nội vụ."),
+        Paragraph(text="Sở Công Thương báo cáo số liệu thẩm định năm 2025 như sau:"),
+        row("STT", "Lĩnh vực", "Số hồ sơ", "Ghi chú", starts=True),
+        row("1", "Vật liệu nổ công nghiệp", "12", ""),
+        Paragraph(text="Sở Công Thương báo cáo để Sở Nội vụ tổng hợp./."),
+    ]
+    body = read_body(paragraphs, 0)
+    assert body.sections == []
+    assert [(t.columns, t.cells) for t in body.appendices] == [
+        (["STT", "Lĩnh vực", "Số hồ sơ", "Ghi chú"], [["1", "Vật liệu nổ công nghiệp", "12", ""]])]
