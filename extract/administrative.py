@@ -49,7 +49,12 @@ def read_administrative(paragraphs: list[Paragraph], doc: Document) -> None:
         doc.signers = body.signers if len(body.signers) > 1 else []
     doc.warnings.extend(body.warnings)
     ends = [*attached[1:], len(paragraphs)]
-    doc.parts = [read_part(paragraphs[a:b]) for a, b in zip(attached, ends, strict=False)]
+    for index, (a, b) in enumerate(zip(attached, ends, strict=False)):
+        part, warnings = read_part(paragraphs[a:b])
+        doc.parts.append(part)
+        doc.warnings.extend(
+            w.model_copy(update={"where": f"parts[{index}] {w.where or ''}".strip()})
+            for w in warnings)
     _read_identity(doc, header, body.preamble, paragraphs)
     doc.assignments = assignments_of(doc.sections)
     if paragraphs and TRUNCATION.match(paragraphs[-1].text.strip()):

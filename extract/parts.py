@@ -19,9 +19,8 @@ from vnplan.extract.readers.anchors import (
     number_clause,
 )
 from vnplan.extract.readers.cues import APPENDIX_HEADING
-from vnplan.extract.tables import read_tables
 from vnplan.extract.tail import find_tail
-from vnplan.schema import Part
+from vnplan.schema import Part, Warning
 from vnplan.text.fold import fold_heading
 
 TYPE_LINE_WORDS_MAX = 10
@@ -156,13 +155,14 @@ def _header_line(par: Paragraph) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(par.text.split()) <= 12
 
 
-def read_part(paragraphs: list[Paragraph]) -> Part:
-    """One attached document: its type, title, subject and caption, units and tables."""
+def read_part(paragraphs: list[Paragraph]) -> tuple[Part, list[Warning]]:
+    """One attached document: its type, title, subject and caption, units and tables; and
+    the repairs made reading its body."""
     if paragraphs and APPENDIX_HEADING.match(paragraphs[0].text.strip()):
         return _appendix_part(paragraphs)
     header = read_header(paragraphs)
     body = read_body(paragraphs, header.end)
-    return Part(
+    part = Part(
         doc_type=header.printed_type,
         title=header.title,
         subject=header.subject,
@@ -171,22 +171,22 @@ def read_part(paragraphs: list[Paragraph]) -> Part:
         appendices=body.appendices,
         signer=body.signers[0] if body.signers else None,
     )
+    return part, body.warnings
 
 
-def _appendix_part(paragraphs: list[Paragraph]) -> Part:
+def _appendix_part(paragraphs: list[Paragraph]) -> tuple[Part, list[Warning]]:
     """A document headed as an appendix: "PHỤ LỤC II", its type and name in capitals on the
-    lines below ("QUY ĐỊNH KHUNG …"), its "(Kèm theo …)" caption, then its units."""
+    lines below ("QUY ĐỊNH KHUNG …"), its "(Kèm theo …)" caption, then its units — or only a
+    table under its title, which is then the appendix itself."""
     at = next((i for i, p in enumerate(paragraphs[:LOOK_AROUND + 2])
                if CAPTION.match(p.text.strip())), None)
     end = at + 1 if at is not None else 2
     heading = [p.text.strip() for p in paragraphs[:end] if not CAPTION.match(p.text.strip())]
     typed = split_type_line(heading[1]) if len(heading) > 1 else None
     body = read_body(paragraphs, end)
-    if not body.sections and not body.appendices:  # a table under its title: the appendix itself
-        found, warnings = read_tables(paragraphs, end, 0, [])
-        body.appendices = [table for _, table in found]
-        body.warnings.extend(warnings)
-    return Part(
+    for table in body.appendices if not body.sections else []:
+        table.in_appendix = True
+    part = Part(
         doc_type=typed[0] if typed else "Phụ lục",
         title=" ".join(heading),
         subject=" ".join([typed[1], *heading[2:]]).strip() if typed else None,
@@ -195,3 +195,4 @@ def _appendix_part(paragraphs: list[Paragraph]) -> Part:
         appendices=body.appendices,
         signer=body.signers[0] if body.signers else None,
     )
+    return part, body.warnings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -15,6 +15,8 @@ from vnplan.schema.models import SectionRole
 from vnplan.text.fold import fold_heading
 
 HEADING_WORDS_MAX = 12  # a child heading longer than this is a task, not a role heading
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the điểm of an Điều, in the order they are lettered
+_LETTER_ITEM = re.compile(r"^(?P<n>[a-zđ])\)\s")
 TITLE_LINE_WORDS = 40  # a unit's title on its own line, in capitals or bold
 BOLD_CAPITALS_TITLE_WORDS = 80  # … in bold capitals
 
@@ -86,7 +88,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
     rank = _Ranks()
     quoted = False
     pending_title: _Node | None = None  # "Chương I" whose heading is on the next line
-    for par in paragraphs:
+    for par in _points_apart(paragraphs, warnings):
         text = par.text.strip()
         opens = text.startswith(_OPEN_QUOTE)
         if quoted or (opens and not _CLOSE_QUOTE.search(text[1:])):
@@ -129,6 +131,40 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
         (parent.children if parent else roots).append(node)
         stack.append(node)
     return [node.to_section() for node in roots], warnings
+
+
+def _points_apart(paragraphs: list[Paragraph], warnings: list[Warning]) -> list[Paragraph]:
+    """Points run together in one paragraph ("c) Bảo đảm an sinh …; d) Môi trường …; đ) Cảnh
+    quan …"), each in a paragraph of its own: a point opens after a semicolon with the letter
+    that follows the one before it."""
+    out: list[Paragraph] = []
+    for par in paragraphs:
+        first = _LETTER_ITEM.match(par.text.strip()) if par.cells is None else None
+        if first is None or first["n"] not in POINT_LETTERS:
+            out.append(par)
+            continue
+        pieces, letter, text = [], first["n"], par.text.strip()
+        while (nxt := _next_point(text, letter)) is not None:
+            pieces.append(text[:nxt].strip())
+            text, letter = text[nxt:].lstrip(), text[nxt:].lstrip()[0]
+        if not pieces:
+            out.append(par)
+            continue
+        pieces.append(text)
+        warnings.append(Warning(code="points_split", message=f"points {first['n']}) to "
+                                f"{letter}) printed in one paragraph: read one by one",
+                                where=f"'{pieces[0][:40]}…'"))
+        out.extend(replace(par, text=piece) for piece in pieces)
+    return out
+
+
+def _next_point(text: str, letter: str) -> int | None:
+    """Where the point after `letter` opens inside `text` ("; d) …"), if it does."""
+    index = POINT_LETTERS.index(letter)
+    if index + 1 >= len(POINT_LETTERS):
+        return None
+    found = re.search(rf";\s+(?={re.escape(POINT_LETTERS[index + 1])}\)\s)", text)
+    return found.end() if found else None
 
 
 def _is_heading_line(par: Paragraph) -> bool:

@@ -87,3 +87,19 @@ def test_a_long_chapter_title_in_bold_capitals_is_its_title() -> None:
                bold=("Chương II", title))
     assert got == [(("Chương II",), title),
                    (("Chương II", "Điều 12"), "Thẩm quyền quyết định chủ trương đầu tư")]
+
+
+def test_points_run_together_in_one_paragraph_are_read_one_by_one() -> None:
+    """Regression (Quyết định 51/2025/QĐ-TTg, Phụ lục II): "c) …; d) …; đ) …" in one
+    paragraph are three points; a "; e)" out of sequence opens none."""
+    sections, warnings = build_sections([Paragraph(text=t) for t in (
+        "3. Đạt các tiêu chí xã nông thôn mới hiện đại:",
+        "c) Bảo đảm an sinh xã hội; nâng cao chất lượng nguồn nhân lực; d) Môi trường sống "
+        "an toàn; đ) Cảnh quan sáng - xanh - sạch - đẹp, an toàn;",
+        "g) Có ít nhất 2 trong các nội dung a), b) hoặc e) sau; e) không được tách ra.")])
+    assert [(s.path, s.title) for s in sections[0].children] == [
+        (["3", "c"], "Bảo đảm an sinh xã hội; nâng cao chất lượng nguồn nhân lực"),
+        (["3", "d"], "Môi trường sống an toàn"),
+        (["3", "đ"], "Cảnh quan sáng - xanh - sạch - đẹp, an toàn"),
+        (["3", "g"], "Có ít nhất 2 trong các nội dung a), b) hoặc e) sau; e) không được tách ra")]
+    assert [w.code for w in warnings] == ["points_split"]
