@@ -97,6 +97,11 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
                 stack[-1].body.append(par.text)
             continue
         marker = parse_marker(text, par.bold) if par.cells is None and not opens else None
+        if marker is not None and stack and _l_printed_as_one(marker, text, stack[-1].marker):
+            marker = Marker("letter", "l", marker.rest)
+            warnings.append(Warning(code="numbering_repaired", message="point '1)' after "
+                                    "point k) read as l) (the letter printed as a one)",
+                                    where=f"sections {'/'.join(stack[-1].path[:-1])}"))
         if marker is None:
             if pending_title is not None and _is_heading_line(par):
                 pending_title.title = text
@@ -131,6 +136,12 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
         (parent.children if parent else roots).append(node)
         stack.append(node)
     return [node.to_section() for node in roots], warnings
+
+
+def _l_printed_as_one(marker: Marker, text: str, before: Marker) -> bool:
+    """"1)" right after point "k)": the point l), its letter typed as the digit one."""
+    return marker.kind == "arabic" and text.startswith("1)") and (
+        before.kind == "letter" and before.number == "k")
 
 
 def _points_apart(paragraphs: list[Paragraph], warnings: list[Warning]) -> list[Paragraph]:

@@ -103,3 +103,15 @@ def test_points_run_together_in_one_paragraph_are_read_one_by_one() -> None:
         (["3", "đ"], "Cảnh quan sáng - xanh - sạch - đẹp, an toàn"),
         (["3", "g"], "Có ít nhất 2 trong các nội dung a), b) hoặc e) sau; e) không được tách ra")]
     assert [w.code for w in warnings] == ["points_split"]
+
+
+def test_point_l_printed_as_a_one_after_point_k() -> None:
+    """Regression (Nghị quyết liên tịch 102/2025): "k) …" then "1) Đơn vị trực thuộc …" is
+    point l), not a new khoản 1 under it."""
+    sections, warnings = build_sections([Paragraph(text=t) for t in (
+        "1. Thành phần dự hội nghị:", "k) Trường hợp người đứng đầu vắng mặt;",
+        "1) Đơn vị trực thuộc được xác định theo quy chế;",
+        "2. Trình tự, thủ tục tổ chức hội nghị:")])
+    assert [s.path for s in sections] == [["1"], ["2"]]
+    assert [s.path for s in sections[0].children] == [["1", "k"], ["1", "l"]]
+    assert [w.code for w in warnings] == ["numbering_repaired"]
