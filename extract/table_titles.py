@@ -6,7 +6,8 @@ else the nearest numbered unit ("2. Kết quả theo lĩnh vực"), line in capi
 short label ("Danh sách người thực hiện quan trắc:"), with the capital or bold lines above it
 that continue it. What stands between the heading and the table is not the title: the lead-in
 sentence ("Kết quả … như sau:"), a note in parentheses ("(Lưu ý: …)"), a form's fields to fill
-in ("Kính gửi: ……", "Tài khoản: ……", "□"), a paragraph of the body. The caption is the
+in ("Kính gửi: ……", "Tài khoản: ……", "Trụ sở tại.....", "□"; they do not count among the
+lines looked at), a paragraph of the body. The caption is the
 "(Kèm theo …)" line.
 """
 
@@ -21,11 +22,12 @@ from vnplan.extract.readers.anchors import find_motto, is_rule
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.signature import is_authority, is_position
 
-TITLE_LINES = 6  # lines above a table looked at for its title and caption
+TITLE_LINES = 6  # lines above a table looked at for its title and caption (form fields aside)
 LABEL_WORDS_MAX = 20  # "- Tổng số lượng mẫu, phiếu kết quả đã phát hành trong năm …:"
 HEADING_WORDS_MAX = 40
 TABLE_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Phụ Lục|Biểu mẫu|Biểu số|Biểu|Mẫu số)\b")
 _FORM_FIELD = re.compile(r"…{2,}|\.{4,}|_{4,}|□")
+_ADDRESSED = re.compile(r"^Kính gửi\s*:?\s*$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\bnhư sau\s*:\s*$|^\(")
 
 
@@ -33,10 +35,13 @@ def table_title(paragraphs: list[Paragraph], start: int, floor: int) -> tuple[st
     """(title, caption) of the table whose first row is `paragraphs[start]`, looking no
     higher than `floor` (the appendix it stands in)."""
     above: list[Paragraph] = []
-    for par in reversed(paragraphs[max(floor, start - TITLE_LINES) : start]):
-        if par.cells is not None or not par.text.strip() or _ends_search(par.text.strip()):
+    counted = 0  # lines looked at, a form's fields to fill in not counted
+    for par in reversed(paragraphs[floor:start]):
+        text = par.text.strip()
+        if par.cells is not None or not text or _ends_search(text) or counted == TITLE_LINES:
             break
         above.insert(0, par)
+        counted += not _fields(text)
     texts = [p.text.strip() for p in above]
     caption = next((t for t in reversed(texts) if CAPTION.match(t)), None)
     named = next((i for i in range(len(above) - 1, -1, -1) if TABLE_HEADING.match(texts[i])),
@@ -63,15 +68,20 @@ def _ends_search(text: str) -> bool:
 
 def _between(text: str) -> bool:
     """A line between a heading and its table that is not part of the title."""
-    return (bool(CAPTION.match(text)) or bool(_FORM_FIELD.search(text))
+    return (bool(CAPTION.match(text)) or _fields(text)
             or bool(_LEAD_IN.search(text)) or len(text.split()) > HEADING_WORDS_MAX)
+
+
+def _fields(text: str) -> bool:
+    """A form's fields to fill in ("Tên thương nhân...", "Kính gửi:", "□")."""
+    return bool(_FORM_FIELD.search(text)) or bool(_ADDRESSED.match(text))
 
 
 def _heading(par: Paragraph) -> bool:
     """A heading line: numbered, in capitals, in bold (a lead-in set in bold is the table's
     heading too: "Kết quả đánh giá chung … như sau:"), or a short label ending in ":"."""
     text = par.text.strip()
-    if CAPTION.match(text) or _FORM_FIELD.search(text) or len(text.split()) > HEADING_WORDS_MAX:
+    if CAPTION.match(text) or _fields(text) or len(text.split()) > HEADING_WORDS_MAX:
         return False
     if parse_marker(text, par.bold) is not None or APPENDIX_HEADING.match(text) or par.bold:
         return True

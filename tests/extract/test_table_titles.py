@@ -48,3 +48,15 @@ def test_a_body_paragraph_between_a_unit_and_its_table_is_passed_over() -> None:
 
 def test_a_table_with_no_heading_above_has_none() -> None:
     assert title("Các đơn vị gửi báo cáo đúng hạn.") == ("", None)
+
+
+def test_a_forms_fields_between_its_title_and_its_table_are_passed_over() -> None:
+    """Regression (national-tt-15-2026-bct.doc, Phụ lục 69): the report form's title, then
+    "Kính gửi:", the addressees and the trader's details to fill in, then the table."""
+    heading = Paragraph(text="BÁO CÁO TÌNH HÌNH KINH DOANH CỦA THƯƠNG NHÂN PHÂN PHỐI SẢN PHẨM "
+                        "THUỐC LÁ", bold=True)
+    got = title(heading, "(6 tháng đầu năm ……...; cả năm ……..)", "Kính gửi:",
+                "- Ủy ban nhân dân tỉnh/thành phố……………", "- Sở Công Thương.......",
+                "Tên thương nhân...", "Trụ sở tại.....", "Điện thoại......Fax...",
+                "Số Giấy phép phân phối sản phẩm thuốc lá: ……….do ….cấp ngày …. tháng … năm ….")
+    assert got == (heading.text, None)
