@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from vnplan.schema import PartnerRef
@@ -31,10 +31,12 @@ from .matcher import (
     CaseRule,
     Index,
     Match,
+    Spelling,
     analyse,
     build_index,
     find,
     sentence_bounds,
+    spelled,
 )
 from .text import fold, fold_token, key_of, upper_initial
 
@@ -58,18 +60,17 @@ class PartnerSpan:
     iso_3166_2: str | None = None
 
 
-def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
-    for p in gaz.partners.values():
-        if p.bare:
-            yield p.name, p.name, "name", "shape"
-        for v in p.variants:
-            yield v, p.name, "variant", "shape"
-        for v in p.ocr_variants:
-            yield v, p.name, "ocr", "shape"
+_SPELLINGS: tuple[Spelling, ...] = (
+    ("bare_names", "name", "shape"),
+    ("variants", "variant", "shape"),
+    ("ocr_variants", "ocr", "shape"),
+)
 
 
 def partner_index(gaz: Gazetteer) -> Index:
-    return gaz.derived("partner_index", lambda g: build_index(_entries(g)))
+    return gaz.derived(
+        "partner_index", lambda g: build_index(spelled(g.partners.values(), "name", _SPELLINGS))
+    )
 
 
 def _glued(a: Analysed, i: int) -> bool:
