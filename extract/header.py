@@ -36,8 +36,8 @@ BODY_WORDS = 35  # a paragraph this long is body text, not a header line
 SUBJECT_LINES_MAX = 6
 SegmentKind = Literal["motto", "number", "place_date", "mark", "rule", "text"]
 PREAMBLE_CUE = re.compile(
-    r"^(?:tiếp tục\s+)?(?:căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|triển khai|"
-    r"trả lời|để|nhằm|thi hành)\b",
+    r"^(?:tiếp tục\s+)?(?:(?:các\s+)?căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|"
+    r"triển khai|trả lời|để|nhằm|thi hành)\b",
     re.IGNORECASE,
 )
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
