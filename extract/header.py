@@ -277,6 +277,8 @@ class _Reader:
         unless it is set like the body (a Giấy mời has no subject)."""
         if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
             return True  # "Chương I" under a subject set in the same bold
+        if self.state in ("subject", "after") and self.subject and par.cells is not None:
+            return True  # a table under the subject: the body's
         if self.state == "subject" and not self.subject:
             looks_like_body = par.centered is False and par.bold is False and bool(
                 self.type_segment and (self.type_segment.centered or self.type_segment.bold))
@@ -332,7 +334,11 @@ class _Reader:
                 return True
             typed = split_type_line(text) if (seg.upper or seg.bold) else None
             anchored = h.motto or h.number_printed is not None or h.date_printed is not None
-            if typed and not text.rstrip().endswith(":") and (anchored or seg.centered):
+            # unanchored, a type line is one set apart: centred, or the bare type name opening
+            # the text ("Phụ lục" over the title of an appendix sent on its own)
+            alone = typed is not None and not typed[1] and not self.issuer_lines and (
+                h.portal_title is None)
+            if typed and not text.rstrip().endswith(":") and (anchored or seg.centered or alone):
                 h.doc_type, rest = typed
                 h.type_line = text[: len(text) - len(rest)].strip() if rest else text
                 self.subject = [rest] if rest else []
