@@ -17,6 +17,7 @@ from typing import Literal
 
 from vnplan.extract.bodies import split_bodies, starts_with_authority
 from vnplan.extract.doc_types import split_type_line, type_of_symbol
+from vnplan.extract.glyph_gaps import split_glued
 from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import (
@@ -418,7 +419,8 @@ class _Reader:
         if _ITEM.match(text) or not items:
             items.extend(pieces)
         elif open_item and (text[:1].islower() or items[-1].rstrip().endswith(",")
-                            or len(text.split()) <= 12):
+                            or len(text.split()) <= 12 or _ITEM.match(items[-1])):
+            # a dashed item goes on over the lines without a dash under it
             items[-1] = f"{items[-1]} {text.strip()}"
         elif len(text.split()) <= 20 and not text.rstrip().endswith(":"):
             items.extend(pieces)
@@ -429,14 +431,24 @@ class _Reader:
     def _finish(self) -> None:
         h = self.h
         if self.subject:
-            h.subject = " ".join(s.strip() for s in self.subject if s.strip()) or None
-        h.addressees = [c for c in map(_clean_item, self.addressees) if c]
+            h.subject = self._apart(" ".join(s.strip() for s in self.subject if s.strip()))
+        h.addressees = [self._apart(c) for c in map(_clean_item, self.addressees) if c]
         bodies = split_bodies([s.text for s in self.issuer_lines])
         if bodies.joint:
             h.issuers = bodies.bodies
         elif bodies.bodies:
             h.parents, h.issuers = bodies.bodies[:-1], bodies.bodies[-1:]
         _read_number(h)
+
+
+    def _apart(self, text: str) -> str:
+        """A header line whose text layer glued two syllables ("xửlý"), with them apart."""
+        fixed, split = split_glued(text)
+        if split:
+            self.h.warnings.append(Warning(
+                code="glyph_gap", where="header",
+                message=f"syllables printed without a space, split: {', '.join(split)}"))
+        return fixed
 
 
 def _is_upper(text: str) -> bool:
