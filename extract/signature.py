@@ -220,7 +220,8 @@ def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
             continue
         if is_authority(line) or is_position(line) or named:
             break
-        if _noise(line) and not _ITEM.match(line):
+        closed = bool(items) and items[-1].rstrip().endswith((";", "."))
+        if closed and _noise(line) and not _ITEM.match(line):
             i += 1  # what a stamp leaves between two items
             continue
         if _ITEM.match(line):
@@ -234,17 +235,8 @@ def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
 
 
 def _split_items(text: str) -> list[str]:
-    """One line may hold two items ("- Bộ Quốc phòng; - Bộ Công an;", "- Bộ Công thương; Bộ
-    Tài chính;")."""
-    pieces = re.split(r"(?<=;)\s+(?=[-–•+]\s)", text.strip())
-    out: list[str] = []
-    for piece in pieces:
-        parts = re.split(r"(?<=;)\s+", piece)
-        if all(starts_with_head(_ITEM.sub("", p)) for p in parts[1:] if p.strip()):
-            out.extend(parts)
-        else:
-            out.append(piece)
-    return [p for p in out if p.strip()]
+    """One line may hold two items ("- Bộ Quốc phòng; - Bộ Công an;")."""
+    return [p for p in re.split(r"(?<=;)\s+(?=[-–•+]\s)", text.strip()) if p.strip()]
 
 
 def _clean(item: str) -> str:
