@@ -3,7 +3,7 @@ phủ về …", "Luật Tổ chức chính quyền địa phương ngày 16 th�
 /TTr-SNV ngày 5/3/2026 của Sở Nội vụ" — read by one grammar for every format:
 
     citation := TYPE ( [số] NUMBER | NAME [số NUMBER] | ngày DATE | DESCRIPTION ANCHOR )
-                [[,] ngày DATE] [của ISSUER]
+                [[,] ngày DATE] [của ISSUER [ngày DATE]]
               | số NUMBER [[,] ngày DATE] [của ISSUER]      (the type is the symbol's)
 
 TYPE is a document type (the types of Nghị định 30/2020 and Luật Ban hành VBQPPL, and "Văn
@@ -54,7 +54,7 @@ _BLANK_DATE = re.compile(r"\s*,?\s*ngày\s+(?:[.…_ ]*)tháng\s+\d{1,2}\s+năm\
 _ISSUER = re.compile(
     r"\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|v/v|V/v|(?i:quy định|ban hành|hướng dẫn|sửa đổi|"
     r"phê duyệt|thông qua)|triển khai|thực hiện|kèm theo|tại|đối với|giao|về việc|và)\b"
-    r"|\s*[,;:(]|\s*\.(?:\s|$)|\s*$)"
+    r"|\s+ngày\s+\d|\s*[,;:(]|\s*\.(?:\s|$)|\s*$)"
 )
 _PROPOSER = re.compile(  # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": who wrote it
     r"(?:đề nghị|ý kiến(?: chỉ đạo)?|đề xuất|kiến nghị|chỉ đạo|báo cáo)\s+của\s+"
@@ -302,6 +302,8 @@ def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
     if (by := _ISSUER.match(text, pos)) is not None and len(by["issuer"].split()) <= 14:
         issuer = by["issuer"].strip()
         pos = by.end("issuer")
+        if date is None:  # "… của Tỉnh ủy Lào Cai ngày 29/12/2025": the date after the issuer
+            pos, date = _date_at(text, pos)
     elif issuer is None and (
             proposer := _PROPOSER.search(text, max(0, match.start() - 200), match.start())) and (
             len(proposer["issuer"].split()) <= 14):

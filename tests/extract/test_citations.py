@@ -100,6 +100,8 @@ def test_party_documents_and_a_numbered_document_in_a_subject() -> None:
            "Luật Khoa học, công nghệ (sửa đổi) và đổi mới sáng tạo")]),
         ("Căn cứ Luật Địa chất và Khoáng sản 54/2024/QH15 ngày 29/11/2024;",
          [("Luật", "54/2024/QH15", dt.date(2024, 11, 29), "Luật Địa chất và Khoáng sản")]),
+        ("Kế hoạch thực hiện Đề án 08-ĐA/TU của Tỉnh ủy Lào Cai ngày 29/12/2025 về phát triển",
+         [("Đề án", "08-ĐA/TU", dt.date(2025, 12, 29), None)]),
         ("Căn cứ Quyết định số 866/-TTg ngày 18/7/2023 của Thủ tướng Chính phủ;",
          [("Quyết định", "866/-TTg", dt.date(2023, 7, 18), None)]),
     ],
