@@ -14,3 +14,16 @@ def test_a_portals_table_of_contents_after_the_text_makes_no_units() -> None:
     body = read_body([Paragraph(text=t) for t in texts], 0)
     assert [s.path for s in body.sections] == [["1"], ["2"]]
     assert [b.name for b in body.legal_basis] == ["Luật Tổ chức Chính phủ"]
+
+
+def test_a_guide_that_shows_a_signature_block_ends_where_it_is_signed() -> None:
+    """Hướng dẫn 36-HD/VPTW shows "T/M ĐOÀN CHỦ TỊCH" as an example; its own end is signed."""
+    texts = ["I. THỂ THỨC", "1. Chữ ký", "Văn bản của đoàn chủ tịch ký như sau:",
+             "T/M ĐOÀN CHỦ TỊCH", "2. Nơi nhận", "Ghi các nơi nhận văn bản.",
+             "Nơi nhận:", "- Các tỉnh uỷ, thành uỷ,", "- Lưu Văn phòng Trung ương Đảng.",
+             "K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Bùi Văn Thạch"]
+    body = read_body([Paragraph(text=t) for t in texts], 0)
+    assert [(s.name, s.position) for s in body.signers] == [
+        ("Bùi Văn Thạch", "Phó Chánh Văn phòng")]
+    assert body.recipients == ["Các tỉnh uỷ, thành uỷ", "Lưu Văn phòng Trung ương Đảng"]
+    assert [s.number for s in body.sections] == ["I"]
