@@ -112,13 +112,13 @@ class WorkerPool(Generic[T, R]):
         source = iter(items)
         exhausted = False
         while True:
-            while not exhausted and (slot := self._free_slot()) is not None:
-                try:
+            while not exhausted and self._has_room():
+                try:  # the item first: a worker is forked only once its producer has run
                     item = next(source)
                 except StopIteration:
                     exhausted = True
                     break
-                self._dispatch(slot, item)
+                self._dispatch(self._free_slot(), item)
             if not any(s.busy for s in self._slots):
                 return
             yield from self._collect()
@@ -130,9 +130,12 @@ class WorkerPool(Generic[T, R]):
 
     # -- the parent's side --------------------------------------------------------------------
 
-    def _free_slot(self) -> _Worker | None:
+    def _has_room(self) -> bool:
+        return len(self._slots) < max(1, self.workers) or any(not s.busy for s in self._slots)
+
+    def _free_slot(self) -> _Worker:
         idle = next((s for s in self._slots if not s.busy), None)
-        if idle is None and len(self._slots) < max(1, self.workers):
+        if idle is None:
             idle = self._spawn()
             self._slots.append(idle)
         return idle
