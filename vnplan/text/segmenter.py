@@ -67,7 +67,7 @@ class _Tokenizer:
         text = self._characters(text)
         out: list[str] = []
         for match in self.pattern.finditer(text):
-            token = next(v for v in match.groupdict().values() if v is not None)
+            token = match.group()  # each alternative is one named group, matched whole
             if len(token) <= 6:
                 token = self.tokens.get(self._characters(token), self._characters(token))
             out.append(token)
@@ -145,28 +145,46 @@ def pos_tag(text: str) -> list[tuple[str, str]]:
     if not words:
         return []
     rows = [(word, "X") for word in words]
-    features = [[_feature(rows, i, f) for f in _POS_TEMPLATE] for i in range(len(rows))]
+    features = [[f.of(rows, i) for f in _pos_features()] for i in range(len(rows))]
     tags = cast(list[str], _pos_model().tag(features))
     return list(zip(words, tags, strict=True))
 
 
-def _feature(rows: Sequence[tuple[str, str]], i: int, template: str) -> str:
-    """One feature string of word ``i``, written as underthesea's templates write it."""
-    match = _FEATURE.match(template)
-    assert match is not None
-    first, last = int(match[1]), None if match[2] is None else int(match[2])
-    column = int(match[3] or 0)
-    if i + first < 0:
-        return f"{template}=BOS"
-    if i + first >= len(rows) or (last is not None and i + last >= len(rows)):
-        return f"{template}=EOS"
-    if last is None:
-        value = rows[i + first][column]
-    else:
-        value = " ".join(row[column] for row in rows[i + first : i + last + 1])
-    if match[4] is not None:
-        value = _FUNCTIONS[match[4]](value)
-    return f"{template}={value}"
+@dataclass(frozen=True, slots=True)
+class _Feature:
+    """One of underthesea's feature templates: ``T[-1,0][1].lower`` = the lowercased column 1
+    of the previous word and this one."""
+
+    template: str
+    first: int
+    last: int | None
+    column: int
+    function: Callable[[str], str] | None
+
+    def of(self, rows: Sequence[tuple[str, str]], i: int) -> str:
+        """The feature of word ``i``, written as underthesea's templates write it."""
+        if i + self.first < 0:
+            return f"{self.template}=BOS"
+        if i + self.first >= len(rows) or (self.last is not None and i + self.last >= len(rows)):
+            return f"{self.template}=EOS"
+        if self.last is None:
+            value = rows[i + self.first][self.column]
+        else:
+            value = " ".join(r[self.column] for r in rows[i + self.first : i + self.last + 1])
+        if self.function is not None:
+            value = self.function(value)
+        return f"{self.template}={value}"
+
+
+@cache
+def _pos_features() -> tuple[_Feature, ...]:
+    out: list[_Feature] = []
+    for template in _POS_TEMPLATE:
+        match = _FEATURE.match(template)
+        assert match is not None
+        out.append(_Feature(template, int(match[1]), None if match[2] is None else int(match[2]),
+                            int(match[3] or 0), None if match[4] is None else _FUNCTIONS[match[4]]))
+    return tuple(out)
 
 
 def _is_title(word: str) -> str:
