@@ -68,8 +68,9 @@ class _Tokenizer:
         out: list[str] = []
         for match in self.pattern.finditer(text):
             token = match.group()  # each alternative is one named group, matched whole
-            if len(token) <= 6:
-                token = self.tokens.get(self._characters(token), self._characters(token))
+            if len(token) <= 6:  # a short token in its standard spelling ("Aì" → "Ài")
+                token = self._characters(token)
+                token = self.tokens.get(token, token)
             out.append(token)
         return out
 
