@@ -8,7 +8,7 @@ import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -24,10 +24,12 @@ from vnplan.workers import Limits
 
 from .filters import Filters
 from .passes import MAX_PAGES, PassResult, WatchOptions
-from .run import run_pass
-from .sources import Source, SourceError, sources_from_arguments, sources_from_file
-from .status import print_pass, show_status
 from .stop import StopRequests
+
+if TYPE_CHECKING:
+    from .sources import Source
+# the command's own modules (lxml's selectors, the state database, a pass's runner) are
+# imported when it runs: every other command starts without them
 
 Summary = Callable[[BatchResult, Path, str, tuple[str, ...], float], None]
 err = Console(stderr=True)
@@ -172,6 +174,8 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         pass that was killed is resumed by the next. The exit status is 1 when anything
         failed, 2 for a usage error, 3 when OUT is being written by another run.
         """
+        from .status import print_pass, show_status
+
         if status:
             raise typer.Exit(show_status(out))
         watched = _sources(sources, source_file)
@@ -229,6 +233,8 @@ def _pass(
     stop: StopRequests,
     seen: Callable[[Outcome], None],
 ) -> PassResult:
+    from .run import run_pass  # a pass's modules (lxml, feedparser, the export) load here
+
     if not err.is_terminal:
         return run_pass(
             sources, out, options, workers=workers, limits=limits, stop=stop, on_done=seen
@@ -251,6 +257,8 @@ def _pass(
 
 
 def _sources(arguments: list[str] | None, path: Path | None) -> list[Source]:
+    from .sources import SourceError, sources_from_arguments
+
     urls = list(arguments or [])
     try:
         found = sources_from_arguments([u for u in urls if is_url(u)])
@@ -267,6 +275,8 @@ def _sources(arguments: list[str] | None, path: Path | None) -> list[Source]:
 
 
 def _from_path(path: Path) -> list[Source]:
+    from .sources import SourceError, sources_from_arguments, sources_from_file
+
     if path.suffix.lower() == ".toml":
         return sources_from_file(path)
     try:
