@@ -8,38 +8,18 @@ Scores count (item, pillar) pairs, micro-averaged.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from vnplan.align.document import pool
 from vnplan.align.units import list_items
 from vnplan.schema import Document
+from vnplan.scores import Counts
 
 Pairs = set[tuple[str, str]]
 
 
-@dataclass(frozen=True)
-class Score:
-    true_positives: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def score_pairs(predicted: Pairs, gold: Pairs) -> Score:
-    return Score(len(predicted & gold), len(predicted), len(gold))
+def score_pairs(predicted: Pairs, gold: Pairs) -> Counts:
+    return Counts.of(predicted, gold)
 
 
 def _pairs(item: str, pillars: Iterable[str]) -> Pairs:

@@ -1,8 +1,9 @@
 """Text → word tokens for matching: underthesea's word segmentation, folded and filtered.
 
 Multi-syllable words are joined with ``_`` ("hội_nhập"), lowercased, with old-style tone-mark
-placement folded ("hoá" → "hóa") so every spelling of a word meets. underthesea is imported on
-first use only: records that are never aligned never pay for it.
+placement folded ("hoá" → "hóa") so every spelling of a word meets. The segmenter's models
+(``vnplan.text.segmenter``) load on first use only: records that are never aligned never pay
+for them.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _OLD_TONE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
 
 @cache
 def _segmenter() -> Callable[[str], list[str]]:
-    from underthesea import word_tokenize
+    from vnplan.text.segmenter import word_tokenize  # its models load on first use
 
     def segment(text: str) -> list[str]:
         # in bounded pieces (quadratic on long runs without spaces); no letter, no token kept

@@ -26,7 +26,6 @@ import argparse
 import json
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from entity_labels import EntityScore, score_document
 
 from vnplan.schema import Document
+from vnplan.scores import Counts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "data" / "expected_entities"
@@ -42,38 +42,15 @@ TYPES = ("agencies", "heritage", "partners", "province")
 THRESHOLD = 0.95
 
 
-@dataclass
-class Score:
-    tp: int = 0
-    predicted: int = 0
-    expected: int = 0
-    wrong: list[str] = field(default_factory=list)
-    missed: list[str] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.predicted += other.predicted
-        self.expected += other.expected
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.expected if self.expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+Score = EntityScore
 
 
 def compare(predicted: set[str], expected: set[str]) -> Score:
+    counts = Counts.of(predicted, expected)
     return Score(
-        tp=len(predicted & expected),
-        predicted=len(predicted),
-        expected=len(expected),
+        counts.tp,
+        counts.fp,
+        counts.fn,
         wrong=sorted(predicted - expected),
         missed=sorted(expected - predicted),
     )

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from vnplan.normalize import default_gazetteer
 from vnplan.schema import Document
+from vnplan.scores import Counts
 from vnplan.text.fold import fold_heading
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,32 +85,17 @@ def _same(a: str, b: str) -> bool:
 
 
 @dataclass
-class EntityScore:
-    tp: int = 0
-    predicted: int = 0
-    expected: int = 0
+class EntityScore(Counts):
+    """Counts with the names behind the false positives (`wrong`) and negatives (`missed`)."""
+
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.expected if self.expected else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: EntityScore) -> None:
-        self.tp += other.tp
-        self.predicted += other.predicted
-        self.expected += other.expected
-        self.wrong += other.wrong
-        self.missed += other.missed
+    def add(self, other: Counts) -> None:
+        super().add(other)
+        if isinstance(other, EntityScore):
+            self.wrong += other.wrong
+            self.missed += other.missed
 
 
 @dataclass(frozen=True)
@@ -135,8 +121,8 @@ def match_sets(predicted: list[Predicted], expected: list[str], where: str) -> E
             del left[hit]
     return EntityScore(
         tp=len(wanted) - len(left),
-        predicted=len(wanted) - len(left) + len(unmatched),
-        expected=len(wanted),
+        fp=len(unmatched),
+        fn=len(left),
         wrong=[f"{where}  {u.shown}" for u in unmatched],
         missed=[f"{where}  {name}" for name in left.values()],
     )

@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from vnplan.extract.doc_types import split_type_line
 from vnplan.schema import Document
 from vnplan.text.fold import fold_heading
 
@@ -123,6 +124,9 @@ def _subject(doc: Document) -> str | None:
     if subject is not None or doc.title is None:
         return subject
     title = doc.title
+    typed = split_type_line(title)
+    if typed is not None and typed[0] == doc.doc_type and not typed[1]:
+        return None  # the title is the type line alone ("PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC")
     if doc.doc_type and key(title).startswith(key(doc.doc_type)):
         title = title[len(doc.doc_type) :].strip()
     return re.sub(r"^(?:V/v|Về việc)\s*:?\s*", "", title, flags=re.IGNORECASE) or None

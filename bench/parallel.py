@@ -6,16 +6,17 @@
 The corpus cycles through the born-digital samples of every format until it holds
 ``--documents`` files. Each run converts it into a fresh output folder in a fresh process
 (the whole command, start-up included); the runs of 1 and 2 workers alternate ``--repeat``
-times and the fastest of each counts. A third run starts the same command from a parent that
-called ``vnplan.preload.preload()`` before the runner forks its workers, so they share what it
-loaded. The table gives seconds, documents per second and the speed-up over 1 worker (the
-machine's cores bound it).
+times and the fastest of each counts. The table gives seconds, documents per second, the
+speed-up over 1 worker (the machine's cores bound it) and the CPU seconds of the run (the
+parent and its workers): on a machine shared with other work, 2 workers cannot take both
+cores, and equal CPU seconds show the runner did not add work.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -44,25 +45,18 @@ def build_corpus(folder: Path, documents: int) -> int:
     return documents
 
 
-PRELOADED = """
-import sys
-from vnplan.preload import preload
-preload()  # what a runner does before it forks its workers
-sys.argv[0] = "vnplan"
-from vnplan.cli import main
-main()
-"""
-
-
-def timed_run(corpus: Path, workers: int, preloaded: bool = False) -> float:
-    """Seconds of one whole `vnplan convert CORPUS -o OUT --workers N` process; `preloaded`:
-    the same command from a parent that called `vnplan.preload.preload()` first."""
-    command = [sys.executable, "-c", PRELOADED] if preloaded else [sys.executable, "-m", "vnplan"]
+def timed_run(corpus: Path, workers: int) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the parent and its workers) of one whole `vnplan
+    convert CORPUS -o OUT --workers N` process."""
     with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run([*command, "convert", str(corpus), "-o", out, "--workers", str(workers)],
-                       check=True, capture_output=True)
-        return time.perf_counter() - start
+        subprocess.run([sys.executable, "-m", "vnplan", "convert", str(corpus), "-o", out,
+                        "--workers", str(workers)], check=True, capture_output=True)
+        seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        return seconds, cpu
 
 
 def main() -> int:
@@ -73,19 +67,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp)
         count = build_corpus(corpus, args.documents)
-        runs = {"1": float("inf"), "2": float("inf"), "2, parent preloaded": float("inf")}
+        runs = {"1": (float("inf"), 0.0), "2": (float("inf"), 0.0)}
+        load = os.getloadavg()[0]
         for _ in range(args.repeat):
-            runs["1"] = min(runs["1"], timed_run(corpus, 1))
-            runs["2"] = min(runs["2"], timed_run(corpus, 2))
-            runs["2, parent preloaded"] = min(runs["2, parent preloaded"],
-                                              timed_run(corpus, 2, preloaded=True))
+            for name in runs:
+                runs[name] = min(runs[name], timed_run(corpus, int(name)))
     print(f"`python bench/parallel.py --documents {count}`: {count} documents (pdf, docx, txt, "
-          f"html), {os.cpu_count()} CPU cores\n")
-    print("| workers | seconds | documents/s | speed-up over 1 worker |\n|---|---:|---:|---:|")
-    for name, seconds in runs.items():
-        print(f"| {name} | {seconds:.1f} | {count / seconds:.1f} | {runs['1'] / seconds:.2f}× |")
-    print(f"\n2 workers / 1 worker: {runs['1'] / runs['2']:.2f}× (target ≥ 1.8×); with the "
-          f"parent preloaded: {runs['1'] / runs['2, parent preloaded']:.2f}×")
+          f"html), {os.cpu_count()} CPU cores, load average {load:.1f} → "
+          f"{os.getloadavg()[0]:.1f}\n")
+    print("| workers | seconds | documents/s | speed-up over 1 worker | CPU seconds |\n"
+          "|---|---:|---:|---:|---:|")
+    one = runs["1"][0]
+    for name, (seconds, cpu) in runs.items():
+        print(f"| {name} | {seconds:.1f} | {count / seconds:.1f} | {one / seconds:.2f}× "
+              f"| {cpu:.1f} |")
+    print(f"\n2 workers / 1 worker: {one / runs['2'][0]:.2f}× (target ≥ 1.8×)")
     return 0
 
 

@@ -59,7 +59,7 @@ def main() -> int:
         gold |= {(item["file"], *x) for x in g}
     score = score_pairs(predicted, gold)
     print(f"NQ 76/NQ-CP items: precision {score.precision:.3f}, recall {score.recall:.3f}, "
-          f"F1 {score.f1:.3f} ({score.true_positives} / {score.predicted} / {score.gold} pairs)")
+          f"F1 {score.f1:.3f} ({score.tp} / {score.predicted} / {score.expected} pairs)")
     ids = {c.id: {p.id for p in c.pillars} for c in load_catalogs()}
     linked = {c: 0 for c in ids}
     wrong = 0

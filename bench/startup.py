@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from speed import one_page_text  # noqa: E402
+from speed import compile_package, one_page_text  # noqa: E402
 
 STAGES = """
 import json, sys, time
@@ -65,6 +65,7 @@ def main() -> int:
     parser.add_argument("path", nargs="?", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.path.resolve() if args.path else one_page_text(Path(tmp))
         best: dict[str, float] = {}

@@ -114,7 +114,7 @@ def _read_identity(
 
 
 _PROMULGATION = re.compile(  # "…, Ủy ban nhân dân tỉnh Lào Cai ban hành Kế hoạch …"
-    r"(?:^|[,;:.]\s*|\bqua rà soát,?\s*)(?:(?:Chủ tịch|Giám đốc|Bộ trưởng|Thủ tướng)\s+)?"
+    r"(?:^|[,;:.]\s*|\bqua rà soát,?\s*)(?:(?:Chủ tịch|Giám đốc|Bộ trưởng)\s+)?"
     r"(?P<body>[A-ZĐÀ-Ỹ][^,;:.]{3,80}?)\s+(?:ban hành|xây dựng|kính trình|báo cáo)\s")
 _OF_ISSUER = re.compile(r"\bcủa\s+(?P<body>[A-ZĐÀ-Ỹ][^,;:.()]{3,80}?)\s*\)?\s*$")
 

@@ -34,7 +34,7 @@ class Body:
 def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     """Everything after the header (`start`), up to the end of `paragraphs`."""
     body = Body()
-    tail = find_tail(paragraphs, start)
+    tail = document_end(paragraphs, start)
     first_item = min(find(paragraphs, start, _opens_body), tail)
     body.preamble = [p.text for p in paragraphs[start:first_item] if p.cells is None]
     body.legal_basis = unique_citations(
@@ -48,6 +48,26 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
     _read_tables(body, paragraphs, first_item if body.sections else start, body_end)
     return body
+
+
+def document_end(paragraphs: list[Paragraph], start: int) -> int:
+    """Where the document's end begins: the first closing, "Nơi nhận:" or signature — unless
+    nothing is signed there (a guide that shows a signature block as an example: "T/M ĐOÀN
+    CHỦ TỊCH" with no name under it) and a signed end follows before any appendix."""
+    first = find_tail(paragraphs, start)
+    if _signed_end(paragraphs, first):
+        return first
+    appendix = find(paragraphs, first, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+    tail = first
+    while (tail := find_tail(paragraphs, tail + 1)) < appendix:
+        if _signed_end(paragraphs, tail):
+            return tail
+    return first
+
+
+def _signed_end(paragraphs: list[Paragraph], tail: int) -> bool:
+    end = read_tail(paragraphs[tail : tail + SIGNATURE_SEARCH])
+    return any(s.name for s in end.signers)
 
 
 def find(paragraphs: list[Paragraph], start: int, test: Callable[[Paragraph], object]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from vnplan.errors import ConversionError
 from vnplan.extract.administrative import plan_type, read_administrative
@@ -18,6 +19,9 @@ from vnplan.text.letters import vietnamese_share
 from vnplan.version import __version__
 
 SIGNED_TAIL = 40  # paragraphs at the end where a signature is looked for
+ENACTING_WITHIN = 12  # paragraphs under the type line where the preamble or Điều 1 is looked for
+APPENDIX_TYPE = "Phụ lục"  # an appendix sent on its own: part of a document, never an article
+CITING = re.compile(r"^(?:Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 MIN_LETTERS_TO_JUDGE = 200
 MIN_VIETNAMESE_SHARE = 0.03  # Vietnamese prose: 25–40 % of letters carry these marks
 
@@ -65,7 +69,22 @@ def is_administrative(paragraphs: list[Paragraph]) -> bool:
     header = read_header(paragraphs)
     if header.found or _reads_as_plan(paragraphs):
         return True
-    return header.type_line is not None and _signed(paragraphs)
+    if header.type_line is None:
+        return False
+    return header.doc_type == APPENDIX_TYPE or _signed(paragraphs) or _enacts(
+        paragraphs[header.end : header.end + ENACTING_WITHIN])
+
+
+def _enacts(paragraphs: list[Paragraph]) -> bool:
+    """Under a type line, the preamble that cites ("Căn cứ …") or the first article ("Điều
+    1."): the document itself (a portal page that shows its header in an attribute box), not
+    an article about it."""
+    for par in paragraphs:
+        text = par.text.strip()
+        marker = parse_marker(text, par.bold) if par.cells is None else None
+        if CITING.match(text) or (marker is not None and marker.kind == "article"):
+            return True
+    return False
 
 
 def _signed(paragraphs: list[Paragraph]) -> bool:

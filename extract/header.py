@@ -13,31 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from vnplan.extract.bodies import split_bodies, starts_with_authority
 from vnplan.extract.doc_types import split_type_line, type_of_symbol
+from vnplan.extract.glyph_gaps import split_glued
+from vnplan.extract.header_segments import Segment, explode
 from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.readers.anchors import (
-    ADDRESSEES,
-    find_motto,
-    find_place_date,
-    is_rule,
-    is_signing_stamp,
-    mark_kind,
-    number_clause,
-    skeleton,
-)
+from vnplan.extract.readers.anchors import ADDRESSEES, find_place_date, mark_kind, skeleton
 from vnplan.schema import Warning
 
 HEADER_WINDOW = 45  # the header is within the first this many paragraphs
 BODY_WORDS = 35  # a paragraph this long is body text, not a header line
 SUBJECT_LINES_MAX = 6
-SegmentKind = Literal["motto", "number", "place_date", "mark", "rule", "text"]
 PREAMBLE_CUE = re.compile(
-    r"^(?:tiếp tục\s+)?(?:căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|triển khai|"
-    r"trả lời|để|nhằm|thi hành)\b",
+    r"^(?:tiếp tục\s+)?(?:(?:các\s+)?căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|"
+    r"triển khai|trả lời|để|nhằm|thi hành)\b",
     re.IGNORECASE,
 )
 ENACTING = re.compile(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|QUY ĐỊNH)\s*:\s*$",
@@ -62,20 +53,6 @@ PORTAL_KEYS = {
     "trích yếu": "subject", "lĩnh vực": "field", "tình trạng": "status",
     "tình trạng hiệu lực": "status",
 }
-
-
-@dataclass(frozen=True)
-class Segment:
-    kind: SegmentKind
-    text: str
-    index: int  # the paragraph it is in
-    bold: bool | None
-    centered: bool | None
-
-    @property
-    def upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
 @dataclass
@@ -133,60 +110,6 @@ class Header:
             return f"{self.type_line} {self.subject}"
         head = self.type_line[:1] + self.type_line[1:].lower()
         return f"{head} {self.subject[:1].lower()}{self.subject[1:]}"
-
-
-def explode(index: int, par: Paragraph) -> list[Segment]:
-    """The header parts inside one paragraph (or the cells of one table row), in order."""
-    texts = [c for cell in par.cells for c in cell.split("\n")] if par.cells else [par.text]
-    out: list[Segment] = []
-    for text in (t for t in texts if not is_signing_stamp(t)):
-        for kind, piece in _pieces(text.strip()):
-            out.append(Segment(kind, piece, index, par.bold, par.centered))
-    return out
-
-
-def _pieces(text: str) -> list[tuple[SegmentKind, str]]:
-    if not text:
-        return []
-    if is_rule(text):
-        return [("rule", text)]
-    spans: list[tuple[int, int, SegmentKind]] = [(a, b, "motto") for a, b in find_motto(text)]
-    rest = _gaps(text, spans)
-    for start, end in rest:
-        piece = text[start:end]
-        if (clause := number_clause(piece)) is not None:
-            spans.append((start + clause[0], start + clause[1], "number"))
-        if (place := find_place_date(piece)) is not None:
-            spans.append((start + place.start, start + place.end, "place_date"))
-    out: list[tuple[SegmentKind, str]] = []
-    spans.sort()
-    cursor = 0
-    for start, end, kind in spans:
-        if start < cursor:
-            continue
-        out.extend(_plain(text[cursor:start]))
-        out.append((kind, text[start:end].strip()))
-        cursor = end
-    out.extend(_plain(text[cursor:]))
-    return out
-
-
-def _gaps(text: str, spans: list[tuple[int, int, SegmentKind]]) -> list[tuple[int, int]]:
-    out, cursor = [], 0
-    for start, end, _ in sorted(spans):
-        out.append((cursor, start))
-        cursor = end
-    out.append((cursor, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
-
-
-def _plain(text: str) -> list[tuple[SegmentKind, str]]:
-    text = text.strip()
-    if not text.strip("-–—"):
-        return []
-    if is_rule(text):
-        return [("rule", text)]
-    return [("mark" if mark_kind(text) else "text", text)]
 
 
 def is_body_start(par: Paragraph) -> bool:
@@ -277,6 +200,8 @@ class _Reader:
         unless it is set like the body (a Giấy mời has no subject)."""
         if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
             return True  # "Chương I" under a subject set in the same bold
+        if self.state in ("subject", "after") and self.subject and par.cells is not None:
+            return True  # a table under the subject: the body's
         if self.state == "subject" and not self.subject:
             looks_like_body = par.centered is False and par.bold is False and bool(
                 self.type_segment and (self.type_segment.centered or self.type_segment.bold))
@@ -332,7 +257,11 @@ class _Reader:
                 return True
             typed = split_type_line(text) if (seg.upper or seg.bold) else None
             anchored = h.motto or h.number_printed is not None or h.date_printed is not None
-            if typed and not text.rstrip().endswith(":") and (anchored or seg.centered):
+            # unanchored, a type line is one set apart: centred, or the bare type name opening
+            # the text ("Phụ lục" over the title of an appendix sent on its own)
+            alone = typed is not None and not typed[1] and not self.issuer_lines and (
+                h.portal_title is None)
+            if typed and not text.rstrip().endswith(":") and (anchored or seg.centered or alone):
                 h.doc_type, rest = typed
                 h.type_line = text[: len(text) - len(rest)].strip() if rest else text
                 self.subject = [rest] if rest else []
@@ -412,7 +341,8 @@ class _Reader:
         if _ITEM.match(text) or not items:
             items.extend(pieces)
         elif open_item and (text[:1].islower() or items[-1].rstrip().endswith(",")
-                            or len(text.split()) <= 12):
+                            or len(text.split()) <= 12 or _ITEM.match(items[-1])):
+            # a dashed item goes on over the lines without a dash under it
             items[-1] = f"{items[-1]} {text.strip()}"
         elif len(text.split()) <= 20 and not text.rstrip().endswith(":"):
             items.extend(pieces)
@@ -423,14 +353,24 @@ class _Reader:
     def _finish(self) -> None:
         h = self.h
         if self.subject:
-            h.subject = " ".join(s.strip() for s in self.subject if s.strip()) or None
-        h.addressees = [c for c in map(_clean_item, self.addressees) if c]
+            h.subject = self._apart(" ".join(s.strip() for s in self.subject if s.strip()))
+        h.addressees = [self._apart(c) for c in map(_clean_item, self.addressees) if c]
         bodies = split_bodies([s.text for s in self.issuer_lines])
         if bodies.joint:
             h.issuers = bodies.bodies
         elif bodies.bodies:
             h.parents, h.issuers = bodies.bodies[:-1], bodies.bodies[-1:]
         _read_number(h)
+
+
+    def _apart(self, text: str) -> str:
+        """A header line whose text layer glued two syllables ("xửlý"), with them apart."""
+        fixed, split = split_glued(text)
+        if split:
+            self.h.warnings.append(Warning(
+                code="glyph_gap", where="header",
+                message=f"syllables printed without a space, split: {', '.join(split)}"))
+        return fixed
 
 
 def _is_upper(text: str) -> bool:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnplan.extract.bodies import position_head, split_rank, written_form
+from vnplan.extract.bodies import position_head, split_rank, starts_with_head, written_form
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.schema import Signer
+from vnplan.text.fold import fold_heading
 
 AUTHORITY = re.compile(
     r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
@@ -26,7 +27,7 @@ AUTHORITY = re.compile(
 _AUTHORITY_INSIDE = re.compile(
     r"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.?\s*[A-ZĐÀ-Ỹ]{2})|(?<=\S)\s+(?=Nơi nhận\s*:)")
 _STAMP = re.compile(
-    r"^[\[(]?\s*(?:đã\s+ký|đã\s+ký\s+và\s+đóng\s+dấu|ký\s*,?\s*ghi\s+rõ\s+họ\s+tên|ký\s+tên|"
+    r"^[\[(]?\s*(?:đã\s+k[ýí]|đã\s+ký\s+và\s+đóng\s+dấu|ký\s*,?\s*ghi\s+rõ\s+họ\s+tên|ký\s+tên|"
     r"chữ\s+ký|signed|đóng\s+dấu|ký\s+số)\b.*$|^(?:ký\s+bởi|người\s+ký|ngày\s+ký|thời\s+gian\s+ký"
     r"|email|cơ\s+quan|chức\s+vụ)\s*:.*$",
     re.IGNORECASE,
@@ -34,6 +35,8 @@ _STAMP = re.compile(
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:-[A-ZĐÀ-Ỹ]?[a-zà-ỹđ]+)?\.?$")
 _UPPER_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}$")
 POSITION_WORDS_MAX = 14
+POSITION_ALONE_WORDS = 3
+REPRESENTATIVE = "đại diện"
 NAME_WORDS = (2, 6)
 GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
@@ -104,9 +107,19 @@ def is_authority(text: str) -> bool:
 
 
 def is_position(text: str) -> bool:
+    """A position line: in capitals ("PHÓ CHỦ TỊCH UBND TỈNH"), or a position alone on its
+    line as a minutes' signature prints it ("Đại diện", "Thư ký")."""
     text = text.strip()
-    return (len(text.split()) <= POSITION_WORDS_MAX and _mostly_upper(text)
-            and position_head(text) is not None)
+    if len(text.split()) > POSITION_WORDS_MAX or (head := position_head(text)) is None:
+        return False
+    return _mostly_upper(text) or (
+        len(text.split()) <= POSITION_ALONE_WORDS and head == fold_heading(text))
+
+
+def _representative_of(block: SignatureBlock, line: str) -> bool:
+    """"Đại diện" / "Sở Công Thương": whom the signer represents, on the line under it."""
+    return bool(block.positions) and fold_heading(block.positions[-1]) == REPRESENTATIVE and (
+        starts_with_head(line) and len(line.split()) <= POSITION_WORDS_MAX)
 
 
 def is_name(text: str, *, after_position: bool = False) -> bool:
@@ -149,6 +162,9 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         j += 1
     while j < len(lines) and is_position(lines[j]) and not is_authority(lines[j]):
         block.positions.append(lines[j])
+        j += 1
+    if j < len(lines) and _representative_of(block, lines[j]):
+        block.positions[-1] = f"{block.positions[-1].strip()} {lines[j].strip()}"
         j += 1
     if not block.positions and not block.authority:
         return None
@@ -198,8 +214,16 @@ def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if is_authority(line) or is_position(line) or (is_name(line) and not _ITEM.match(line)):
+        named = is_name(line) and not _ITEM.match(line)
+        if named and i + 1 < len(lines) and _ITEM.match(lines[i + 1]):
+            i += 1  # a signer's name printed beside the list, the items going on under it
+            continue
+        if is_authority(line) or is_position(line) or named:
             break
+        closed = bool(items) and items[-1].rstrip().endswith((";", "."))
+        if closed and _noise(line) and not _ITEM.match(line):
+            i += 1  # what a stamp leaves between two items
+            continue
         if _ITEM.match(line):
             items.extend(_split_items(line))
         elif items and len(line.split()) <= RECIPIENT_LINE_WORDS:  # an item broken over lines

@@ -27,6 +27,7 @@ ATTACHMENT_NOTE = re.compile(r"^\((?:Đính kèm|Gửi kèm|Hồ sơ kèm theo|K
 _ADDRESSING = re.compile(r"\b(?:đề nghị|yêu cầu|thông báo|kính|trân trọng|báo cáo)\b")
 CLOSING_VERB_WITHIN = 14  # words: "Sở Khoa học và Công nghệ kính báo cáo …"
 TRUNCATION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
+SIGNATURE_CELLS_MAX = 3  # a row of signatures beside each other, not a data table
 SIGNATURE_SEARCH = 80  # paragraphs after the body looked at for the signature
 
 
@@ -69,8 +70,14 @@ def _is_closing(text: str) -> bool:
 
 
 def signature_at(paragraphs: list[Paragraph], i: int) -> bool:
+    """A position line with the name under it; or a table row of signatures (a Phiếu trình's
+    "LÃNH ĐẠO VĂN PHÒNG" and "CHUYÊN VIÊN THAM MƯU" side by side)."""
     par = paragraphs[i]
-    if par.cells is not None or not is_position(par.text):
+    if par.cells is not None:
+        return len(par.cells) <= SIGNATURE_CELLS_MAX and any(
+            b.name and b.positions and b.positions[0].isupper()
+            for b in find_signatures(tail_lines([par])))
+    if not is_position(par.text):
         return False
     lines = tail_lines(paragraphs[i : i + 2 + GAP_LINES_MAX])
     return any(b.name for b in find_signatures(lines[: 2 + GAP_LINES_MAX]))

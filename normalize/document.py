@@ -27,7 +27,7 @@ from .matcher import analyse
 from .mentions import Found, agency_spans, unknown_body_kind
 from .ocr import repair_text
 from .provinces import mentioned_provinces, most_mentioned, province_at, to_province
-from .splitting import split_agency_list
+from .splitting import agency_and_role, split_agency_list
 from .text import clean_edges, fix_text, fold
 
 
@@ -105,7 +105,13 @@ def _resplit(
                     where=f"{where}[{j}]",
                 )
             )
-        out.extend(resolve_agency(item, province, gaz) for item in items)
+        for item in items:
+            agency, role = agency_and_role(item, gaz)
+            if role is not None:
+                warnings.append(Warning(
+                    code="agency_role", where=f"{where}[{j}]",
+                    message=f"'{item}': the agency is '{agency}', '{role}' what it does"))
+            out.append(resolve_agency(agency, province, gaz))
     return out
 
 

@@ -111,6 +111,11 @@ class ProvinceEntry:
     unit_2025: str
     name_2025: str
 
+    @property
+    def bare_names(self) -> tuple[str, ...]:
+        """The name alone ("Lào Cai"), where it is a province's name without "tỉnh"."""
+        return (self.name,) if self.bare_name else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Partner:
@@ -125,6 +130,11 @@ class Partner:
     bare: bool
     source: str = "partners"
     iso_3166_2: str | None = None
+
+    @property
+    def bare_names(self) -> tuple[str, ...]:
+        """The name alone, where it names the partner without a cue word."""
+        return (self.name,) if self.bare else ()
 
 
 @dataclass(frozen=True, eq=False)

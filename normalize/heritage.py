@@ -10,7 +10,6 @@ Generic phrases ("các di sản văn hóa đã được UNESCO ghi danh") name n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -20,14 +19,15 @@ from vnplan.schema import HeritageRef
 from .gazetteer import Gazetteer, Heritage, default_gazetteer
 from .matcher import (
     Analysed,
-    CaseRule,
     Index,
     Match,
+    Spelling,
     analyse,
     build_index,
     contains_keys,
     find,
     sentence_bounds,
+    spelled,
 )
 from .text import fold, key_of
 
@@ -48,18 +48,18 @@ class HeritageSpan:
     spelling: str
 
 
-def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
-    for h in gaz.heritage.values():
-        for v in h.variants:
-            yield v, h.id, "variant", "fold"
-        for v in h.context_variants:
-            yield v, h.id, "context", "shape"
-        for v in h.ocr_variants:
-            yield v, h.id, "ocr", "fold"
+_SPELLINGS: tuple[Spelling, ...] = (
+    ("variants", "variant", "fold"),
+    ("context_variants", "context", "shape"),
+    ("ocr_variants", "ocr", "fold"),
+)
+_REF_FIELDS = ("id", "name_en", "name_vi", "category", "year")  # copied into a HeritageRef
 
 
 def heritage_index(gaz: Gazetteer) -> Index:
-    return gaz.derived("heritage_index", lambda g: build_index(_entries(g)))
+    return gaz.derived(
+        "heritage_index", lambda g: build_index(spelled(g.heritage.values(), "id", _SPELLINGS))
+    )
 
 
 def _spelling_table(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
@@ -118,15 +118,7 @@ def heritage_spans(gaz: Gazetteer, text: str, quoted: bool = True) -> list[Herit
 
 
 def heritage_ref(item: Heritage, raw: str, count: int = 1) -> HeritageRef:
-    return HeritageRef(
-        raw=raw,
-        id=item.id,
-        name_en=item.name_en,
-        name_vi=item.name_vi,
-        category=item.category,
-        year=item.year,
-        count=count,
-    )
+    return HeritageRef(raw=raw, count=count, **{f: getattr(item, f) for f in _REF_FIELDS})
 
 
 def find_heritage(text: str, gazetteer: Gazetteer | None = None) -> list[HeritageRef]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -139,6 +139,24 @@ def make_pattern(name: str, payload: str, source: str, case: CaseRule) -> Patter
         source=source,
         commas=a.commas,
     )
+
+
+Spelling = tuple[str, str, CaseRule]
+"""Where a gazetteer entry keeps names (an attribute: a name or a tuple of them), the source a
+match through them reports, and their case rule."""
+
+
+def spelled(
+    entries: Iterable[Any], payload: str, spellings: Iterable[Spelling]
+) -> Iterator[tuple[str, str, str, CaseRule]]:
+    """Every name of every entry as build_index takes it: (name, the entry's `payload`
+    attribute, source, case rule), entry by entry, in the order of `spellings`."""
+    for entry in entries:
+        key = getattr(entry, payload)
+        for attribute, source, case in spellings:
+            names = getattr(entry, attribute)
+            for name in (names,) if isinstance(names, str) else names:
+                yield name, key, source, case
 
 
 def build_index(entries: Iterable[tuple[str, str, str, CaseRule]]) -> Index:

@@ -13,15 +13,20 @@ Two ways a partner is found:
 * by pattern (open world) — an administrative word (tỉnh, thành phố, vùng, bang, châu …) and a
   capitalised name, followed by its country in brackets ("tỉnh Gunma (Nhật Bản)"), or with the
   country named in the same sentence when the name is one of that country's ISO 3166-2
-  subdivisions (pycountry).
+  subdivisions (pycountry's, kept as a data file).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
 
 from vnplan.schema import PartnerRef
 
@@ -31,10 +36,12 @@ from .matcher import (
     CaseRule,
     Index,
     Match,
+    Spelling,
     analyse,
     build_index,
     find,
     sentence_bounds,
+    spelled,
 )
 from .text import fold, fold_token, key_of, upper_initial
 
@@ -58,18 +65,17 @@ class PartnerSpan:
     iso_3166_2: str | None = None
 
 
-def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
-    for p in gaz.partners.values():
-        if p.bare:
-            yield p.name, p.name, "name", "shape"
-        for v in p.variants:
-            yield v, p.name, "variant", "shape"
-        for v in p.ocr_variants:
-            yield v, p.name, "ocr", "shape"
+_SPELLINGS: tuple[Spelling, ...] = (
+    ("bare_names", "name", "shape"),
+    ("variants", "variant", "shape"),
+    ("ocr_variants", "ocr", "shape"),
+)
 
 
 def partner_index(gaz: Gazetteer) -> Index:
-    return gaz.derived("partner_index", lambda g: build_index(_entries(g)))
+    return gaz.derived(
+        "partner_index", lambda g: build_index(spelled(g.partners.values(), "name", _SPELLINGS))
+    )
 
 
 def _glued(a: Analysed, i: int) -> bool:
@@ -146,22 +152,54 @@ def _iso_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", _ISO_SUFFIXES.sub("", text)).strip()
 
 
-def _subdivisions(gaz: Gazetteer) -> dict[str, dict[str, str]]:
-    """Vietnamese country name → {ISO 3166-2 name key → code}, from pycountry, for the
-    countries the partners gazetteer names."""
-    import pycountry  # loaded only when a text names a foreign place by pattern
+SUBDIVISIONS_FILE = "data/iso_subdivisions.json"
 
+
+@cache
+def _subdivision_table() -> dict[str, dict[str, str] | None]:
+    """English country name → {ISO 3166-2 name key → code} (None: pycountry does not know the
+    country), for the countries of the partners data file: ``data/iso_subdivisions.json``,
+    rebuilt from pycountry by ``python -m vnplan.normalize.partners``, so that a text naming a
+    foreign place does not load pycountry's 5 000 subdivisions."""
+    text = resources.files("vnplan.normalize").joinpath(SUBDIVISIONS_FILE).read_text("utf-8")
+    table: dict[str, dict[str, str] | None] = json.loads(text)
+    return table
+
+
+def pycountry_subdivisions(name_en: str) -> dict[str, str] | None:
+    """{ISO 3166-2 name key → code} of a country, from pycountry (None: an unknown country)."""
+    import pycountry
+
+    try:
+        country = pycountry.countries.lookup(name_en)
+    except LookupError:
+        return None
+    subs = pycountry.subdivisions.get(country_code=country.alpha_2) or []  # type: ignore[no-untyped-call]
+    # two subdivisions of one name (Papua the province and the region): the top level wins,
+    # whatever order pycountry gives them in
+    ordered = sorted(subs, key=lambda s: (getattr(s, "parent_code", None) is None, s.code))
+    return {_iso_key(s.name): s.code for s in ordered}
+
+
+def _subdivisions(gaz: Gazetteer) -> dict[str, dict[str, str]]:
+    """Vietnamese country name → {ISO 3166-2 name key → code}, for the countries the partners
+    gazetteer names (pycountry's, from the data file; pycountry itself for a country the file
+    lacks)."""
+    table = _subdivision_table()
     out: dict[str, dict[str, str]] = {}
     for p in gaz.partners.values():
-        if p.kind != "country" or p.country is None:
+        if p.kind != "country" or p.country is None or p.name_en is None:
             continue
-        try:
-            country = pycountry.countries.lookup(p.name_en)
-        except LookupError:
-            continue
-        subs = pycountry.subdivisions.get(country_code=country.alpha_2) or []  # type: ignore[no-untyped-call]
-        out[p.country] = {_iso_key(s.name): s.code for s in subs}
+        subs = table[p.name_en] if p.name_en in table else pycountry_subdivisions(p.name_en)
+        if subs is not None:
+            out[p.country] = subs
     return out
+
+
+def subdivision_table(gaz: Gazetteer) -> dict[str, dict[str, str] | None]:
+    """The data file's content for `gaz`'s countries, from pycountry."""
+    return {p.name_en: pycountry_subdivisions(p.name_en) for p in gaz.partners.values()
+            if p.kind == "country" and p.country is not None and p.name_en is not None}
 
 
 def _countries(gaz: Gazetteer) -> dict[str, str]:
@@ -257,3 +295,14 @@ def find_partners(text: str, gazetteer: Gazetteer | None = None) -> list[Partner
         first.setdefault(s.name, s)
         counts[s.name] = counts.get(s.name, 0) + 1
     return [partner_ref(s, s.raw, counts[n]) for n, s in first.items()]
+
+
+if __name__ == "__main__":  # rebuild data/iso_subdivisions.json from pycountry
+    try:
+        found = subdivision_table(default_gazetteer())
+    except ImportError:
+        sys.exit("pycountry is needed to rebuild the subdivision table")
+    target = Path(__file__).with_name("data") / "iso_subdivisions.json"
+    target.write_text(json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                      "utf-8")
+    print(f"{len(found)} countries → {target}")

@@ -4,28 +4,25 @@ code and the provincial unit it belongs to from 1 July 2025."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 
 from vnplan.schema import Province
 
 from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
-from .matcher import Analysed, CaseRule, Index, Match, analyse, build_index, find
+from .matcher import Analysed, Index, Match, Spelling, analyse, build_index, find, spelled
 from .matcher import match_at as _match_at
 
-
-def _entries(gaz: Gazetteer) -> Iterator[tuple[str, str, str, CaseRule]]:
-    for p in gaz.provinces.values():
-        if p.bare_name:
-            yield p.name, p.name, "name", "shape"
-        yield p.name_with_type, p.name, "name_with_type", "shape"
-        for v in p.variants:
-            yield v, p.name, "variant", "shape"
-        for ab in p.abbreviations:
-            yield ab, p.name, "abbreviation", "exact"
+_SPELLINGS: tuple[Spelling, ...] = (
+    ("bare_names", "name", "shape"),
+    ("name_with_type", "name_with_type", "shape"),
+    ("variants", "variant", "shape"),
+    ("abbreviations", "abbreviation", "exact"),
+)
 
 
 def province_index(gaz: Gazetteer) -> Index:
-    return gaz.derived("province_index", lambda g: build_index(_entries(g)))
+    return gaz.derived(
+        "province_index", lambda g: build_index(spelled(g.provinces.values(), "name", _SPELLINGS))
+    )
 
 
 def to_province(entry: ProvinceEntry) -> Province:

@@ -23,9 +23,9 @@ The modifiers run up to:
 * the segment's end (a line, a cell, a full stop, a colon …).
 
 A name followed by a level ("cấp tỉnh", "cấp xã", "các cấp", "cùng cấp") or a plural of units
-("các xã, phường") names a class of bodies, a group. underthesea's ``pos_tag`` gives the words
-and their tags: its segmentation keeps "Hội nghị", "Bộ trưởng", "Báo cáo" whole, so they are
-not read as "Hội", "Bộ", "Báo".
+("các xã, phường") names a class of bodies, a group. underthesea's POS tagger
+(``vnplan.text.segmenter.pos_tag``) gives the words and their tags: its segmentation keeps "Hội
+nghị", "Bộ trưởng", "Báo cáo" whole, so they are not read as "Hội", "Bộ", "Báo".
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, cast
+from typing import Literal
 
 from vnplan.text.chunks import pieces
 
@@ -117,8 +117,7 @@ class Phrase:
 
 @cache
 def _tagger() -> Callable[[str], list[tuple[str, str]]]:
-    # underthesea takes ~0.5 s to import: only load it when a text needs it.
-    from underthesea import pos_tag
+    from vnplan.text.segmenter import pos_tag  # its models load on first use
 
     def tag(text: str) -> list[tuple[str, str]]:
         # in bounded pieces: the tokenizer is quadratic on long runs without spaces
@@ -127,7 +126,7 @@ def _tagger() -> Callable[[str], list[tuple[str, str]]]:
             if is_run:
                 tags.append((piece, "X"))
             elif piece.strip():
-                tags.extend(cast(list[tuple[str, str]], pos_tag(piece)))
+                tags.extend(pos_tag(piece))
         return tags
 
     return tag

@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import Gazetteer, default_gazetteer
 from .matcher import analyse
-from .mentions import gazetteer_spans, starts_agency
+from .mentions import agency_spans, gazetteer_spans, starts_agency
 from .text import clean_edges
 
 _HARD_SEPARATORS = re.compile(r"[;\n\t]+")
@@ -67,3 +67,26 @@ def split_agency_list(text: str, gazetteer: Gazetteer | None = None) -> list[str
     for part in _HARD_SEPARATORS.split(_ROLE_LABEL.sub("\n", text)):
         items.extend(_split_part(gaz, part))
     return items
+
+
+# words that go on with a body's name rather than say what it does
+_NAME_GOES_ON = (
+    "và", "cùng", "của", "thuộc", "trực thuộc", "liên quan", "có liên quan", "khác", "được giao",
+    "cấp", "các", "trên địa bàn", "tại", "ở", "tỉnh", "thành phố", "huyện", "quận", "thị xã",
+    "xã", "phường", "đặc khu", "địa phương", "đơn vị",
+)
+
+
+def agency_and_role(text: str, gazetteer: Gazetteer | None = None) -> tuple[str, str | None]:
+    """A cell that names one agency and then what it does: the agency, and the rest as its
+    role. "Sở Tài chính bố trí ngân sách" → ("Sở Tài chính", "bố trí ngân sách"); "UBND các
+    xã, phường liên quan" and "Sở Nội vụ" are one agency, no role."""
+    gaz = gazetteer or default_gazetteer()
+    spans = [f for f in agency_spans(gaz, text) if f.agency_id is not None]
+    if len(spans) != 1 or text[: spans[0].start].strip():
+        return text, None
+    rest = text[spans[0].end :].strip(" ,:-–")
+    low = rest.lower()
+    if not rest[:1].islower() or any(low == w or low.startswith(w + " ") for w in _NAME_GOES_ON):
+        return text, None
+    return text[: spans[0].end].strip(), rest

@@ -104,7 +104,8 @@ def write_text_atomic(path: Path, text: str) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _sql_value(value: Value) -> object:
+def sql_value(value: Value) -> object:
+    """A value as the export database stores it: dates as ISO text, booleans as 0/1."""
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, dt.date):
@@ -146,7 +147,7 @@ def _fill_sqlite(tables: Sequence[Table], path: Path) -> None:
                 marks = ", ".join("?" for _ in table.columns)
                 con.executemany(
                     f'INSERT INTO "{table.name}" VALUES ({marks})',
-                    ([_sql_value(v) for v in values] for values in table.values()),
+                    ([sql_value(v) for v in values] for values in table.values()),
                 )
     finally:
         con.close()

@@ -103,13 +103,21 @@ class DocumentRow(Row):
 
 
 @dataclass(frozen=True, slots=True)
-class LegalBasisRow(Row):
-    table = "legal_bases"
+class NamedRow(Row):
+    """The idx-th thing a document names (a legal basis, a heritage, a partner) as written
+    (`raw`), then what it resolves to."""
+
     key = ("doc_id", "idx")
 
     doc_id: str
     idx: int
     raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegalBasisRow(NamedRow):
+    table = "legal_bases"
+
     doc_type: str | None
     doc_number: str | None
     date: dt.date | None
@@ -202,13 +210,9 @@ class AgencyRow(Row):
 
 
 @dataclass(frozen=True, slots=True)
-class HeritageRow(Row):
+class HeritageRow(NamedRow):
     table = "heritage"
-    key = ("doc_id", "idx")
 
-    doc_id: str
-    idx: int
-    raw: str
     heritage_id: str | None
     name_vi: str | None
     name_en: str | None
@@ -218,13 +222,9 @@ class HeritageRow(Row):
 
 
 @dataclass(frozen=True, slots=True)
-class PartnerRow(Row):
+class PartnerRow(NamedRow):
     table = "partners"
-    key = ("doc_id", "idx")
 
-    doc_id: str
-    idx: int
-    raw: str
     name: str | None
     country: str | None
     kind: str | None

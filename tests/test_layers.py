@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "vnplan.schema",
         "vnplan.version",
         "vnplan.closing",
+        "vnplan.scores",
     ),
     ("vnplan.fetch",),
     ("vnplan.extract.readers",),

@@ -20,7 +20,8 @@ print(json.dumps(sorted(set(sys.modules) - before)))
 """
 SAMPLES = ["samples/lao-cai-122-kh-ubnd-2022.pdf", "samples/lao-cai-122-kh-ubnd-2022.docx",
            "samples/web/lao-cai-news-2023.html", "samples/lang-son-227-kh-ubnd-2021.txt"]
-HEAVY = ("vnplan", "underthesea", "pdfplumber", "pdfminer", "pypdfium2", "trafilatura", "lxml",
+HEAVY = ("vnplan", "underthesea", "underthesea_core", "pdfplumber", "pdfminer", "pypdfium2",
+         "trafilatura", "lxml",
          "docx", "numpy", "rapidfuzz", "pydantic", "joblib")
 
 
@@ -36,7 +37,7 @@ def test_without_preload_the_same_conversions_do_import_them() -> None:
     done = subprocess.run([sys.executable, "-c", child, *SAMPLES], cwd=ROOT,
                           capture_output=True, text=True, check=True)
     new = {m.split(".")[0] for m in json.loads(done.stdout.strip().splitlines()[-1])}
-    assert {"underthesea", "pdfplumber", "trafilatura", "docx"} <= new
+    assert {"underthesea_core", "pdfplumber", "trafilatura", "docx"} <= new
 
 
 RUNNER = """
@@ -45,7 +46,8 @@ from vnplan.jobs import Job, LocalEngine
 jobs = [Job(uri=p, output=f"{i}.json", path=p) for i, p in enumerate(sys.argv[1:])]
 statuses = [result.outcome.status for _, result in LocalEngine(2)(jobs)]
 loaded = {m.split(".")[0] for m in sys.modules}
-print(json.dumps([statuses, sorted(loaded & {"underthesea", "pdfplumber", "trafilatura", "docx"})]))
+wanted = {"underthesea_core", "pdfplumber", "trafilatura", "docx"}
+print(json.dumps([statuses, sorted(loaded & wanted)]))
 """
 
 
@@ -60,10 +62,10 @@ def _runner_parent(*paths: str) -> tuple[list[str], list[str]]:
 def test_a_batch_runner_preloads_every_reader_before_it_forks_its_workers() -> None:
     statuses, loaded = _runner_parent(SAMPLES[3], SAMPLES[0])
     assert statuses == ["converted", "converted"]
-    assert loaded == ["docx", "pdfplumber", "trafilatura", "underthesea"]
+    assert loaded == ["docx", "pdfplumber", "trafilatura", "underthesea_core"]
 
 
 def test_for_one_document_the_runner_preloads_only_what_it_needs() -> None:
     statuses, loaded = _runner_parent(SAMPLES[3])  # a .txt
     assert statuses == ["converted"]
-    assert loaded == ["underthesea"]
+    assert loaded == ["underthesea_core"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,42 @@ def test_a_worker_left_bloated_is_replaced_and_an_ordinary_one_kept() -> None:
         pids = [pid for _item, pid in pool.run([1, 1, 450, 1])]
     assert pids[0] == pids[1] == pids[2]  # the same worker, until it holds 450 of its 512 MiB
     assert pids[3] != pids[2]
+
+
+_PREPARED: list[str] = []  # what the producer set up in the parent before its first input
+
+
+def prepared(item: str) -> str:
+    """What the worker, forked from the parent, finds set up there."""
+    return f"{item}:{','.join(_PREPARED)}"
+
+
+def test_a_worker_is_forked_only_after_the_producer_made_its_first_input() -> None:
+    # the runner preloads in its producer, before the first job: a worker forked earlier
+    # would load everything again
+    def producer() -> Iterator[str]:
+        _PREPARED.append("models")
+        yield "a"
+        yield "b"
+
+    try:
+        with WorkerPool(prepared, 2) as pool:
+            results = sorted(r for _, r in pool.run(producer()))
+    finally:
+        _PREPARED.clear()
+    assert results == ["a:models", "b:models"]
+
+
+def test_a_freed_worker_has_its_next_input_before_the_caller_gets_the_result() -> None:
+    taken: list[str] = []
+
+    def producer() -> Iterator[str]:
+        for item in ("a", "b", "c"):
+            taken.append(item)
+            yield item
+
+    seen: list[tuple[str, list[str]]] = []
+    with WorkerPool(behave, 1) as pool:
+        for item, _ in pool.run(producer()):
+            seen.append((item, list(taken)))  # while the caller writes "a", "b" is at work
+    assert seen == [("a", ["a", "b"]), ("b", ["a", "b", "c"]), ("c", ["a", "b", "c"])]

@@ -15,29 +15,10 @@ from rich.text import Text
 
 from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch, unsupported_files
 from vnplan.formats import INPUT_SUFFIXES
-from vnplan.jobs import Engine, Outcome, text_limit
-from vnplan.options import (
-    DEFAULT_DELAY,
-    DEFAULT_TIMEOUT,
-    DEFAULT_WORKERS,
-    DOC_SECONDS,
-    MAX_MB,
-    MEMORY_MB,
-    AllowPrivateOption,
-    DelayOption,
-    DocTimeoutOption,
-    InputListOption,
-    MaxAttachmentsOption,
-    MaxMbOption,
-    MemoryOption,
-    OutOption,
-    TimeoutOption,
-    WorkersOption,
-)
-from vnplan.pipeline import ConvertOptions
+from vnplan.jobs import Engine, Outcome
+from vnplan.options import REQUESTS, WORKERS, InputListOption, OutOption, Requests, Workers, grouped
 from vnplan.progress import RESUME_HINT, RunProgress, print_summary, showing
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url, printable
-from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, however long
@@ -61,6 +42,7 @@ FETCH_EXAMPLES = (
     )
 
 
+@grouped
 def convert(
     inputs: Annotated[
         list[str] | None,
@@ -93,11 +75,8 @@ def convert(
             show_default="OUT/.cache",
         ),
     ] = None,
-    delay: DelayOption = DEFAULT_DELAY,
-    timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    workers: WorkersOption = DEFAULT_WORKERS,
-    doc_timeout: DocTimeoutOption = DOC_SECONDS,
-    memory_mb: MemoryOption = MEMORY_MB,
+    requests: Requests = REQUESTS,
+    pool: Workers = WORKERS,
     max_pages: Annotated[
         int | None,
         typer.Option(
@@ -108,7 +87,6 @@ def convert(
             show_default="no limit",
         ),
     ] = None,
-    max_mb: MaxMbOption = MAX_MB,
     ocr_text: Annotated[
         bool,
         typer.Option(
@@ -143,8 +121,6 @@ def convert(
             "it (by default they get the error symlink_outside, unread).",
         ),
     ] = False,
-    allow_private: AllowPrivateOption = False,
-    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
 ) -> None:
     """Convert documents and web pages into OUT/<name>.json (one record each); failures go to
     OUT/errors.jsonl, one JSON line each with a stable code (e.g. "http_404", "empty").
@@ -162,17 +138,9 @@ def convert(
     if not expanded:
         err.print("[red]No inputs.[/red] Give files, folders or globs, e.g. vnplan convert samples")
         raise typer.Exit(2)
-    web = _web_options(
-        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
-    )
-    limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
-    max_bytes = max_mb * 2**20
-    options = ConvertOptions(
-        max_pages,
-        max_bytes,
-        True if ocr_text else None,
-        max_text_bytes=text_limit(limits, max_bytes),
-    )
+    web = requests.web(cache or out / CACHE_DIR, follow_attachments)
+    limits = pool.limits
+    options = pool.convert_options(max_pages, True if ocr_text else None)
     notes = _unsupported_note(items)
     progress = RunProgress(expanded, "converting")
     columns = ("converted", "skipped", "failed")
@@ -187,7 +155,7 @@ def convert(
             force=force,
             on_done=done,
             web=web,
-            workers=workers,
+            workers=pool.workers,
             limits=limits,
             engine=_engine(engine, scheduler, limits),
             options=options,
@@ -201,6 +169,7 @@ def convert(
     raise typer.Exit(1 if result.failed else 0)
 
 
+@grouped
 def fetch(
     urls: Annotated[
         list[str] | None,
@@ -221,10 +190,7 @@ def fetch(
         Path | None,
         typer.Option("--cache", metavar="FOLDER", help="Cache folder.", show_default="OUT/.cache"),
     ] = None,
-    delay: DelayOption = DEFAULT_DELAY,
-    timeout: TimeoutOption = DEFAULT_TIMEOUT,
-    allow_private: AllowPrivateOption = False,
-    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
+    requests: Requests = REQUESTS,
 ) -> None:
     """Download URLs into OUT/ as <name>-<hash>.<ext> (the extension from the bytes, not the
     URL); failures go to OUT/errors.jsonl with a stable code (e.g. "http_404", "timeout").
@@ -243,9 +209,7 @@ def fetch(
     if not_urls:
         err.print(f"[red]Not http(s) URLs:[/red] {', '.join(not_urls[:5])}")
         raise typer.Exit(2)
-    web = _web_options(
-        out, cache, delay, timeout, allow_private, follow_attachments, max_attachments
-    )
+    web = requests.web(cache or out / CACHE_DIR, follow_attachments)
     columns = ("fetched", "skipped", "failed")
     result = _run_with_progress(
         RunProgress(items, "fetching"),
@@ -275,20 +239,6 @@ def _inputs(args: list[str] | None, input_list: Path | None) -> list[str]:
         ]
     return items
 
-
-def _web_options(
-    out: Path,
-    cache: Path | None,
-    delay: float,
-    timeout: float,
-    allow_private: bool,
-    follow_attachments: bool,
-    max_attachments: int,
-) -> WebOptions:
-    settings = fetch_settings(
-        cache or out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
-    )
-    return WebOptions(settings, follow_attachments, max_attachments)
 
 
 def _engine(name: str, scheduler: str | None, limits: Limits) -> Engine | None:

@@ -19,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from vnplan.schema import Document
+from vnplan.scores import Counts
 
 LONG_TEXT = 40
 LENIENT_SIMILARITY = 95.0
@@ -37,26 +38,6 @@ def same(expected: object, predicted: object, lenient: bool) -> bool:
     if a == b:
         return True
     return len(a) > LONG_TEXT and fuzz.ratio(a, b) >= LENIENT_SIMILARITY
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

@@ -1,14 +1,27 @@
-"""The options `convert`, `fetch` and `watch` share: one spelling, one help, one default."""
+"""The options `convert`, `fetch` and `watch` share: one spelling, one help, one default.
+
+Options that travel together are an option group: a frozen dataclass whose fields are typer
+options (`Requests`, `Workers`). A command decorated with `grouped` takes the group as one
+parameter; its --help lists the group's options, and the command receives the dataclass.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
 import os
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from vnplan.pipeline import MAX_BYTES
+from vnplan.jobs import text_limit
+from vnplan.pipeline import MAX_BYTES, ConvertOptions
+from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 DEFAULT_WORKERS = os.cpu_count() or 1
@@ -94,3 +107,83 @@ InputListOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+@dataclass(frozen=True)
+class Requests:
+    """How politely and how far a command fetches: --delay, --timeout, --allow-private,
+    --max-attachments."""
+
+    delay: DelayOption = DEFAULT_DELAY
+    timeout: TimeoutOption = DEFAULT_TIMEOUT
+    allow_private: AllowPrivateOption = False
+    max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS
+
+    def web(self, cache: Path, follow_attachments: bool) -> WebOptions:
+        settings = fetch_settings(
+            cache, delay=self.delay, timeout=self.timeout, allow_private=self.allow_private
+        )
+        return WebOptions(settings, follow_attachments, self.max_attachments)
+
+
+@dataclass(frozen=True)
+class Workers:
+    """The worker processes and what one document may take: --workers, --doc-timeout,
+    --memory-mb, --max-mb."""
+
+    workers: WorkersOption = DEFAULT_WORKERS
+    doc_timeout: DocTimeoutOption = DOC_SECONDS
+    memory_mb: MemoryOption = MEMORY_MB
+    max_mb: MaxMbOption = MAX_MB
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(seconds=self.doc_timeout, memory_mb=self.memory_mb)
+
+    def convert_options(self, max_pages: int | None, ocr_text: bool | None) -> ConvertOptions:
+        """ConvertOptions under these limits (text inputs bounded by the worker's memory)."""
+        max_bytes = self.max_mb * 2**20
+        return ConvertOptions(
+            max_pages, max_bytes, ocr_text, max_text_bytes=text_limit(self.limits, max_bytes)
+        )
+
+
+GROUPS: tuple[type, ...] = (Requests, Workers)
+
+
+def grouped(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with each parameter annotated with an option group spread into the group's
+    options (what typer reads), and gathered back into the group when it runs."""
+    hints = typing.get_type_hints(command, include_extras=True)
+    params: list[inspect.Parameter] = []
+    groups: dict[str, tuple[type, list[str]]] = {}
+    for param in inspect.signature(command).parameters.values():
+        kind = hints.get(param.name, param.annotation)
+        if kind in GROUPS:
+            fields = typing.get_type_hints(kind, include_extras=True)
+            names = [f.name for f in dataclasses.fields(kind)]
+            params += [
+                inspect.Parameter(
+                    f.name,
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=f.default,
+                    annotation=fields[f.name],
+                )
+                for f in dataclasses.fields(kind)
+            ]
+            groups[param.name] = (kind, names)
+        else:
+            params.append(param.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=kind))
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        for name, (kind, names) in groups.items():
+            values[name] = kind(**{field: values.pop(field) for field in names})
+        command(**values)
+
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run
+
+
+REQUESTS, WORKERS = Requests(), Workers()  # the groups' defaults, as a command's parameter default

@@ -112,16 +112,14 @@ class WorkerPool(Generic[T, R]):
         source = iter(items)
         exhausted = False
         while True:
-            while not exhausted and (slot := self._free_slot()) is not None:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                self._dispatch(slot, item)
+            exhausted = self._fill(source, exhausted)
             if not any(s.busy for s in self._slots):
                 return
-            yield from self._collect()
+            done = list(self._collect())
+            # the freed workers get their next input before the caller handles these results
+            # (writes a record, fsyncs it): workers never wait on the parent's writing
+            exhausted = self._fill(source, exhausted)
+            yield from done
 
     def close(self) -> None:
         """Stop every worker (and whatever it started)."""
@@ -130,9 +128,22 @@ class WorkerPool(Generic[T, R]):
 
     # -- the parent's side --------------------------------------------------------------------
 
-    def _free_slot(self) -> _Worker | None:
+    def _fill(self, source: Iterator[T], exhausted: bool) -> bool:
+        """Give every free worker an input (whether `source` is exhausted now)."""
+        while not exhausted and self._has_room():
+            try:  # the item first: a worker is forked only once its producer has run
+                item = next(source)
+            except StopIteration:
+                return True
+            self._dispatch(self._free_slot(), item)
+        return exhausted
+
+    def _has_room(self) -> bool:
+        return len(self._slots) < max(1, self.workers) or any(not s.busy for s in self._slots)
+
+    def _free_slot(self) -> _Worker:
         idle = next((s for s in self._slots if not s.busy), None)
-        if idle is None and len(self._slots) < max(1, self.workers):
+        if idle is None:
             idle = self._spawn()
             self._slots.append(idle)
         return idle

@@ -33,3 +33,16 @@ def test_a_letter_with_no_numbered_units_keeps_its_table() -> None:
     assert body.sections == []
     assert [(t.columns, t.cells) for t in body.appendices] == [
         (["STT", "Lĩnh vực", "Số hồ sơ", "Ghi chú"], [["1", "Vật liệu nổ công nghiệp", "12", ""]])]
+
+
+def test_a_guide_that_shows_a_signature_block_ends_where_it_is_signed() -> None:
+    """Hướng dẫn 36-HD/VPTW shows "T/M ĐOÀN CHỦ TỊCH" as an example; its own end is signed."""
+    texts = ["I. THỂ THỨC", "1. Chữ ký", "Văn bản của đoàn chủ tịch ký như sau:",
+             "T/M ĐOÀN CHỦ TỊCH", "2. Nơi nhận", "Ghi các nơi nhận văn bản.",
+             "Nơi nhận:", "- Các tỉnh uỷ, thành uỷ,", "- Lưu Văn phòng Trung ương Đảng.",
+             "K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Bùi Văn Thạch"]
+    body = read_body([Paragraph(text=t) for t in texts], 0)
+    assert [(s.name, s.position) for s in body.signers] == [
+        ("Bùi Văn Thạch", "Phó Chánh Văn phòng")]
+    assert body.recipients == ["Các tỉnh uỷ, thành uỷ", "Lưu Văn phòng Trung ương Đảng"]
+    assert [s.number for s in body.sections] == ["I"]

@@ -72,6 +72,38 @@ def test_party_documents_and_a_numbered_document_in_a_subject() -> None:
         ("Thực hiện Đề án số 08 về phát triển công nghiệp", [("Đề án", "08", None, None)]),
         ("Căn cứ Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT về an toàn;",
          [("Quy chuẩn kỹ thuật quốc gia", "QCVN 01:2019/BCT", None, None)]),
+        # described before it is identified: by its number, its date, who issued it
+        ("Căn cứ Báo cáo hoàn thành thi công xây dựng của Chủ đầu tư số 92/BC-HTGT ngày "
+         "13/06/2026; biên bản nghiệm thu hoàn thành công trình ngày 13/6/2026;",
+         [("Báo cáo", "92/BC-HTGT", dt.date(2026, 6, 13), None),
+          ("Biên bản", None, dt.date(2026, 6, 13), None)]),
+        ("Trên cơ sở xem xét Báo cáo ý kiến số 828/BC-UBKTTC15 ngày 07 tháng 8 năm 2025 của "
+         "Thường trực Ủy ban Kinh tế và Tài chính;",
+         [("Báo cáo", "828/BC-UBKTTC15", dt.date(2025, 8, 7), None)]),
+        ("Căn cứ Luật khoáng sản số 60/2010/QH12 ngày 17/11/2010;",
+         [("Luật", "60/2010/QH12", dt.date(2010, 11, 17), "Luật khoáng sản")]),
+        ("Theo đề nghị của Hội đồng quản lý Quỹ Khuyến học tỉnh tại Đơn đề ngày 26 tháng 11 "
+         "năm 2025.", [("Đơn", None, dt.date(2025, 11, 26), None)]),
+        ("Thực hiện Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030 (gọi chung "
+         "là Chương trình), Ủy ban nhân dân tỉnh xây dựng kế hoạch",
+         [("Chương trình", None, None, None)]),
+        # one type, then its documents' numbers
+        ("Căn cứ Nghị định của Chính phủ về quản lý chất lượng công trình xây dựng số "
+         "06/2021/NĐ-CP ngày 26/01/2021, số 35/2023/NĐ-CP ngày 20/6/2023 và số 67/2026/NĐ-CP;",
+         [("Nghị định", "06/2021/NĐ-CP", dt.date(2021, 1, 26), None),
+          ("Nghị định", "35/2023/NĐ-CP", dt.date(2023, 6, 20), None),
+          ("Nghị định", "67/2026/NĐ-CP", None, None)]),
+        ("Quy định một số nội dung về quản lý đầu tư: Số 10/2021/QĐ-UBND ngày 22/6/2021;",
+         [("Quyết định", "10/2021/QĐ-UBND", dt.date(2021, 6, 22), None)]),
+        ("Căn cứ Luật Khoa học, công nghệ (sửa đổi) và đổi mới sáng tạo số 93/2025/QH15;",
+         [("Luật", "93/2025/QH15", None,
+           "Luật Khoa học, công nghệ (sửa đổi) và đổi mới sáng tạo")]),
+        ("Căn cứ Luật Địa chất và Khoáng sản 54/2024/QH15 ngày 29/11/2024;",
+         [("Luật", "54/2024/QH15", dt.date(2024, 11, 29), "Luật Địa chất và Khoáng sản")]),
+        ("Kế hoạch thực hiện Đề án 08-ĐA/TU của Tỉnh ủy Lào Cai ngày 29/12/2025 về phát triển",
+         [("Đề án", "08-ĐA/TU", dt.date(2025, 12, 29), None)]),
+        ("Căn cứ Quyết định số 866/-TTg ngày 18/7/2023 của Thủ tướng Chính phủ;",
+         [("Quyết định", "866/-TTg", dt.date(2023, 7, 18), None)]),
     ],
 )
 def test_citation_forms(text: str, want: list[tuple[object, ...]]) -> None:
@@ -91,9 +123,26 @@ def test_one_document_cited_twice_is_one_entry() -> None:
     assert [b.doc_number for b in find_citations(text)] == ["96/2022/NĐ-CP", "105/2024/NĐ-CP"]
 
 
+def test_an_amending_document_names_what_it_amends() -> None:
+    text = ("Căn cứ Nghị định số 105/2024/NĐ-CP ngày 01 tháng 8 năm 2024 của Chính phủ sửa đổi, "
+            "bổ sung một số điều của Nghị định số 96/2022/NĐ-CP và Nghị định số 26/2018/NĐ-CP;")
+    assert [b.doc_number for b in find_citations(text)] == ["105/2024/NĐ-CP"]
+
+
+def test_a_document_cited_by_name_then_by_number_is_one_entry() -> None:
+    text = ("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15; hướng dẫn Luật Thi đua, khen "
+            "thưởng; Thực hiện Đề án số 08 ban hành kèm theo; Kế hoạch số 42-KH/ĐU ngày 11/02/2026 "
+            "thực hiện Đề án 08-ĐA/TU của Tỉnh ủy")
+    assert [(b.doc_type, b.doc_number) for b in find_citations(text)] == [
+        ("Luật", "06/2022/QH15"), ("Đề án", "08"), ("Kế hoạch", "42-KH/ĐU")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Quyết định này có hiệu lực kể từ ngày 01/01/2026.",
+        "Đơn vị thực hiện báo cáo trước ngày 15/12/2025.",
+        "Căn cứ các văn bản có liên quan số 12 ngày 3/4/2025;",
         "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:",
         "Quyết định này có hiệu lực kể từ ngày ký.",
         "tỷ lệ 1/2 số hồ sơ được giải quyết",

@@ -137,3 +137,46 @@ def test_a_motto_whose_last_word_was_lost_still_parts_the_issuer_from_it() -> No
         "Kính gửi: Đồng chí Phó Chủ tịch Uỷ ban nhân dân tỉnh."))
     assert (header.issuers, header.parents) == (["VĂN PHÒNG"], ["UBND TỈNH LÀO CAI"])
     assert header.doc_type == "Phiếu trình"
+
+
+def test_an_appendix_sent_on_its_own_under_a_signing_stamp() -> None:
+    """Lâm Đồng's Phụ lục of comments: only a digital signature's stamp above "Phụ lục", its
+    title, then the table."""
+    paragraphs = [*pars("Số: 666/TTr-SNV; 22/12/2025; 18:56:39; +07:00", "Phụ lục",
+                        "TỔNG HỢP Ý KIẾN GÓP Ý ĐỐI VỚI DỰ THẢO KẾ HOẠCH"),
+                  Paragraph(text="", cells=("STT", "Nội dung góp ý", "Đơn vị góp ý"))]
+    paragraphs[1] = Paragraph(text="Phụ lục", bold=True)
+    header = read_header(paragraphs)
+    assert (header.doc_type, header.subject) == (
+        "Phụ lục", "TỔNG HỢP Ý KIẾN GÓP Ý ĐỐI VỚI DỰ THẢO KẾ HOẠCH")
+    assert header.number is None and header.end == 3
+
+
+def test_syllables_a_text_layer_glued_are_split_with_a_warning() -> None:
+    header = read_header(pars(
+        "BỘ CÔNG AN", "Số: 24/HDLN-BCA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 10 tháng 3 năm 2026", "HƯỚNG DẪN LIÊN NGÀNH",
+        "Về việc xửlý đối với hành vi vi phạm liên quan đến N2O",
+        "Căn cứ Luật Phòng, chống ma túy ngày 30 tháng 3 năm 2021 và các văn bản hướng dẫn;",
+    ))
+    assert header.subject == "Về việc xử lý đối với hành vi vi phạm liên quan đến N2O"
+    assert "glyph_gap" in [w.code for w in header.warnings]
+
+
+def test_a_dashed_addressee_goes_on_over_the_lines_under_it() -> None:
+    header = read_header(pars(
+        "VĂN PHÒNG CHÍNH PHỦ", "Số: 2003/CĐ-VPCP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 11 tháng 3 năm 2026", "CÔNG ĐIỆN",
+        "Kính gửi:",
+        "- Các tổ chức chính trị - xã hội: Tổng Liên đoàn Lao động Việt Nam, Trung ương",
+        "Hội Nông dân Việt Nam, Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh, Trung ương",
+        "Hội Cựu chiến binh Việt Nam.",
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ về việc tổ chức hội nghị trực tuyến toàn "
+        "quốc, Văn phòng Chính phủ trân trọng thông báo như sau:",
+    ))
+    assert header.addressees == [
+        "Các tổ chức chính trị - xã hội: Tổng Liên đoàn Lao động Việt Nam, Trung ương Hội Nông "
+        "dân Việt Nam, Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh, Trung ương Hội Cựu chiến "
+        "binh Việt Nam",
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]

@@ -85,3 +85,26 @@ def test_names(text: str, name: bool) -> None:
 def test_no_signature_in_body_text() -> None:
     assert find_signatures(["Giám đốc các sở, ban, ngành tổ chức thực hiện.",
                             "Sở Nội vụ tổng hợp, báo cáo."]) == []
+
+
+def test_minutes_signed_by_representatives() -> None:
+    """A Biên bản: "Đại diện" over the body each signer represents, in ordinary case."""
+    lines = ["Đại diện", "Sở Công Thương", "Nguyễn Đình Chiến", "Đại diện", "Sở Xây dựng",
+             "Trần Đức Tình"]
+    assert [(b.name, b.signer().position) for b in find_signatures(lines)] == [
+        ("Nguyễn Đình Chiến", "Đại diện Sở Công Thương"),
+        ("Trần Đức Tình", "Đại diện Sở Xây dựng")]
+
+
+def test_a_stamp_spelt_with_i() -> None:
+    assert signer_of("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI", "CHỦ TỊCH", "( đã kí)",
+                     "Trần Thanh Mẫn")[:2] == ("Trần Thanh Mẫn", "Chủ tịch")
+
+
+def test_recipients_beside_a_joint_signature() -> None:
+    """Hướng dẫn liên ngành 24: a stamp's letters and a signer's name printed between the
+    items; an abbreviation the last item goes on with is kept."""
+    lines = ["Nơi nhận:", "- Bộ Y tế;", "- Bộ Công thương; Bộ Tài chính;", "TOA", "Lê Tiến",
+             "- Lưu: VT,", "KTTH (2)."]
+    assert read_recipients(lines, 0)[0] == [
+        "Bộ Y tế", "Bộ Công thương; Bộ Tài chính", "Lưu: VT, KTTH (2)"]

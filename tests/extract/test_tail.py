@@ -36,3 +36,12 @@ def test_the_last_article_of_a_decision_keeps_its_text() -> None:
     assert ends("Điều 3. Trách nhiệm thi hành",
                 "Sở Nội vụ đề nghị các cơ quan chịu trách nhiệm thi hành Quyết định này./.") == (
         2, 2)
+
+
+def test_a_row_of_signatures_in_cells_ends_the_body() -> None:
+    """A Phiếu trình: the office's leader and the drafting officer sign side by side."""
+    row = ("Ngày tháng 6 năm 2026\nLÃNH ĐẠO VĂN PHÒNG\nHoàng Ngọc Bích",
+           "Ngày tháng 6 năm 2026\nCHUYÊN VIÊN THAM MƯU\nThiều Quang Hùng")
+    paragraphs = [Paragraph(text="1. Ý kiến của Văn phòng"), Paragraph(text="Đề nghị xem xét."),
+                  Paragraph(text=" | ".join(row), cells=row)]
+    assert find_tail(paragraphs, 0) == 2

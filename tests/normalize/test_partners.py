@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from importlib import resources
+
 import pytest
 
 from vnplan.normalize import find_partners
+from vnplan.normalize.gazetteer import default_gazetteer
+from vnplan.normalize.partners import SUBDIVISIONS_FILE, pycountry_subdivisions, subdivision_table
 
 CASES = [
     (
@@ -103,3 +110,22 @@ def test_organisations_stay_organisations() -> None:
     kinds = {p.name: p.kind for p in find_partners("UNESCO, ASEAN, JICA và KOICA")}
     assert kinds == {"UNESCO": "organisation", "ASEAN": "organisation",
                      "JICA": "organisation", "KOICA": "organisation"}
+
+
+def test_the_subdivision_table_is_pycountry_s_and_spares_loading_it() -> None:
+    # after an upgrade of pycountry or a new country in partners.json:
+    # python -m vnplan.normalize.partners
+    table = json.loads(resources.files("vnplan.normalize").joinpath(SUBDIVISIONS_FILE)
+                       .read_text("utf-8"))
+    assert table == subdivision_table(default_gazetteer())
+    code = ("import sys; from vnplan.normalize import find_partners; "
+            "p = find_partners('tỉnh Kumamoto, Nhật Bản')[0]; "
+            "print(p.iso_3166_2, 'pycountry' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["JP-43", "False"]
+
+
+def test_two_subdivisions_of_one_name_give_the_top_level_one() -> None:
+    # Indonesia's province of Papua (ID-PA) lies in its region of Papua (ID-PP)
+    assert pycountry_subdivisions("Indonesia")["papua"] == "ID-PP"  # type: ignore[index]

@@ -7,22 +7,28 @@ new.jsonl, the export database).
 
 from __future__ import annotations
 
-from .filters import Filters
-from .passes import PassResult, SourceReport, WatchOptions
-from .run import run_pass
-from .sources import Selectors, Source, SourceError, sources_from_arguments, sources_from_file
-from .stop import StopRequests
+import importlib
+from typing import Any
 
-__all__ = [
-    "Filters",
-    "PassResult",
-    "Selectors",
-    "Source",
-    "SourceError",
-    "SourceReport",
-    "StopRequests",
-    "WatchOptions",
-    "run_pass",
-    "sources_from_arguments",
-    "sources_from_file",
-]
+# each name from its module, imported on first use: `vnplan watch` is one command of many, and
+# a pass's modules (lxml, feedparser, the export database) are for it alone
+_MODULES = {
+    "Filters": "filters",
+    "PassResult": "passes",
+    "SourceReport": "passes",
+    "WatchOptions": "passes",
+    "run_pass": "run",
+    "Selectors": "sources",
+    "Source": "sources",
+    "SourceError": "sources",
+    "sources_from_arguments": "sources",
+    "sources_from_file": "sources",
+    "StopRequests": "stop",
+}
+__all__ = sorted(_MODULES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_MODULES[name]}", __name__), name)

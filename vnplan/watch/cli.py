@@ -8,7 +8,7 @@ import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,36 +16,20 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from vnplan.batch import BatchResult
-from vnplan.jobs import Outcome, text_limit
-from vnplan.options import (
-    DEFAULT_DELAY,
-    DEFAULT_TIMEOUT,
-    DEFAULT_WORKERS,
-    DOC_SECONDS,
-    MAX_MB,
-    MEMORY_MB,
-    AllowPrivateOption,
-    DelayOption,
-    DocTimeoutOption,
-    MaxAttachmentsOption,
-    MaxMbOption,
-    MemoryOption,
-    OutOption,
-    TimeoutOption,
-    WorkersOption,
-)
-from vnplan.pipeline import ConvertOptions
+from vnplan.jobs import Outcome
+from vnplan.options import REQUESTS, WORKERS, OutOption, Requests, Workers, grouped
 from vnplan.progress import RESUME_HINT
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url
-from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
 from .filters import Filters
 from .passes import MAX_PAGES, PassResult, WatchOptions
-from .run import run_pass
-from .sources import Source, SourceError, sources_from_arguments, sources_from_file
-from .status import print_pass, show_status
 from .stop import StopRequests
+
+if TYPE_CHECKING:
+    from .sources import Source
+# the command's own modules (lxml's selectors, the state database, a pass's runner) are
+# imported when it runs: every other command starts without them
 
 Summary = Callable[[BatchResult, Path, str, tuple[str, ...], float], None]
 err = Console(stderr=True)
@@ -73,6 +57,7 @@ EPILOG = (
 def register_watch(app: typer.Typer, summary: Summary) -> None:
     """Add `watch` to `app`; `summary` prints a run's counts and failures as `convert` does."""
 
+    @grouped
     def watch(
         sources: Annotated[
             list[str] | None,
@@ -159,8 +144,6 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 show_default=False,
             ),
         ] = None,
-        delay: DelayOption = DEFAULT_DELAY,
-        timeout: TimeoutOption = DEFAULT_TIMEOUT,
         follow_attachments: Annotated[
             bool,
             typer.Option(
@@ -168,11 +151,8 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 help="Also convert the .pdf/.doc/.docx files an entry's page links to.",
             ),
         ] = True,
-        max_attachments: MaxAttachmentsOption = MAX_ATTACHMENTS,
-        allow_private: AllowPrivateOption = False,
-        workers: WorkersOption = DEFAULT_WORKERS,
-        doc_timeout: DocTimeoutOption = DOC_SECONDS,
-        memory_mb: MemoryOption = MEMORY_MB,
+        requests: Requests = REQUESTS,
+        pool: Workers = WORKERS,
         max_pdf_pages: Annotated[
             int | None,
             typer.Option(
@@ -183,7 +163,6 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
                 show_default=False,
             ),
         ] = None,
-        max_mb: MaxMbOption = MAX_MB,
     ) -> None:
         """Follow feeds, sitemaps and listing pages ("Văn bản mới") and convert the documents
         they list that are new or changed since the last pass into OUT, like convert.
@@ -195,27 +174,20 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         pass that was killed is resumed by the next. The exit status is 1 when anything
         failed, 2 for a usage error, 3 when OUT is being written by another run.
         """
+        from .status import print_pass, show_status
+
         if status:
             raise typer.Exit(show_status(out))
         watched = _sources(sources, source_file)
         interval = _interval(every)
-        options = _options(
-            out,
-            since,
-            types,
-            words,
-            max_pages,
-            sqlite,
-            delay,
-            timeout,
-            follow_attachments,
-            max_attachments,
-            allow_private,
-            memory_mb,
-            max_pdf_pages,
-            max_mb,
+        options = WatchOptions(
+            web=requests.web(out / CACHE_DIR, follow_attachments),
+            convert=pool.convert_options(max_pdf_pages, None),
+            filters=Filters(_since(since), tuple(types or ()), tuple(words or ())),
+            max_pages=max_pages,
+            sqlite=sqlite,
         )
-        limits = Limits(seconds=doc_timeout, memory_mb=memory_mb)
+        limits = pool.limits
         failed = False
         columns = ("converted", "skipped", "failed")
         seen: list[Outcome] = []  # this pass's outcomes so far, for a summary at Ctrl-C
@@ -224,7 +196,7 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
             with StopRequests() as stop:
                 while True:
                     started, seen[:] = time.monotonic(), []
-                    result = _pass(watched, out, options, workers, limits, stop, seen.append)
+                    result = _pass(watched, out, options, pool.workers, limits, stop, seen.append)
                     summary(result, out, "watch", columns, started)
                     print_pass(result)
                     failed = bool(result.failed)
@@ -261,6 +233,8 @@ def _pass(
     stop: StopRequests,
     seen: Callable[[Outcome], None],
 ) -> PassResult:
+    from .run import run_pass  # a pass's modules (lxml, feedparser, the export) load here
+
     if not err.is_terminal:
         return run_pass(
             sources, out, options, workers=workers, limits=limits, stop=stop, on_done=seen
@@ -283,6 +257,8 @@ def _pass(
 
 
 def _sources(arguments: list[str] | None, path: Path | None) -> list[Source]:
+    from .sources import SourceError, sources_from_arguments
+
     urls = list(arguments or [])
     try:
         found = sources_from_arguments([u for u in urls if is_url(u)])
@@ -299,6 +275,8 @@ def _sources(arguments: list[str] | None, path: Path | None) -> list[Source]:
 
 
 def _from_path(path: Path) -> list[Source]:
+    from .sources import SourceError, sources_from_arguments, sources_from_file
+
     if path.suffix.lower() == ".toml":
         return sources_from_file(path)
     try:
@@ -323,40 +301,11 @@ def _interval(every: str | None) -> float | None:
     return float(match[1]) * _UNITS[match[2] or "s"]
 
 
-def _options(
-    out: Path,
-    since: str | None,
-    types: list[str] | None,
-    words: list[str] | None,
-    max_pages: int,
-    sqlite: Path | None,
-    delay: float,
-    timeout: float,
-    follow: bool,
-    max_attachments: int,
-    allow_private: bool,
-    memory_mb: int,
-    max_pdf_pages: int | None,
-    max_mb: int,
-) -> WatchOptions:
+def _since(since: str | None) -> dt.date | None:
     try:
-        day = dt.date.fromisoformat(since) if since else None
+        return dt.date.fromisoformat(since) if since else None
     except ValueError:
         raise _usage(f"--since {since!r}: give a date such as 2025-01-01") from None
-    settings = fetch_settings(
-        out / CACHE_DIR, delay=delay, timeout=timeout, allow_private=allow_private
-    )
-    limits = Limits(memory_mb=memory_mb)
-    max_bytes = max_mb * 2**20
-    return WatchOptions(
-        web=WebOptions(settings, follow, max_attachments),
-        convert=ConvertOptions(
-            max_pdf_pages, max_bytes, None, max_text_bytes=text_limit(limits, max_bytes)
-        ),
-        filters=Filters(day, tuple(types or ()), tuple(words or ())),
-        max_pages=max_pages,
-        sqlite=sqlite,
-    )
 
 
 def _usage(message: str) -> typer.Exit:

@@ -8,7 +8,6 @@ A changed document's earlier record is kept as `OUT/.versions/<record>@<sha256 p
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -16,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vnplan.fetch.files import atomic_write
-from vnplan.outputs.export import create_sql
+from vnplan.outputs.export import create_sql, sql_value
 from vnplan.outputs.records import one_per_document
-from vnplan.outputs.rows import Value
 from vnplan.outputs.tables import build_tables
 from vnplan.schema import Document, ErrorRecord
 from vnplan.store import ERRORS_FILE, Store, inside
@@ -102,7 +100,7 @@ def append_to_export(
             marks = ", ".join("?" for _ in table.columns)
             con.executemany(
                 f'INSERT INTO "{table.name}" VALUES ({marks})',
-                ([_sql(v) for v in values] for values in table.values()),
+                ([sql_value(v) for v in values] for values in table.values()),
             )
     con.close()
     return len(chosen)
@@ -146,12 +144,3 @@ def publish_pass(
     except OSError as exc:
         handed.notes.append(f"{out / ERRORS_FILE} cannot be written: {exc.strerror}")
     return handed
-
-
-def _sql(value: Value) -> object:
-    """A value as `vnplan export` stores it: dates as ISO text, booleans as 0/1."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
