@@ -1,7 +1,6 @@
 """Scoring the structure of records against the corpus labels: the section tree (path and
-title), attached documents, data tables and the task rows of task tables; and two checks on
-every record: no more top-level sections than the document has top-level units
-(`top_level_ok`), and no section read from quoted text (`no_quoted_sections`)."""
+title), attached documents, data tables and the task rows of task tables; and no more
+top-level sections than the document prints top-level units (`top_level_ok`)."""
 
 from __future__ import annotations
 
@@ -10,13 +9,13 @@ from typing import Any
 from labels import SetTally, Tally, key
 from rapidfuzz import fuzz
 
-from vnplan.schema import Document, Section, walk_sections
+from vnplan.schema import Document, Section
 
 TITLE_PREFIX = 40  # characters of a label title that must open the record's title
 TABLE_SIMILAR = 80.0
 
 STRUCTURE_FIELDS = ("tables_found", "appendix_found", "task_lead", "task_coordinating",
-                    "task_timeline", "top_level_ok", "no_quoted_sections")
+                    "task_timeline", "top_level_ok")
 STRUCTURE_LISTS = ("sections", "parts", "task_rows")
 
 
@@ -151,38 +150,10 @@ def _agencies(values: list[str]) -> set[str]:
     return {key(v) for v in values}
 
 
-QUOTE_SPAN_MAX = 12  # nodes a quotation may run over before its ” (else the “ is a typo)
-
-
-def quoted_sections(sections: list[Section]) -> list[list[str]]:
-    """The paths of sections read from quoted text: the nodes after one whose heading and
-    text open a quotation (“ without its ”) up to the node that closes it (a quotation never
-    closed is a typo of the document, not quoted text), and any node whose title opens with a
-    quote."""
-    nodes = list(walk_sections(sections))
-    quoted: dict[int, list[str]] = {}
-    for i, node in enumerate(nodes):
-        if (node.title or "").lstrip().startswith(("“", '"')):
-            quoted[i] = node.path
-        heading = f"{node.title or ''} {node.text or ''}"
-        if heading.count("“") <= heading.count("”"):
-            continue
-        for j in range(i + 1, min(i + 1 + QUOTE_SPAN_MAX, len(nodes))):
-            later = f"{nodes[j].title or ''} {nodes[j].text or ''}"
-            if "”" in later.split("“")[0]:
-                quoted.update((k, nodes[k].path) for k in range(i + 1, j + 1))
-                break
-    return [quoted[k] for k in sorted(quoted)]
-
-
 def score_structure(name: str, label: dict[str, Any], doc: Document | None,
                     tallies: dict[str, Tally | SetTally]) -> None:
     """Add one document's sections, parts and tables to the tallies."""
     groups = set(label.get("groups", []))
-    if doc is not None and doc.kind != "news":
-        trees = [doc.sections, *(part.sections for part in _record_parts(doc))]
-        quoted = [path for tree in trees for path in quoted_sections(tree)]
-        tallies["no_quoted_sections"].add(name, not quoted, [], quoted)  # type: ignore[call-arg]
     if "sections" in groups:
         depth = label.get("sections_depth")
         want = _label_sections(label.get("sections", []))

@@ -46,7 +46,8 @@ _DECIMAL = re.compile(
 )
 _ARABIC = re.compile(  # "1. Mục đích", and "1. 100% văn bản …" where a space parts the numbers
     r"^(?P<n>\d{1,2})\s*(?:[.)]\s*(?=[^\d\s.])|[.)]\s+(?=\d))(?P<rest>\S.*)$", re.S)
-_CAPITAL = re.compile(r"^(?P<n>[A-HJKMNOPQRSTUĐ])\.\s+(?P<rest>\S.*)$", re.S)  # not I, V, X, L
+_CAPITAL = re.compile(r"^(?P<n>[A-HJKMNOPRSTUĐ])\.\s+(?P<rest>\S.*)$", re.S)  # I V X L: Roman;
+# Q. is an authority ("Q. CHÁNH VĂN PHÒNG": acting for)
 _LETTER = re.compile(r"^(?P<n>[a-zđ]|đ)\s*\)\s*(?P<rest>\S.*)$", re.S)
 _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[ivx]{1,4})\)\s*\.?\s*(?P<rest>\S.*)$", re.S)
 

@@ -87,6 +87,7 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
     warnings: list[Warning] = []
     rank = _Ranks()
     quoted = False
+    lettered = False  # the document groups its parts under "A.", "B." (seen its "A.")
     pending_title: _Node | None = None  # "Chương I" whose heading is on the next line
     for par in _points_apart(paragraphs, warnings):
         text = par.text.strip()
@@ -102,6 +103,9 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
             warnings.append(Warning(code="numbering_repaired", message="point '1)' after "
                                     "point k) read as l) (the letter printed as a one)",
                                     where=f"sections {'/'.join(stack[-1].path[:-1])}"))
+        if marker is not None and marker.kind == "capital":
+            lettered = lettered or marker.number == "A"
+            marker = marker if lettered else None  # "B. …" with no "A." before it: a line
         if marker is None:
             if pending_title is not None and _is_heading_line(par):
                 pending_title.title = text

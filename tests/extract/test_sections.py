@@ -115,3 +115,11 @@ def test_point_l_printed_as_a_one_after_point_k() -> None:
     assert [s.path for s in sections] == [["1"], ["2"]]
     assert [s.path for s in sections[0].children] == [["1", "k"], ["1", "l"]]
     assert [w.code for w in warnings] == ["numbering_repaired"]
+
+
+def test_capital_letters_open_units_only_from_a() -> None:
+    """Regression (Hướng dẫn 36-HD/VPTW): the example signature "Q. CHÁNH VĂN PHÒNG" and a
+    "C. …" with no "A." before it are lines of the unit above, not units."""
+    got = tree("1. Thể thức chữ ký", "c) Ký thay:", "Q. CHÁNH VĂN PHÒNG",
+               "C. PHẦN GHI CHÚ CUỐI", "2. Nơi nhận")
+    assert [p for p, _ in got] == [("1",), ("1", "c"), ("2",)]
