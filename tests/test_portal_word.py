@@ -1,5 +1,5 @@
 """bench/portal_word.py on the samples: a document on a portal page gives the record of its
-Word file (issue "portal pages within 0.02 of the Word form of the same document")."""
+Word file, within 0.02 of F1 1 over their facts."""
 
 from __future__ import annotations
 
