@@ -23,7 +23,7 @@ from vnplan.schema import Warning
 from .gazetteer import Gazetteer
 from .heritage import heritage_spans
 from .matcher import sentence_bounds
-from .ocr_tones import repair_tone_confusions
+from vnplan.text.ocr_tones import repair_tone_confusions
 from .partners import partner_spans
 from .text import fold_token, tokenize
 

@@ -43,6 +43,7 @@ from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.schema import Warning
 from vnplan.text.numerals import roman_value, to_roman
+from vnplan.text.ocr_tones import repair_tone_confusions
 
 LANGUAGE = "vie"
 PAGE_TIMEOUT = 300  # seconds for tesseract on one page (or one page's cells)
@@ -51,6 +52,8 @@ LINE_HEIGHT_EM = 1.1  # a tesseract line box is about this many ems tall
 SIZE_STEP = 0.3  # line boxes within this share of the page's usual height: the usual size
 SPECK = 0.6  # words narrower and lower than this share of a line's height are specks
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
+# spacing accents and bars tesseract reads from a box's edge or a speck ("ˆ DỰ THẢO |")
+_EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°]+\s+)+|(?:\s+[ˆ˜`´¨¸|¦‹›°]+)+$")
 _HEADING_START = re.compile(r"^(?P<n>[IVXLHTlJ1|!]{1,5})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.*)$")
 
 
@@ -146,6 +149,7 @@ def _is_speck(run: list[_Word], usual: float) -> bool:
 def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float) -> Segment:
     text = " ".join(w.text for w in run)
     text = re.sub(r"^[~¬]+\s*-?\s*", "- ", text)  # a dash at a line start read as "~"
+    text = _EDGE_JUNK.sub("", text)
     return Segment(text=text, x0=run[0].left * scale, top=top * scale,
                    x1=run[-1].right * scale, bottom=bottom * scale, size=round(size, 1),
                    first_word=(run[0].right - run[0].left) * scale)
@@ -201,7 +205,7 @@ def read_scan_page(scan: ScanPage) -> PageText:
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
     segments = tuple(segments_of(words, lines, scan.dpi))
     return PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
-                    tables=tables)
+                    tables=tables, scanned=True)
 
 
 def ocr_processes(pages: int) -> int:
@@ -304,6 +308,36 @@ def repair_ocr_lines(
         code="ocr_numeral_repaired",
         message=f"{len(fixes)} heading numeral(s) misread by OCR "
               f"repaired: {', '.join(fixes[:6])}")] if fixes else []
+    return out, notes
+
+
+def repair_ocr_diacritics(
+    lines: list[Line], pages: set[int]
+) -> tuple[list[Line], list[Warning]]:
+    """The lines of OCR'd pages (table cells too) with the diacritics tesseract got wrong
+    repaired where the dictionary is the evidence ("Phôi hợp" → "Phối hợp", "GIÁM ĐÓC" →
+    "GIÁM ĐỐC": `repair_tone_confusions`), before any field is read from them; one note
+    lists the repairs. Lines of born-digital pages are left as they are."""
+    out: list[Line] = []
+    fixes: list[str] = []
+    for line in lines:
+        if line.page not in pages:
+            out.append(line)
+            continue
+        cells = None
+        if line.cells is not None:
+            repaired = [repair_tone_confusions(cell) for cell in line.cells]
+            cells = tuple(text for text, _ in repaired)
+            fixes += [w.message for _, found in repaired for w in found]
+            text = " | ".join(cells)
+        else:
+            text, found = repair_tone_confusions(line.text)
+            fixes += [w.message for w in found]
+        out.append(line if text == line.text else replace(line, text=text, cells=cells))
+    notes = [Warning(
+        code="ocr_repaired",
+        message=f"{len(fixes)} word(s) misread by OCR repaired by the dictionary: "
+                f"{'; '.join(fixes[:8])}{' …' if len(fixes) > 8 else ''}")] if fixes else []
     return out, notes
 
 
