@@ -38,6 +38,7 @@ NAME_WORDS = (2, 6)
 GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
 RECIPIENT_LINE_WORDS = 20
+_FILED = re.compile(r"^Lưu\b", re.IGNORECASE)
 
 
 @dataclass
@@ -200,6 +201,8 @@ def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
         line = lines[i]
         if is_authority(line) or is_position(line) or (is_name(line) and not _ITEM.match(line)):
             break
+        if items and _FILED.match(_clean(items[-1])) and items[-1].rstrip().endswith("."):
+            break  # "- Lưu: VT, …." is the last item (Nghị định 30/2020, Phụ lục I)
         if _ITEM.match(line):
             items.extend(_split_items(line))
         elif items and len(line.split()) <= RECIPIENT_LINE_WORDS:  # an item broken over lines

@@ -54,6 +54,9 @@ SPECK = 0.6  # words narrower and lower than this share of a line's height are s
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
 # spacing accents and bars tesseract reads from a box's edge or a speck ("ˆ DỰ THẢO |")
 _EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°]+\s+)+|(?:\s+[ˆ˜`´¨¸|¦‹›°]+)+$")
+# spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
+# end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
+_EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
 _HEADING_START = re.compile(r"^(?P<n>[IVXLHTlJ1|!]{1,5})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.*)$")
 
 
@@ -149,6 +152,7 @@ def _is_speck(run: list[_Word], usual: float) -> bool:
 def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float) -> Segment:
     text = " ".join(w.text for w in run)
     text = re.sub(r"^[~¬]+\s*-?\s*", "- ", text)  # a dash at a line start read as "~"
+    text = _EDGE_JUNK.sub("", text)
     text = _EDGE_JUNK.sub("", text)
     return Segment(text=text, x0=run[0].left * scale, top=top * scale,
                    x1=run[-1].right * scale, bottom=bottom * scale, size=round(size, 1),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ctypes
 import io
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,9 +26,6 @@ MAX_UPSAMPLE = 2.0  # never render past this × the resolution of the page's sca
 MIN_RENDER_DPI = 150
 CELL_MARGIN = 12  # white pixels around a cell's ink before OCR
 MIN_SKEW_DEG = 0.05  # a page tilted less than this is not rotated
-COLOUR_FROM = 20.0  # channel spread (0-255) above which a pixel is coloured ink, not black
-COLOUR_RAMP = 25.0  # ... and fully coloured this much above it
-STRIP_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -63,40 +59,20 @@ def render_dpi(page: pdfium.PdfPage) -> int:
 
 def render_page(doc: pdfium.PdfDocument, index: int,
                 strip_text: bool) -> tuple[Image.Image, int, float, float]:
-    """(greyscale image of its black ink, dpi, width, height in points) of one page, drawn
-    without its annotations (a signing tool's stamp is no part of the document's text) and,
-    for `strip_text`, without its text objects (a text layer laid over the scanned image)."""
+    """(greyscale image, dpi, width, height in points) of one page, drawn without its
+    annotations (a signing tool's stamp is no part of the document's text) and, for
+    `strip_text`, without its text objects (a text layer laid over the scanned image)."""
     page = doc[index]
     try:
         if strip_text:
             _remove_text_objects(page)
         width, height = page.get_size()
         dpi = render_dpi(page)
-        image = black_ink(page.render(scale=dpi / 72.0, draw_annots=False,
-                                      may_draw_forms=False).to_pil())
+        image = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=False,
+                            may_draw_forms=False).to_pil().convert("L")
     finally:
         page.close()
     return image, dpi, width, height
-
-
-def black_ink(image: Image.Image) -> Image.Image:
-    """The greyscale page with coloured ink faded to paper: the red seal stamped over a
-    signature, the red incoming-document stamp ("ĐẾN Số …") and coloured handwriting are no
-    part of the typed text, and tesseract misreads the black letters they overlap. A pixel
-    whose channels differ by more than `COLOUR_FROM` is coloured, fully so from
-    `COLOUR_FROM + COLOUR_RAMP`; black and grey (a greyscale scan) are left as they are."""
-    if image.mode in {"L", "1"} or os.environ.get("VNPLAN_KEEP_COLOUR"):
-        return image.convert("L")
-    rgb = image.convert("RGB")
-    grey = np.array(rgb.convert("L"))
-    pixels = np.asarray(rgb)
-    for start in range(0, grey.shape[0], STRIP_ROWS):  # in strips: bounded memory
-        strip = pixels[start : start + STRIP_ROWS]
-        spread = strip.max(axis=2).astype(np.float32) - strip.min(axis=2)
-        colour = np.clip((spread - COLOUR_FROM) / COLOUR_RAMP, 0.0, 1.0)
-        lum = grey[start : start + STRIP_ROWS].astype(np.float32)
-        grey[start : start + STRIP_ROWS] = np.round(lum + (255.0 - lum) * colour).astype(np.uint8)
-    return Image.fromarray(grey, mode="L")
 
 
 def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanPage:

@@ -24,7 +24,7 @@ from vnplan.extract.readers.ocr import (
     repair_ocr_diacritics,
     repair_ocr_lines,
 )
-from vnplan.extract.readers.ocr_images import black_ink, render_dpi
+from vnplan.extract.readers.ocr_images import render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -164,17 +164,6 @@ def test_diacritics_misread_by_ocr_are_repaired_on_ocr_pages_only() -> None:
     assert fixed[2].cells == ("Quyết định", "ĐỀ XUẤT")
     assert [note.code for note in notes] == ["ocr_repaired"]
     assert notes[0].message.startswith("4 word(s) misread by OCR repaired")
-
-
-def test_coloured_ink_is_faded_to_paper_before_ocr() -> None:
-    """The red seal over a signature and the red "ĐẾN" stamp go; black and grey stay."""
-    colours = [(200, 30, 40), (150, 20, 20), (40, 60, 200), (10, 10, 10), (128, 128, 128),
-               (250, 248, 240)]
-    image = Image.new("RGB", (len(colours), 1))
-    image.putdata(colours)
-    assert list(black_ink(image).getdata()) == [255, 255, 255, 10, 128, 248]
-    grey = Image.new("L", (2, 1), 90)
-    assert list(black_ink(grey).getdata()) == [90, 90]
 
 
 def test_group_numerals_of_scanned_tables_follow_their_sequence() -> None:

@@ -1,14 +1,15 @@
 """Diacritics OCR gets wrong, repaired where the dictionary is the evidence: a tone mark
 swapped ("Thế thao" for "Thể thao", "Tố chức" for "Tổ chức"), lost ("Phôi hợp", "kiêm soát",
-"CÔNG AN TINH") or a letter's own mark lost or added ("Quyét định", "ĐÈ XUẤT", "GIÁM ĐÓC",
+"Tô chức") or a letter's own mark lost or added ("Quyét định", "ĐÈ XUẤT", "GIÁM ĐÓC",
 "xét đuyệt").
 
 A two-syllable run is repaired only where the run as read is not a Vietnamese word, neither
 syllable already forms a word with its other neighbour, and exactly one word of the list is
 nearest to it: the same letters, one syllable kept and the other one mark away — its tone, or
 the mark of one letter: a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ — or two in capitals, where OCR reads the
-stacked marks of "TỔ", "CẦU" as one (underthesea's Viet74K word list). A run of two capitalised syllables in mixed-case text is a name and is left alone. Used
-on text that came from OCR only.
+stacked marks of "TỔ", "CẦU" as one (underthesea's Viet74K word list); the fewest marks changed
+win. A run of two capitalised syllables in mixed-case text is a name and is left alone. Used on
+text that came from OCR only.
 
 The two-syllable words of that list — the only ones a two-syllable run can be — are kept as a
 data file (``data/compound_words.txt``, rebuilt by ``python -m vnplan.text.ocr_tones``), so
