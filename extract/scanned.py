@@ -17,6 +17,18 @@ from vnplan.schema import Document, Warning
 
 # the serial part of a number as printed: "5973", "66.3", "60-NQ" (a Party document)
 _SERIAL = re.compile(r"^\d{1,6}(?:\.\d{1,3})?(?:-[A-ZĐ]{1,6})*$")
+_SYMBOL_CAPITALS = re.compile(r"[A-ZĐ]{2}")  # where a symbol begins when its "/" is misread
+_SYMBOL = re.compile(r"^[A-Za-zĐđ0-9()&.\-/]+$")  # what the standard's symbols are made of
+
+
+def split_number(number: str) -> tuple[str, str]:
+    """(serial, symbol) of a number as read: "298/TTr-CAT" → ("298", "TTr-CAT"); a "/" read
+    as something else still ends the serial at the symbol's capitals ("#6`KH-TCT")."""
+    if "/" in number:
+        serial, symbol = number.split("/", 1)
+        return serial, symbol
+    found = _SYMBOL_CAPITALS.search(number)
+    return (number[: found.start()], number[found.start() :]) if found else (number, "")
 
 
 def illegible_serial(number: str) -> bool:
@@ -25,8 +37,8 @@ def illegible_serial(number: str) -> bool:
     >>> [illegible_serial(n) for n in ("298/TTr-CAT-PC04", "©Ó/TTr-CAT-PC04", "60-NQ/TW")]
     [False, True, False]
     """
-    serial = number.split("/", 1)[0]
-    return "/" in number and not _SERIAL.match(serial)
+    serial, symbol = split_number(number)
+    return bool(symbol) and not _SERIAL.match(serial)
 
 
 def flag_handwritten(doc: Document) -> None:
@@ -34,12 +46,17 @@ def flag_handwritten(doc: Document) -> None:
     and the blank number or day the header reported is said to be unreadable, not blank."""
     signed = doc.signer is not None and doc.signer.name is not None
     if doc.doc_number is not None and illegible_serial(doc.doc_number):
-        symbol = doc.doc_number.split("/", 1)[1]
+        symbol = split_number(doc.doc_number)[1]
         doc.warnings.append(Warning(
             code="number_illegible", where="doc_number",
             message=f"the number's digits cannot be read on the scan ('{doc.doc_number}': "
                     f"written or stamped by hand); the printed symbol is '/{symbol}'"))
         doc.doc_number = None
+    elif doc.doc_number is not None and not _SYMBOL.match(split_number(doc.doc_number)[1]):
+        doc.warnings.append(Warning(
+            code="number_suspect", where="doc_number",
+            message=f"the number's symbol holds characters no symbol has ('{doc.doc_number}'):"
+                    " OCR may have misread it; kept as read"))
     if not signed:
         return
     for i, warning in enumerate(doc.warnings):

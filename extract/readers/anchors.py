@@ -82,6 +82,7 @@ class PlaceDate:
     blank: bool  # the day or the month is left blank (a document prepared for signature)
     start: int
     end: int
+    illegible: bool = False  # ... or is no digits: handwriting OCR cannot read ("ngày #Š")
 
 
 def find_motto(text: str) -> list[tuple[int, int]]:
@@ -105,10 +106,12 @@ def find_place_date(text: str) -> PlaceDate | None:
     place = " ".join(words[len(words) - keep :])
     start = text.rfind(words[len(words) - keep], match.start("place"), match.end("place"))
     day, month = _digits(match["d"]), _digits(match["m"])
-    if not (_PRINTED_DAY.fullmatch(match["d"]) and _PRINTED_DAY.fullmatch(match["m"])):
+    illegible = not (_PRINTED_DAY.fullmatch(match["d"]) and _PRINTED_DAY.fullmatch(match["m"]))
+    if illegible:
         day = month = ""  # "ngày #Š tháng 8": handwriting OCR cannot read is no date
     date = make_date(day, month, match["y"]) if day and month else None
-    return PlaceDate(place, date, blank=not (day and month), start=start, end=match.end())
+    return PlaceDate(place, date, blank=not (day and month), start=start, end=match.end(),
+                     illegible=illegible)
 
 
 def _digits(text: str) -> str:

@@ -18,7 +18,7 @@ def _scan(number: str | None, *warnings: Warning, signer: str | None = "Trương
 @pytest.mark.parametrize(("number", "illegible"), [
     ("298/TTr-CAT-PC04", False), ("66.3/2025/NQ-CP", False), ("60-NQ/TW", False),
     ("©Ó/TTr-CAT-PC04", True), ("33#/C04-P6", True), ("R08/TTr-CAT(PC04)", True),
-    ("0I/NQ-HĐQL", True), ("x¿-/TTr-CAT-PC04", True),
+    ("0I/NQ-HĐQL", True), ("x¿-/TTr-CAT-PC04", True), ("#6`KH-TCTLNTW-C04", True),
 ])
 def test_a_serial_that_is_no_number_is_illegible(number: str, illegible: bool) -> None:
     assert illegible_serial(number) is illegible
@@ -30,6 +30,13 @@ def test_an_ocr_garbled_number_becomes_null_with_its_symbol_in_a_warning() -> No
     assert doc.doc_number is None
     assert [(w.code, w.where) for w in doc.warnings] == [("number_illegible", "doc_number")]
     assert "'/C04-P6'" in doc.warnings[0].message
+
+
+def test_a_symbol_with_characters_no_symbol_has_is_kept_and_flagged() -> None:
+    doc = _scan("03/BCĐX-CATŒC04)")
+    flag_handwritten(doc)
+    assert doc.doc_number == "03/BCĐX-CATŒC04)"
+    assert [w.code for w in doc.warnings] == ["number_suspect"]
 
 
 def test_a_signed_scans_blank_number_and_day_are_handwritten_not_blank() -> None:
