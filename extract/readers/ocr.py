@@ -41,6 +41,7 @@ from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
 from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
+from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
 from vnplan.text.numerals import roman_value, to_roman
 from vnplan.text.ocr_tones import repair_tone_confusions
@@ -324,18 +325,19 @@ def repair_ocr_diacritics(
     lists the repairs. Lines of born-digital pages are left as they are."""
     out: list[Line] = []
     fixes: list[str] = []
+    known = syllables()
     for line in lines:
         if line.page not in pages:
             out.append(line)
             continue
         cells = None
         if line.cells is not None:
-            repaired = [repair_tone_confusions(cell) for cell in line.cells]
+            repaired = [repair_tone_confusions(cell, known) for cell in line.cells]
             cells = tuple(text for text, _ in repaired)
             fixes += [w.message for _, found in repaired for w in found]
             text = " | ".join(cells)
         else:
-            text, found = repair_tone_confusions(line.text)
+            text, found = repair_tone_confusions(line.text, known)
             fixes += [w.message for w in found]
         out.append(line if text == line.text else replace(line, text=text, cells=cells))
     notes = [Warning(

@@ -156,11 +156,11 @@ def test_heading_numerals_misread_by_ocr_are_repaired() -> None:
 
 
 def test_diacritics_misread_by_ocr_are_repaired_on_ocr_pages_only() -> None:
-    lines = [Line(text="Phôi hợp kiêm soát", page=1), Line(text="GIÁM ĐÓC", page=2),
+    lines = [Line(text="các bên phôi hợp kiêm soát", page=1), Line(text="GIÁM ĐÓC", page=2),
              Line(text="Quyét định | ĐÈ XUẤT", page=1, cells=("Quyét định", "ĐÈ XUẤT"))]
     fixed, notes = repair_ocr_diacritics(lines, {1})
     assert [line.text for line in fixed] == [
-        "Phối hợp kiểm soát", "GIÁM ĐÓC", "Quyết định | ĐỀ XUẤT"]
+        "các bên phối hợp kiểm soát", "GIÁM ĐÓC", "Quyết định | ĐỀ XUẤT"]
     assert fixed[2].cells == ("Quyết định", "ĐỀ XUẤT")
     assert [note.code for note in notes] == ["ocr_repaired"]
     assert notes[0].message.startswith("4 word(s) misread by OCR repaired")

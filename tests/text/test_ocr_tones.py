@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.text.ocr_tones import (
     compound_words,
     dictionary_compounds,
@@ -18,13 +19,16 @@ REPAIRED = [
     ("Xây dựng kế hoạch và tố chức tập huấn", "Xây dựng kế hoạch và tổ chức tập huấn"),
     ("Đấy mạnh số hóa trong công tác", "Đẩy mạnh số hóa trong công tác"),
     ("Chủ trọng kết hợp yếu tố văn hóa", "Chú trọng kết hợp yếu tố văn hóa"),  # seed 001 OCR typo
-    # tesseract on the corpus scans: a lost tone, a letter's lost mark, stacked capitals
-    ("Phôi hợp các lực lượng", "Phối hợp các lực lượng"),
-    ("Quyét định này", "Quyết định này"),
+    # tesseract on the corpus scans: a lost tone, a letter's mark in capitals, stacked capitals
+    ("các bên phôi hợp", "các bên phối hợp"),
+    ("công tác kiêm soát", "công tác kiểm soát"),
     ("ĐÈ XUẤT", "ĐỀ XUẤT"),
     ("PHÓ GIÁM ĐÓC", "PHÓ GIÁM ĐỐC"),
     ("TÓ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),
     ("nhập khâu hóa chất", "nhập khẩu hóa chất"),
+]
+WITH_SYLLABLES = [  # a letter's mark, where the syllable as read is none
+    ("Quyét định này", "Quyết định này"),
     ("hội đồng xét đuyệt", "hội đồng xét duyệt"),
 ]
 UNTOUCHED = [
@@ -37,6 +41,9 @@ UNTOUCHED = [
     "Sở Văn hoá, Thể thao",  # the list writes "văn hóa": the tone's place is no error
     "Thiếu tướng Trương Minh Đương",  # a name: capitalised syllables in mixed case
     "CÔNG AN TINH LÂM ĐÔNG",  # two syllables would change ("lam đồng"): no single evidence
+    # syllables that are Vietnamese as read, beside a word one mark away (the sample scan)
+    "đã được các kỳ Đại hội", "nhiệm vụ của mình", "cơ hội tốt để người dân",
+    "định kỳ hằng năm", "tỉnh Lào Cai đã",
 ]
 
 
@@ -47,9 +54,17 @@ def test_repairs_with_a_warning(read: str, meant: str) -> None:
     assert len(warnings) == 1 and warnings[0].code == "ocr_repaired"
 
 
+@pytest.mark.parametrize(("read", "meant"), WITH_SYLLABLES)
+def test_a_syllable_that_is_none_is_repaired_by_any_one_mark(read: str, meant: str) -> None:
+    assert repair_tone_confusions(read)[0] == read  # without the syllables, no evidence
+    text, warnings = repair_tone_confusions(read, syllables())
+    assert text == meant and len(warnings) == 1
+
+
 @pytest.mark.parametrize("text", UNTOUCHED)
 def test_correct_text_is_left_alone(text: str) -> None:
     assert repair_tone_confusions(text) == (text, [])
+    assert repair_tone_confusions(text, syllables()) == (text, [])
 
 
 def test_marks_count_the_tone_and_each_letter_mark() -> None:

@@ -8,8 +8,10 @@ syllable already forms a word with its other neighbour, and exactly one word of 
 nearest to it: the same letters, one syllable kept and the other one mark away — its tone, or
 the mark of one letter: a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ — or two in capitals, where OCR reads the
 stacked marks of "TỔ", "CẦU" as one (underthesea's Viet74K word list); the fewest marks changed
-win. A run of two capitalised syllables in mixed-case text is a name and is left alone. Used on
-text that came from OCR only.
+win. In mixed case a syllable that is itself Vietnamese ("đã", "của") changes only by the marks
+OCR swaps (hook above / acute / tilde) or, not capitalised, a lost tone: it was read as printed
+more often than not. A run of two capitalised syllables in mixed-case text is a name and is
+left alone. Used on text that came from OCR only.
 
 The two-syllable words of that list — the only ones a two-syllable run can be — are kept as a
 data file (``data/compound_words.txt``, rebuilt by ``python -m vnplan.text.ocr_tones``), so
@@ -23,7 +25,7 @@ import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +35,8 @@ from vnplan.text.fold import fold_syllable
 
 _WORD_LIST = ("corpus", "data", "Viet74K.txt")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
+                   ("\u0309", "\u0303")}  # acute or tilde read for a hook above, and back
 MAX_MARKS = 1  # marks changed in one syllable of a two-syllable run (the other is kept)
 MAX_MARKS_CAPITALS = 2  # ... in capitals, where OCR reads a stacked "Ổ", "Ầ" as one mark
 COMPOUND_WORDS_FILE = "data/compound_words.txt"
@@ -126,9 +130,26 @@ def _is_name(text: str, a: str, b: str) -> bool:
     return not upper and a[:1].isupper() and b[:1].isupper()
 
 
-def nearest_word(a: str, b: str) -> tuple[str, str, int] | None:
+def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None) -> bool:
+    """May OCR have read `meant` as `read`, `cost` marks away? In capitals, where the stacked
+    marks of "TỔ" read as one, up to two marks; else a hook above read as an acute or a tilde
+    or back ("Thế thao"), a tone lost in a word not capitalised ("kiêm soát"; "Lào Cai" is a
+    name), or — given the Vietnamese syllables `known` — any one mark where `read` is none
+    ("Quyét"): a syllable that is one ("đã", "của") was read as printed more often than not."""
+    if len(read) > 1 and read.isupper():
+        return cost <= MAX_MARKS_CAPITALS
+    (tone_a, letters_a), (tone_b, letters_b) = _marks(read.lower()), _marks(meant.lower())
+    if letters_a == letters_b and (tone_a, tone_b) in _CONFUSED_TONES:
+        return True
+    if letters_a == letters_b and not tone_a and not read[:1].isupper():
+        return True
+    return known is not None and cost <= MAX_MARKS and fold_syllable(read.lower()) not in known
+
+
+def nearest_word(a: str, b: str,
+                 known: Collection[str] | None = None) -> tuple[str, str, int] | None:
     """The one two-syllable word nearest to "a b" by marks (see the module), with how many
-    marks it changes, or None."""
+    marks it changes, or None (`known`: see `_may_change`)."""
     best: list[tuple[str, str]] = []
     least = 0
     for word in _by_letters().get(bare_letters(f"{a} {b}"), ()):
@@ -136,8 +157,8 @@ def nearest_word(a: str, b: str) -> tuple[str, str, int] | None:
         da, db = mark_distance(a, x), mark_distance(b, y)
         if da is None or db is None or (da and db):
             continue
-        changed, cost = (a, da) if da else (b, db)
-        if not cost or cost > (MAX_MARKS_CAPITALS if changed.isupper() else MAX_MARKS):
+        (read, meant, cost) = (a, x, da) if da else (b, y, db)
+        if not cost or not _may_change(read, meant, cost, known):
             continue
         if not best or cost < least:
             best, least = [(x, y)], cost
@@ -146,21 +167,25 @@ def nearest_word(a: str, b: str) -> tuple[str, str, int] | None:
     return (*best[0], least) if len(best) == 1 else None
 
 
-def repair_tone_confusions(text: str) -> tuple[str, list[Warning]]:
+def repair_tone_confusions(
+    text: str, known: Collection[str] | None = None
+) -> tuple[str, list[Warning]]:
     """`text` with dictionary-evidenced diacritic repairs, and one warning per repair. The
-    repairs that change fewest marks go first; a syllable is repaired once."""
+    repairs that change fewest marks go first; a syllable is repaired once. With the
+    Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark."""
     words = _folded_words()
     syllables = list(_SYLLABLE.finditer(text))
     pairs = [_adjacent(text, s, t) for s, t in itertools.pairwise(syllables)]
-    known = [joined and _fold(f"{s.group()} {t.group()}") in words
-             for joined, (s, t) in zip(pairs, itertools.pairwise(syllables), strict=True)]
+    worded = [joined and _fold(f"{s.group()} {t.group()}") in words
+              for joined, (s, t) in zip(pairs, itertools.pairwise(syllables), strict=True)]
     found: list[tuple[int, int, str, str]] = []
     for i, joined in enumerate(pairs):
         a, b = syllables[i].group(), syllables[i + 1].group()
-        bound = known[i] or (i > 0 and known[i - 1]) or (i + 1 < len(known) and known[i + 1])
+        bound = worded[i] or (i > 0 and worded[i - 1]) or (
+            i + 1 < len(worded) and worded[i + 1])
         if not joined or bound or _is_name(text, a, b):
             continue
-        if (reading := nearest_word(a, b)) is not None:
+        if (reading := nearest_word(a, b, known)) is not None:
             x, y, cost = reading
             found.append((cost, i, x, y))
     edits: list[tuple[int, int, str]] = []
