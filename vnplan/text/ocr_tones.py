@@ -36,7 +36,8 @@ from vnplan.text.fold import fold_syllable
 _WORD_LIST = ("corpus", "data", "Viet74K.txt")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
-                   ("\u0309", "\u0303")}  # acute or tilde read for a hook above, and back
+                   ("\u0309", "\u0303"), ("\u0300", "\u0301"), ("\u0301", "\u0300")}
+# acute or tilde read for a hook above and back, a grave for an acute and back
 MAX_MARKS = 1  # marks changed in one syllable of a two-syllable run (the other is kept)
 MAX_MARKS_CAPITALS = 2  # ... in capitals, where OCR reads a stacked "Ổ", "Ầ" as one mark
 COMPOUND_WORDS_FILE = "data/compound_words.txt"
@@ -130,10 +131,12 @@ def _is_name(text: str, a: str, b: str) -> bool:
     return not upper and a[:1].isupper() and b[:1].isupper()
 
 
-def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None) -> bool:
+def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None,
+                opens: bool = False) -> bool:
     """May OCR have read `meant` as `read`, `cost` marks away? In capitals, where the stacked
     marks of "TỔ" read as one, up to two marks; else a hook above read as an acute or a tilde
-    or back ("Thế thao"), a tone lost in a word not capitalised ("kiêm soát"; "Lào Cai" is a
+    or back ("Thế thao"), a grave read as an acute or back ("công bồ"), a tone lost in a word
+    not capitalised unless it `opens` the line ("kiêm soát", "Phôi hợp"; "Lào Cai" is a
     name), or — given the Vietnamese syllables `known` — any one mark where `read` is none
     ("Quyét"): a syllable that is one ("đã", "của") was read as printed more often than not."""
     if len(read) > 1 and read.isupper():
@@ -141,15 +144,15 @@ def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None)
     (tone_a, letters_a), (tone_b, letters_b) = _marks(read.lower()), _marks(meant.lower())
     if letters_a == letters_b and (tone_a, tone_b) in _CONFUSED_TONES:
         return True
-    if letters_a == letters_b and not tone_a and not read[:1].isupper():
+    if letters_a == letters_b and not tone_a and (opens or not read[:1].isupper()):
         return True
     return known is not None and cost <= MAX_MARKS and fold_syllable(read.lower()) not in known
 
 
-def nearest_word(a: str, b: str,
-                 known: Collection[str] | None = None) -> tuple[str, str, int] | None:
+def nearest_word(a: str, b: str, known: Collection[str] | None = None,
+                 opens: bool = False) -> tuple[str, str, int] | None:
     """The one two-syllable word nearest to "a b" by marks (see the module), with how many
-    marks it changes, or None (`known`: see `_may_change`)."""
+    marks it changes, or None (`known`, `opens` — "a" begins the line: see `_may_change`)."""
     best: list[tuple[str, str]] = []
     least = 0
     for word in _by_letters().get(bare_letters(f"{a} {b}"), ()):
@@ -157,8 +160,8 @@ def nearest_word(a: str, b: str,
         da, db = mark_distance(a, x), mark_distance(b, y)
         if da is None or db is None or (da and db):
             continue
-        (read, meant, cost) = (a, x, da) if da else (b, y, db)
-        if not cost or not _may_change(read, meant, cost, known):
+        read, meant, cost, first = (a, x, da, True) if da else (b, y, db, False)
+        if not cost or not _may_change(read, meant, cost, known, opens and first):
             continue
         if not best or cost < least:
             best, least = [(x, y)], cost
@@ -185,7 +188,8 @@ def repair_tone_confusions(
             i + 1 < len(worded) and worded[i + 1])
         if not joined or bound or _is_name(text, a, b):
             continue
-        if (reading := nearest_word(a, b, known)) is not None:
+        opens = not text[: syllables[i].start()].strip(" -–•*.:;,(\"“")
+        if (reading := nearest_word(a, b, known, opens)) is not None:
             x, y, cost = reading
             found.append((cost, i, x, y))
     edits: list[tuple[int, int, str]] = []
