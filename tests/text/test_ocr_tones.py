@@ -26,6 +26,9 @@ REPAIRED = [
     ("PHÓ GIÁM ĐÓC", "PHÓ GIÁM ĐỐC"),
     ("TÓ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),
     ("nhập khâu hóa chất", "nhập khẩu hóa chất"),
+    ("Hội nghị công bồ xã", "Hội nghị công bố xã"),  # a grave for an acute
+    ("Phôi hợp các lực lượng", "Phối hợp các lực lượng"),  # a lost tone where the line opens
+    ("Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
 ]
 WITH_SYLLABLES = [  # a letter's mark, where the syllable as read is none
     ("Quyét định này", "Quyết định này"),
