@@ -12,6 +12,7 @@ from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph, build_paragraphs
 from vnplan.extract.readers.layout import Layout, PageMetadata
+from vnplan.extract.scanned import flag_handwritten
 from vnplan.extract.signature import find_signatures, tail_lines
 from vnplan.schema import Document, Province, Source
 from vnplan.text.fold import fold_heading
@@ -55,6 +56,8 @@ def extract_document(layout: Layout, source: Source) -> Document:
     )
     if official:
         read_administrative(paragraphs, doc)
+        if source.ocr:
+            flag_handwritten(doc)
         if plan_type(doc.doc_type) or (doc.doc_type is None and _reads_as_plan(paragraphs)):
             doc.kind = "plan"
     else:

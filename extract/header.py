@@ -67,6 +67,7 @@ class Header:
     issued: dt.date | None = None
     date_printed: str | None = None
     date_blank: bool = False
+    date_illegible: bool = False  # the day or month is there but no digits (OCR'd handwriting)
     marks: list[str] = field(default_factory=list)
     draft: bool = False
     motto: bool = False
@@ -229,6 +230,7 @@ class _Reader:
             place = find_place_date(seg.text)
             if place is not None and h.date_printed is None:
                 h.place, h.issued, h.date_blank = place.place, place.date, place.blank
+                h.date_illegible = place.illegible
                 h.date_printed = seg.text
             return True
         if seg.kind == "mark":
@@ -405,7 +407,11 @@ def _number_warnings(h: Header) -> list[Warning]:
         out.append(Warning(code="number_blank", where="doc_number",
                            message=f"the number is left blank ('Số: {h.number_printed.strip()}'): "
                                    "a document prepared for signature"))
-    if h.date_blank:
+    if h.date_illegible:
+        out.append(Warning(code="date_illegible", where="issued_date",
+                           message=f"the day or month of '{h.date_printed}' is no digits as read"
+                                   " (written or stamped by hand on a scan): no date is given"))
+    elif h.date_blank:
         out.append(Warning(code="date_blank", where="issued_date",
                            message=f"the day is left blank ('{h.date_printed}')"))
     return out

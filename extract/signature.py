@@ -41,6 +41,7 @@ NAME_WORDS = (2, 6)
 GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
 RECIPIENT_LINE_WORDS = 20
+_FILED = re.compile(r"^Lưu\b", re.IGNORECASE)
 
 
 @dataclass
@@ -220,6 +221,8 @@ def read_recipients(lines: list[str], start: int) -> tuple[list[str], int]:
             continue
         if is_authority(line) or is_position(line) or named:
             break
+        if items and _FILED.match(_clean(items[-1])) and items[-1].rstrip().endswith("."):
+            break  # "- Lưu: VT, …." is the last item (Nghị định 30/2020, Phụ lục I)
         closed = bool(items) and items[-1].rstrip().endswith((";", "."))
         if closed and _noise(line) and not _ITEM.match(line):
             i += 1  # what a stamp leaves between two items

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.schema import Warning
+from vnplan.text.ocr_tones import repair_tone_confusions
 
 from .gazetteer import Gazetteer
 from .heritage import heritage_spans
 from .matcher import sentence_bounds
-from .ocr_tones import repair_tone_confusions
 from .partners import partner_spans
 from .text import fold_token, tokenize
 

@@ -25,7 +25,7 @@ def test_wheel_holds_only_the_vnplan_package(tmp_path: Path) -> None:
         "vnplan/extract/readers/data/syllables.txt",
         "vnplan/schema/vnplan.schema.json",
         "vnplan/normalize/__init__.py",
-        "vnplan/normalize/data/compound_words.txt",
+        "vnplan/text/data/compound_words.txt",
         "vnplan/py.typed",
         "vnplan/fetch/__init__.py",
         "vnplan/outputs/data/strategy.json",

@@ -52,10 +52,11 @@ MOTTO = re.compile(
 )
 _TYPED_NUMBER = re.compile(r"^\s*(?:luat|bo\s*luat|phap\s*lenh|lenh|nghi\s*quyet)\s*$")
 NUMBER = re.compile(r"(?<![\w/])so\s*(?:hieu|/\s*ky\s*hieu)?\s*[:;.]\s*")
-PLACE_DATE = re.compile(
-    r"(?P<place>[a-z][a-z.'’ -]{1,40}?)\s*,\s*ngay\s*(?P<d>[\d.…_ ]{0,6}?)\s*thang\s*"
-    r"(?P<m>[\d.…_ ]{0,6}?)\s*nam\s*(?P<y>\d{4})"
+PLACE_DATE = re.compile(  # the day and month: digits, blank, or what OCR makes of handwriting
+    r"(?P<place>[a-z][a-z.'’ -]{1,40}?)\s*,\s*ngay\s*(?P<d>[^,;]{0,6}?)\s*thang\s*"
+    r"(?P<m>[^,;]{0,6}?)\s*nam\s*(?P<y>\d{4})"
 )
+_PRINTED_DAY = re.compile(r"[\d.…_ ]*")
 MARKS = {
     "draft": re.compile(r"^\(?\s*du\s*thao\b"),
     "urgent": re.compile(r"^(?:hoa\s*toc(?:\s*hen\s*gio)?|thuong\s*khan|khan)$"),
@@ -81,6 +82,7 @@ class PlaceDate:
     blank: bool  # the day or the month is left blank (a document prepared for signature)
     start: int
     end: int
+    illegible: bool = False  # ... or is no digits: handwriting OCR cannot read ("ngày #Š")
 
 
 def find_motto(text: str) -> list[tuple[int, int]]:
@@ -90,7 +92,8 @@ def find_motto(text: str) -> list[tuple[int, int]]:
 
 def find_place_date(text: str) -> PlaceDate | None:
     """The place–date clause in `text` ("Lào Cai, ngày 11 tháng 6 năm 2026", also with the
-    day left blank: "Lâm Đồng, ngày   tháng 12 năm 2025")."""
+    day left blank: "Lâm Đồng, ngày   tháng 12 năm 2025", or written by hand and read by OCR
+    as no digits: "Hà Nội, ngày “$ tháng 4 năm 2026", whose day is then blank too)."""
     match = PLACE_DATE.search(skeleton(text))
     if match is None:
         return None
@@ -103,8 +106,12 @@ def find_place_date(text: str) -> PlaceDate | None:
     place = " ".join(words[len(words) - keep :])
     start = text.rfind(words[len(words) - keep], match.start("place"), match.end("place"))
     day, month = _digits(match["d"]), _digits(match["m"])
+    illegible = not (_PRINTED_DAY.fullmatch(match["d"]) and _PRINTED_DAY.fullmatch(match["m"]))
+    if illegible:
+        day = month = ""  # "ngày #Š tháng 8": handwriting OCR cannot read is no date
     date = make_date(day, month, match["y"]) if day and month else None
-    return PlaceDate(place, date, blank=not (day and month), start=start, end=match.end())
+    return PlaceDate(place, date, blank=not (day and month), start=start, end=match.end(),
+                     illegible=illegible)
 
 
 def _digits(text: str) -> str:

@@ -19,6 +19,7 @@ with one thread takes about 1.5 s a page here (the "~5.7 s" of its default threa
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -34,15 +35,19 @@ from functools import cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.errors import ConversionError
+from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
+from vnplan.extract.readers.ocr_images import ScanPage, png, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
+from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
 from vnplan.text.numerals import roman_value, to_roman
+from vnplan.text.ocr_tones import repair_tone_confusions
 
 LANGUAGE = "vie"
 PAGE_TIMEOUT = 300  # seconds for tesseract on one page (or one page's cells)
@@ -51,6 +56,17 @@ LINE_HEIGHT_EM = 1.1  # a tesseract line box is about this many ems tall
 SIZE_STEP = 0.3  # line boxes within this share of the page's usual height: the usual size
 SPECK = 0.6  # words narrower and lower than this share of a line's height are specks
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
+SIGNATURE_GAP_EM = 3.0  # the signature stands this many line heights right of "Nơi nhận:"
+SAME_ROW = 0.7  # ... on its row: middles less than this many line heights apart
+COLUMN_MARGIN = 12  # pixels: white margin around the signature region read again
+SIGNATURE_CONF = 40.0  # words of the region read with less confidence are the signature's strokes
+SIGNATURE_BLOCK = 10_000  # the tesseract block number given to the signature region's words
+_RECIPIENTS_WORD = re.compile(r"^nh[a-z]{1,2}n\s*[:;.]?$")
+# spacing accents and bars tesseract reads from a box's edge or a speck ("ˆ DỰ THẢO |")
+_EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°]+\s+)+|(?:\s+[ˆ˜`´¨¸|¦‹›°]+)+$")
+# spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
+# end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
+_EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
 _HEADING_START = re.compile(r"^(?P<n>[IVXLHTlJ1|!]{1,5})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.*)$")
 
 
@@ -146,6 +162,8 @@ def _is_speck(run: list[_Word], usual: float) -> bool:
 def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float) -> Segment:
     text = " ".join(w.text for w in run)
     text = re.sub(r"^[~¬]+\s*-?\s*", "- ", text)  # a dash at a line start read as "~"
+    text = _EDGE_JUNK.sub("", text)
+    text = _EDGE_JUNK.sub("", text)
     return Segment(text=text, x0=run[0].left * scale, top=top * scale,
                    x1=run[-1].right * scale, bottom=bottom * scale, size=round(size, 1),
                    first_word=(run[0].right - run[0].left) * scale)
@@ -199,9 +217,63 @@ def read_scan_page(scan: ScanPage) -> PageText:
         top = scan.grid.bbox[1] * 72.0 / scan.dpi
         tables = (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
+    if scan.faded is not None and (region := signature_region(words, scan.dpi)) is not None:
+        words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
     segments = tuple(segments_of(words, lines, scan.dpi))
     return PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
-                    tables=tables)
+                    tables=tables, scanned=True)
+
+
+def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
+    """(left, top) in pixels of the signature beside "Nơi nhận:" (Nghị định 30/2020, Phụ lục
+    I: the recipients on the left; the authority, position, signature, seal and name on the
+    right, the name often wider than the position above it): from the words right of
+    "Nơi nhận:" across a column gap, never reaching into the recipients' lines; None when the
+    page has no such block."""
+    for i, word in enumerate(words):
+        if i == 0 or not _RECIPIENTS_WORD.match(skeleton(word.text)) or not skeleton(
+                words[i - 1].text).endswith("oi") or words[i - 1].line != word.line:
+            continue
+        height = word.bottom - word.top
+        middle = (word.top + word.bottom) / 2
+        right = [w for w in words if w.left > word.right + SIGNATURE_GAP_EM * height
+                 and abs((w.top + w.bottom) / 2 - middle) < SAME_ROW * height]
+        if not right:
+            continue
+        top = min(w.top for w in right) - height // 2
+        starts: dict[tuple[int, int, int], int] = {}
+        for w in words:
+            starts[w.line] = min(starts.get(w.line, w.left), w.left)
+        margin = words[i - 1].left + 2 * height  # the recipients' lines start at the margin
+        reach = max((w.right for w in words if w.top >= top and starts[w.line] <= margin
+                     and w.left < min(r.left for r in right)), default=word.right)
+        return max(reach + COLUMN_MARGIN, min(r.left for r in right) - dpi), top
+    return None
+
+
+def _read_signature(
+    faded: bytes, region: tuple[int, int], dpi: int, words: list[_Word],
+    lines: dict[tuple[int, int, int], tuple[int, int]],
+) -> tuple[list[_Word], dict[tuple[int, int, int], tuple[int, int]]]:
+    """The page's words with the signature region read again as one block (`--psm 6`) on
+    the page with its coloured ink faded out: the red seal stamped over the position and the
+    name makes tesseract's reading of them noise, or nothing."""
+    left, top = region
+    top = max(top, 0)
+    with Image.open(io.BytesIO(faded)) as page:
+        image = png(ImageOps.expand(page.crop((left, top, page.width, page.height)),
+                                    COLUMN_MARGIN, 255))
+    column_words, column_lines = parse_tsv(_tesseract(image, dpi, 6, "tsv"))
+    dx, dy = left - COLUMN_MARGIN, top - COLUMN_MARGIN
+    kept = [w for w in words if not ((w.left + w.right) / 2 >= left and w.top >= top)]
+    for w in column_words:
+        if w.conf >= SIGNATURE_CONF:  # below: the signature's strokes, read as letters
+            kept.append(replace(w, left=w.left + dx, right=w.right + dx, top=w.top + dy,
+                                bottom=w.bottom + dy, line=(SIGNATURE_BLOCK, *w.line[1:])))
+    out_lines = dict(lines)
+    out_lines.update({(SIGNATURE_BLOCK, *key[1:]): (t + dy, b + dy)
+                      for key, (t, b) in column_lines.items()})
+    return kept, out_lines
 
 
 def ocr_processes(pages: int) -> int:
@@ -304,6 +376,37 @@ def repair_ocr_lines(
         code="ocr_numeral_repaired",
         message=f"{len(fixes)} heading numeral(s) misread by OCR "
               f"repaired: {', '.join(fixes[:6])}")] if fixes else []
+    return out, notes
+
+
+def repair_ocr_diacritics(
+    lines: list[Line], pages: set[int]
+) -> tuple[list[Line], list[Warning]]:
+    """The lines of OCR'd pages (table cells too) with the diacritics tesseract got wrong
+    repaired where the dictionary is the evidence ("Phôi hợp" → "Phối hợp", "GIÁM ĐÓC" →
+    "GIÁM ĐỐC": `repair_tone_confusions`), before any field is read from them; one note
+    lists the repairs. Lines of born-digital pages are left as they are."""
+    out: list[Line] = []
+    fixes: list[str] = []
+    known = syllables()
+    for line in lines:
+        if line.page not in pages:
+            out.append(line)
+            continue
+        cells = None
+        if line.cells is not None:
+            repaired = [repair_tone_confusions(cell, known) for cell in line.cells]
+            cells = tuple(text for text, _ in repaired)
+            fixes += [w.message for _, found in repaired for w in found]
+            text = " | ".join(cells)
+        else:
+            text, found = repair_tone_confusions(line.text, known)
+            fixes += [w.message for w in found]
+        out.append(line if text == line.text else replace(line, text=text, cells=cells))
+    notes = [Warning(
+        code="ocr_repaired",
+        message=f"{len(fixes)} word(s) misread by OCR repaired by the dictionary: "
+                f"{'; '.join(fixes[:8])}{' …' if len(fixes) > 8 else ''}")] if fixes else []
     return out, notes
 
 

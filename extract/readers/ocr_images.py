@@ -26,6 +26,11 @@ MAX_UPSAMPLE = 2.0  # never render past this × the resolution of the page's sca
 MIN_RENDER_DPI = 150
 CELL_MARGIN = 12  # white pixels around a cell's ink before OCR
 MIN_SKEW_DEG = 0.05  # a page tilted less than this is not rotated
+COLOUR_FROM = 50.0  # channel spread (0-255) above which a pixel is coloured ink, not black
+COLOUR_RAMP = 40.0  # ... and fully coloured this much above it
+COLOURED_SHARE = 0.0005  # a page whose pixels are this share coloured holds coloured ink
+PROBE_DPI = 36  # the page is looked at this small to tell whether it holds coloured ink
+STRIP_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class ScanPage:
     text_image: bytes  # PNG: the page, with its ruled table (if any) blanked out
     grid: CellGrid | None  # the ruled table
     cells: tuple[tuple[tuple[int, int], bytes], ...] = ()  # (row, column) and PNG of each cell
+    faded: bytes | None = None  # PNG: the page with its coloured ink faded out, if it has some
 
 
 def render_dpi(page: pdfium.PdfPage) -> int:
@@ -57,30 +63,66 @@ def render_dpi(page: pdfium.PdfPage) -> int:
     return int(min(RENDER_DPI, max(MIN_RENDER_DPI, MAX_UPSAMPLE * ppi)))
 
 
-def render_page(doc: pdfium.PdfDocument, index: int,
-                strip_text: bool) -> tuple[Image.Image, int, float, float]:
+def render_page(doc: pdfium.PdfDocument, index: int, strip_text: bool,
+                colour: bool = False) -> tuple[Image.Image, int, float, float]:
     """(greyscale image, dpi, width, height in points) of one page, drawn without its
     annotations (a signing tool's stamp is no part of the document's text) and, for
-    `strip_text`, without its text objects (a text layer laid over the scanned image)."""
+    `strip_text`, without its text objects (a text layer laid over the scanned image);
+    `colour` keeps its colours."""
     page = doc[index]
     try:
         if strip_text:
             _remove_text_objects(page)
         width, height = page.get_size()
         dpi = render_dpi(page)
-        image = page.render(scale=dpi / 72.0, grayscale=True, draw_annots=False,
-                            may_draw_forms=False).to_pil().convert("L")
+        image = page.render(scale=dpi / 72.0, grayscale=not colour, draw_annots=False,
+                            may_draw_forms=False).to_pil()
+        image = image if colour else image.convert("L")
     finally:
         page.close()
     return image, dpi, width, height
 
 
+def black_ink(image: Image.Image) -> Image.Image:
+    """The greyscale page with coloured ink faded to paper: the red seal stamped over a
+    signature and a blue signature are no part of the typed name, and tesseract misreads
+    the black letters they overlap. A pixel whose channels differ by more than `COLOUR_FROM`
+    is coloured, fully so from `COLOUR_FROM + COLOUR_RAMP`; black and grey stay."""
+    rgb = image.convert("RGB")
+    grey = np.array(rgb.convert("L"))
+    pixels = np.asarray(rgb)
+    for start in range(0, grey.shape[0], STRIP_ROWS):  # in strips: bounded memory
+        strip = pixels[start : start + STRIP_ROWS]
+        spread = strip.max(axis=2).astype(np.float32) - strip.min(axis=2)
+        colour = np.clip((spread - COLOUR_FROM) / COLOUR_RAMP, 0.0, 1.0)
+        lum = grey[start : start + STRIP_ROWS].astype(np.float32)
+        grey[start : start + STRIP_ROWS] = np.round(lum + (255.0 - lum) * colour).astype(np.uint8)
+    return Image.fromarray(grey, mode="L")
+
+
+def has_colour(doc: pdfium.PdfDocument, index: int) -> bool:
+    """Does the page hold coloured ink (a seal, a stamp), more than a scanner's colour noise?"""
+    page = doc[index]
+    try:
+        small = np.asarray(page.render(scale=PROBE_DPI / 72.0, draw_annots=False,
+                                       may_draw_forms=False).to_pil().convert("RGB"))
+    finally:
+        page.close()
+    spread = small.max(axis=2).astype(np.int16) - small.min(axis=2)
+    return float((spread >= COLOUR_FROM + COLOUR_RAMP).mean()) >= COLOURED_SHARE
+
+
 def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanPage:
-    """Render, straighten and cut one page (0-based) into the images tesseract reads."""
+    """Render, straighten and cut one page (0-based) into the images tesseract reads: the
+    page as it is, and with its coloured ink faded out if it has some (`black_ink`)."""
     image, dpi, width, height = render_page(doc, index, strip_text)
+    faded = black_ink(render_page(doc, index, strip_text, colour=True)[0]) if has_colour(
+        doc, index) else None
     angle = skew_angle(np.asarray(image))
     if abs(angle) >= MIN_SKEW_DEG:
         image = image.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        if faded is not None:
+            faded = faded.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     gray = np.asarray(image)
     grid = find_grid(gray)
     text_image = image
@@ -94,7 +136,8 @@ def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanP
                 if box is not None and not is_blank(gray, box):
                     crop = ImageOps.expand(image.crop(ink_box(gray, box)), CELL_MARGIN, 255)
                     cells.append(((r, c), png(crop)))
-    return ScanPage(index + 1, dpi, width, height, angle, png(text_image), grid, tuple(cells))
+    return ScanPage(index + 1, dpi, width, height, angle, png(text_image), grid, tuple(cells),
+                    png(faded) if faded is not None else None)
 
 
 def png(image: Image.Image) -> bytes:

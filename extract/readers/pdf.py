@@ -175,9 +175,12 @@ def read_pdf_layout(data: bytes) -> Layout:
         doc.close()
     lines, layout_notes = layout_lines(pages)
     if scanned:
-        from vnplan.extract.readers.ocr import repair_ocr_lines
+        from vnplan.extract.readers.ocr import repair_ocr_diacritics, repair_ocr_lines
 
-        lines, repair_notes = repair_ocr_lines(lines, {i + 1 for i in scanned})
+        read_by_ocr = {i + 1 for i in scanned}
+        lines, repair_notes = repair_ocr_diacritics(lines, read_by_ocr)
+        layout_notes.extend(repair_notes)
+        lines, repair_notes = repair_ocr_lines(lines, read_by_ocr)
         layout_notes.extend(repair_notes)
     return Layout(lines=lines, pages=page_count, ocr=bool(scanned), notes=[*notes, *layout_notes])
 

@@ -41,6 +41,7 @@ class PageText:
     height: float
     segments: tuple[Segment, ...]
     tables: tuple[TableBlock, ...] = ()
+    scanned: bool = False  # read by OCR: line boxes are tesseract's, not the PDF's
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
 from vnplan.extract.readers.pdf_geometry import PageText, Segment
@@ -25,6 +26,7 @@ from vnplan.schema import Warning
 MIN_COLUMN_GAP_EM = 1.8  # two columns are at least this far apart
 MIN_TWO_SIDED_ROWS = 2  # rows with text on both sides needed to call a block two columns
 BAND_ROW_GAP_EM = 3.0  # a block of two columns ends at a vertical gap larger than this
+SIGNATURE_GAP_EM = 9.0  # ... but a scan's "Nơi nhận" | signature block spans the signing space
 MARGIN_BAND = 0.15  # running heads and page numbers live in this top/bottom share of a page
 RUNNING_SHARE = 0.5  # a line at the same place on this share of the pages is a running head
 _PAGE_NUMBER = re.compile(
@@ -137,7 +139,16 @@ def _fit(row: list[Segment], lo: float, hi: float) -> tuple[float, float, bool] 
     return lo, hi, len(sides) == 2
 
 
-def _blocks(rows: list[list[Segment]]) -> list[tuple[int, int, float] | int]:
+def _signature_block(row: list[Segment], scanned: bool) -> bool:
+    """Does a scanned row open the end block Nghị định 30/2020 (Phụ lục I) lays out as two
+    columns: "Nơi nhận:" on the left, the signature (position, signing space with the seal,
+    name) on the right? A one-line position ("GIÁM ĐỐC") gives it a single row with text on
+    both sides, and the signing space a gap far wider than between two lines."""
+    return scanned and bool(RECIPIENTS.match(skeleton(row[0].text)))
+
+
+def _blocks(rows: list[list[Segment]],
+            scanned: bool = False) -> list[tuple[int, int, float] | int]:
     """Rows as plain row indexes, or (first, end, split x) for a block of two columns."""
     out: list[tuple[int, int, float] | int] = []
     i = 0
@@ -148,17 +159,19 @@ def _blocks(rows: list[list[Segment]]) -> list[tuple[int, int, float] | int]:
             i += 1
             continue
         lo, hi = split
+        signature = _signature_block(rows[i], scanned)
+        max_gap = SIGNATURE_GAP_EM if signature else BAND_ROW_GAP_EM
         j, two_sided = i + 1, 1
         while j < len(rows):
             size = max(s.size for s in rows[j])
             gap = min(s.top for s in rows[j]) - max(s.bottom for s in rows[j - 1])
             fit = _fit(rows[j], lo, hi)
-            if fit is None or gap > BAND_ROW_GAP_EM * size:
+            if fit is None or gap > max_gap * size:
                 break
             lo, hi, both = fit
             two_sided += both
             j += 1
-        if two_sided >= MIN_TWO_SIDED_ROWS:
+        if two_sided >= MIN_TWO_SIDED_ROWS or (signature and j > i + 1):
             out.append((i, j, (lo + hi) / 2))
             i = j
         else:
@@ -190,7 +203,7 @@ def _merge(row: list[Segment], page: int, flow: Flow) -> _Placed:
 def _place_page(page: PageText, rows: list[list[Segment]]) -> list[_Placed]:
     """The page's lines and table rows in reading order."""
     items: list[tuple[float, list[_Placed]]] = []
-    for band, block in enumerate(_blocks(rows)):
+    for band, block in enumerate(_blocks(rows, page.scanned)):
         if isinstance(block, int):
             items.append((rows[block][0].top, [_merge(rows[block], page.number, (0,))]))
             continue

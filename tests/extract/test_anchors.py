@@ -38,6 +38,17 @@ def test_place_date(text: str, place: str, date: dt.date | None, blank: bool) ->
     found = find_place_date(text)
     assert found is not None
     assert (found.place, found.date, found.blank) == (place, date, blank)
+    assert not found.illegible
+
+
+@pytest.mark.parametrize("text", [
+    "Hà Nội, ngày #Š tháng 8 năm 2025", "Hà Nội, ngày“$tháng Q@năm 2026",
+    "Lâm Đông, ngày 2/ tháng 12 năm 2025", "Lâm Đồng, ngày 1Š tháng 3 năm 2026",
+])
+def test_a_handwritten_day_read_by_ocr_is_no_date(text: str) -> None:
+    found = find_place_date(text)
+    assert found is not None
+    assert (found.date, found.blank, found.illegible) == (None, True, True)
 
 
 def test_no_place_date_in_a_citation() -> None:

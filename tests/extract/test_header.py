@@ -180,3 +180,19 @@ def test_a_dashed_addressee_goes_on_over_the_lines_under_it() -> None:
         "dân Việt Nam, Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh, Trung ương Hội Cựu chiến "
         "binh Việt Nam",
         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_scanned_letters_handwritten_day_does_not_run_into_its_subject() -> None:
+    """OCR of "Hà Nội, ngày 22 tháng 4 năm 2026" with the day written by hand, on the line of
+    the letter's subject (the scans of the corpus)."""
+    header = read_header(pars(
+        "BỘ CÔNG THƯƠNG", "CỤC HÓA CHẤT", "Số: 813/HC-CNHC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "V/v trao đổi về một số quy định trong lĩnh vực hóa chất Hà Nội, ngày °ÖÖ tháng 4 năm 2026",
+        "Kính gửi: Cục Hải quan",
+        "Cục Hóa chất nhận được Công văn số 13821/CHQ-GSQL ngày 16 tháng 3 năm 2026.",
+    ))
+    assert header.subject == "trao đổi về một số quy định trong lĩnh vực hóa chất"
+    assert (header.place, header.issued) == ("Hà Nội", None)
+    assert [w.code for w in header.warnings] == ["date_illegible"]
+    assert "tháng 4 năm 2026" in header.warnings[0].message

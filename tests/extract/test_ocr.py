@@ -18,8 +18,15 @@ from vnplan.errors import ConversionError
 from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract.readers import ocr
 from vnplan.extract.readers.layout import Layout, Line
-from vnplan.extract.readers.ocr import read_numeral, repair_group_numerals, repair_ocr_lines
-from vnplan.extract.readers.ocr_images import render_dpi
+from vnplan.extract.readers.ocr import (
+    parse_tsv,
+    read_numeral,
+    repair_group_numerals,
+    repair_ocr_diacritics,
+    repair_ocr_lines,
+    signature_region,
+)
+from vnplan.extract.readers.ocr_images import black_ink, render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -148,6 +155,51 @@ def test_heading_numerals_misread_by_ocr_are_repaired() -> None:
     assert notes[0].code == "ocr_numeral_repaired"
     untouched, none = repair_ocr_lines(lines, {2})  # only OCR'd pages are repaired
     assert untouched == lines and none == []
+
+
+def test_diacritics_misread_by_ocr_are_repaired_on_ocr_pages_only() -> None:
+    lines = [Line(text="các bên phôi hợp kiêm soát", page=1), Line(text="GIÁM ĐÓC", page=2),
+             Line(text="Quyét định | ĐÈ XUẤT", page=1, cells=("Quyét định", "ĐÈ XUẤT"))]
+    fixed, notes = repair_ocr_diacritics(lines, {1})
+    assert [line.text for line in fixed] == [
+        "các bên phối hợp kiểm soát", "GIÁM ĐÓC", "Quyết định | ĐỀ XUẤT"]
+    assert fixed[2].cells == ("Quyết định", "ĐỀ XUẤT")
+    assert [note.code for note in notes] == ["ocr_repaired"]
+    assert notes[0].message.startswith("4 word(s) misread by OCR repaired")
+
+
+def test_coloured_ink_is_faded_to_paper() -> None:
+    """The red seal over a signature, a blue signature go; black and grey stay."""
+    colours = [(200, 30, 40), (150, 20, 20), (40, 60, 200), (10, 10, 10), (128, 128, 128),
+               (250, 248, 240)]
+    image = Image.new("RGB", (len(colours), 1))
+    image.putdata(colours)
+    assert np.asarray(black_ink(image)).ravel().tolist() == [255, 255, 255, 10, 128, 248]
+
+
+def _tsv(*words: tuple[str, int, int, int, tuple[int, int, int]]) -> str:
+    """tesseract TSV of words (text, left, top, width, (block, paragraph, line)), 40 px high."""
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth"
+            "\theight\tconf\ttext"]
+    rows += [f"5\t1\t{b}\t{p}\t{ln}\t1\t{x}\t{y}\t{w}\t40\t95\t{text}"
+             for text, x, y, w, (b, p, ln) in words]
+    return "\n".join(rows)
+
+
+def test_the_signature_region_stands_right_of_the_recipients() -> None:
+    words, _ = parse_tsv(_tsv(
+        ("Nơi", 200, 2000, 80, (1, 1, 1)), ("nhận:", 290, 2000, 110, (1, 1, 1)),
+        ("GIÁM", 1500, 2000, 150, (1, 1, 1)), ("ĐỐC", 1660, 2000, 120, (1, 1, 1)),
+        ("-", 200, 2050, 20, (1, 1, 2)), ("Như", 230, 2050, 80, (1, 1, 2)),
+        ("kính", 320, 2050, 90, (1, 1, 2)), ("gửi;", 420, 2050, 90, (1, 1, 2)),
+        ("-", 200, 2100, 20, (1, 1, 3)), ("Lưu:", 230, 2100, 90, (1, 1, 3)),
+        ("VT,", 330, 2100, 70, (1, 1, 3)), ("PC04.", 410, 2100, 900, (1, 1, 3))))
+    left, top = signature_region(words, 300)  # type: ignore[misc]
+    assert left == 1310 + 12  # right of the longest recipient line, not into it
+    assert top == 2000 - 20
+    short, _ = signature_region(words[:-1], 300)  # type: ignore[misc]
+    assert short == 1500 - 300  # else an inch left of the position: a name is wider
+    assert signature_region(words[2:], 300) is None  # no "Nơi nhận:", no signature block
 
 
 def test_group_numerals_of_scanned_tables_follow_their_sequence() -> None:

@@ -255,6 +255,20 @@ def test_two_columns_need_two_rows_with_text_on_both_sides() -> None:
         "SỞ NGOẠI VỤ", "Số: 12/KH", "CỘNG HÒA", "Độc lập"]
 
 
+def test_a_scans_recipients_and_one_line_signature_are_two_columns() -> None:
+    """Nơi nhận | signature (Nghị định 30/2020, Phụ lục I): with a one-line position and the
+    signing space between it and the name, a scanned page still reads as two columns."""
+    segments = (
+        _seg("Nơi nhận:", 85, 600, 150), _seg("GIÁM ĐỐC", 390, 600, 470),
+        _seg("- Như trên;", 85, 614, 150), _seg("- Lưu: VT.", 85, 627, 145),
+        _seg("Nguyễn Văn Bình", 370, 700, 490))
+    scanned = PageText(number=1, width=595, height=842, segments=segments, scanned=True)
+    assert [line.text for line in layout_lines([scanned])[0]] == [
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn Bình"]
+    born_digital = PageText(number=1, width=595, height=842, segments=segments)
+    assert layout_lines([born_digital])[0][0].text == "Nơi nhận: GIÁM ĐỐC"
+
+
 def test_the_character_path_reads_the_same_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages are read per text object when safe; the per-character path must agree."""
     data = (SAMPLES / f"{LAO_CAI}.pdf").read_bytes()

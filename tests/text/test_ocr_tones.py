@@ -1,0 +1,93 @@
+"""text/ocr_tones.py: diacritics misread by OCR repaired where the dictionary is the
+evidence, and only there."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnplan.extract.readers.pdf_glyphs import syllables
+from vnplan.text.ocr_tones import (
+    compound_words,
+    dictionary_compounds,
+    mark_distance,
+    repair_tone_confusions,
+    word_list_path,
+)
+
+REPAIRED = [
+    ("Sở Văn hóa, Thế thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),  # from the scan
+    ("Xây dựng kế hoạch và tố chức tập huấn", "Xây dựng kế hoạch và tổ chức tập huấn"),
+    ("Đấy mạnh số hóa trong công tác", "Đẩy mạnh số hóa trong công tác"),
+    ("Chủ trọng kết hợp yếu tố văn hóa", "Chú trọng kết hợp yếu tố văn hóa"),  # seed 001 OCR typo
+    # tesseract on the corpus scans: a lost tone, a letter's mark in capitals, stacked capitals
+    ("các bên phôi hợp", "các bên phối hợp"),
+    ("công tác kiêm soát", "công tác kiểm soát"),
+    ("ĐÈ XUẤT", "ĐỀ XUẤT"),
+    ("PHÓ GIÁM ĐÓC", "PHÓ GIÁM ĐỐC"),
+    ("TÓ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),
+    ("nhập khâu hóa chất", "nhập khẩu hóa chất"),
+    ("Hội nghị công bồ xã", "Hội nghị công bố xã"),  # a grave for an acute
+    ("Phôi hợp các lực lượng", "Phối hợp các lực lượng"),  # a lost tone where the line opens
+    ("Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
+]
+WITH_SYLLABLES = [  # a letter's mark, where the syllable as read is none
+    ("Quyét định này", "Quyết định này"),
+    ("hội đồng xét đuyệt", "hội đồng xét duyệt"),
+]
+UNTOUCHED = [
+    "trên địa bàn tỉnh Lào Cai",  # "bàn tỉnh" is no word, but "bàn" belongs to "địa bàn"
+    "cụ thể là: phát huy vai trò",
+    "quảng bá thế mạnh của tỉnh",
+    "hiệu quả quan hệ hợp tác",
+    "phi vật thể đại diện cho nhân loại",
+    "Tăng cường nhận thức vê vai trò",  # one syllable: no two-syllable evidence
+    "Sở Văn hoá, Thể thao",  # the list writes "văn hóa": the tone's place is no error
+    "Thiếu tướng Trương Minh Đương",  # a name: capitalised syllables in mixed case
+    "CÔNG AN TINH LÂM ĐÔNG",  # two syllables would change ("lam đồng"): no single evidence
+    # syllables that are Vietnamese as read, beside a word one mark away (the sample scan)
+    "đã được các kỳ Đại hội", "nhiệm vụ của mình", "cơ hội tốt để người dân",
+    "định kỳ hằng năm", "tỉnh Lào Cai đã",
+]
+
+
+@pytest.mark.parametrize(("read", "meant"), REPAIRED)
+def test_repairs_with_a_warning(read: str, meant: str) -> None:
+    text, warnings = repair_tone_confusions(read)
+    assert text == meant
+    assert len(warnings) == 1 and warnings[0].code == "ocr_repaired"
+
+
+@pytest.mark.parametrize(("read", "meant"), WITH_SYLLABLES)
+def test_a_syllable_that_is_none_is_repaired_by_any_one_mark(read: str, meant: str) -> None:
+    assert repair_tone_confusions(read)[0] == read  # without the syllables, no evidence
+    text, warnings = repair_tone_confusions(read, syllables())
+    assert text == meant and len(warnings) == 1
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_correct_text_is_left_alone(text: str) -> None:
+    assert repair_tone_confusions(text) == (text, [])
+    assert repair_tone_confusions(text, syllables()) == (text, [])
+
+
+def test_marks_count_the_tone_and_each_letter_mark() -> None:
+    assert mark_distance("thể", "thế") == 1
+    assert mark_distance("Quyét", "quyết") == 1
+    assert mark_distance("TÓ", "tổ") == 2
+    assert mark_distance("đuyệt", "duyệt") == 1
+    assert mark_distance("hoá", "hóa") == 0  # the tone's place is not a mark
+    assert mark_distance("tổ", "tốt") is None  # other letters
+
+
+def test_the_fewest_marks_win_and_each_syllable_is_repaired_once() -> None:
+    text, warnings = repair_tone_confusions("TÔNG GIÁM ĐÓC")  # not "TỐNG GIAM" (two marks)
+    assert text == "TÔNG GIÁM ĐỐC"
+    assert [w.message for w in warnings] == ["GIÁM ĐÓC → GIÁM ĐỐC"]
+
+
+def test_the_committed_compound_words_are_the_word_lists() -> None:
+    source = word_list_path()
+    assert source is not None, "underthesea (a dependency) ships the word list"
+    assert compound_words() == dictionary_compounds(source.read_text("utf-8").splitlines())
+    assert {"thể thao", "tổ chức", "đẩy mạnh", "địa bàn"} <= compound_words()
+    assert all(len(w.split(" ")) == 2 for w in compound_words())

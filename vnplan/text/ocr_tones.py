@@ -1,0 +1,221 @@
+"""Diacritics OCR gets wrong, repaired where the dictionary is the evidence: a tone mark
+swapped ("Thế thao" for "Thể thao", "Tố chức" for "Tổ chức"), lost ("Phôi hợp", "kiêm soát",
+"Tô chức") or a letter's own mark lost or added ("Quyét định", "ĐÈ XUẤT", "GIÁM ĐÓC",
+"xét đuyệt").
+
+A two-syllable run is repaired only where the run as read is not a Vietnamese word, neither
+syllable already forms a word with its other neighbour, and exactly one word of the list is
+nearest to it: the same letters, one syllable kept and the other one mark away — its tone, or
+the mark of one letter: a/ă/â, e/ê, o/ô/ơ, u/ư, d/đ — or two in capitals, where OCR reads the
+stacked marks of "TỔ", "CẦU" as one (underthesea's Viet74K word list); the fewest marks changed
+win. In mixed case a syllable that is itself Vietnamese ("đã", "của") changes only by the marks
+OCR swaps (hook above / acute / tilde) or, not capitalised, a lost tone: it was read as printed
+more often than not. A run of two capitalised syllables in mixed-case text is a name and is
+left alone. Used on text that came from OCR only.
+
+The two-syllable words of that list — the only ones a two-syllable run can be — are kept as a
+data file (``data/compound_words.txt``, rebuilt by ``python -m vnplan.text.ocr_tones``), so
+that the first OCR'd document neither parses the 74K-word list nor needs underthesea for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import re
+import sys
+import unicodedata
+from collections.abc import Collection, Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from vnplan.schema import Warning
+from vnplan.text.fold import fold_syllable
+
+_WORD_LIST = ("corpus", "data", "Viet74K.txt")
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+_CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
+                   ("\u0309", "\u0303"), ("\u0300", "\u0301"), ("\u0301", "\u0300")}
+# acute or tilde read for a hook above and back, a grave for an acute and back
+MAX_MARKS = 1  # marks changed in one syllable of a two-syllable run (the other is kept)
+MAX_MARKS_CAPITALS = 2  # ... in capitals, where OCR reads a stacked "Ổ", "Ầ" as one mark
+COMPOUND_WORDS_FILE = "data/compound_words.txt"
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def compound_words() -> frozenset[str]:
+    """Lower-case NFC words of two syllables (the committed data file)."""
+    text = resources.files(__package__).joinpath(COMPOUND_WORDS_FILE).read_text("utf-8")
+    return frozenset(text.splitlines())
+
+
+@cache
+def _folded_words() -> frozenset[str]:
+    """The compound words with their tones placed one way ("văn hoá" and "văn hóa" alike)."""
+    return frozenset(_fold(word) for word in compound_words())
+
+
+def _fold(words: str) -> str:
+    return " ".join(fold_syllable(w) for w in words.lower().split(" "))
+
+
+@cache
+def _by_letters() -> dict[str, tuple[str, ...]]:
+    """The compound words by their bare letters ("phoi hop" → ("phối hợp",))."""
+    index: dict[str, list[str]] = {}
+    for word in _folded_words():
+        index.setdefault(bare_letters(word), []).append(word)
+    return {key: tuple(words) for key, words in index.items()}
+
+
+def _marks(syllable: str) -> tuple[str, list[str]]:
+    """(tone mark or "", each letter with its own marks) of a lower-case syllable."""
+    tone = ""
+    letters: list[str] = []
+    for char in unicodedata.normalize("NFD", syllable):
+        if char in _TONES:
+            tone = char
+        elif unicodedata.combining(char) and letters:
+            letters[-1] += char
+        else:
+            letters.append(char)
+    return tone, letters
+
+
+def bare_letters(text: str) -> str:
+    """`text` lower-case without any diacritic, đ as d: "Phối hợp" → "phoi hop"."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def mark_distance(read: str, meant: str) -> int | None:
+    """How many marks tell two syllables of the same letters apart (the tone counts one, each
+    letter whose own mark differs one); None when their letters differ."""
+    (tone_a, letters_a), (tone_b, letters_b) = _marks(read.lower()), _marks(meant.lower())
+    if len(letters_a) != len(letters_b):
+        return None
+    return int(tone_a != tone_b) + sum(a != b for a, b in zip(letters_a, letters_b, strict=True))
+
+
+def dictionary_compounds(entries: Iterable[str]) -> frozenset[str]:
+    """The two-syllable words of a word list (one entry a line), lower-case NFC."""
+    words = (unicodedata.normalize("NFC", line.strip().lower()) for line in entries)
+    return frozenset(w for w in words if len(w.split(" ")) == 2)
+
+
+def word_list_path() -> Path | None:
+    """underthesea's word list, where underthesea is installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *_WORD_LIST)
+    return path if path.is_file() else None
+
+
+def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    return text[first.end() : second.start()] == " "
+
+
+def _match_case(model: str, word: str) -> str:
+    if len(model) > 1 and model.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _is_name(text: str, a: str, b: str) -> bool:
+    """Two capitalised syllables in text that is not all capitals: a name ("Minh Đương")."""
+    letters = [c for c in text if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return not upper and a[:1].isupper() and b[:1].isupper()
+
+
+def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None,
+                opens: bool = False) -> bool:
+    """May OCR have read `meant` as `read`, `cost` marks away? In capitals, where the stacked
+    marks of "TỔ" read as one, up to two marks; else a hook above read as an acute or a tilde
+    or back ("Thế thao"), a grave read as an acute or back ("công bồ"), a tone lost in a word
+    not capitalised unless it `opens` the line ("kiêm soát", "Phôi hợp"; "Lào Cai" is a
+    name), or — given the Vietnamese syllables `known` — any one mark where `read` is none
+    ("Quyét"): a syllable that is one ("đã", "của") was read as printed more often than not."""
+    if len(read) > 1 and read.isupper():
+        return cost <= MAX_MARKS_CAPITALS
+    (tone_a, letters_a), (tone_b, letters_b) = _marks(read.lower()), _marks(meant.lower())
+    if letters_a == letters_b and (tone_a, tone_b) in _CONFUSED_TONES:
+        return True
+    if letters_a == letters_b and not tone_a and (opens or not read[:1].isupper()):
+        return True
+    return known is not None and cost <= MAX_MARKS and fold_syllable(read.lower()) not in known
+
+
+def nearest_word(a: str, b: str, known: Collection[str] | None = None,
+                 opens: bool = False) -> tuple[str, str, int] | None:
+    """The one two-syllable word nearest to "a b" by marks (see the module), with how many
+    marks it changes, or None (`known`, `opens` — "a" begins the line: see `_may_change`)."""
+    best: list[tuple[str, str]] = []
+    least = 0
+    for word in _by_letters().get(bare_letters(f"{a} {b}"), ()):
+        x, y = word.split(" ")
+        da, db = mark_distance(a, x), mark_distance(b, y)
+        if da is None or db is None or (da and db):
+            continue
+        read, meant, cost, first = (a, x, da, True) if da else (b, y, db, False)
+        if not cost or not _may_change(read, meant, cost, known, opens and first):
+            continue
+        if not best or cost < least:
+            best, least = [(x, y)], cost
+        elif cost == least:
+            best.append((x, y))
+    return (*best[0], least) if len(best) == 1 else None
+
+
+def repair_tone_confusions(
+    text: str, known: Collection[str] | None = None
+) -> tuple[str, list[Warning]]:
+    """`text` with dictionary-evidenced diacritic repairs, and one warning per repair. The
+    repairs that change fewest marks go first; a syllable is repaired once. With the
+    Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark."""
+    words = _folded_words()
+    syllables = list(_SYLLABLE.finditer(text))
+    pairs = [_adjacent(text, s, t) for s, t in itertools.pairwise(syllables)]
+    worded = [joined and _fold(f"{s.group()} {t.group()}") in words
+              for joined, (s, t) in zip(pairs, itertools.pairwise(syllables), strict=True)]
+    found: list[tuple[int, int, str, str]] = []
+    for i, joined in enumerate(pairs):
+        a, b = syllables[i].group(), syllables[i + 1].group()
+        bound = worded[i] or (i > 0 and worded[i - 1]) or (
+            i + 1 < len(worded) and worded[i + 1])
+        if not joined or bound or _is_name(text, a, b):
+            continue
+        opens = not text[: syllables[i].start()].strip(" -–•*.:;,(\"“")
+        if (reading := nearest_word(a, b, known, opens)) is not None:
+            x, y, cost = reading
+            found.append((cost, i, x, y))
+    edits: list[tuple[int, int, str]] = []
+    warnings: list[Warning] = []
+    taken: set[int] = set()
+    for _, i, x, y in sorted(found):
+        if {i, i + 1} & taken:
+            continue
+        taken |= {i, i + 1}
+        first, second = syllables[i], syllables[i + 1]
+        match, new = (first, x) if mark_distance(first.group(), x) else (second, y)
+        new = _match_case(match.group(), new)
+        edits.append((match.start(), match.end(), new))
+        fixed = f"{new} {second.group()}" if match is first else f"{first.group()} {new}"
+        warnings.append(Warning(code="ocr_repaired",
+                                message=f"{first.group()} {second.group()} → {fixed}"))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text, warnings
+
+
+if __name__ == "__main__":  # rebuild data/compound_words.txt from underthesea's word list
+    source = word_list_path()
+    if source is None:
+        sys.exit("underthesea's word list is needed to rebuild the compound words")
+    found = dictionary_compounds(source.read_text("utf-8").splitlines())
+    target = Path(__file__).with_name("data") / "compound_words.txt"
+    target.write_text("\n".join(sorted(found)) + "\n", "utf-8")
+    print(f"{len(found)} two-syllable words → {target}")
