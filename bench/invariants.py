@@ -7,7 +7,9 @@
 - a number other than the printed one (the label's) without a warning on doc_number;
 - a section made from quoted text: a section opens a quotation it does not close and a later
   section closes one it did not open (what a quoted "Điều 1. …" split off leaves behind; a
-  quotation left unclosed by a typo closes nowhere and is not counted);
+  quotation left unclosed by a typo closes nowhere and is not counted; on OCR'd text, where
+  a speck reads as a quotation mark, such pairs are listed apart as `quoted (ocr)` and do not
+  fail the check);
 (More top-level sections than the document has top-level units is bench/real.py's
 `top_level_ok`.)
 
@@ -69,8 +71,9 @@ def check(doc: Document | None, label: dict[str, object], provinces: set[str]) -
     differs = got is not None and (printed is None or number_key(printed) != number_key(got))
     if differs and not any(w.where == "doc_number" for w in doc.warnings):
         yield f"number: {got!r} where {printed!r} is printed, without a warning"
+    kind = "quoted (ocr)" if doc.source.ocr else "quoted"
     for split in _quoted_splits(doc):
-        yield f"quoted: {split}"
+        yield f"{kind}: {split}"
 
 
 def main() -> int:
@@ -81,14 +84,14 @@ def main() -> int:
     args = parser.parse_args()
     provinces = _provinces()
     counts: dict[str, int] = dict.fromkeys(
-        ("province", "news", "number", "quoted"), 0)
+        ("province", "news", "number", "quoted", "quoted (ocr)"), 0)
     for label in load_labels(args.only):
         doc, _ = read_record(args.records, label)
         for problem in check(doc, label, provinces):
             counts[problem.split(":")[0]] += 1
             print(f"{label['file']}\t{problem}")
     print(" · ".join(f"{name}: {n}" for name, n in counts.items()))
-    return 1 if any(counts.values()) else 0
+    return 1 if any(n for name, n in counts.items() if name != "quoted (ocr)") else 0
 
 
 if __name__ == "__main__":
