@@ -11,7 +11,6 @@ that reading a PDF neither imports underthesea nor parses its dictionary.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
 import sys
@@ -21,7 +20,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_DICTIONARY = ("corpus", "data", "Viet74K.txt")
+from vnplan.text.underthesea_files import word_list
+
 SYLLABLES_FILE = "data/syllables.txt"
 _MIN_ENTRIES = 2  # a syllable seen in a single dictionary entry is too often a typo
 _VOWELS = set("aăâeêioôơuưy")
@@ -64,13 +64,6 @@ def dictionary_syllables(entries: Iterable[str]) -> frozenset[str]:
     )
 
 
-def dictionary_path() -> Path | None:
-    """underthesea's word list, where underthesea is installed."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations)), *_DICTIONARY)
-    return path if path.is_file() else None
 
 
 def _is_syllable(word: str) -> bool:
@@ -167,7 +160,7 @@ def _join_at(tokens: list[str], gaps: list[str], i: int) -> tuple[str, int] | No
 
 
 if __name__ == "__main__":  # rebuild data/syllables.txt from underthesea's dictionary
-    source = dictionary_path()
+    source = word_list()
     if source is None:
         sys.exit("underthesea's dictionary is needed to rebuild the syllable list")
     found = dictionary_syllables(source.read_text("utf-8").splitlines())

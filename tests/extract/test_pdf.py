@@ -17,7 +17,6 @@ from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, Segment
 from vnplan.extract.readers.pdf_glyphs import (
     SOFT_SPACE,
-    dictionary_path,
     dictionary_syllables,
     rejoin_glyph_splits,
     syllables,
@@ -25,6 +24,7 @@ from vnplan.extract.readers.pdf_glyphs import (
 from vnplan.extract.readers.pdf_layout import layout_lines
 from vnplan.pipeline import ConvertOptions
 from vnplan.schema import Document
+from vnplan.text.underthesea_files import word_list
 
 LAO_CAI = "lao-cai-122-kh-ubnd-2022"
 LANG_SON = "lang-son-227-kh-ubnd-2021"
@@ -211,7 +211,7 @@ def _seg(text: str, x0: float, top: float, x1: float, size: float = 12.0) -> Seg
 
 
 def test_the_committed_syllable_list_is_the_dictionarys() -> None:
-    source = dictionary_path()
+    source = word_list()
     assert source is not None, "underthesea (a dependency) ships the word list"
     assert syllables() == dictionary_syllables(source.read_text("utf-8").splitlines())
     assert {"của", "thể", "việt", "nghiêng"} <= syllables()

@@ -11,8 +11,8 @@ from vnplan.text.ocr_tones import (
     dictionary_compounds,
     mark_distance,
     repair_tone_confusions,
-    word_list_path,
 )
+from vnplan.text.underthesea_files import word_list
 
 REPAIRED = [
     ("Sở Văn hóa, Thế thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),  # from the scan
@@ -86,7 +86,7 @@ def test_the_fewest_marks_win_and_each_syllable_is_repaired_once() -> None:
 
 
 def test_the_committed_compound_words_are_the_word_lists() -> None:
-    source = word_list_path()
+    source = word_list()
     assert source is not None, "underthesea (a dependency) ships the word list"
     assert compound_words() == dictionary_compounds(source.read_text("utf-8").splitlines())
     assert {"thể thao", "tổ chức", "đẩy mạnh", "địa bàn"} <= compound_words()

@@ -20,7 +20,6 @@ that the first OCR'd document neither parses the 74K-word list nor needs underth
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
 import sys
@@ -32,8 +31,8 @@ from pathlib import Path
 
 from vnplan.schema import Warning
 from vnplan.text.fold import fold_syllable
+from vnplan.text.underthesea_files import word_list
 
-_WORD_LIST = ("corpus", "data", "Viet74K.txt")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
                    ("\u0309", "\u0303"), ("\u0300", "\u0301"), ("\u0301", "\u0300")}
@@ -105,13 +104,6 @@ def dictionary_compounds(entries: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w in words if len(w.split(" ")) == 2)
 
 
-def word_list_path() -> Path | None:
-    """underthesea's word list, where underthesea is installed."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations)), *_WORD_LIST)
-    return path if path.is_file() else None
 
 
 def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
@@ -212,7 +204,7 @@ def repair_tone_confusions(
 
 
 if __name__ == "__main__":  # rebuild data/compound_words.txt from underthesea's word list
-    source = word_list_path()
+    source = word_list()
     if source is None:
         sys.exit("underthesea's word list is needed to rebuild the compound words")
     found = dictionary_compounds(source.read_text("utf-8").splitlines())

@@ -14,7 +14,6 @@ underthesea by ``python -m vnplan.text.segmenter``).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import pickle
 import re
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from vnplan.text.data import load
+from vnplan.text.underthesea_files import package_dir as underthesea_dir
 
 _WORDS_MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 _POS_MODEL = ("pipeline", "pos_tag", "pos_crf_2017_10_11.bin")
@@ -49,10 +49,10 @@ class SegmenterUnavailable(RuntimeError):
 
 def package_dir() -> Path:
     """Where underthesea is installed (found without importing it)."""
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
+    found = underthesea_dir()
+    if found is None:
         raise SegmenterUnavailable("underthesea is not installed")
-    return Path(next(iter(spec.submodule_search_locations)))
+    return found
 
 
 @dataclass(frozen=True)
