@@ -205,22 +205,40 @@ def test_legacy_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
     assert doc.doc_number == "227/KH-UBND"
 
 
-def test_two_word_tables_one_after_the_other_stay_two() -> None:
-    """Two tables with only an empty paragraph between them are two tables, not one."""
+def _with_tables(
+    before: tuple[str, ...],
+    tables: tuple[tuple[tuple[str, ...], ...], ...],
+    after: str,
+    between: str | None = None,
+) -> docx.document.Document:
+    """A Word document: paragraphs, gridded tables (one tuple of cell texts a row), each
+    followed by a `between` paragraph if given, then one paragraph."""
     document = docx.Document()
-    for text in ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                 "Độc lập - Tự do - Hạnh phúc", "Số: 12/TB-UBND", "THÔNG BÁO",
-                 "Về các đơn vị tham gia", "1. Các đơn vị và các xã tham gia như sau:"):
+    for text in before:
         document.add_paragraph(text)
-    for rows in ((("TT", "Đơn vị", "Ghi chú"), ("1", "Sở Ngoại vụ", "")),
-                 (("TT", "Xã", "Ghi chú"), ("1", "Xã Tả Phìn", ""))):
-        table = document.add_table(rows=2, cols=3)
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
         table.style = document.styles["Table Grid"]
         for row, texts in zip(table.rows, rows, strict=True):
             for cell, text in zip(row.cells, texts, strict=True):
                 cell.text = text
-        document.add_paragraph("")
-    document.add_paragraph("2. Các đơn vị báo cáo kết quả trước ngày 30 tháng 6 năm 2026.")
+        if between is not None:
+            document.add_paragraph(between)
+    document.add_paragraph(after)
+    return document
+
+
+def test_two_word_tables_one_after_the_other_stay_two() -> None:
+    """Two tables with only an empty paragraph between them are two tables, not one."""
+    document = _with_tables(
+        ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "Độc lập - Tự do - Hạnh phúc", "Số: 12/TB-UBND", "THÔNG BÁO",
+         "Về các đơn vị tham gia", "1. Các đơn vị và các xã tham gia như sau:"),
+        ((("TT", "Đơn vị", "Ghi chú"), ("1", "Sở Ngoại vụ", "")),
+         (("TT", "Xã", "Ghi chú"), ("1", "Xã Tả Phìn", ""))),
+        "2. Các đơn vị báo cáo kết quả trước ngày 30 tháng 6 năm 2026.",
+        between="",
+    )
     lines = read_docx_layout(built(document)).lines
     assert [line.starts_table for line in lines if line.cells] == [True, False, True, False]
     doc = convert(built(document), ConvertOptions(normalize=False), uri="list.docx")
@@ -232,20 +250,15 @@ def test_two_word_tables_one_after_the_other_stay_two() -> None:
 def test_a_table_split_in_two_repeating_its_header_is_one_table() -> None:
     """Regression (lam-dong-bc-cchc-quy-i-2026): Word splits a long table in two at a page and
     the second half opens with the same header rows; it is one table, its header read once."""
-    document = docx.Document()
-    for text in ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                 "Độc lập - Tự do - Hạnh phúc", "Số: 98/BC-UBND", "BÁO CÁO",
-                 "Kết quả cải cách hành chính quý I năm 2026", "1. Các chỉ tiêu thống kê:"):
-        document.add_paragraph(text)
     header = ("STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu")
-    for rows in ((header, ("1", "Số văn bản chỉ đạo đã ban hành", "Văn bản", "12")),
-                 (header, ("2", "Số cuộc kiểm tra đã thực hiện", "Cuộc", "3"))):
-        table = document.add_table(rows=2, cols=4)
-        table.style = document.styles["Table Grid"]
-        for row, texts in zip(table.rows, rows, strict=True):
-            for cell, text in zip(row.cells, texts, strict=True):
-                cell.text = text
-    document.add_paragraph("2. Các đơn vị tiếp tục thực hiện các nhiệm vụ trong quý II.")
+    document = _with_tables(
+        ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "Độc lập - Tự do - Hạnh phúc", "Số: 98/BC-UBND", "BÁO CÁO",
+         "Kết quả cải cách hành chính quý I năm 2026", "1. Các chỉ tiêu thống kê:"),
+        ((header, ("1", "Số văn bản chỉ đạo đã ban hành", "Văn bản", "12")),
+         (header, ("2", "Số cuộc kiểm tra đã thực hiện", "Cuộc", "3"))),
+        "2. Các đơn vị tiếp tục thực hiện các nhiệm vụ trong quý II.",
+    )
     doc = convert(built(document), ConvertOptions(normalize=False), uri="bc.docx")
     assert [(table.columns, table.cells) for table in doc.appendices] == [
         (list(header), [["1", "Số văn bản chỉ đạo đã ban hành", "Văn bản", "12"],

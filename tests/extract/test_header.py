@@ -152,10 +152,16 @@ def test_an_appendix_sent_on_its_own_under_a_signing_stamp() -> None:
     assert header.number is None and header.end == 3
 
 
+def _headed(issuer: str, number: str, place_date: str, *rest: str) -> list[Paragraph]:
+    """A header as Nghị định 30/2020 lays it out: the issuer and its number on the left, the
+    national motto and the place-date line on the right, read column by column."""
+    return pars(issuer, number, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                place_date, *rest)
+
+
 def test_syllables_a_text_layer_glued_are_split_with_a_warning() -> None:
-    header = read_header(pars(
-        "BỘ CÔNG AN", "Số: 24/HDLN-BCA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 10 tháng 3 năm 2026", "HƯỚNG DẪN LIÊN NGÀNH",
+    header = read_header(_headed(
+        "BỘ CÔNG AN", "Số: 24/HDLN-BCA", "Hà Nội, ngày 10 tháng 3 năm 2026", "HƯỚNG DẪN LIÊN NGÀNH",
         "Về việc xửlý đối với hành vi vi phạm liên quan đến N2O",
         "Căn cứ Luật Phòng, chống ma túy ngày 30 tháng 3 năm 2021 và các văn bản hướng dẫn;",
     ))
@@ -164,9 +170,8 @@ def test_syllables_a_text_layer_glued_are_split_with_a_warning() -> None:
 
 
 def test_a_dashed_addressee_goes_on_over_the_lines_under_it() -> None:
-    header = read_header(pars(
-        "VĂN PHÒNG CHÍNH PHỦ", "Số: 2003/CĐ-VPCP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 11 tháng 3 năm 2026", "CÔNG ĐIỆN",
+    header = read_header(_headed(
+        "VĂN PHÒNG CHÍNH PHỦ", "Số: 2003/CĐ-VPCP", "Hà Nội, ngày 11 tháng 3 năm 2026", "CÔNG ĐIỆN",
         "Kính gửi:",
         "- Các tổ chức chính trị - xã hội: Tổng Liên đoàn Lao động Việt Nam, Trung ương",
         "Hội Nông dân Việt Nam, Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh, Trung ương",
