@@ -92,8 +92,8 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
     for par in _points_apart(paragraphs, warnings):
         text = par.text.strip()
         opens = text.startswith(_OPEN_QUOTE)
-        if quoted or (opens and not _CLOSE_QUOTE.search(text[1:])):
-            quoted = not _CLOSE_QUOTE.search(text)
+        if quoted or (opens and _quote_left_open(text)):
+            quoted = not _CLOSE_QUOTE.search(text) if quoted else True
             if stack:
                 stack[-1].body.append(par.text)
             continue
@@ -140,6 +140,26 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
         (parent.children if parent else roots).append(node)
         stack.append(node)
     return [node.to_section() for node in roots], warnings
+
+
+def _quote_left_open(text: str) -> bool:
+    """Whether a quotation the paragraph opens is still open at its end (the quoted text
+    goes on in the next paragraphs): “…” pairs counted, straight quotes paired in turn.
+
+    >>> _quote_left_open("“Điều 73a. Trách nhiệm")
+    True
+    >>> _quote_left_open("“… quản lý hội; …”, tại khoản 2 Điều 32 quy định thêm")
+    False
+    """
+    depth, straight = 0, False
+    for char in text:
+        if char in "“‘":
+            depth += 1
+        elif char in "”’":
+            depth = max(0, depth - 1)
+        elif char == '"':
+            straight = not straight
+    return depth > 0 or straight
 
 
 def _l_printed_as_one(marker: Marker, text: str, before: Marker) -> bool:

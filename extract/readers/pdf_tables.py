@@ -1,16 +1,18 @@
 """Ruled tables of a born-digital page: ruling lines from pdfium, cells from pdfplumber.
 
 The ruling lines are read from the page's path objects with pypdfium2 (cheap, and only pages
-with both horizontal and vertical rules go further). The cell grid is found by pdfplumber's own
-lines-strategy table finder (`TableFinder` with `vertical_strategy="lines"`,
-`horizontal_strategy="lines"`), fed those ruling lines instead of pdfminer's parse of the page,
-which is what makes it slow: the algorithm is pdfplumber's, the page is read once.
+with both horizontal and vertical rules go further); a path painted white, or not painted at
+all, is no rule. The cell grid is found by pdfplumber's own lines-strategy table finder
+(`TableFinder` with `vertical_strategy="lines"`, `horizontal_strategy="lines"`), fed those
+ruling lines instead of pdfminer's parse of the page, which is what makes it slow: the
+algorithm is pdfplumber's, the page is read once.
 """
 
 from __future__ import annotations
 
 import ctypes
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -22,6 +24,7 @@ from vnplan.extract.readers.pdf_geometry import PageFrame
 RULE_THICKNESS = 3.0  # a path thinner than this (points) is a ruling line
 MIN_RULE_LENGTH = 3.0
 AXIS_TOLERANCE = 1.0  # a path segment this close to horizontal or vertical is a rule
+WHITE = 250  # a colour whose red, green and blue are all at least this is white on paper
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -51,9 +54,11 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> 
 
 
 def page_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[dict[str, Any]]:
-    """The horizontal and vertical ruling lines drawn on the page (display space)."""
+    """The horizontal and vertical ruling lines painted on the page (display space)."""
     edges: list[dict[str, Any]] = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        if not is_visible(obj):
+            continue
         box = frame.box(*obj.get_bounds())
         width, height = box[2] - box[0], box[3] - box[1]
         if height <= RULE_THICKNESS and width >= MIN_RULE_LENGTH:
@@ -65,6 +70,30 @@ def page_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[dict[str, Any]]:
         elif width > RULE_THICKNESS and height > RULE_THICKNESS:
             edges.extend(_segment_edges(obj, frame))
     return edges
+
+
+def is_visible(obj: pdfium.PdfObject) -> bool:
+    """Whether the path shows on a white page: a stroke or a fill in a colour.
+
+    A clipping path paints nothing, and a report whose paragraphs have white shading and
+    white borders is printed with a white box behind every line and white rules down both
+    sides of the text: taken for rules, they frame the running text as a table."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return True
+    painted = (fill.value and _coloured(pdfium_c.FPDFPageObj_GetFillColor, obj)) or (
+        stroke.value and _coloured(pdfium_c.FPDFPageObj_GetStrokeColor, obj))
+    return bool(painted)
+
+
+def _coloured(read_colour: Callable[..., int], obj: pdfium.PdfObject) -> bool:
+    """The path's fill or stroke colour (`read_colour`) is neither white nor transparent; a
+    colour pdfium cannot read counts as shown."""
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not read_colour(obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b),
+                       ctypes.byref(a)):
+        return True
+    return a.value > 0 and min(r.value, g.value, b.value) < WHITE
 
 
 def _segment_edges(obj: pdfium.PdfObject, frame: PageFrame) -> list[dict[str, Any]]:

@@ -123,3 +123,14 @@ def test_capital_letters_open_units_only_from_a() -> None:
     got = tree("1. Thể thức chữ ký", "c) Ký thay:", "Q. CHÁNH VĂN PHÒNG",
                "C. PHẦN GHI CHÚ CUỐI", "2. Nơi nhận")
     assert [p for p, _ in got] == [("1",), ("1", "c"), ("2",)]
+
+
+def test_a_quotation_closed_inside_its_paragraph_quotes_nothing_after_it() -> None:
+    got = tree("1. Cơ sở pháp lý", "2. Tình hình thực hiện",
+               "“… Nghị định số 126/2024/NĐ-CP của Chính phủ về quản lý hội; …”, tại khoản 2"
+               " Điều 32 quy định thành phần hồ sơ còn có “d) Dự thảo điều lệ hội.”. Do đó,"
+               " Sở Tư pháp tiếp nhận hồ sơ.",
+               "3. Đề xuất của Sở Tư pháp", "3.1. Đối với phương án nhân sự", "a) Ban Chủ nhiệm",
+               "“Điều 5. Trụ sở", "1. Trụ sở đặt tại tỉnh.”", "3.2. Về con dấu")
+    assert [p for p, _ in got] == [("1",), ("2",), ("3",), ("3", "3.1"), ("3", "3.1", "a"),
+                                   ("3", "3.2")]
