@@ -223,7 +223,8 @@ def pdf_rows(tmp: Path, repeat: int, summary: list[str], sizes: Sequence[int]) -
         ours = runs["vnplan"]["seconds"]
         speed_up = runs["pdfplumber"]["seconds"] / ours
         floor = runs["pypdfium2"]["seconds"] / ours
-        rss = " · ".join(f"{runs[m]['rss_mb']:.0f}" if m in runs else "–" for m in commands)
+        columns = ("vnplan", "pdfplumber", "pymupdf4llm", "pypdfium2")
+        rss = " · ".join(f"{runs[m]['rss_mb']:.0f}" if m in runs else "–" for m in columns)
         pymupdf = f"{runs['pymupdf4llm']['seconds']:.2f}" if "pymupdf4llm" in runs else "–"
         lines.append(f"| {pages} | {ours:.2f} | {runs['pdfplumber']['seconds']:.2f} | "
                      f"{pymupdf} | {runs['pypdfium2']['seconds']:.2f} "
