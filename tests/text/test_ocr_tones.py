@@ -3,13 +3,17 @@ evidence, and only there."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from tests.conftest import ROOT
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.text.ocr_tones import (
     compound_words,
     dictionary_compounds,
     mark_distance,
+    place_compounds,
     repair_tone_confusions,
 )
 from vnplan.text.underthesea_files import word_list
@@ -29,6 +33,7 @@ REPAIRED = [
     ("Hội nghị công bồ xã", "Hội nghị công bố xã"),  # a grave for an acute
     ("Phôi hợp các lực lượng", "Phối hợp các lực lượng"),  # a lost tone where the line opens
     ("Thiêu tướng Trương Minh Đương", "Thiếu tướng Trương Minh Đương"),
+    ("CÔNG AN TINH LÂM ĐÔNG", "CÔNG AN TINH LÂM ĐỒNG"),  # a province name (the reference's)
 ]
 WITH_SYLLABLES = [  # a letter's mark, where the syllable as read is none
     ("Quyét định này", "Quyết định này"),
@@ -43,7 +48,6 @@ UNTOUCHED = [
     "Tăng cường nhận thức vê vai trò",  # one syllable: no two-syllable evidence
     "Sở Văn hoá, Thể thao",  # the list writes "văn hóa": the tone's place is no error
     "Thiếu tướng Trương Minh Đương",  # a name: capitalised syllables in mixed case
-    "CÔNG AN TINH LÂM ĐÔNG",  # two syllables would change ("lam đồng"): no single evidence
     # syllables that are Vietnamese as read, beside a word one mark away (the sample scan)
     "đã được các kỳ Đại hội", "nhiệm vụ của mình", "cơ hội tốt để người dân",
     "định kỳ hằng năm", "tỉnh Lào Cai đã",
@@ -79,6 +83,14 @@ def test_marks_count_the_tone_and_each_letter_mark() -> None:
     assert mark_distance("tổ", "tốt") is None  # other letters
 
 
+def test_a_province_name_in_a_header_gets_its_tone_back() -> None:
+    """OCR of the scanned issuer line "CÔNG AN TỈNH LÂM ĐỒNG" (a province name is no entry of
+    the word list; the province reference gives it)."""
+    text, _ = repair_tone_confusions("CÔNG AN TỈNH LÂM ĐÔNG")
+    assert text == "CÔNG AN TỈNH LÂM ĐỒNG"
+    assert repair_tone_confusions("ông Lâm Đông")[0] == "ông Lâm Đông"  # a person's name stays
+
+
 def test_the_fewest_marks_win_and_each_syllable_is_repaired_once() -> None:
     text, warnings = repair_tone_confusions("TÔNG GIÁM ĐÓC")  # not "TỐNG GIAM" (two marks)
     assert text == "TÔNG GIÁM ĐỐC"
@@ -88,6 +100,9 @@ def test_the_fewest_marks_win_and_each_syllable_is_repaired_once() -> None:
 def test_the_committed_compound_words_are_the_word_lists() -> None:
     source = word_list()
     assert source is not None, "underthesea (a dependency) ships the word list"
-    assert compound_words() == dictionary_compounds(source.read_text("utf-8").splitlines())
+    provinces = json.loads((ROOT / "normalize" / "data" / "provinces.json").read_text("utf-8"))
+    assert compound_words() == (
+        dictionary_compounds(source.read_text("utf-8").splitlines()) | place_compounds(provinces))
+    assert {"lâm đồng", "lào cai", "đắk nông"} <= place_compounds(provinces)
     assert {"thể thao", "tổ chức", "đẩy mạnh", "địa bàn"} <= compound_words()
     assert all(len(w.split(" ")) == 2 for w in compound_words())

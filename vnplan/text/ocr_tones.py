@@ -13,14 +13,17 @@ OCR swaps (hook above / acute / tilde) or, not capitalised, a lost tone: it was 
 more often than not. A run of two capitalised syllables in mixed-case text is a name and is
 left alone. Used on text that came from OCR only.
 
-The two-syllable words of that list — the only ones a two-syllable run can be — are kept as a
-data file (``data/compound_words.txt``, rebuilt by ``python -m vnplan.text.ocr_tones``), so
+The two-syllable words of that list — the only ones a two-syllable run can be — and the
+two-syllable province names of the province reference (normalize/data/provinces.json: names a
+word list lacks, "Lâm Đồng", that every header prints) are kept as a data file
+(``data/compound_words.txt``, rebuilt by ``python -m vnplan.text.ocr_tones`` in a checkout), so
 that the first OCR'd document neither parses the 74K-word list nor needs underthesea for it.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import sys
 import unicodedata
@@ -28,6 +31,7 @@ from collections.abc import Collection, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from vnplan.schema import Warning
 from vnplan.text.fold import fold_syllable
@@ -203,11 +207,20 @@ def repair_tone_confusions(
     return text, warnings
 
 
-if __name__ == "__main__":  # rebuild data/compound_words.txt from underthesea's word list
+def place_compounds(provinces: dict[str, Any]) -> frozenset[str]:
+    """The two-syllable province names (before and after 2025) of the province reference, lower
+    case NFC: names a word list lacks ("lâm đồng") that every header prints."""
+    names = [p["name"] for p in (*provinces["provinces"], *provinces["units_2025"])]
+    return dictionary_compounds(names)
+
+
+if __name__ == "__main__":  # rebuild data/compound_words.txt: the word list and province names
+    provinces = Path(__file__).resolve().parents[2] / "normalize" / "data" / "provinces.json"
     source = word_list()
     if source is None:
         sys.exit("underthesea's word list is needed to rebuild the compound words")
     found = dictionary_compounds(source.read_text("utf-8").splitlines())
+    found |= place_compounds(json.loads(provinces.read_text("utf-8")))
     target = Path(__file__).with_name("data") / "compound_words.txt"
     target.write_text("\n".join(sorted(found)) + "\n", "utf-8")
     print(f"{len(found)} two-syllable words → {target}")
