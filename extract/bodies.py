@@ -136,12 +136,27 @@ def starts_with_authority(text: str) -> bool:
 
 
 def split_rank(name: str) -> tuple[str | None, str]:
-    """("Thiếu tướng", "Nguyễn Văn A") from "Thiếu tướng Nguyễn Văn A"."""
+    """("Thiếu tướng", "Nguyễn Văn A") from "Thiếu tướng Nguyễn Văn A". On a scan the seal
+    often covers the rank's first word ("—— tướng Ngô Thanh Bình"): a rank's last word left
+    alone before the name is no part of the name either (the rank is then unknown: None)."""
     for rank in vocabulary().ranks:
         low, word = name.lower(), rank.lower()
         if low.startswith(word + " ") or (low.startswith(word) and rank.endswith(".")):
             return rank, name[len(rank) :].strip()
+    bare = _LEADING_MARKS.sub("", name)
+    first, _, rest = bare.partition(" ")
+    if bare != name and rest and first.lower() in _rank_tails():
+        return None, rest.strip()
     return None, name
+
+
+_LEADING_MARKS = re.compile(r"^[^\w]+")  # what a seal or a scribble leaves before a line
+
+
+@cache
+def _rank_tails() -> frozenset[str]:
+    """The last words of the ranks ("tướng", "tá", "úy") that have two words."""
+    return frozenset(r.split()[-1].lower() for r in vocabulary().ranks if len(r.split()) > 1)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,14 @@ def test_two_positions_a_stamp_and_a_rank() -> None:
         ["Phó Trưởng ban", "Phó Chủ tịch UBND tỉnh"], "Thiếu tướng")
 
 
+def test_a_rank_half_covered_by_the_seal() -> None:
+    """OCR of a scanned letter's signature: the seal over "Thiếu" leaves a dash run and
+    "tướng" before the name (national-c04 in the corpus)."""
+    assert signer_of("CỤC TRƯỞNG", "—— tướng Ngô Thanh Bình") == (
+        "Ngô Thanh Bình", "Cục trưởng", None, [], ["Cục trưởng"], None)
+    assert not is_name("—— Ngô Thanh Bình làm việc tại")  # no rank left: the line as it is
+
+
 @pytest.mark.parametrize(
     "lines",
     [("CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn"), ("THỦ TƯỚNG", "Phạm Minh Chính"),
