@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.bodies import starts_with_head
+from vnplan.extract.bodies import split_rank, starts_with_head
 from vnplan.extract.numbering import NORMATIVE, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
@@ -14,6 +14,7 @@ from vnplan.extract.signature import (
     GAP_LINES_MAX,
     find_signatures,
     is_authority,
+    is_name,
     is_position,
     read_recipients,
     tail_lines,
@@ -117,7 +118,19 @@ def read_tail(tail: list[Paragraph]) -> Tail:
     out.closing = "\n".join(closing) or None
     lines = tail_lines(tail[closing_end:])
     recipients_at = next((i for i, t in enumerate(lines) if RECIPIENTS.match(skeleton(t))), None)
+    after = None
     if recipients_at is not None:
-        out.recipients, _ = read_recipients(lines, recipients_at)
+        out.recipients, after = read_recipients(lines, recipients_at)
     out.signers = [b.signer() for b in find_signatures(lines) if b.name or b.positions]
+    if not out.signers and after is not None and after < len(lines):
+        out.signers = [s for s in [_ranked_name(lines[after])] if s is not None]
     return out
+
+
+def _ranked_name(line: str) -> Signer | None:
+    """The signer a scan leaves when the seal hides the position beside "Nơi nhận": a name
+    with its rank ("Thiếu tướng Trương Minh Đương") right after the recipients."""
+    rank, name = split_rank(line.strip())
+    if rank is None or not is_name(line):
+        return None
+    return Signer(name=" ".join(name.split()), rank=rank)

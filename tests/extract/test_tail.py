@@ -4,7 +4,7 @@ is not the last unit's text; a decision's last article keeps its own."""
 from __future__ import annotations
 
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.tail import closing_start, find_tail
+from vnplan.extract.tail import closing_start, find_tail, read_tail
 
 END = ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình"]
 
@@ -45,3 +45,18 @@ def test_a_row_of_signatures_in_cells_ends_the_body() -> None:
     paragraphs = [Paragraph(text="1. Ý kiến của Văn phòng"), Paragraph(text="Đề nghị xem xét."),
                   Paragraph(text=" | ".join(row), cells=row)]
     assert find_tail(paragraphs, 0) == 2
+
+
+def test_a_ranked_name_after_the_recipients_signs_when_the_seal_hides_the_position() -> None:
+    """OCR of a scanned police report: the red seal lies over "GIÁM ĐỐC", the name under it is
+    read, printed after the recipients (Báo cáo đề xuất 03/BCĐX-CAT of Lâm Đồng in the corpus)."""
+    tail = read_tail([Paragraph(text=t) for t in (
+        "Nơi nhận:", "- Như kính gửi;", "- Phòng PV01, PC04, PX03 (thực hiện);",
+        "- Lưu: VT, PC04.", "Thiếu tướng Trương Minh Đương")])
+    assert tail.recipients == [
+        "Như kính gửi", "Phòng PV01, PC04, PX03 (thực hiện)", "Lưu: VT, PC04"]
+    assert [(s.name, s.rank, s.position) for s in tail.signers] == [
+        ("Trương Minh Đương", "Thiếu tướng", None)]
+    lines = ("Nơi nhận:", "- Lưu: VT.", "Trương Minh Đương")
+    unranked = read_tail([Paragraph(text=t) for t in lines])
+    assert unranked.signers == []  # a bare name there is no evidence of a signature
