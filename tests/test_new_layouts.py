@@ -24,7 +24,7 @@ import pytest
 
 from tests.conftest import ROOT, converted, expected_facts
 from vnplan import Document
-from vnplan.schema import AgencyRef, Appendix, AppendixRow, Section
+from vnplan.schema import AgencyRef, Appendix, AppendixRow, Section, walk_sections
 from vnplan.text.fold import fold_heading
 
 STEMS = [
@@ -118,19 +118,8 @@ def _expected_rows(facts: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _flat(sections: list[Section]) -> list[Section]:
-    """A section tree depth first, in document order."""
-    flat: list[Section] = []
-    stack = list(reversed(sections))
-    while stack:
-        node = stack.pop()
-        flat.append(node)
-        stack.extend(reversed(node.children))
-    return flat
-
-
 def _paths(sections: list[Section]) -> list[list[str | None]]:
-    return [[fold(p) for p in s.path] for s in _flat(sections)]
+    return [[fold(p) for p in s.path] for s in walk_sections(sections)]
 
 
 def _title_misses(want: list[dict[str, Any]], got: list[Section]) -> list[str]:
@@ -312,7 +301,7 @@ def test_section_paths(stem: str, sample: str) -> None:
 @pytest.mark.parametrize(("stem", "sample"), _cases(lambda f: f.get("sections")))
 def test_section_titles(stem: str, sample: str) -> None:
     want = expected_facts(stem)["sections"]
-    assert _title_misses(want, _flat(record(sample).sections)) == []
+    assert _title_misses(want, walk_sections(record(sample).sections)) == []
 
 
 @pytest.mark.parametrize(("stem", "sample"), _cases(lambda f: f.get("parts")))
@@ -338,7 +327,7 @@ def test_attached_document_section_titles(stem: str, sample: str) -> None:
     want = expected_facts(stem)["parts"]
     assert len(parts) == len(want), "the attached documents are not in the record"
     for part, expected in zip(parts, want, strict=True):
-        assert _title_misses(expected["sections"], _flat(part.sections)) == []
+        assert _title_misses(expected["sections"], walk_sections(part.sections)) == []
 
 
 TASKS = _cases(_expected_rows)
@@ -445,7 +434,7 @@ def test_other_forms_give_the_record_of_the_word_file(other: str) -> None:
 def test_portal_chrome_stays_out_of_the_record() -> None:
     doc = record(PORTAL)
     texts = [doc.title or "", doc.subject or "", *doc.recipients, doc.closing or ""]
-    for section in _flat(doc.sections) + [s for p in _parts(doc) for s in _flat(p.sections)]:
+    for section in walk_sections([*doc.sections, *(s for p in _parts(doc) for s in p.sections)]):
         texts += [section.title, section.text]
     texts += [row.content for row in _task_rows(doc)]
     found = sorted({chrome for chrome in PORTAL_CHROME for text in texts if chrome in text})
