@@ -21,16 +21,21 @@ def _ctrl_c_reaches_it() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def start(*args: str, cwd: Path = ROOT) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+def process(*args: str, cwd: Path = ROOT, **popen: object) -> subprocess.Popen[str]:
+    """`python -m vnplan ARGS` with its output captured as text (`popen`: more Popen options)."""
+    return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
         [sys.executable, "-m", "vnplan", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         cwd=cwd,
-        start_new_session=True,
-        preexec_fn=_ctrl_c_reaches_it,
+        **popen,
     )
+
+
+def start(*args: str, cwd: Path = ROOT) -> subprocess.Popen[str]:
+    """vnplan in a session of its own, where a Ctrl-C to its group reaches it."""
+    return process(*args, cwd=cwd, start_new_session=True, preexec_fn=_ctrl_c_reaches_it)
 
 
 def run(*args: str, cwd: Path = ROOT, timeout: float = 120) -> subprocess.CompletedProcess[str]:

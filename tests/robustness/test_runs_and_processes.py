@@ -17,24 +17,13 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT
+from tests.cli.running import process
 from tests.robustness import attacks
 from tests.robustness.processes import alive, descendants, wait_until_gone
 from tests.robustness.servers import Handler, TestServer
 from vnplan.cli import app
 
 NEWS = (attacks.SAMPLES / "web" / "can-tho-news-2024.html").read_bytes()
-
-
-def vnplan(*args: str, **popen: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "vnplan", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        **popen,  # type: ignore[call-overload]
-    )
 
 
 def test_a_second_run_on_the_same_out_is_refused_and_the_first_completes(
@@ -49,7 +38,7 @@ def test_a_second_run_on_the_same_out_is_refused_and_the_first_completes(
     server.route("/slow.html", slow_page)
     out = tmp_path / "out"
     missing = str(tmp_path / "missing.txt")
-    first = vnplan("convert", missing, server.url("/slow.html"), "-o", str(out), "--delay", "0")
+    first = process("convert", missing, server.url("/slow.html"), "-o", str(out), "--delay", "0")
     try:
         deadline = time.monotonic() + 30
         while not server.hits_for("/slow.html") and time.monotonic() < deadline:
@@ -89,7 +78,7 @@ def test_temporary_files_are_removed_only_when_their_writer_is_gone(tmp_path: Pa
 
 
 def test_killing_the_parent_leaves_no_worker_and_no_tesseract(tmp_path: Path) -> None:
-    run = vnplan(
+    run = process(
         "convert", str(attacks.SCAN_PDF), "-o", str(tmp_path / "out"), "--workers", "1",
         start_new_session=True,
     )
@@ -126,7 +115,7 @@ def test_a_full_disk_fails_the_records_not_the_run(server: TestServer, tmp_path:
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
 
     url = server.url("/news.html")
-    run = vnplan("convert", str(folder), url, "-o", str(out), "--delay", "0",
+    run = process("convert", str(folder), url, "-o", str(out), "--delay", "0",
                  preexec_fn=small_disk)
     _, stderr = run.communicate(timeout=120)
     assert run.returncode == 1 and "Traceback" not in stderr
