@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from vnplan.extract.doc_types import split_type_line
 from vnplan.schema import Document
+from vnplan.scores import Counts
 from vnplan.text.fold import fold_heading
 
 LABELS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
@@ -84,17 +85,9 @@ class SetTally:
             self.misses.append((name, missed, unmatched))
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
     def score(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        """F1 of the counts."""
+        return Counts(self.tp, self.fp, self.fn).f1
 
 
 def load_labels(only: str | None = None) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from vnplan.evaluate import lenient_key, load_expected
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Appendix, Document, Section, walk_sections
+from vnplan.scores import Counts
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -96,11 +97,8 @@ def _fold(value: object) -> str:
 
 def agreement(reference: set[Fact], page: set[Fact]) -> tuple[float, float, float]:
     """Precision, recall and F1 of the page's facts against the reference's."""
-    hits = len(reference & page)
-    precision = hits / len(page) if page else 1.0
-    recall = hits / len(reference) if reference else 1.0
-    total = precision + recall
-    return precision, recall, 2 * precision * recall / total if total else 0.0
+    counts = Counts.of(page, reference)
+    return counts.precision, counts.recall, counts.f1
 
 
 def main() -> int:
