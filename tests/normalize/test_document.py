@@ -5,22 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from vnplan import schema
 from vnplan.normalize import normalize_document, unmatched_agencies
-from vnplan.schema import (
-    AgencyRef,
-    Appendix,
-    AppendixRow,
-    Article,
-    Assignment,
-    Document,
-    LegalBasis,
-    Part,
-    PlanRef,
-    Province,
-    Section,
-    Source,
-    Warning,
-)
 
 GROUP_V = (
     "Bảo vệ, phổ biến “Nghị lễ và trò chơi kéo co của người Tày, Giای”, “Thực hành Then của "
@@ -29,21 +15,23 @@ GROUP_V = (
 )
 
 
-def refs(*raws: str) -> list[AgencyRef]:
-    return [AgencyRef(raw=r) for r in raws]
+def refs(*raws: str) -> list[schema.AgencyRef]:
+    return [schema.AgencyRef(raw=r) for r in raws]
 
 
-def row(stt: str, content: str, lead: list[str], coordinating: list[str], **kw: str) -> AppendixRow:
-    return AppendixRow(
+def row(
+    stt: str, content: str, lead: list[str], coordinating: list[str], **kw: str
+) -> schema.AppendixRow:
+    return schema.AppendixRow(
         stt=stt, content=content, lead=refs(*lead), coordinating=refs(*coordinating), **kw
     )
 
 
-def source(name: str) -> Source:
-    return Source(uri=f"samples/{name}", format="txt", sha256="0" * 64)
+def source(name: str) -> schema.Source:
+    return schema.Source(uri=f"samples/{name}", format="txt", sha256="0" * 64)
 
 
-def lao_cai_plan() -> Document:
+def lao_cai_plan() -> schema.Document:
     rows = [
         row(
             "1",
@@ -96,13 +84,13 @@ def lao_cai_plan() -> Document:
         ),
     ]
     sections = [
-        Section(
+        schema.Section(
             number="II",
             path=["II"],
             title="MỤC TIÊU",
             role="objectives",
             children=[
-                Section(
+                schema.Section(
                     number="1",
                     path=["II", "1"],
                     title="Thúc đẩy và làm sâu sắc hơn nữa mối quan hệ giữa tỉnh Lào Cai với các "
@@ -114,13 +102,13 @@ def lao_cai_plan() -> Document:
                 )
             ],
         ),
-        Section(
+        schema.Section(
             number="V",
             path=["V"],
             title="TỔ CHỨC THỰC HIỆN",
             role="implementation",
             children=[
-                Section(
+                schema.Section(
                     number="1",
                     path=["V", "1"],
                     title="Sở Ngoại vụ",
@@ -128,7 +116,7 @@ def lao_cai_plan() -> Document:
                     text="Là đầu mối, phối hợp với các cơ quan liên quan tham mưu cho UBND "
                     "tỉnh tổ chức thực hiện Kế hoạch.",
                 ),
-                Section(
+                schema.Section(
                     number="2",
                     path=["V", "2"],
                     title="Sở Thông tin và Truyền thông",
@@ -138,20 +126,20 @@ def lao_cai_plan() -> Document:
             ],
         ),
     ]
-    return Document(
+    return schema.Document(
         id="lao-cai-122",
         kind="plan",
         source=source("lao-cai-122-kh-ubnd-2022.txt"),
         title="Kế hoạch hành động triển khai Chiến lược Ngoại giao văn hóa đến năm 2030 trên địa "
         "bàn tỉnh Lào Cai",
         place="Lào Cai",
-        issuer=AgencyRef(raw="Ủy ban nhân dân tỉnh Lào Cai"),
+        issuer=schema.AgencyRef(raw="Ủy ban nhân dân tỉnh Lào Cai"),
         sections=sections,
-        appendices=[Appendix(title="PHỤ LỤC", columns=["STT", "Nội dung"], rows=rows)],
+        appendices=[schema.Appendix(title="PHỤ LỤC", columns=["STT", "Nội dung"], rows=rows)],
         assignments=[
-            Assignment(agency=AgencyRef(raw="Sở Ngoại vụ"), section_path=["V", "1"]),
-            Assignment(
-                agency=AgencyRef(raw="Sở Thông tin và Truyền thông"), section_path=["V", "2"]
+            schema.Assignment(agency=schema.AgencyRef(raw="Sở Ngoại vụ"), section_path=["V", "1"]),
+            schema.Assignment(
+                agency=schema.AgencyRef(raw="Sở Thông tin và Truyền thông"), section_path=["V", "2"]
             ),
         ],
         recipients=["Văn phòng Chính phủ", "Bộ Ngoại giao", "TT: TU, HĐND, UBND tỉnh"],
@@ -160,26 +148,26 @@ def lao_cai_plan() -> Document:
 
 
 @pytest.fixture(scope="module")
-def normalized() -> Document:
+def normalized() -> schema.Document:
     return normalize_document(lao_cai_plan())
 
 
-def ids(agency_refs: list[AgencyRef]) -> list[str | None]:
+def ids(agency_refs: list[schema.AgencyRef]) -> list[str | None]:
     return [r.id for r in agency_refs]
 
 
-def test_returns_a_new_document(normalized: Document) -> None:
+def test_returns_a_new_document(normalized: schema.Document) -> None:
     original = lao_cai_plan()
     normalize_document(original)
     assert original == lao_cai_plan()
     assert normalized is not original
 
 
-def test_province(normalized: Document) -> None:
-    assert normalized.province == Province(name="Lào Cai", code="10", name_2025="Lào Cai")
+def test_province(normalized: schema.Document) -> None:
+    assert normalized.province == schema.Province(name="Lào Cai", code="10", name_2025="Lào Cai")
 
 
-def test_cells_resplit_and_resolved(normalized: Document) -> None:
+def test_cells_resplit_and_resolved(normalized: schema.Document) -> None:
     rows = normalized.appendices[0].rows
     assert [r.raw for r in rows[0].coordinating] == [
         "Ban Tuyên giáo Tỉnh ủy",
@@ -204,15 +192,15 @@ def test_cells_resplit_and_resolved(normalized: Document) -> None:
     assert rows[1].lead[0].successor_ids == ["so-khcn", "so-vhttdl"]
 
 
-def test_issuer_and_assignments(normalized: Document) -> None:
+def test_issuer_and_assignments(normalized: schema.Document) -> None:
     assert normalized.issuer is not None
     assert (normalized.issuer.id, normalized.issuer.province) == ("ubnd-tinh", "Lào Cai")
     assert [a.agency.id for a in normalized.assignments] == ["so-ngoai-vu", "so-tttt"]
 
 
-def test_split_warnings(normalized: Document) -> None:
+def test_split_warnings(normalized: schema.Document) -> None:
     split = [w for w in normalized.warnings if w.code == "agency_split"]
-    assert split[0] == Warning(
+    assert split[0] == schema.Warning(
         code="agency_split",
         message="Sở Văn hóa, Thể thao và Du lịch và các cơ quan, đơn vị, địa phương liên quan → "
         "Sở Văn hóa, Thể thao và Du lịch | các cơ quan, đơn vị, địa phương liên quan",
@@ -225,7 +213,7 @@ def test_split_warnings(normalized: Document) -> None:
     ]
 
 
-def test_ocr_repairs(normalized: Document) -> None:
+def test_ocr_repairs(normalized: schema.Document) -> None:
     rows = normalized.appendices[0].rows
     assert "“Nghi lễ và trò chơi kéo co của người Tày, Giáy”" in rows[2].content
     assert "Giای" not in rows[2].content
@@ -236,7 +224,7 @@ def test_ocr_repairs(normalized: Document) -> None:
     assert ("Giای → Giáy", "appendices[0].rows[3].group_title") in repaired
 
 
-def test_entities(normalized: Document) -> None:
+def test_entities(normalized: schema.Document) -> None:
     agencies = {m.id: m for m in normalized.entities.agencies}
     assert set(agencies) == {
         "so-ngoai-vu",
@@ -278,20 +266,20 @@ def test_entities(normalized: Document) -> None:
     }
 
 
-def test_idempotent(normalized: Document) -> None:
+def test_idempotent(normalized: schema.Document) -> None:
     again = normalize_document(normalized)
     assert again.entities == normalized.entities
     assert again.warnings == normalized.warnings
     assert again.appendices == normalized.appendices
 
 
-def news(main_text: str, *, title: str, about: str | None = None) -> Document:
-    return Document(
+def news(main_text: str, *, title: str, about: str | None = None) -> schema.Document:
+    return schema.Document(
         id="news",
         kind="news",
         source=source("news.txt"),
         title=title,
-        article=Article(main_text=main_text, about=PlanRef(province=about)),
+        article=schema.Article(main_text=main_text, about=schema.PlanRef(province=about)),
         extractor_version="test",
     )
 
@@ -304,7 +292,7 @@ def test_news_province_and_repairs() -> None:
         title="Ngoại giao văn hóa góp phần quảng bá hình ảnh đất và người Cần Thơ",
     )
     out = normalize_document(doc)
-    assert out.province == Province(name="Cần Thơ", code="92", name_2025="Cần Thơ")
+    assert out.province == schema.Province(name="Cần Thơ", code="92", name_2025="Cần Thơ")
     assert out.article is not None
     assert "UNESCO" in out.article.main_text and "ĐBSCL" in out.article.main_text
     codes = {(w.code, w.where) for w in out.warnings}
@@ -323,15 +311,17 @@ def test_news_province_from_the_article() -> None:
         about="Thừa Thiên Huế",
     )
     out = normalize_document(doc)
-    assert out.province == Province(name="Thừa Thiên Huế", code="46", name_2025="Huế")
+    assert out.province == schema.Province(name="Thừa Thiên Huế", code="46", name_2025="Huế")
 
 
 def test_province_canonicalised() -> None:
-    doc = lao_cai_plan().model_copy(update={"province": Province(name="TỈNH LÀO CAI")})
+    doc = lao_cai_plan().model_copy(update={"province": schema.Province(name="TỈNH LÀO CAI")})
     out = normalize_document(doc)
-    assert out.province == Province(name="Lào Cai", code="10", name_2025="Lào Cai")
+    assert out.province == schema.Province(name="Lào Cai", code="10", name_2025="Lào Cai")
     assert (
-        Warning(code="province_canonicalised", message="TỈNH LÀO CAI → Lào Cai", where="province")
+        schema.Warning(
+            code="province_canonicalised", message="TỈNH LÀO CAI → Lào Cai", where="province"
+        )
         in out.warnings
     )
 
@@ -347,12 +337,12 @@ def test_unmatched_agencies() -> None:
     ]
 
 
-def born_digital(text: str) -> Document:
-    return Document(
+def born_digital(text: str) -> schema.Document:
+    return schema.Document(
         id="plan", kind="plan", extractor_version="test",
-        source=Source(uri="samples/plan.pdf", format="pdf", sha256="0" * 64, ocr=False),
+        source=schema.Source(uri="samples/plan.pdf", format="pdf", sha256="0" * 64, ocr=False),
         title="Kế hoạch",
-        sections=[Section(number="1", path=["1"], title="Nhiệm vụ", text=text)],
+        sections=[schema.Section(number="1", path=["1"], title="Nhiệm vụ", text=text)],
     )
 
 
@@ -374,10 +364,10 @@ def test_the_same_text_from_ocr_is_repaired() -> None:
     assert "“Thực hành Then của người Tày, Nùng, Thái”" in out.sections[0].text
 
 
-def with_text(text: str, **fields: object) -> Document:
-    return Document(
+def with_text(text: str, **fields: object) -> schema.Document:
+    return schema.Document(
         id="doc", kind="document", source=source("doc.docx"), extractor_version="test",
-        province=Province(name="Lâm Đồng"), sections=[Section(
+        province=schema.Province(name="Lâm Đồng"), sections=[schema.Section(
             number="1", path=["1"], title="Tổ chức thực hiện", text=text)],
         **fields,  # type: ignore[arg-type]
     )
@@ -385,10 +375,10 @@ def with_text(text: str, **fields: object) -> Document:
 
 def test_local_units_in_a_column_of_units_name_their_people_s_committees() -> None:
     # Phụ lục I of a Lâm Đồng inspection plan: "STT | Đơn vị được kiểm tra | Thời gian kiểm tra"
-    table = Appendix(title="Phụ lục I", columns=["STT", "Đơn vị được kiểm tra", "Thời gian"],
-                     rows=[AppendixRow(stt="1", content="Sở Xây dựng"),
-                           AppendixRow(stt="2", content="Phường Bắc Gia Nghĩa"),
-                           AppendixRow(stt="3", content="Xã Bảo Lâm 2")])
+    table = schema.Appendix(title="Phụ lục I", columns=["STT", "Đơn vị được kiểm tra", "Thời gian"],
+                     rows=[schema.AppendixRow(stt="1", content="Sở Xây dựng"),
+                           schema.AppendixRow(stt="2", content="Phường Bắc Gia Nghĩa"),
+                           schema.AppendixRow(stt="3", content="Xã Bảo Lâm 2")])
     agencies = normalize_document(with_text("", appendices=[table])).entities.agencies
     local = [(m.id, m.level, m.place) for m in agencies if m.level in {"ward", "commune"}]
     assert local == [("ubnd-xa", "ward", "Bắc Gia Nghĩa"), ("ubnd-xa", "commune", "Bảo Lâm 2")]
@@ -403,8 +393,11 @@ def test_a_cut_name_stands_for_the_fuller_name_the_document_gives() -> None:
     doc = with_text(
         "Thường trực Hội đồng Dân tộc, các Ủy ban của Quốc hội phối hợp chặt chẽ với Thường trực "
         "Ủy ban Pháp luật và Tư pháp trong quá trình cho ý kiến.",
-        legal_basis=[LegalBasis(raw="Tờ trình số 1049/TTr-UBPLTP15 ngày 24/9/2025 của Thường "
-                                    "trực Ủy ban Pháp luật")],
+        legal_basis=[
+            schema.LegalBasis(
+                raw="Tờ trình số 1049/TTr-UBPLTP15 ngày 24/9/2025 của Thường trực Ủy ban Pháp luật"
+            )
+        ],
     )
     names = [(m.name or m.raw, m.count) for m in normalize_document(doc).entities.agencies
              if "Pháp luật" in m.raw]
@@ -419,29 +412,29 @@ def test_companies_are_no_public_bodies() -> None:
     ]
 
 
-def decision_issuing_a_plan() -> Document:
+def decision_issuing_a_plan() -> schema.Document:
     """Gia Lai's Quyết định 356/QĐ-UBND as extracted: its own Điều 1–3, then the Kế hoạch it
     issues with its own IV. TỔ CHỨC THỰC HIỆN and PHỤ LỤC (rows 2.1 and 1.2 as printed)."""
-    table = Appendix(title="PHỤ LỤC", columns=[
+    table = schema.Appendix(title="PHỤ LỤC", columns=[
         "STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"], rows=[
         row("1.2", "Xây dựng kho dữ liệu dùng chung", ["Sở Khoa học và Công nghệ"],
             ["Văn phòng Ủy ban nhân dân tỉnh"]),
         row("2.1", "Phát triển thương mại điện tử", ["Sở Công Thương"],
             ["Sở Khoa học và Công nghệ, Hiệp hội Doanh nghiệp tỉnh"]),
     ])
-    implementation = Section(number="IV", path=["IV"], title="TỔ CHỨC THỰC HIỆN",
+    implementation = schema.Section(number="IV", path=["IV"], title="TỔ CHỨC THỰC HIỆN",
                              role="implementation", children=[
-        Section(number="1", path=["IV", "1"], title="Sở Khoa học và Công nghệ",
+        schema.Section(number="1", path=["IV", "1"], title="Sở Khoa học và Công nghệ",
                 role="implementation", text="Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch."),
-        Section(number="2", path=["IV", "2"], title="Sở Tài chính", role="implementation",
+        schema.Section(number="2", path=["IV", "2"], title="Sở Tài chính", role="implementation",
                 text="Tham mưu bố trí kinh phí thực hiện Kế hoạch."),
     ])
-    return Document(
+    return schema.Document(
         id="gia-lai", kind="document", source=source("decision.docx"), extractor_version="test",
-        issuer=AgencyRef(raw="ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
-        sections=[Section(number="Điều 1", path=["Điều 1"], title="Điều 1",
+        issuer=schema.AgencyRef(raw="ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
+        sections=[schema.Section(number="Điều 1", path=["Điều 1"], title="Điều 1",
                           text="Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số.")],
-        parts=[Part(doc_type="Kế hoạch", sections=[implementation], appendices=[table])],
+        parts=[schema.Part(doc_type="Kế hoạch", sections=[implementation], appendices=[table])],
     )
 
 
