@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+from vnplan.strategies import Strategy
+
 PillarKind = Literal["objective", "solution"]
 
 
@@ -47,16 +49,6 @@ class Method:
 
 
 @dataclass(frozen=True)
-class Strategy:
-    """The strategy decision the pillars come from, as its meta block names it."""
-
-    doc_number: str
-    date: str
-    title: str
-    issuer: str
-
-
-@dataclass(frozen=True)
 class Catalog:
     """One strategy: its decision, pillars, matching settings and what implementing it reads
     like (``cites``: document numbers; ``about``: phrases of a title)."""
@@ -80,10 +72,9 @@ def _raw(name: str = FILES[0]) -> dict[str, Any]:
 
 def _catalog(data: dict[str, Any]) -> Catalog:
     meta = data["meta"]
-    source = meta["source"]
     return Catalog(
         id=meta["id"],
-        strategy=Strategy(source["doc_number"], source["date"], source["title"], source["issuer"]),
+        strategy=Strategy.from_meta(meta["source"]),
         pillars=_pillars(data),
         method=_method(data),
         cites=tuple(meta["implements"]["cites"]),

@@ -15,6 +15,7 @@ from importlib import resources
 
 from vnplan.outputs.bodies import all_sections, task_rows
 from vnplan.schema import Document
+from vnplan.strategies import Strategy
 
 
 @dataclass(frozen=True)
@@ -33,15 +34,6 @@ class Pillar:
 
 
 @dataclass(frozen=True)
-class Strategy:
-    doc_type: str
-    doc_number: str
-    date: str
-    title: str
-    issuer: str
-
-
-@dataclass(frozen=True)
 class Catalog:
     strategy: Strategy
     pillars: tuple[Pillar, ...]
@@ -56,11 +48,7 @@ def catalog() -> Catalog:
     text = resources.files("vnplan.outputs").joinpath("data/strategy.json").read_text("utf-8")
     data = json.loads(text)
     pillars = tuple(Pillar(p["id"], p["kind"], p["name_vi"], p["name_en"]) for p in data["pillars"])
-    source = data["meta"]["strategy"]
-    strategy = Strategy(
-        source["doc_type"], source["doc_number"], source["date"], source["title"], source["issuer"]
-    )
-    return Catalog(strategy, pillars)
+    return Catalog(Strategy.from_meta(data["meta"]["strategy"]), pillars)
 
 
 def linked_ids(doc: Document) -> set[str]:

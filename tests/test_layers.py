@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "vnplan.version",
         "vnplan.closing",
         "vnplan.scores",
+        "vnplan.strategies",
     ),
     ("vnplan.fetch",),
     ("vnplan.extract.readers",),
@@ -35,7 +36,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 # outputs read records: what they show was computed by the stages before, never re-run
 OUTPUTS_MAY_IMPORT = (
-    "vnplan.errors", "vnplan.formats", "vnplan.text", "vnplan.schema", "vnplan.version"
+    "vnplan.errors", "vnplan.formats", "vnplan.text", "vnplan.schema", "vnplan.version",
+    "vnplan.strategies",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from vnplan.align import load_method, load_pillars, load_strategy, pillar_ids
+from vnplan.align import load_catalogs, load_method, load_pillars, load_strategy, pillar_ids
 from vnplan.align.scoring import pillar_index
 from vnplan.align.tokens import content_tokens
 
@@ -15,6 +15,12 @@ def test_the_data_file_ships_with_the_package() -> None:
     data = json.loads(text)
     assert data["meta"]["source"]["doc_number"] == "2013/QĐ-TTg"
     assert data["meta"]["source"]["date"] == "2021-11-30"
+
+
+def test_each_catalog_names_the_decision_of_its_strategy() -> None:
+    decisions = [(c.strategy.doc_type, c.strategy.doc_number) for c in load_catalogs()]
+    assert decisions == [("Quyết định", "2013/QĐ-TTg"), ("Nghị quyết", "76/NQ-CP")]
+    assert load_catalogs()[1].strategy.issuer == "Chính phủ"
 
 
 def test_five_objectives_and_the_enabling_solutions() -> None:

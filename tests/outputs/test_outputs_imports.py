@@ -1,5 +1,5 @@
-"""The outputs read records only: outputs/ imports the ground floor (schema, formats, text),
-itself and third-party libraries — never a stage that makes records."""
+"""The outputs read records only: outputs/ imports the ground floor (schema, formats, text,
+strategies), itself and third-party libraries — never a stage that makes records."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
-ALLOWED = ("vnplan.schema", "vnplan.formats", "vnplan.text", "vnplan.outputs")
+ALLOWED = ("vnplan.schema", "vnplan.formats", "vnplan.text", "vnplan.strategies", "vnplan.outputs")
 
 
 def _vnplan_imports(path: Path) -> list[str]:
