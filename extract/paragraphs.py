@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from vnplan.extract.readers.layout import Line
+from vnplan.extract.readers.layout import Line, Printed
 from vnplan.schema import Warning
 
 _TERMINAL = re.compile(r"[.:;!?…”\")]\s*$|/\.\s*$")
@@ -14,16 +14,14 @@ _ITEM_START = re.compile(r"^\s*(?:[-–•+*]\s|[IVXLC]+\.?\s|\d+(?:\.\d+)*\.?\s
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    text: str
-    page: int | None = None
-    bold: bool | None = None
-    italic: bool | None = None
-    centered: bool | None = None
-    size: float | None = None
-    cells: tuple[str, ...] | None = None
-    break_before: bool = False
-    starts_table: bool = False
+class Paragraph(Printed):
+    """Lines joined into one text, where its first line stands and as that line looks."""
+
+    @classmethod
+    def opened_by(cls, line: Line, text: str) -> Paragraph:
+        """The paragraph `line` opens, with `text` for the line's own (stripped) text."""
+        printed = {f.name: getattr(line, f.name) for f in fields(Printed)}
+        return cls(**{**printed, "text": text})
 
 
 def _continues(prev: Paragraph, line: Line) -> bool:
@@ -58,19 +56,7 @@ def build_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Warning]]
                 )
             out[-1] = _extend(out[-1], text)
             continue
-        out.append(
-            Paragraph(
-                text=text,
-                page=line.page,
-                bold=line.bold,
-                italic=line.italic,
-                centered=line.centered,
-                size=line.size,
-                cells=line.cells,
-                break_before=line.break_before,
-                starts_table=line.starts_table,
-            )
-        )
+        out.append(Paragraph.opened_by(line, text))
     return out, warnings
 
 

@@ -38,10 +38,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=True)
 
 
-class AgencyRef(Model):
-    """An agency as written (`raw`) and, once normalized, which agency it is."""
+class Written(Model):
+    """Something a document names, kept as written (`raw`) beside what it is read as."""
 
     raw: str
+
+
+class AgencyRef(Written):
+    """An agency as written (`raw`) and, once normalized, which agency it is."""
+
     id: str | None = None
     name: str | None = None
     level: AgencyLevel | None = None
@@ -110,8 +115,7 @@ class Period(Model):
     vision_year: int | None = None
 
 
-class LegalBasis(Model):
-    raw: str
+class LegalBasis(Written):
     doc_type: str | None = None
     doc_number: str | None = None
     date: dt.date | None = None
@@ -140,8 +144,7 @@ class Section(Model):
     pillars: list[PillarMatch] = Field(default_factory=list)
 
 
-class Timeline(Model):
-    raw: str
+class Timeline(Written):
     years: list[int] = Field(default_factory=list)
     recurrence: Recurrence | None = None
 
@@ -202,8 +205,7 @@ class Assignment(Model):
     duties: list[str] = Field(default_factory=list)
 
 
-class HeritageRef(Model):
-    raw: str
+class HeritageRef(Written):
     id: str | None = None
     name_en: str | None = None
     name_vi: str | None = None
@@ -212,8 +214,7 @@ class HeritageRef(Model):
     count: int = 1
 
 
-class PartnerRef(Model):
-    raw: str
+class PartnerRef(Written):
     name: str | None = None
     country: str | None = None
     kind: str | None = None

@@ -15,8 +15,9 @@ from vnplan.schema import Warning
 
 
 @dataclass(frozen=True)
-class Line:
-    """One line of text as read, with where it came from and how it looked."""
+class Printed:
+    """Text as read, with where it came from and how it looked: what a line tells, and the
+    paragraph it opens keeps."""
 
     text: str
     page: int | None = None
@@ -25,10 +26,16 @@ class Line:
     size: float | None = None
     centered: bool | None = None
     cells: tuple[str, ...] | None = None  # a table row, one string per cell
-    starts_paragraph: bool = True  # False: continues the paragraph of the line before
-    gap_before: bool = False  # blank space (a blank line in text) separates it from the line before
     break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
     starts_table: bool = False  # the first row of a table the reader saw as one (HTML, Word)
+
+
+@dataclass(frozen=True)
+class Line(Printed):
+    """One line of text as read, and how it joins the line before."""
+
+    starts_paragraph: bool = True  # False: continues the paragraph of the line before
+    gap_before: bool = False  # blank space (a blank line in text) separates it from the line before
 
 
 @dataclass(frozen=True)
