@@ -23,11 +23,10 @@ from .matcher import (
     Match,
     Spelling,
     analyse,
-    build_index,
     contains_keys,
     find,
     sentence_bounds,
-    spelled,
+    spelling_index,
 )
 from .text import fold, key_of
 
@@ -57,9 +56,7 @@ _REF_FIELDS = ("id", "name_en", "name_vi", "category", "year")  # copied into a 
 
 
 def heritage_index(gaz: Gazetteer) -> Index:
-    return gaz.derived(
-        "heritage_index", lambda g: build_index(spelled(g.heritage.values(), "id", _SPELLINGS))
-    )
+    return spelling_index(gaz, "heritage", "id", _SPELLINGS)
 
 
 def _spelling_table(gaz: Gazetteer) -> dict[str, tuple[str, str]]:

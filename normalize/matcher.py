@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from .gazetteer import Gazetteer
 from .text import Token, hard_gaps, tokenize, upper_initial
 
 CaseRule = Literal["fold", "shape", "exact"]
@@ -157,6 +158,19 @@ def spelled(
             names = getattr(entry, attribute)
             for name in (names,) if isinstance(names, str) else names:
                 yield name, key, source, case
+
+
+def spelling_index(
+    gaz: Gazetteer, table: str, payload: str, spellings: Iterable[Spelling]
+) -> Index:
+    """The index of every spelling of the entries of the gazetteer's `table` ("partners",
+    "provinces", "heritage"), built once per gazetteer."""
+
+    def build(g: Gazetteer) -> Index:
+        entries: dict[str, Any] = getattr(g, table)
+        return build_index(spelled(entries.values(), payload, spellings))
+
+    return gaz.derived(f"{table}_index", build)
 
 
 def build_index(entries: Iterable[tuple[str, str, str, CaseRule]]) -> Index:

@@ -41,7 +41,7 @@ from .matcher import (
     build_index,
     find,
     sentence_bounds,
-    spelled,
+    spelling_index,
 )
 from .text import fold, fold_token, key_of, upper_initial
 
@@ -73,9 +73,7 @@ _SPELLINGS: tuple[Spelling, ...] = (
 
 
 def partner_index(gaz: Gazetteer) -> Index:
-    return gaz.derived(
-        "partner_index", lambda g: build_index(spelled(g.partners.values(), "name", _SPELLINGS))
-    )
+    return spelling_index(gaz, "partners", "name", _SPELLINGS)
 
 
 def _glued(a: Analysed, i: int) -> bool:

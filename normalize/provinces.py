@@ -8,7 +8,7 @@ from collections import Counter
 from vnplan.schema import Province
 
 from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
-from .matcher import Analysed, Index, Match, Spelling, analyse, build_index, find, spelled
+from .matcher import Analysed, Index, Match, Spelling, analyse, find, spelling_index
 from .matcher import match_at as _match_at
 
 _SPELLINGS: tuple[Spelling, ...] = (
@@ -20,9 +20,7 @@ _SPELLINGS: tuple[Spelling, ...] = (
 
 
 def province_index(gaz: Gazetteer) -> Index:
-    return gaz.derived(
-        "province_index", lambda g: build_index(spelled(g.provinces.values(), "name", _SPELLINGS))
-    )
+    return spelling_index(gaz, "provinces", "name", _SPELLINGS)
 
 
 def to_province(entry: ProvinceEntry) -> Province:
