@@ -12,36 +12,26 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
 
 LIMIT = 42  # characters: what the charts' label column holds
 
 
-class Labelled(Protocol):
-    """What a label is made of (a Summary has all of it)."""
+@dataclass(frozen=True)
+class Labelled:
+    """What a label is made of: a comparison row (`Summary`) is one."""
 
-    @property
-    def group(self) -> str: ...
-    @property
-    def province(self) -> str: ...
-    @property
-    def issuer(self) -> str: ...
-    @property
-    def doc_type(self) -> str: ...
-    @property
-    def doc_number(self) -> str: ...
-    @property
-    def draft(self) -> bool: ...
-    @property
-    def date(self) -> str: ...
-    @property
-    def about(self) -> str: ...
-    @property
-    def publisher(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def id(self) -> str: ...
+    id: str
+    group: str  # "plan", "document" or "news" (see records.group_of)
+    doc_type: str
+    title: str
+    issuer: str
+    province: str
+    doc_number: str
+    date: str
+    draft: bool  # marked DỰ THẢO: prepared for signature, its number and day often blank
+    about: str
+    publisher: str
 
 
 def clip(label: str, limit: int) -> str:

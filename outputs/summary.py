@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from vnplan.outputs.agencies import agency_key, generic_label
 from vnplan.outputs.bodies import all_sections, issued_titles, task_rows
 from vnplan.outputs.catalog import catalog, linked_ids, pillars_of
-from vnplan.outputs.labels import distinct_labels
+from vnplan.outputs.labels import Labelled, distinct_labels
 from vnplan.outputs.records import Loaded, group_of, plain
 from vnplan.schema import Document, LegalBasis, Section
 
@@ -31,21 +31,12 @@ _BULLET = re.compile(r"^\s*(?:[-+•–—*]|[a-zđ]\)|\d+\))\s+")
 
 
 @dataclass(frozen=True)
-class Summary:
-    """One row of the comparison table."""
+class Summary(Labelled):
+    """One row of the comparison table: what labels it (`Labelled`), then what else it shows."""
 
-    id: str
     kind: str
-    group: str  # "plan", "document" or "news" (see records.group_of)
-    doc_type: str
-    title: str
     attached: tuple[str, ...]  # the documents it issues with it (a Quy chế, a Kế hoạch …)
-    issuer: str
-    province: str
     province_2025: str
-    doc_number: str
-    date: str
-    draft: bool  # marked DỰ THẢO: prepared for signature, its number and day often blank
     start_year: int | None
     end_year: int | None
     vision_year: int | None
@@ -59,8 +50,6 @@ class Summary:
     partners: tuple[str, ...]
     legal_bases: tuple[str, ...]
     cites_strategy: bool
-    about: str
-    publisher: str
     source: str
     copies: int
     label: str = ""  # how charts name it; unique within one comparison (summarize_all)
