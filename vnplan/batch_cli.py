@@ -16,7 +16,16 @@ from rich.text import Text
 from vnplan.batch import BatchResult, find_inputs, run_batch, run_fetch, unsupported_files
 from vnplan.formats import INPUT_SUFFIXES
 from vnplan.jobs import Engine, Outcome
-from vnplan.options import REQUESTS, WORKERS, InputListOption, OutOption, Requests, Workers, grouped
+from vnplan.options import (
+    REQUESTS,
+    WORKERS,
+    InputListOption,
+    OutOption,
+    Requests,
+    Workers,
+    grouped,
+    pdf_pages_option,
+)
 from vnplan.progress import RESUME_HINT, RunProgress, print_summary, showing
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url, printable
 from vnplan.workers import Limits
@@ -48,8 +57,7 @@ def convert(
         list[str] | None,
         typer.Argument(
             metavar="PATH|URL",
-            help="Files, folders (searched recursively), globs or http(s) URLs: "
-            ".pdf .docx .doc .html .txt",
+            help=f"Files, folders (searched recursively), globs or http(s) URLs: {SUFFIXES}",
             show_default=False,
         ),
     ] = None,
@@ -77,16 +85,7 @@ def convert(
     ] = None,
     requests: Requests = REQUESTS,
     pool: Workers = WORKERS,
-    max_pages: Annotated[
-        int | None,
-        typer.Option(
-            "--max-pages",
-            metavar="N",
-            min=1,
-            help="Refuse PDFs with more pages than N.",
-            show_default="no limit",
-        ),
-    ] = None,
+    max_pages: Annotated[int | None, pdf_pages_option("--max-pages")] = None,
     ocr_text: Annotated[
         bool,
         typer.Option(

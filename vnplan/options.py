@@ -91,6 +91,15 @@ MaxMbOption = Annotated[
         "--max-mb", metavar="MIB", min=1, help="Refuse files larger than this many MiB."
     ),
 ]
+
+
+def pdf_pages_option(flag: str) -> Any:
+    """The most pages a PDF may have: convert's --max-pages, watch's --max-pdf-pages (its own
+    --max-pages counts listing pages)."""
+    help_text = "Refuse PDFs with more pages than N."
+    return typer.Option(flag, metavar="N", min=1, help=help_text, show_default="no limit")
+
+
 DOC_SECONDS = Limits().seconds
 MEMORY_MB = Limits().memory_mb or 4096
 MAX_MB = MAX_BYTES // 2**20

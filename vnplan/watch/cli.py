@@ -8,7 +8,7 @@ import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -17,7 +17,15 @@ from rich.text import Text
 
 from vnplan.batch import BatchResult
 from vnplan.jobs import Outcome
-from vnplan.options import REQUESTS, WORKERS, OutOption, Requests, Workers, grouped
+from vnplan.options import (
+    REQUESTS,
+    WORKERS,
+    OutOption,
+    Requests,
+    Workers,
+    grouped,
+    pdf_pages_option,
+)
 from vnplan.progress import RESUME_HINT
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url
 from vnplan.workers import Limits
@@ -96,31 +104,15 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
             ),
         ] = False,
         since: Annotated[
-            str | None,
-            typer.Option(
-                "--since",
-                metavar="DATE",
-                help="Only documents of DATE (2025-01-01) or later.",
-                show_default=False,
-            ),
+            str | None, _filter("--since", "DATE", "of DATE (2025-01-01) or later")
         ] = None,
         types: Annotated[
-            list[str] | None,
-            typer.Option(
-                "--type",
-                metavar="TYPE",
-                help='Only documents of this type ("Kế hoạch"); repeat for several.',
-                show_default=False,
-            ),
+            list[str] | None, _filter("--type", "TYPE", 'of this type ("Kế hoạch")', repeated=True)
         ] = None,
         words: Annotated[
             list[str] | None,
-            typer.Option(
-                "--match",
-                metavar="WORDS",
-                help="Only documents whose title holds "
-                "these words in this order; repeat for several.",
-                show_default=False,
+            _filter(
+                "--match", "WORDS", "whose title holds these words in this order", repeated=True
             ),
         ] = None,
         max_pages: Annotated[
@@ -153,16 +145,7 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         ] = True,
         requests: Requests = REQUESTS,
         pool: Workers = WORKERS,
-        max_pdf_pages: Annotated[
-            int | None,
-            typer.Option(
-                "--max-pdf-pages",
-                metavar="N",
-                min=1,
-                help="Refuse PDFs with more pages than this.",
-                show_default=False,
-            ),
-        ] = None,
+        max_pdf_pages: Annotated[int | None, pdf_pages_option("--max-pdf-pages")] = None,
     ) -> None:
         """Follow feeds, sitemaps and listing pages ("Văn bản mới") and convert the documents
         they list that are new or changed since the last pass into OUT, like convert.
@@ -217,6 +200,14 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         raise typer.Exit(1 if failed and interval is None else 0)
 
     app.command(epilog=EPILOG)(watch)
+
+
+def _filter(flag: str, metavar: str, which: str, *, repeated: bool = False) -> Any:
+    """An option that narrows a pass to "Only documents `which`." (not given: every document);
+    a `repeated` one may be given several times."""
+    more = "; repeat for several" if repeated else ""
+    help_text = f"Only documents {which}{more}."
+    return typer.Option(flag, metavar=metavar, help=help_text, show_default=False)
 
 
 def _interrupted(out: Path) -> typer.Exit:
