@@ -56,6 +56,6 @@ def test_a_pass_converts_only_the_entries_that_pass(tmp_path: Path) -> None:
         assert kept == {site.url(d.page) for d in site.docs[3:]} | {
             site.url(d.file) for d in site.docs[3:]
         }
-        assert result.sources[0].filtered == 3
+        assert result.sources[0].counts["filtered"] == 3
         asked = {r.target for r in site.log}
         assert not asked & {d.page for d in site.docs[:3]}  # left out unfetched

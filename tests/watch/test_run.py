@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from vnplan.outputs.tables import build_tables
 from vnplan.schema import Document
 from vnplan.watch import PassResult, sources_from_arguments
 from vnplan.watch.run import run_pass
+from vnplan.watch.status import print_pass
 
 CHANGED = 5
 
@@ -162,3 +164,18 @@ def test_the_export_database_is_appended_to_as_export_would_write_it(
     untouched = records(passes.out)[site.url(site.docs[0].file)].id
     before = [r for r in passes.first_tables["sections"] if r[1] == untouched]
     assert before and before == [r for r in appended["sections"] if r[1] == untouched]
+
+
+def test_the_pass_table_counts_how_each_source_s_records_ended(
+    passes: Passes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    totals = Counter[str]()
+    for report in passes.second.sources:
+        totals.update(report.counts)
+    # 2 added documents (a page and an attachment each) and the changed attachment
+    assert totals["new"] == 4 and totals["changed"] == 1 and totals["failed"] == 0
+    assert totals["unchanged"] > 0
+    print_pass(passes.second)
+    header, *_ = (line for line in capsys.readouterr().err.splitlines() if "entries" in line)
+    columns = [word for word in header.split() if word.isalpha()]
+    assert columns == ["source", "entries", "new", "changed", "unchanged", "filtered", "failed"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 from vnplan.batch import BatchResult
 from vnplan.pipeline import ConvertOptions
@@ -26,18 +28,19 @@ class WatchOptions:
     sqlite: Path | None = None
 
 
+Ending = Literal["new", "changed", "unchanged", "filtered", "failed"]
+ENDINGS: tuple[Ending, ...] = get_args(Ending)  # in the order a pass's table shows them
+
+
 @dataclass
 class SourceReport:
-    """A source's pass, counted in records (an entry's page and each attachment)."""
+    """A source's pass: the entries it listed, and how many of its records (an entry's page
+    and each attachment) ended each way."""
 
     name: str
     url: str
     entries: int = 0
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    filtered: int = 0
-    failed: int = 0
+    counts: Counter[Ending] = field(default_factory=Counter)
     error: str | None = None
 
 

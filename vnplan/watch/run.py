@@ -136,7 +136,7 @@ class _Pass:
             self.visited.add(entry.url)
             verdict = filters.entry_verdict(entry.title, entry.date)
             if verdict is False:
-                report.filtered += 1
+                report.counts["filtered"] += 1
                 continue
             yield from self._entry(fetcher, source, report, entry, None if verdict else filters)
         for error in found.errors:
@@ -254,7 +254,7 @@ class _Pass:
         if self.store.path(name) is None:
             message = f"{doc.url}: refusing to write {name!r}"
             self._done(Outcome(doc.url, "failed", code="unsafe_path", message=message))
-            report.failed += 1
+            report.counts["failed"] += 1
             return None
         self.state.planned(doc.url, source.name, entry_url, doc.found_on, name)
         if self.store.is_done(name, digest, uri=doc.url):  # written by a pass that was killed
@@ -299,7 +299,7 @@ class _Pass:
             Document.model_validate_json(got.record)
         ):
             self.state.settled_without_record(url, "filtered", p.sha256, validators, None, updated)
-            p.report.filtered += 1
+            p.report.counts["filtered"] += 1
             self._done(Outcome(url, "skipped", message=f"{url}: left out by the filters"))
             return
         try:
@@ -314,10 +314,7 @@ class _Pass:
         self.state.converted(
             url, p.sha256, validators, doc_id, news=p.news, previous=p.previous, updated=updated
         )
-        if p.news == "changed":
-            p.report.changed += 1
-        else:
-            p.report.new += 1
+        p.report.counts[p.news] += 1
         self._done(got.outcome)
 
     def _failed(self, p: _Pending, outcome: Outcome) -> None:
@@ -325,7 +322,7 @@ class _Pass:
         self.state.settled_without_record(
             p.doc.url, "failed", lasting, p.doc.validators, outcome.message, p.entry.updated
         )
-        p.report.failed += 1
+        p.report.counts["failed"] += 1
         self._done(outcome)
 
     def _adopt(
@@ -350,7 +347,7 @@ class _Pass:
             previous=previous,
             updated=entry.updated,
         )
-        report.unchanged += 1
+        report.counts["unchanged"] += 1
         self._done(Outcome(doc.url, "skipped", output=name))
 
     def _unchanged(
@@ -358,7 +355,7 @@ class _Pass:
     ) -> None:
         if known is not None and fresh is not None:
             self.state.unchanged(known.url, fresh, entry.updated)
-        report.unchanged += 1
+        report.counts["unchanged"] += 1
         self._done(Outcome(entry.url, "skipped", output=known.record if known else None))
 
     def _unreachable(
@@ -371,7 +368,7 @@ class _Pass:
         outcome: Outcome,
     ) -> None:
         self.state.unreachable(url, source.name, entry_url, found_on, outcome.message or "")
-        report.failed += 1
+        report.counts["failed"] += 1
         self._done(outcome)
 
     def _done(self, outcome: Outcome) -> None:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .passes import PassResult
+from .passes import ENDINGS, PassResult
 from .state import STATE_FILE, State
 
 USAGE = 2
@@ -17,10 +17,10 @@ err = Console(stderr=True)
 
 def print_pass(result: PassResult) -> None:
     table = Table(show_edge=False)
-    for column in ("source", "entries", "new", "changed", "unchanged", "filtered", "failed"):
+    for column in ("source", "entries", *ENDINGS):
         table.add_column(column, justify="left" if column == "source" else "right")
     for s in result.sources:
-        counts = (s.entries, s.new, s.changed, s.unchanged, s.filtered, s.failed)
+        counts = (s.entries, *(s.counts[ending] for ending in ENDINGS))
         table.add_row(Text(s.name), *(str(n) for n in counts))
     err.print(table)
     for s in result.sources:
