@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 DATA = "name_tokens.json"
+_ONE = "1".__eq__
 
 
 class NameTokens(NamedTuple):
@@ -48,7 +49,7 @@ def name_tokens(name: str) -> NameTokens | None:
         return None
     texts, keys, hard, commas = row
     return NameTokens(tuple(texts.split(" ")), tuple((keys or texts.lower()).split(" ")),
-                      tuple(c == "1" for c in hard), tuple(c == "1" for c in commas))
+                      tuple(map(_ONE, hard)), tuple(map(_ONE, commas)))
 
 
 def indexed_names(gaz: Gazetteer) -> Iterator[str]:

@@ -199,7 +199,8 @@ def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
     """The jobs, with `warm_up` done before the first is taken (the workers are forked then)
     when there are two or more. A single document is converted by the one worker, which loads
     only what that document needs: what the parent would load first (every reader, the tagger)
-    is no use to anything else."""
+    is no use to anything else; what the parent has loaded is frozen all the same, so that the
+    worker's garbage collections do not walk it."""
     source = iter(jobs)
     first = next(source, None)
     if first is None:
@@ -207,6 +208,8 @@ def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
     second = next(source, None)
     if second is not None:
         warm_up()
+    else:
+        gc.freeze()
     yield first
     if second is not None:
         yield second
