@@ -14,12 +14,9 @@ only when one of its heads may begin a longer name.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .text import fold_token, upper_initial
-
-if TYPE_CHECKING:
-    from .segment import NameModel
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCTUATION = frozenset(",-–—&/")  # after a head, they end its name
@@ -31,8 +28,20 @@ GOES_ON = frozenset({"tỉnh", "thành", "huyện", "thị", "quận", "trung", 
 _TITLES = frozenset({"trưởng", "phó"})  # a head in lower case after them: "Trưởng phòng Nội vụ"
 
 
+class Heads(Protocol):
+    """What the check reads of the agency-name model (``segment.NameModel``)."""
+
+    @property
+    def head_syllables(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The heads (folded syllables) by their first syllable, longest first."""
+
+    @property
+    def named_heads(self) -> frozenset[str]:
+        """The heads that hold a field already ("ban quản lý")."""
+
+
 def may_begin_a_name(segment: str, offset: int, covered: list[bool], blocked: list[bool],
-                     model: NameModel) -> bool:
+                     model: Heads) -> bool:
     """Whether a head in ``segment`` (at ``offset`` of the text ``covered`` and ``blocked``
     describe) may begin a name longer than itself, or one that a mention right after it
     completes.

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from vnplan.normalize import matcher, name_tokens
+from vnplan.normalize import index_names, matcher, name_tokens
 from vnplan.normalize.gazetteer import Gazetteer, load_gazetteer
 from vnplan.normalize.heritage import heritage_index
 from vnplan.normalize.index import agency_index, head_index
@@ -20,13 +20,13 @@ INDEXES = (agency_index, head_index, partner_index, heritage_index, province_ind
 
 def test_the_data_file_is_what_a_rebuild_gives() -> None:
     """Fails after an edit of the gazetteer or of the folding: run
-    ``python -m vnplan.normalize.name_tokens``."""
+    ``python -m vnplan.normalize.index_names``."""
     shipped = resources.files("vnplan.normalize").joinpath("data", name_tokens.DATA)
-    assert shipped.read_text("utf-8") == name_tokens.table_text(load_gazetteer())
+    assert shipped.read_text("utf-8") == index_names.table_text(load_gazetteer())
 
 
 def test_every_indexed_name_is_in_the_file() -> None:
-    names = set(name_tokens.indexed_names(load_gazetteer()))
+    names = set(index_names.indexed_names(load_gazetteer()))
     missing = [n for n in names if name_tokens.name_tokens(n) is None
                and matcher.analyse(n).tokens]
     assert len(names) > 1500 and missing == []
