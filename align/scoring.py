@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from vnplan.align.pillar_tokens import pillar_text, pillar_tokens
 from vnplan.align.pillars import Catalog, Cutoffs, Pillar, load_catalogs
 from vnplan.align.tokens import content_tokens, display_term
 from vnplan.schema import PillarMatch
@@ -36,10 +37,12 @@ def _weights(counts: Counter[str], idf: dict[str, float]) -> Vector:
 
 def pillar_counts(pillar: Pillar, term_boost: int, stopwords: frozenset[str]) -> Counter[str]:
     """The word counts of a pillar's text: name + wording, plus its terms `term_boost` times."""
-    counts = Counter(content_tokens(f"{pillar.name_vi}. {pillar.wording}", stopwords))
+    text = pillar_text(pillar.name_vi, pillar.wording)
+    counts = Counter(t for t in pillar_tokens(text) if t not in stopwords)
     for term in pillar.terms:
-        for token in content_tokens(term, stopwords):
-            counts[token] += term_boost
+        for token in pillar_tokens(term):
+            if token not in stopwords:
+                counts[token] += term_boost
     return counts
 
 

@@ -26,6 +26,7 @@ from typing import Any, Literal
 import ahocorasick
 
 from .gazetteer import Gazetteer
+from .name_tokens import NameTokens, name_tokens
 from .text import Token, hard_gaps, tokenize, upper_initial
 
 CaseRule = Literal["fold", "shape", "exact"]
@@ -128,17 +129,22 @@ def _exact_form(word: str) -> str:
 
 
 def make_pattern(name: str, payload: str, source: str, case: CaseRule) -> Pattern | None:
-    a = analyse(name)
-    if not a.tokens:
+    words = name_tokens(name)  # a shipped gazetteer name, analysed in advance
+    if words is None:
+        a = analyse(name)
+        words = NameTokens(tuple(t.text for t in a.tokens), tuple(t.key for t in a.tokens),
+                           a.hard, a.commas)
+    if not words.keys:
         return None
     return Pattern(
-        keys=tuple(t.key for t in a.tokens),
-        upper=tuple(case == "shape" and upper_initial(t.text) for t in a.tokens),
-        exact=tuple(_exact_form(t.text) for t in a.tokens) if case == "exact" else None,
-        hard=a.hard,
+        keys=words.keys,
+        upper=(tuple(upper_initial(text) for text in words.texts) if case == "shape"
+               else (False,) * len(words.texts)),
+        exact=tuple(_exact_form(text) for text in words.texts) if case == "exact" else None,
+        hard=words.hard,
         payload=payload,
         source=source,
-        commas=a.commas,
+        commas=words.commas,
     )
 
 

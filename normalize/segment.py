@@ -38,6 +38,7 @@ from typing import Literal
 
 from vnplan.text.chunks import pieces
 
+from .lone_heads import may_begin_a_name
 from .text import WORD, fold, fold_token, key_of, upper_initial
 
 _SEGMENT = re.compile(r"[^.;:!?()\[\]\n\t“”\"|]+")
@@ -466,6 +467,8 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
             for w in WORD.finditer(seg.group())
         ) and not _SHARED_TITLE.search(seg.group()):
             continue
+        if not may_begin_a_name(seg.group(), base, covered, blocked, model):
+            continue  # its heads all stand alone: it names no body (and needs no tagging)
         words = _words(seg.group(), model)
 
         def free(k: int, words: list[Word] = words, base: int = base) -> bool:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from vnplan.errors import ConversionError
-from vnplan.formats import sniff
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Warning
 from vnplan.store import printable, record_json
@@ -28,7 +27,6 @@ Status = Literal["converted", "fetched", "skipped", "failed"]
 # A text input (txt, html) is read whole, and its text, lines and tokens take about 25 times its
 # size: measured 615-940 MB for 40 MB of text. So a worker takes text up to 1/32 of its memory.
 TEXT_MEMORY_SHARE = 32
-SNIFF_BYTES = 64 * 2**10  # enough of a file to tell its format
 
 
 def text_limit(limits: Limits, max_bytes: int) -> int:
@@ -198,14 +196,20 @@ class LocalEngine:
 
 
 def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
-    """The jobs, with `warm_up` done before the first is taken (the workers are forked then):
-    every format's reader for a batch, the one input's own for a single document."""
+    """The jobs, with `warm_up` done before the first is taken (the workers are forked then)
+    when there are two or more. A single document is converted by the one worker, which loads
+    only what that document needs: what the parent would load first (every reader, the tagger)
+    is no use to anything else; what the parent has loaded is frozen all the same, so that the
+    worker's garbage collections do not walk it."""
     source = iter(jobs)
     first = next(source, None)
     if first is None:
         return
     second = next(source, None)
-    warm_up(None if second is not None else (format_of(first),))
+    if second is not None:
+        warm_up()
+    else:
+        gc.freeze()
     yield first
     if second is not None:
         yield second
@@ -220,14 +224,3 @@ def warm_up(formats: tuple[str, ...] | None = None) -> None:
     from vnplan.preload import preload
 
     preload(formats)
-
-
-def format_of(job: Job) -> str:
-    """The format of a job's input, told from its first bytes ("bin" when they cannot be read)."""
-    if job.content is not None:
-        return sniff(job.content[:SNIFF_BYTES])
-    try:
-        with open(job.path or "", "rb") as handle:
-            return sniff(handle.read(SNIFF_BYTES))
-    except OSError:
-        return "bin"

@@ -17,8 +17,7 @@ from functools import cache
 
 from vnplan.formats import BY_NAME, FORMATS
 
-# A short plan that passes every stage, so that each stage loads its data and models (the
-# agency names the gazetteer lacks load the word segmenter and tagger).
+# A short plan that passes every stage, so that each stage loads its data and models.
 _WARM_UP = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
 Số: 1/KH-UBND
 Lào Cai, ngày 2 tháng 3 năm 2022
@@ -46,11 +45,14 @@ def _load(names: tuple[str, ...]) -> None:
     from vnplan.extract.readers import reader_of
     from vnplan.extract.readers.pdf_glyphs import syllables
     from vnplan.pipeline import convert
+    from vnplan.text.segmenter import SegmenterUnavailable, load_models
 
     for name in names:
         reader_of(name, "preload")
     if "pdf" in names:
         syllables()
         import pdfplumber.table  # noqa: F401  (the table finder of pages with ruling lines)
-    with contextlib.suppress(ConversionError):  # a broken install shows on the documents
+    with contextlib.suppress(SegmenterUnavailable, ImportError):  # shown on the documents
+        load_models()  # the agency names the gazetteer lacks, and the words of aligned text
+    with contextlib.suppress(ConversionError):
         convert(_WARM_UP.encode("utf-8"), uri="preload.txt")

@@ -116,6 +116,15 @@ def _pos_model() -> Any:
     return _tagger(package_dir().joinpath(*_POS_MODEL))
 
 
+def load_models() -> None:
+    """Load the word segmenter's and the tagger's models now, not on their first use (a
+    batch's parent, before it forks its workers)."""
+    _tokenizer()
+    _word_model()
+    _pos_model()
+    _pos_features()
+
+
 def word_tokenize(text: str) -> list[str]:
     """The words of ``text``, a word of several syllables joined by spaces.
 

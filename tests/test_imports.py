@@ -1,0 +1,35 @@
+"""What importing vnplan loads: `import vnplan` nothing but its version, the command line none
+of the libraries that only some documents need (each is loaded by the reader or stage that
+uses it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+CHILD = """
+import json, sys
+import {module}
+print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}})))
+"""
+BY_DOCUMENT = {"httpx", "underthesea", "underthesea_core", "pdfplumber", "pdfminer", "pypdfium2",
+               "trafilatura", "lxml", "docx", "numpy", "PIL", "rapidfuzz", "ahocorasick"}
+
+
+def _loaded(module: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", CHILD.format(module=module)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_import_vnplan_loads_no_library() -> None:
+    assert _loaded("vnplan") & (BY_DOCUMENT | {"pydantic", "rich", "typer"}) == set()
+
+
+def test_the_command_line_loads_no_library_a_document_may_not_need() -> None:
+    loaded = _loaded("vnplan.cli")
+    assert {"typer", "pydantic"} <= loaded
+    assert loaded & (BY_DOCUMENT - {"rapidfuzz"}) == set()
