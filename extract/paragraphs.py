@@ -24,6 +24,7 @@ class Paragraph:
     cells: tuple[str, ...] | None = None
     break_before: bool = False
     starts_table: bool = False
+    ocr: bool = False  # read by OCR (see `Line.ocr`)
 
 
 def _continues(prev: Paragraph, line: Line) -> bool:
@@ -69,6 +70,7 @@ def build_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Warning]]
                 cells=line.cells,
                 break_before=line.break_before,
                 starts_table=line.starts_table,
+                ocr=line.ocr,
             )
         )
     return out, warnings
@@ -83,4 +85,5 @@ def _extend(par: Paragraph, text: str) -> Paragraph:
         italic=par.italic,
         centered=par.centered,
         size=par.size,
+        ocr=par.ocr,
     )

@@ -29,6 +29,7 @@ class Line:
     gap_before: bool = False  # blank space (a blank line in text) separates it from the line before
     break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
     starts_table: bool = False  # the first row of a table the reader saw as one (HTML, Word)
+    ocr: bool = False  # read by OCR from a scanned page: its numbers may be misread
 
 
 @dataclass(frozen=True)
