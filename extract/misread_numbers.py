@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnplan.extract.numbering import Marker, parse_marker
+from vnplan.extract.numbering import Marker, MarkerKind, parse_marker
 from vnplan.text.numerals import roman_value, to_roman
 
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the điểm of an Điều, in the order they are lettered
@@ -61,12 +61,12 @@ def read_opening(text: str) -> Misread | None:
         return Misread(marker.rest, marker)  # "- 3.2. Hành vi …": a speck before the number
     if (number := _capitalised(_NUMBER.match(body))) is not None:
         digits = number["n"].translate(_ONE).replace(",", ".")
-        kind = "decimal" if "." in digits else "arabic"
+        kind: MarkerKind = "decimal" if "." in digits else "arabic"
         return Misread(number["rest"].strip(), Marker(kind, digits, number["rest"]))
     if (token := _capitalised(_TOKEN.match(body))) is not None:
         numeral = token["n"].replace("H", "II")
-        own = Marker("roman", numeral, token["rest"]) if roman_value(numeral) else None
-        return Misread(token["rest"].strip(), own)
+        roman = Marker("roman", numeral, token["rest"]) if roman_value(numeral) else None
+        return Misread(token["rest"].strip(), roman)
     if junk.strip() and not _PLAIN_BULLET.match(junk) and body[:1].isupper():
         return Misread(body, None)
     return None
