@@ -27,7 +27,8 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -143,6 +144,57 @@ def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None,
     if letters_a == letters_b and not tone_a and (opens or not read[:1].isupper()):
         return True
     return known is not None and cost <= MAX_MARKS and fold_syllable(read.lower()) not in known
+
+
+def syllable_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each syllable (lower case, its tone placed one way) occurs in `texts`."""
+    return Counter(fold_syllable(m.group().lower()) for text in texts
+                   for m in _SYLLABLE.finditer(text))
+
+
+def lone_syllable(read: str, known: Collection[str], seen: Mapping[str, int]) -> str | None:
+    """The Vietnamese syllable `read` — itself none, and in lower case (a capital may be a
+    name no list holds: "Ngòi Nhù") — is with another tone: of the syllables its letters make
+    with another tone, the one the same document prints most often (`seen`, from
+    `syllable_counts`), or None when the document prints none of them or two as often. OCR
+    reads one tone for another ("buối", "buỗi" for "buổi"; "chỗng" for "chống"), and the
+    document, printing the word elsewhere, is the evidence of which.
+
+    >>> from vnplan.extract.readers.pdf_glyphs import syllables
+    >>> seen = syllable_counts(["buổi làm việc", "phòng, chống ma túy; phòng chống"])
+    >>> [lone_syllable(w, syllables(), seen) for w in ("buối", "chỗng", "nghẻ", "Buối")]
+    ['buổi', 'chống', None, None]
+    """
+    lower = fold_syllable(read.lower())
+    if len(read) < 2 or read[:1].isupper() or lower in known:
+        return None  # one letter: a speck as often as a word
+    nfd = unicodedata.normalize("NFD", lower)
+    bare = "".join(c for c in nfd if c not in _TONES)
+    at = next((i for i, c in enumerate(nfd) if c in _TONES), len(bare))
+    found: dict[str, int] = {}
+    for tone in ("", *sorted(_TONES)):
+        word = fold_syllable(unicodedata.normalize("NFC", bare[:at] + tone + bare[at:]))
+        if word != lower and word in known and seen.get(word, 0) > 0:
+            found[word] = seen[word]
+    ranked = sorted(found.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def repair_lone_syllables(text: str, known: Collection[str],
+                          seen: Mapping[str, int]) -> tuple[str, list[Warning]]:
+    """`text` with each syllable that is none given the tone the document prints it with
+    (`lone_syllable`), and one warning per repair."""
+    warnings: list[Warning] = []
+    edits: list[tuple[int, int, str]] = []
+    for match in _SYLLABLE.finditer(text):
+        if (new := lone_syllable(match.group(), known, seen)) is not None:
+            edits.append((match.start(), match.end(), new))
+            warnings.append(Warning(code="ocr_repaired", message=f"{match.group()} → {new}"))
+    for start, end, new in reversed(edits):
+        text = text[:start] + new + text[end:]
+    return text, warnings
 
 
 def nearest_word(a: str, b: str, known: Collection[str] | None = None,
