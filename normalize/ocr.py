@@ -126,15 +126,16 @@ def repair_text(gaz: Gazetteer, text: str, ocr: bool = False,
     the gazetteer lists is found —, and one warning per repair. ``ocr=True`` (text that came
     from OCR) also makes the repairs meant for OCR'd text alone: listed ones that rest on the
     phrase alone ("phô biến"), quoted titles close to a designation, and the
-    dictionary-evidenced tone-mark repairs ("Thế thao"), and — given the syllables the
-    document prints (`seen`: `syllable_counts`) — a syllable that is none given the tone the
-    document prints it with ("buối" → "buổi")."""
+    dictionary-evidenced tone-mark repairs ("Thế thao"), and — given what the document
+    prints (`seen`: `syllable_counts`) — a word it prints read with other marks ("thị hành"
+    → "thi hành") and a syllable that is none given the tone the document prints it with
+    ("buối" → "buổi")."""
     text, listed = _listed_repairs(gaz, text, ocr)
     text, words = _word_repairs(gaz, text, ocr)
     tones: list[Warning] = []
     lone: list[Warning] = []
     if ocr:
-        text, tones = repair_tone_confusions(text)
+        text, tones = repair_tone_confusions(text, printed=seen)
         if seen is not None:
             text, lone = repair_lone_syllables(text, syllables(), seen)
     return text, listed + words + tones + lone

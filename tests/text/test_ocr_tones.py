@@ -142,3 +142,24 @@ def test_the_sample_scans_misread_tones_are_repaired_from_the_document(
     repaired = [w for w in scan.warnings if w.message == "ghỉ → ghi"]
     assert repaired and all(w.where and w.where.startswith("appendices[0].rows[")
                             for w in repaired)
+
+
+def test_a_word_the_document_prints_is_evidence_for_any_two_marks() -> None:
+    """tesseract on scanned decisions: "thị hành" (a speck read as a dot below), "thắm quyền"
+    (the stacked marks of "ẩ" read as "ắ"), where the same document prints the word."""
+    printed = syllable_counts(["chịu trách nhiệm thi hành", "có thẩm quyền cấp phép",
+                               "thị hành", "thắm quyền"])
+    assert repair_tone_confusions("Hiệu lực thị hành")[0] == "Hiệu lực thị hành"
+    assert repair_tone_confusions("Hiệu lực thị hành", printed=printed)[0] == (
+        "Hiệu lực thi hành")
+    assert repair_tone_confusions("Về thắm quyền cấp", printed=printed)[0] == (
+        "Về thẩm quyền cấp")
+
+
+def test_a_syllable_the_document_prints_more_often_is_read_as_printed() -> None:
+    """"tại khoản" is no word of the list, "tài khoản" is one and the document prints it; but
+    it prints "tại" more often than "tài": "quy định tại khoản 3" stays."""
+    printed = syllable_counts(["nộp vào tài khoản số 7111", "quy định tại khoản 3 Điều 11",
+                               "tại Kho bạc", "tại Quyết định"])
+    text = "quy định tại khoản 3 Điều 11"
+    assert repair_tone_confusions(text, printed=printed) == (text, [])

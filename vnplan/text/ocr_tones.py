@@ -147,9 +147,15 @@ def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None,
 
 
 def syllable_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often each syllable (lower case, its tone placed one way) occurs in `texts`."""
-    return Counter(fold_syllable(m.group().lower()) for text in texts
-                   for m in _SYLLABLE.finditer(text))
+    """How often each syllable, and each run of two syllables one space apart, occurs in
+    `texts` (lower case, tones placed one way): what a document prints."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        found = list(_SYLLABLE.finditer(text))
+        counts.update(fold_syllable(m.group().lower()) for m in found)
+        counts.update(_fold(f"{s.group()} {t.group()}") for s, t in itertools.pairwise(found)
+                      if _adjacent(text, s, t))
+    return counts
 
 
 def lone_syllable(read: str, known: Collection[str], seen: Mapping[str, int]) -> str | None:
@@ -198,9 +204,15 @@ def repair_lone_syllables(text: str, known: Collection[str],
 
 
 def nearest_word(a: str, b: str, known: Collection[str] | None = None,
-                 opens: bool = False) -> tuple[str, str, int] | None:
+                 opens: bool = False,
+                 printed: Mapping[str, int] | None = None) -> tuple[str, str, int] | None:
     """The one two-syllable word nearest to "a b" by marks (see the module), with how many
-    marks it changes, or None (`known`, `opens` — "a" begins the line: see `_may_change`)."""
+    marks it changes, or None (`known`, `opens` — "a" begins the line: see `_may_change`).
+    A word the same document prints elsewhere (`printed`: `syllable_counts`) may be any two
+    marks away ("thị hành" where the document prints "thi hành", "Thẻ thao" beside "Thể
+    thao", "thắm quyền" beside "thẩm quyền"): the document is the evidence — unless it prints
+    the syllable as read more often than the one it would become ("tại khoản" beside "tài
+    khoản", "triệu đồng" beside a misread "triệu đông": "tại", "đồng" are its words)."""
     best: list[tuple[str, str]] = []
     least = 0
     for word in _by_letters().get(bare_letters(f"{a} {b}"), ()):
@@ -209,7 +221,9 @@ def nearest_word(a: str, b: str, known: Collection[str] | None = None,
         if da is None or db is None or (da and db):
             continue
         read, meant, cost, first = (a, x, da, True) if da else (b, y, db, False)
-        if not cost or not _may_change(read, meant, cost, known, opens and first):
+        seen = printed is not None and cost <= MAX_MARKS_CAPITALS and printed.get(word, 0) > 0 and (
+            printed.get(_fold(read), 0) <= printed.get(_fold(meant), 0))
+        if not cost or not (seen or _may_change(read, meant, cost, known, opens and first)):
             continue
         if not best or cost < least:
             best, least = [(x, y)], cost
@@ -219,11 +233,13 @@ def nearest_word(a: str, b: str, known: Collection[str] | None = None,
 
 
 def repair_tone_confusions(
-    text: str, known: Collection[str] | None = None
+    text: str, known: Collection[str] | None = None,
+    printed: Mapping[str, int] | None = None,
 ) -> tuple[str, list[Warning]]:
     """`text` with dictionary-evidenced diacritic repairs, and one warning per repair. The
     repairs that change fewest marks go first; a syllable is repaired once. With the
-    Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark."""
+    Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark;
+    with what the document prints (`printed`), to a word it prints by up to two."""
     words = _folded_words()
     syllables = list(_SYLLABLE.finditer(text))
     pairs = [_adjacent(text, s, t) for s, t in itertools.pairwise(syllables)]
@@ -237,7 +253,7 @@ def repair_tone_confusions(
         if not joined or bound or _is_name(text, a, b):
             continue
         opens = not text[: syllables[i].start()].strip(" -–•*.:;,(\"“")
-        if (reading := nearest_word(a, b, known, opens)) is not None:
+        if (reading := nearest_word(a, b, known, opens, printed)) is not None:
             x, y, cost = reading
             found.append((cost, i, x, y))
     edits: list[tuple[int, int, str]] = []
