@@ -203,13 +203,15 @@ _SPECK_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s\-–—_]))[“”\"‘’']+(?=\s
 
 
 def _without_specks(paragraphs: list[Paragraph], warnings: list[Warning]) -> list[Paragraph]:
-    """Scanned paragraphs without the quotation marks OCR read from specks: a mark touching
-    no word on either side ("_—“ Hành vi …", "chấp hành ” ' quyết định"); a printed quotation
-    mark hugs the text it quotes."""
+    """Scanned paragraphs without the quotation marks OCR read from specks: in a paragraph
+    whose quotation marks do not pair up, a mark touching no word on either side ("_—“ Hành
+    vi …", "chấp hành ” ' quyết định"); a printed quotation mark hugs the text it quotes (a
+    pair typed with a space inside, "“ … ”", pairs up and stays)."""
     out: list[Paragraph] = []
     dropped = 0
     for par in paragraphs:
-        if par.ocr and par.cells is None and _SPECK_QUOTE.search(par.text):
+        if par.ocr and par.cells is None and _SPECK_QUOTE.search(par.text) and (
+                not _quotes_pair(par.text)):
             text, count = _SPECK_QUOTE.subn("", par.text)
             dropped += count
             par = replace(par, text=re.sub(r"\s{2,}", " ", text).strip())
@@ -218,6 +220,13 @@ def _without_specks(paragraphs: list[Paragraph], warnings: list[Warning]) -> lis
         warnings.append(Warning(code="ocr_repaired", message=f"{dropped} quotation mark(s) "
                                 "standing apart from any word in scanned text dropped (specks)"))
     return out
+
+
+def _quotes_pair(text: str) -> bool:
+    """Do the quotation marks of `text` pair up (as many open as close, straight ones even)?"""
+    opened = text.count("“") + text.count("‘")
+    closed = text.count("”") + text.count("’")
+    return opened == closed and text.count('"') % 2 == 0 and text.count("'") % 2 == 0
 
 
 ENCLOSURES = re.compile(r"^(?:Hồ sơ|Tài liệu|Văn bản)\b[^:]{0,40}\b(?:kèm theo|gửi kèm)\b.*:$",

@@ -108,12 +108,17 @@ def test_a_misread_number_the_numbering_does_not_ask_for_stays_text() -> None:
 
 
 def test_speck_quotation_marks_on_scans_are_dropped() -> None:
-    """Quotation marks touching no word (specks) would open a quotation no section closes."""
+    """Quotation marks touching no word (specks) would open a quotation no section closes; a
+    pair typed with spaces inside pairs up and stays."""
     sections, warnings = build_sections([
         Paragraph(text="1. Giao cho ông Nhỡn để chấp hành.", ocr=True),
-        Paragraph(text="_—“ Hành vi thứ hai: phải chấp hành ” ' quyết định “này”.", ocr=True),
+        Paragraph(text="_—“ Hành vi vi phạm thứ hai: Phạt tiền.", ocr=True),
+        Paragraph(text="Công ty phải chấp hành ” ' quyết định xử phạt này.", ocr=True),
+        Paragraph(text="Theo “ Từ điển Tiếng Việt ” thì gia dụng là đồ dùng.", ocr=True),
     ])
-    assert sections[0].text == "_— Hành vi thứ hai: phải chấp hành quyết định “này”."
+    assert sections[0].text.split("\n") == [
+        "_— Hành vi vi phạm thứ hai: Phạt tiền.", "Công ty phải chấp hành quyết định xử phạt này.",
+        "Theo “ Từ điển Tiếng Việt ” thì gia dụng là đồ dùng."]
     assert any(w.code == "ocr_repaired" and "3 quotation mark(s)" in w.message
                for w in warnings)
 
