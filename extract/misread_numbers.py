@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnplan.extract.numbering import Marker, MarkerKind, parse_marker
+from vnplan.extract.numbering import POINT_LETTERS, Marker, MarkerKind, parse_marker
 from vnplan.text.numerals import roman_value, to_roman
 
-POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the điểm of an Điều, in the order they are lettered
 _ONE = str.maketrans({"l": "1", "I": "1", "|": "1", "!": "1", "O": "0", "o": "0"})
 _LEAD = re.compile(r"^[^\w(]*")  # dashes, quotes and specks before the number
 _PLAIN_BULLET = re.compile(r"^[-–—+•*]\s*$")

@@ -9,14 +9,20 @@ from functools import cache
 from importlib import resources
 
 from vnplan.extract.misread_numbers import is_first, predecessor, read_opening
-from vnplan.extract.numbering import FAMILIES, NORMATIVE, Marker, parse_marker, split_title
+from vnplan.extract.numbering import (
+    FAMILIES,
+    NORMATIVE,
+    POINT_LETTERS,
+    Marker,
+    parse_marker,
+    split_title,
+)
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.schema import Section, Warning
 from vnplan.schema.models import SectionRole
 from vnplan.text.fold import fold_heading
 
 HEADING_WORDS_MAX = 12  # a child heading longer than this is a task, not a role heading
-POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the điểm of an Điều, in the order they are lettered
 _LETTER_ITEM = re.compile(r"^(?P<n>[a-zđ])\)\s")
 MISREAD_LOOKAHEAD = 12  # paragraphs after a misread number where the next unit is looked for
 TITLE_LINE_WORDS = 40  # a unit's title on its own line, in capitals or bold
