@@ -12,7 +12,7 @@ from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.cues import APPENDIX_HEADING
-from vnplan.extract.sections import build_sections
+from vnplan.extract.sections import ENCLOSURES, build_sections, enclosure_end
 from vnplan.extract.tables import appendix_start, read_tables
 from vnplan.extract.tail import SIGNATURE_SEARCH, closing_start, find_tail, read_tail
 from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning, walk_sections
@@ -35,7 +35,7 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     """Everything after the header (`start`), up to the end of `paragraphs`."""
     body = Body()
     tail = document_end(paragraphs, start)
-    first_item = min(find(paragraphs, start, _opens_body), tail)
+    first_item = _first_unit(paragraphs, start, tail)
     body.preamble = [p.text for p in paragraphs[start:first_item] if p.cells is None]
     body.legal_basis = unique_citations(
         c for text in body.preamble if _cites(text) for c in find_citations(text))
@@ -73,6 +73,21 @@ def _signed_end(paragraphs: list[Paragraph], tail: int) -> bool:
 def find(paragraphs: list[Paragraph], start: int, test: Callable[[Paragraph], object]) -> int:
     """The first paragraph from `start` that passes `test` (or the end)."""
     return next((i for i in range(start, len(paragraphs)) if test(paragraphs[i])), len(paragraphs))
+
+
+def _first_unit(paragraphs: list[Paragraph], start: int, tail: int) -> int:
+    """The paragraph that opens the body's units (the enacting words or the first number),
+    past a list of enclosed papers the preamble gives ("Hồ sơ kèm theo: … gồm:" 1. … 5.)."""
+    index = start
+    while index < tail:
+        par = paragraphs[index]
+        if par.cells is None and ENCLOSURES.match(par.text.strip()):
+            index = enclosure_end(paragraphs, index)
+            continue
+        if _opens_body(par):
+            return index
+        index += 1
+    return tail
 
 
 def _opens_body(par: Paragraph) -> bool:

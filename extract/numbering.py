@@ -21,6 +21,7 @@ MarkerKind = Literal[
     "part", "chapter", "section", "subsection", "article", "capital", "roman", "arabic",
     "decimal", "letter", "paren",
 ]
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the điểm of an Điều, in the order they are lettered
 NORMATIVE: dict[MarkerKind, int] = {  # fixed nesting of the normative units, top first
     "part": 0, "chapter": 1, "section": 2, "subsection": 3, "article": 4,
 }

@@ -69,4 +69,5 @@ def _extend(par: Paragraph, text: str) -> Paragraph:
         italic=par.italic,
         centered=par.centered,
         size=par.size,
+        ocr=par.ocr,
     )

@@ -8,15 +8,23 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-from vnplan.extract.numbering import FAMILIES, NORMATIVE, Marker, parse_marker, split_title
+from vnplan.extract.misread_numbers import is_first, predecessor, read_opening
+from vnplan.extract.numbering import (
+    FAMILIES,
+    NORMATIVE,
+    POINT_LETTERS,
+    Marker,
+    parse_marker,
+    split_title,
+)
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.schema import Section, Warning
 from vnplan.schema.models import SectionRole
 from vnplan.text.fold import fold_heading
 
 HEADING_WORDS_MAX = 12  # a child heading longer than this is a task, not a role heading
-POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the điểm of an Điều, in the order they are lettered
 _LETTER_ITEM = re.compile(r"^(?P<n>[a-zđ])\)\s")
+MISREAD_LOOKAHEAD = 12  # paragraphs after a misread number where the next unit is looked for
 TITLE_LINE_WORDS = 40  # a unit's title on its own line, in capitals or bold
 BOLD_CAPITALS_TITLE_WORDS = 80  # … in bold capitals
 
@@ -74,6 +82,13 @@ class _Ranks:
         order = self.families.setdefault(FAMILIES[marker.kind], len(self.families))
         return 10 + 10 * order + marker.depth
 
+    def peek(self, marker: Marker) -> int:
+        """The rank `marker` would have, without counting its family as used."""
+        if marker.kind in NORMATIVE:
+            return NORMATIVE[marker.kind]
+        order = self.families.get(FAMILIES[marker.kind], len(self.families))
+        return 10 + 10 * order + marker.depth
+
 
 _OPEN_QUOTE = ("“", '"', "‘")
 _CLOSE_QUOTE = re.compile(r"[”\"’]\s*[.;,]*\s*$")
@@ -89,8 +104,16 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
     quoted = False
     lettered = False  # the document groups its parts under "A.", "B." (seen its "A.")
     pending_title: _Node | None = None  # "Chương I" whose heading is on the next line
-    for par in _points_apart(paragraphs, warnings):
+    pars = _without_specks(_points_apart(paragraphs, warnings), warnings)
+    enclosed_until = 0  # the items of a list of enclosed papers run to here
+    for index, par in enumerate(pars):
         text = par.text.strip()
+        if index < enclosed_until:
+            if stack:
+                stack[-1].body.append(par.text)
+            continue
+        if par.cells is None and ENCLOSURES.match(text):
+            enclosed_until = enclosure_end(pars, index)
         opens = text.startswith(_OPEN_QUOTE)
         if quoted or (opens and _quote_left_open(text)):
             quoted = not _CLOSE_QUOTE.search(text) if quoted else True
@@ -106,6 +129,14 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
         if marker is not None and marker.kind == "capital":
             lettered = lettered or marker.number == "A"
             marker = marker if lettered else None  # "B. …" with no "A." before it: a line
+        if marker is None and par.ocr and par.cells is None and not opens:
+            marker = _misread_marker(pars, index, stack, rank)
+            if marker is not None:
+                warnings.append(Warning(
+                    code="numbering_repaired",
+                    message=f"'{text[:30]}…' read as unit {marker.number} (its number "
+                            "misread by OCR; the numbering around it says which)",
+                    where=f"page {par.page}" if par.page else None))
         if marker is None:
             if pending_title is not None and _is_heading_line(par):
                 pending_title.title = text
@@ -140,6 +171,84 @@ def build_sections(paragraphs: list[Paragraph]) -> tuple[list[Section], list[War
         (parent.children if parent else roots).append(node)
         stack.append(node)
     return [node.to_section() for node in roots], warnings
+
+
+def _misread_marker(pars: list[Paragraph], index: int, stack: list[_Node],
+                    rank: _Ranks) -> Marker | None:
+    """The unit a scanned paragraph opens whose number OCR misread (`misread_numbers`): its
+    own lenient reading where that is the next number there, else the number missing just
+    before the unit that follows it."""
+    opening = read_opening(pars[index].text.strip())
+    if opening is None:
+        return None
+    if opening.own is not None and _fits(opening.own, stack, rank):
+        return Marker(opening.own.kind, opening.own.number, opening.rest)
+    after = next((m for par in pars[index + 1 : index + 1 + MISREAD_LOOKAHEAD]
+                  if par.cells is None and (m := parse_marker(par.text.strip(), par.bold))),
+                 None)
+    number = predecessor(after) if after is not None else None
+    if after is None or number is None:
+        return None
+    candidate = Marker(after.kind, number, opening.rest)
+    return candidate if _fits(candidate, stack, rank) else None
+
+
+def _fits(marker: Marker, stack: list[_Node], rank: _Ranks) -> bool:
+    """Is `marker` the next unit where the tree stands: the number after its last sibling, or
+    a first one ("1", "a", "2.1" under "2") where it has none?"""
+    level = list(stack)
+    wanted = rank.peek(marker)
+    while level and rank.peek(level[-1].marker) > wanted:
+        level.pop()
+    if level and rank.peek(level[-1].marker) == wanted:
+        return level[-1].marker.number == predecessor(marker)
+    return is_first(marker, level[-1].marker if level else None)
+
+
+_SPECK_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s\-–—_]))[“”\"‘’']+(?=\s|$)")
+
+
+def _without_specks(paragraphs: list[Paragraph], warnings: list[Warning]) -> list[Paragraph]:
+    """Scanned paragraphs without the quotation marks OCR read from specks: in a paragraph
+    whose quotation marks do not pair up, a mark touching no word on either side ("_—“ Hành
+    vi …", "chấp hành ” ' quyết định"); a printed quotation mark hugs the text it quotes (a
+    pair typed with a space inside, "“ … ”", pairs up and stays)."""
+    out: list[Paragraph] = []
+    dropped = 0
+    for par in paragraphs:
+        if par.ocr and par.cells is None and _SPECK_QUOTE.search(par.text) and (
+                not _quotes_pair(par.text)):
+            text, count = _SPECK_QUOTE.subn("", par.text)
+            dropped += count
+            par = replace(par, text=re.sub(r"\s{2,}", " ", text).strip())
+        out.append(par)
+    if dropped:
+        warnings.append(Warning(code="ocr_repaired", message=f"{dropped} quotation mark(s) "
+                                "standing apart from any word in scanned text dropped (specks)"))
+    return out
+
+
+def _quotes_pair(text: str) -> bool:
+    """Do the quotation marks of `text` pair up (as many open as close, straight ones even)?"""
+    opened = text.count("“") + text.count("‘")
+    closed = text.count("”") + text.count("’")
+    return opened == closed and text.count('"') % 2 == 0 and text.count("'") % 2 == 0
+
+
+ENCLOSURES = re.compile(r"^(?:Hồ sơ|Tài liệu|Văn bản)\b[^:]{0,40}\b(?:kèm theo|gửi kèm)\b.*:$",
+                        re.S)
+
+
+def enclosure_end(paragraphs: list[Paragraph], index: int) -> int:
+    """Where the list of enclosed papers a "Hồ sơ kèm theo:" line at `index` opens ends: its
+    items "1.", "2.", … name papers sent with the document, not units of it."""
+    end, expected = index + 1, 1
+    while end < len(paragraphs) and paragraphs[end].cells is None:
+        marker = parse_marker(paragraphs[end].text.strip(), paragraphs[end].bold)
+        if marker is None or marker.kind != "arabic" or marker.number != str(expected):
+            break
+        end, expected = end + 1, expected + 1
+    return end
 
 
 def _quote_left_open(text: str) -> bool:

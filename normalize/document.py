@@ -17,6 +17,7 @@ from vnplan.schema import (
     Warning,
     walk_sections,
 )
+from vnplan.text.ocr_tones import syllable_counts
 
 from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
@@ -32,12 +33,13 @@ from .text import clean_edges, fix_text, fold
 
 
 def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: bool) -> None:
+    seen = syllable_counts(f.get() or "" for f in editable_fields(doc)) if ocr else None
     for f in editable_fields(doc):
         value = f.get()
         if not value:
             continue
         fixed, found = fix_text(value)
-        repaired, more = repair_text(gaz, fixed, ocr=ocr)
+        repaired, more = repair_text(gaz, fixed, ocr=ocr, seen=seen)
         if repaired != value:
             f.set(repaired)
         warnings.extend(w.model_copy(update={"where": f.path}) for w in [*found, *more])

@@ -14,12 +14,13 @@ Two sources of repairs, each reported as ``Warning(code="ocr_repaired", message=
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from rapidfuzz.distance import Levenshtein
 
+from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
-from vnplan.text.ocr_tones import repair_tone_confusions
+from vnplan.text.ocr_tones import repair_lone_syllables, repair_tone_confusions
 
 from .gazetteer import Gazetteer
 from .heritage import heritage_spans
@@ -119,15 +120,22 @@ def _word_repairs(gaz: Gazetteer, text: str, ocr: bool) -> tuple[str, list[Warni
     return _apply(text, edits), warnings
 
 
-def repair_text(gaz: Gazetteer, text: str, ocr: bool = False) -> tuple[str, list[Warning]]:
+def repair_text(gaz: Gazetteer, text: str, ocr: bool = False,
+                seen: Mapping[str, int] | None = None) -> tuple[str, list[Warning]]:
     """``text`` with the OCR repairs a gazetteer name licenses — only where a damaged spelling
     the gazetteer lists is found —, and one warning per repair. ``ocr=True`` (text that came
     from OCR) also makes the repairs meant for OCR'd text alone: listed ones that rest on the
     phrase alone ("phô biến"), quoted titles close to a designation, and the
-    dictionary-evidenced tone-mark repairs ("Thế thao")."""
+    dictionary-evidenced tone-mark repairs ("Thế thao"), and — given what the document
+    prints (`seen`: `syllable_counts`) — a word it prints read with other marks ("thị hành"
+    → "thi hành") and a syllable that is none given the tone the document prints it with
+    ("buối" → "buổi")."""
     text, listed = _listed_repairs(gaz, text, ocr)
     text, words = _word_repairs(gaz, text, ocr)
     tones: list[Warning] = []
+    lone: list[Warning] = []
     if ocr:
-        text, tones = repair_tone_confusions(text)
-    return text, listed + words + tones
+        text, tones = repair_tone_confusions(text, printed=seen)
+        if seen is not None:
+            text, lone = repair_lone_syllables(text, syllables(), seen)
+    return text, listed + words + tones + lone

@@ -28,6 +28,7 @@ class Printed:
     cells: tuple[str, ...] | None = None  # a table row, one string per cell
     break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
     starts_table: bool = False  # the first row of a table the reader saw as one (HTML, Word)
+    ocr: bool = False  # read by OCR from a scanned page: its numbers may be misread
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from vnplan.schema import Warning
 MIN_COLUMN_GAP_EM = 1.8  # two columns are at least this far apart
 MIN_TWO_SIDED_ROWS = 2  # rows with text on both sides needed to call a block two columns
 BAND_ROW_GAP_EM = 3.0  # a block of two columns ends at a vertical gap larger than this
+STACKED = 0.5  # scanned lines whose spans across the page overlap this much: one over another
 SIGNATURE_GAP_EM = 9.0  # ... but a scan's "Nơi nhận" | signature block spans the signing space
 MARGIN_BAND = 0.15  # running heads and page numbers live in this top/bottom share of a page
 RUNNING_SHARE = 0.5  # a line at the same place on this share of the pages is a running head
@@ -58,8 +59,10 @@ class _Placed:
     first_on_page: bool = False
 
 
-def _rows(segments: Sequence[Segment]) -> list[list[Segment]]:
-    """Segments grouped into rows (mutually overlapping vertically), top to bottom."""
+def _rows(segments: Sequence[Segment], scanned: bool = False) -> list[list[Segment]]:
+    """Segments grouped into rows (mutually overlapping vertically), top to bottom. On a
+    scan, a line OCR boxed too tall (its box reaching into the next line's) stays its own row
+    when the two lie over each other: the segments of one row stand side by side."""
     rows: list[list[Segment]] = []
     for seg in sorted(segments, key=lambda s: (s.top, s.x0)):
         middle = (seg.top + seg.bottom) / 2
@@ -67,11 +70,19 @@ def _rows(segments: Sequence[Segment]) -> list[list[Segment]]:
             row = rows[-1]
             head = row[0]
             head_middle = (head.top + head.bottom) / 2
-            if head.top <= middle <= head.bottom and seg.top <= head_middle <= seg.bottom:
+            stacked = scanned and any(_side_overlap(seg, other) > STACKED for other in row)
+            if head.top <= middle <= head.bottom and seg.top <= head_middle <= seg.bottom and (
+                    not stacked):
                 row.append(seg)
                 continue
         rows.append([seg])
     return [sorted(row, key=lambda s: s.x0) for row in rows]
+
+
+def _side_overlap(a: Segment, b: Segment) -> float:
+    """How much of the narrower of two segments the other covers across the page (0–1)."""
+    width = min(a.x1 - a.x0, b.x1 - b.x0)
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) / width if width > 0 else 0.0
 
 
 def _row_text(row: list[Segment]) -> str:
@@ -315,7 +326,7 @@ def _turns_page(prev: _Placed, line: _Placed, prev_frame: _Frame, frame: _Frame)
 
 def layout_lines(pages: Sequence[PageText]) -> tuple[list[Line], list[Warning]]:
     """The `Line`s of all pages in reading order, and layout notes."""
-    page_rows = [_rows(page.segments) for page in pages]
+    page_rows = [_rows(page.segments, page.scanned) for page in pages]
     dropped = _drop_running(list(pages), page_rows)
     placed = [line for page, rows in zip(pages, page_rows, strict=True)
               for line in _place_page(page, rows)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vnplan.extract.body import read_body
 from vnplan.extract.paragraphs import Paragraph
+from vnplan.schema import walk_sections
 
 
 def test_a_portals_table_of_contents_after_the_text_makes_no_units() -> None:
@@ -46,3 +47,25 @@ def test_a_guide_that_shows_a_signature_block_ends_where_it_is_signed() -> None:
         ("Bùi Văn Thạch", "Phó Chánh Văn phòng")]
     assert body.recipients == ["Các tỉnh uỷ, thành uỷ", "Lưu Văn phòng Trung ương Đảng"]
     assert [s.number for s in body.sections] == ["I"]
+
+
+def test_lists_of_enclosed_papers_are_no_units() -> None:
+    """A Phiếu trình lists the papers sent with it ("Hồ sơ, văn bản kèm theo: … gồm:" 1. … 5.)
+    before its own parts I., II., and again at the end ("Hồ sơ kèm theo:" 1., 2.): the lists
+    name papers, the parts are I. and II."""
+    texts = ["Nội dung trình: Kết quả thẩm định Phương án nổ mìn.",
+             "Hồ sơ, văn bản kèm theo: Theo Phiếu chuyển số 112/PC-VPUBND gồm:",
+             "1. Văn bản số 01/2025/GĐN-XDHT ngày 03/7/2025.", "2. Phương án nổ mìn",
+             "3. Hợp đồng thi công xây dựng công trình.", "I. TÓM TẮT NỘI DUNG",
+             "Phòng Quản lý Công nghiệp thẩm định Phương án.",
+             "II. ĐÁNH GIÁ CỦA CHUYÊN VIÊN XỬ LÝ CHÍNH", "1. Nội dung thẩm định",
+             "2. Đề xuất, kiến nghị", "Hồ sơ đề nghị phê duyệt đảm bảo đầy đủ.",
+             "Hồ sơ kèm theo:", "1. Tờ trình đề nghị UBND tỉnh phê duyệt.",
+             "2. Dự thảo Quyết định phê duyệt."]
+    body = read_body([Paragraph(text=t) for t in texts], 0)
+    paths = [s.path for s in walk_sections(body.sections)]
+    assert paths == [["I"], ["II"], ["II", "1"], ["II", "2"]]
+    assert body.sections[1].children[1].text.endswith(
+        "Hồ sơ kèm theo:\n1. Tờ trình đề nghị UBND tỉnh phê duyệt.\n"
+        "2. Dự thảo Quyết định phê duyệt.")
+    assert "3. Hợp đồng thi công xây dựng công trình." in body.preamble

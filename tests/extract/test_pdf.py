@@ -278,3 +278,18 @@ def test_the_character_path_reads_the_same_lines(monkeypatch: pytest.MonkeyPatch
     slow = [(line.text, line.cells, line.page, line.starts_paragraph)
             for line in read_pdf_layout(data).lines]
     assert slow == fast
+
+
+def test_scanned_lines_boxed_too_tall_stay_one_under_the_other() -> None:
+    """tesseract on a scanned decision boxed "Điều 1. …" 22 pt tall, reaching into the next
+    line's box: on a scan two lines that lie over each other across the page are two rows,
+    in their order (read as one row, the second line came first: "ủy và … Điều 1. Thành lập")."""
+    segments = (
+        Segment("Điều 1. Thành lập Hội đồng cấp tỉnh xét duyệt", 129.0, 527.4, 548.6, 549.7,
+                11.0),
+        Segment("túy và đề nghị xét duyệt địa bàn cấp tỉnh", 106.2, 536.0, 549.0, 560.2, 11.0),
+        Segment("đồng xét duyệt), gồm 13 thành viên.", 101.2, 555.5, 492.5, 576.4, 11.0))
+    lines = [line.text for line in layout_lines([PageText(
+        number=1, width=595, height=842, segments=segments, scanned=True)])[0]]
+    assert lines[0].startswith("Điều 1. Thành lập")
+    assert lines[1].startswith("túy và đề nghị")

@@ -9,12 +9,15 @@ import pytest
 
 from tests.conftest import ROOT
 from vnplan.extract.readers.pdf_glyphs import syllables
+from vnplan.schema import Document
 from vnplan.text.ocr_tones import (
     compound_words,
     dictionary_compounds,
     mark_distance,
     place_compounds,
+    repair_lone_syllables,
     repair_tone_confusions,
+    syllable_counts,
 )
 from vnplan.text.underthesea_files import word_list
 
@@ -106,3 +109,57 @@ def test_the_committed_compound_words_are_the_word_lists() -> None:
     assert {"lâm đồng", "lào cai", "đắk nông"} <= place_compounds(provinces)
     assert {"thể thao", "tổ chức", "đẩy mạnh", "địa bàn"} <= compound_words()
     assert all(len(w.split(" ")) == 2 for w in compound_words())
+
+
+def test_a_syllable_that_is_none_takes_the_tone_its_document_prints() -> None:
+    seen = syllable_counts(["các buổi làm việc", "phòng, chống ma túy; phòng chống tội phạm"])
+    text, warnings = repair_lone_syllables("Đối với buối làm việc, buỗi họp; phòng, chỗng",
+                                           syllables(), seen)
+    assert text == "Đối với buổi làm việc, buổi họp; phòng, chống"
+    assert [w.message for w in warnings] == ["buối → buổi", "buỗi → buổi", "chỗng → chống"]
+
+
+@pytest.mark.parametrize("text", [
+    "đào tạo nghẻ",  # "nghề" is printed nowhere else in the document: no evidence
+    "thủy điện Ngòi Nhù",  # a capital: a name no syllable list holds
+    "nẼnẽ n ..ẽ",  # one letter: a speck as often as a word
+])
+def test_a_syllable_without_evidence_is_left_alone(text: str) -> None:
+    seen = syllable_counts(["nhú", "e", text])
+    assert repair_lone_syllables(text, syllables(), seen) == (text, [])
+
+
+def test_the_sample_scans_misread_tones_are_repaired_from_the_document(
+        sample_records: dict[str, Document]) -> None:
+    """tesseract reads "ghi danh" as "ghỉ danh" in three group rows of the sample scan's
+    appendix; the scan prints "ghi" elsewhere, and the born-digital plan says "ghi danh"."""
+    scan = sample_records["samples/lao-cai-122-kh-ubnd-2022-scan.pdf"]
+    born = sample_records["samples/lao-cai-122-kh-ubnd-2022.pdf"]
+    titles = {row.group_title for row in scan.appendices[0].rows if row.group_title}
+    unesco = [t for t in titles if "UNESCO" in t]
+    assert unesco and all("UNESCO ghi danh" in t for t in unesco)
+    assert any("UNESCO ghi danh" in s.title for s in born.iter_sections())
+    repaired = [w for w in scan.warnings if w.message == "ghỉ → ghi"]
+    assert repaired and all(w.where and w.where.startswith("appendices[0].rows[")
+                            for w in repaired)
+
+
+def test_a_word_the_document_prints_is_evidence_for_any_two_marks() -> None:
+    """tesseract on scanned decisions: "thị hành" (a speck read as a dot below), "thắm quyền"
+    (the stacked marks of "ẩ" read as "ắ"), where the same document prints the word."""
+    printed = syllable_counts(["chịu trách nhiệm thi hành", "có thẩm quyền cấp phép",
+                               "thị hành", "thắm quyền"])
+    assert repair_tone_confusions("Hiệu lực thị hành")[0] == "Hiệu lực thị hành"
+    assert repair_tone_confusions("Hiệu lực thị hành", printed=printed)[0] == (
+        "Hiệu lực thi hành")
+    assert repair_tone_confusions("Về thắm quyền cấp", printed=printed)[0] == (
+        "Về thẩm quyền cấp")
+
+
+def test_a_syllable_the_document_prints_more_often_is_read_as_printed() -> None:
+    """"tại khoản" is no word of the list, "tài khoản" is one and the document prints it; but
+    it prints "tại" more often than "tài": "quy định tại khoản 3" stays."""
+    printed = syllable_counts(["nộp vào tài khoản số 7111", "quy định tại khoản 3 Điều 11",
+                               "tại Kho bạc", "tại Quyết định"])
+    text = "quy định tại khoản 3 Điều 11"
+    assert repair_tone_confusions(text, printed=printed) == (text, [])

@@ -27,7 +27,8 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -145,10 +146,73 @@ def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None,
     return known is not None and cost <= MAX_MARKS and fold_syllable(read.lower()) not in known
 
 
+def syllable_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each syllable, and each run of two syllables one space apart, occurs in
+    `texts` (lower case, tones placed one way): what a document prints."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        found = list(_SYLLABLE.finditer(text))
+        counts.update(fold_syllable(m.group().lower()) for m in found)
+        counts.update(_fold(f"{s.group()} {t.group()}") for s, t in itertools.pairwise(found)
+                      if _adjacent(text, s, t))
+    return counts
+
+
+def lone_syllable(read: str, known: Collection[str], seen: Mapping[str, int]) -> str | None:
+    """The Vietnamese syllable `read` — itself none, and in lower case (a capital may be a
+    name no list holds: "Ngòi Nhù") — is with another tone: of the syllables its letters make
+    with another tone, the one the same document prints most often (`seen`, from
+    `syllable_counts`), or None when the document prints none of them or two as often. OCR
+    reads one tone for another ("buối", "buỗi" for "buổi"; "chỗng" for "chống"), and the
+    document, printing the word elsewhere, is the evidence of which.
+
+    >>> from vnplan.extract.readers.pdf_glyphs import syllables
+    >>> seen = syllable_counts(["buổi làm việc", "phòng, chống ma túy; phòng chống"])
+    >>> [lone_syllable(w, syllables(), seen) for w in ("buối", "chỗng", "nghẻ", "Buối")]
+    ['buổi', 'chống', None, None]
+    """
+    lower = fold_syllable(read.lower())
+    if len(read) < 2 or read[:1].isupper() or lower in known:
+        return None  # one letter: a speck as often as a word
+    nfd = unicodedata.normalize("NFD", lower)
+    bare = "".join(c for c in nfd if c not in _TONES)
+    at = next((i for i, c in enumerate(nfd) if c in _TONES), len(bare))
+    found: dict[str, int] = {}
+    for tone in ("", *sorted(_TONES)):
+        word = fold_syllable(unicodedata.normalize("NFC", bare[:at] + tone + bare[at:]))
+        if word != lower and word in known and seen.get(word, 0) > 0:
+            found[word] = seen[word]
+    ranked = sorted(found.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def repair_lone_syllables(text: str, known: Collection[str],
+                          seen: Mapping[str, int]) -> tuple[str, list[Warning]]:
+    """`text` with each syllable that is none given the tone the document prints it with
+    (`lone_syllable`), and one warning per repair."""
+    warnings: list[Warning] = []
+    edits: list[tuple[int, int, str]] = []
+    for match in _SYLLABLE.finditer(text):
+        if (new := lone_syllable(match.group(), known, seen)) is not None:
+            edits.append((match.start(), match.end(), new))
+            warnings.append(Warning(code="ocr_repaired", message=f"{match.group()} → {new}"))
+    for start, end, new in reversed(edits):
+        text = text[:start] + new + text[end:]
+    return text, warnings
+
+
 def nearest_word(a: str, b: str, known: Collection[str] | None = None,
-                 opens: bool = False) -> tuple[str, str, int] | None:
+                 opens: bool = False,
+                 printed: Mapping[str, int] | None = None) -> tuple[str, str, int] | None:
     """The one two-syllable word nearest to "a b" by marks (see the module), with how many
-    marks it changes, or None (`known`, `opens` — "a" begins the line: see `_may_change`)."""
+    marks it changes, or None (`known`, `opens` — "a" begins the line: see `_may_change`).
+    A word the same document prints elsewhere (`printed`: `syllable_counts`) may be any two
+    marks away ("thị hành" where the document prints "thi hành", "Thẻ thao" beside "Thể
+    thao", "thắm quyền" beside "thẩm quyền"): the document is the evidence — unless it prints
+    the syllable as read more often than the one it would become ("tại khoản" beside "tài
+    khoản", "triệu đồng" beside a misread "triệu đông": "tại", "đồng" are its words)."""
     best: list[tuple[str, str]] = []
     least = 0
     for word in _by_letters().get(bare_letters(f"{a} {b}"), ()):
@@ -157,7 +221,9 @@ def nearest_word(a: str, b: str, known: Collection[str] | None = None,
         if da is None or db is None or (da and db):
             continue
         read, meant, cost, first = (a, x, da, True) if da else (b, y, db, False)
-        if not cost or not _may_change(read, meant, cost, known, opens and first):
+        seen = printed is not None and cost <= MAX_MARKS_CAPITALS and printed.get(word, 0) > 0 and (
+            printed.get(_fold(read), 0) <= printed.get(_fold(meant), 0))
+        if not cost or not (seen or _may_change(read, meant, cost, known, opens and first)):
             continue
         if not best or cost < least:
             best, least = [(x, y)], cost
@@ -167,11 +233,13 @@ def nearest_word(a: str, b: str, known: Collection[str] | None = None,
 
 
 def repair_tone_confusions(
-    text: str, known: Collection[str] | None = None
+    text: str, known: Collection[str] | None = None,
+    printed: Mapping[str, int] | None = None,
 ) -> tuple[str, list[Warning]]:
     """`text` with dictionary-evidenced diacritic repairs, and one warning per repair. The
     repairs that change fewest marks go first; a syllable is repaired once. With the
-    Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark."""
+    Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark;
+    with what the document prints (`printed`), to a word it prints by up to two."""
     words = _folded_words()
     syllables = list(_SYLLABLE.finditer(text))
     pairs = [_adjacent(text, s, t) for s, t in itertools.pairwise(syllables)]
@@ -185,7 +253,7 @@ def repair_tone_confusions(
         if not joined or bound or _is_name(text, a, b):
             continue
         opens = not text[: syllables[i].start()].strip(" -–•*.:;,(\"“")
-        if (reading := nearest_word(a, b, known, opens)) is not None:
+        if (reading := nearest_word(a, b, known, opens, printed)) is not None:
             x, y, cost = reading
             found.append((cost, i, x, y))
     edits: list[tuple[int, int, str]] = []
