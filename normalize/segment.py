@@ -170,12 +170,33 @@ def _words(segment: str, model: NameModel) -> list[Word]:
     for tagged, tagged_as in _tagger()(segment):
         for word, tag in _split_word(tagged, tagged_as, model):
             parts = [WORD.sub(lambda m: _same_length_key(m.group()), p) for p in word.split()]
-            m = re.compile(r"\s*".join(re.escape(p) for p in parts)).search(keyed, pos)
-            if m is None:
+            found = _spaced_find(keyed, parts, pos)
+            if found is None:
                 continue
-            out.append((segment[m.start() : m.end()], tag, m.start(), m.end()))
-            pos = m.end()
+            start, end = found
+            out.append((segment[start:end], tag, start, end))
+            pos = end
     return out
+
+
+def _spaced_find(text: str, parts: list[str], pos: int) -> tuple[int, int] | None:
+    """The first span of ``text`` from ``pos`` that is ``parts`` with any whitespace between
+    them (the regular expression ``part\\s*part…``, without compiling one per word)."""
+    if not parts:
+        return pos, pos
+    start = text.find(parts[0], pos)
+    while start != -1:
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if not text.startswith(part, end):
+                break
+            end += len(part)
+        else:
+            return start, end
+        start = text.find(parts[0], start + 1)
+    return None
 
 
 def _syllables(words: list[Word], i: int, limit: int = 6) -> list[tuple[str, int]]:

@@ -92,23 +92,22 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
     if len(tokens) < 2:
         return text.replace(SOFT_SPACE, " "), 0
-    # a split leaves a fallback letter on one side of the gap, and its pieces make a syllable
+    # a split leaves an unknown piece or a font change near the gap, a fallback letter on
+    # one side of it, and pieces that make a syllable (`_join_at`): the cheap tests first
     known = syllables()
-    candidates = {i for i in range(len(tokens) - 1)
-                  if _breakable(tokens[i], tokens[i + 1]) and _makes_syllable(tokens, i, known)}
-    if not candidates:
-        return " ".join(tokens).strip(), 0
+    unknown = [t.strip(_EDGE).lower() not in known for t in tokens]
+    soft = SOFT_SPACE in text
 
-    def unknown(j: int) -> bool:
-        return tokens[j].strip(_EDGE).lower() not in known
+    def near(i: int) -> bool:
+        return any(unknown[i : i + 3]) or (soft and any(SOFT_SPACE in g for g in gaps[i : i + 2]))
 
     out: list[str] = []
     joins = 0
     i = 0
-    while i < len(tokens):
-        near = i in candidates and (any(unknown(j) for j in range(i, min(i + 3, len(tokens))))
-                                    or any(SOFT_SPACE in gap for gap in gaps[i : i + 2]))
-        joined = _join_at(tokens, gaps, i) if near else None
+    last = len(tokens) - 1
+    while i <= last:
+        joined = _join_at(tokens, gaps, i) if (
+            i < last and near(i) and _breakable(tokens[i], tokens[i + 1])) else None
         word, used = joined if joined else (tokens[i], 1)
         out.append(word)
         if i + used - 1 < len(gaps):
@@ -120,17 +119,6 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
 
 def _breakable(left: str, right: str) -> bool:
     return _is_fallback(left[-1:]) or _is_fallback(right[:1])
-
-
-def _makes_syllable(tokens: list[str], i: int, known: frozenset[str]) -> bool:
-    """Do tokens i, i+1 (or i, i+1, i+2), edge punctuation aside, spell a syllable?"""
-    for size in (2, 3):
-        if i + size <= len(tokens):
-            group = tokens[i : i + size]
-            word = "".join([group[0].lstrip(_EDGE), *group[1:-1], group[-1].rstrip(_EDGE)])
-            if word.lower() in known:
-                return True
-    return False
 
 
 def _is_fallback(char: str) -> bool:

@@ -54,12 +54,19 @@ def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> 
 
 
 def page_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[dict[str, Any]]:
-    """The horizontal and vertical ruling lines painted on the page (display space)."""
+    """The horizontal and vertical ruling lines painted on the page (display space): its
+    top-level path objects, read with pdfium's own calls (a page may have hundreds)."""
     edges: list[dict[str, Any]] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        if not is_visible(obj):
+    bounds = [ctypes.c_float() for _ in range(4)]
+    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH or not is_visible(obj):
             continue
-        box = frame.box(*obj.get_bounds())
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        box = frame.box(*(b.value for b in bounds))
         width, height = box[2] - box[0], box[3] - box[1]
         if height <= RULE_THICKNESS and width >= MIN_RULE_LENGTH:
             mid = (box[1] + box[3]) / 2
@@ -72,37 +79,41 @@ def page_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[dict[str, Any]]:
     return edges
 
 
-def is_visible(obj: pdfium.PdfObject) -> bool:
-    """Whether the path shows on a white page: a stroke or a fill in a colour.
+def is_visible(obj: Any) -> bool:
+    """Whether the path (pdfium's handle) shows on a white page: a stroke or a fill in a
+    colour.
 
     A clipping path paints nothing, and a report whose paragraphs have white shading and
     white borders is printed with a white box behind every line and white rules down both
     sides of the text: taken for rules, they frame the running text as a table."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
         return True
     painted = (fill.value and _coloured(pdfium_c.FPDFPageObj_GetFillColor, obj)) or (
         stroke.value and _coloured(pdfium_c.FPDFPageObj_GetStrokeColor, obj))
     return bool(painted)
 
 
-def _coloured(read_colour: Callable[..., int], obj: pdfium.PdfObject) -> bool:
+def _coloured(read_colour: Callable[..., int], obj: Any) -> bool:
     """The path's fill or stroke colour (`read_colour`) is neither white nor transparent; a
     colour pdfium cannot read counts as shown."""
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not read_colour(obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b),
+    if not read_colour(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b),
                        ctypes.byref(a)):
         return True
     return a.value > 0 and min(r.value, g.value, b.value) < WHITE
 
 
-def _segment_edges(obj: pdfium.PdfObject, frame: PageFrame) -> list[dict[str, Any]]:
+def _segment_edges(obj: Any, frame: PageFrame) -> list[dict[str, Any]]:
     """The straight axis-parallel sides of a larger path (a rectangle, a drawn grid)."""
-    a, b, c, d, e, f = obj.get_matrix().get()
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+        raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
     x, y = ctypes.c_float(), ctypes.c_float()
     points: list[tuple[int, float, float, bool]] = []
-    for index in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
         px, py = frame.point(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         closes = bool(pdfium_c.FPDFPathSegment_GetClose(segment))
