@@ -31,6 +31,7 @@ nghị", "Bộ trưởng", "Báo cáo" whole, so they are not read as "Hội", "
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -469,6 +470,29 @@ def capitals_name(text: str, model: NameModel) -> bool:
                    for stop in model.stops)
 
 
+def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[bool],
+                   model: NameModel) -> bool:
+    """Whether a head can begin at a word of ``segment`` (at ``base`` in the text): a word
+    outside every match and every blocked span, written with a capital (or after "Trưởng",
+    "Phó": a title that shares its head), whose syllables as written begin with a head. A
+    tagged word is a run of these syllables, so where none begins a head, no tagged one does."""
+    if not unicodedata.is_normalized("NFC", segment):
+        return True  # decomposed letters are no whole words to the expression: ask the tagger
+    words = [(w.start(), w.group()) for w in WORD.finditer(segment)]
+    keys: list[str] | None = None
+    for t, (start, word) in enumerate(words):
+        key = fold_token(word)
+        if key not in model.first_syllables or covered[base + start] or blocked[base + start]:
+            continue
+        keys = keys or [fold_token(w) for _, w in words]
+        if not upper_initial(word) and not (t and keys[t - 1] in _TITLE_PARTS):
+            continue
+        heads = model.head_syllables.get(key, ())
+        if any(tuple(keys[t : t + len(head)]) == head for head in heads):
+            return True
+    return False
+
+
 def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
                         blocked: list[bool] | None = None) -> list[Phrase]:
     """Phrases shaped like agency names (bodies, groups, heads alone) that overlap no
@@ -480,13 +504,9 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
         base = seg.start()
         if _all_capitals(seg.group()):
             continue  # a heading in capitals: no capital tells where a name ends
-        if not any(
-            fold_token(w.group()) in model.first_syllables
-            and upper_initial(w.group())
-            and not covered[base + w.start()] and not blocked[base + w.start()]
-            for w in WORD.finditer(seg.group())
-        ) and not _SHARED_TITLE.search(seg.group()):
-            continue
+        if not _SHARED_TITLE.search(seg.group()) and not _may_open_head(
+                seg.group(), base, covered, blocked, model):
+            continue  # the tagger, the costly part, only where a name can begin
         words = _words(seg.group(), model)
 
         def free(k: int, words: list[Word] = words, base: int = base) -> bool:

@@ -92,29 +92,34 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
     if len(tokens) < 2:
         return text.replace(SOFT_SPACE, " "), 0
-    # a split leaves an unknown piece or a font change near the gap, a fallback letter on
-    # one side of it, and pieces that make a syllable (`_join_at`): the cheap tests first
+    # a split leaves an unknown piece (or a font change) at most two tokens before its gap,
+    # a fallback letter on one side of it, and pieces that make a syllable (`_join_at`):
+    # only the gaps near an unknown piece are tried
     known = syllables()
-    unknown = [t.strip(_EDGE).lower() not in known for t in tokens]
-    soft = SOFT_SPACE in text
-
-    def near(i: int) -> bool:
-        return any(unknown[i : i + 3]) or (soft and any(SOFT_SPACE in g for g in gaps[i : i + 2]))
-
+    lowered = _GAP.split(text.lower())[::2]  # lower case keeps the gaps where they are
+    near = {i for k, token in enumerate(lowered) if token.strip(_EDGE) not in known
+            for i in range(k - 2, k + 1)}
+    if SOFT_SPACE in text:
+        near.update(i for k, gap in enumerate(gaps) if SOFT_SPACE in gap for i in (k - 1, k))
+    joined: dict[int, tuple[str, int]] = {}
+    after = 0  # the first token not inside a join already made
+    for i in sorted(near):
+        if after <= i < len(tokens) - 1 and _breakable(tokens[i], tokens[i + 1]):
+            found = _join_at(tokens, gaps, i)
+            if found is not None:
+                joined[i] = found
+                after = i + found[1]
+    if not joined:
+        return " ".join(tokens).strip(), 0
     out: list[str] = []
-    joins = 0
     i = 0
-    last = len(tokens) - 1
-    while i <= last:
-        joined = _join_at(tokens, gaps, i) if (
-            i < last and near(i) and _breakable(tokens[i], tokens[i + 1])) else None
-        word, used = joined if joined else (tokens[i], 1)
+    while i < len(tokens):
+        word, used = joined.get(i, (tokens[i], 1))
         out.append(word)
         if i + used - 1 < len(gaps):
             out.append(" ")
-        joins += used - 1
         i += used
-    return "".join(out).strip(), joins
+    return "".join(out).strip(), sum(used - 1 for _, used in joined.values())
 
 
 def _breakable(left: str, right: str) -> bool:
