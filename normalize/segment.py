@@ -472,24 +472,34 @@ def capitals_name(text: str, model: NameModel) -> bool:
 
 def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[bool],
                    model: NameModel) -> bool:
-    """Whether a head can begin at a word of ``segment`` (at ``base`` in the text): a word
-    outside every match and every blocked span, written with a capital (or after "Trưởng",
-    "Phó": a title that shares its head), whose syllables as written begin with a head. A
-    tagged word is a run of these syllables, so where none begins a head, no tagged one does."""
+    """Whether a head can begin at a word of ``segment`` (at ``base`` in the text), for a
+    segment with a capitalised word that may begin one (a first syllable of a head, outside
+    every match and every blocked span): a free word, capitalised or after "Trưởng", "Phó"
+    (a title that shares its head), whose syllables as written begin with a head. A tagged
+    word is a run of these syllables: where none begins a head, no tagged word does."""
+    if not any(w.group()[:1].isupper() and not covered[base + w.start()]
+               and not blocked[base + w.start()] and fold_token(w.group()) in model.first_syllables
+               for w in WORD.finditer(segment)):
+        return False
     if not unicodedata.is_normalized("NFC", segment):
         return True  # decomposed letters are no whole words to the expression: ask the tagger
     words = [(w.start(), w.group()) for w in WORD.finditer(segment)]
-    keys: list[str] | None = None
-    for t, (start, word) in enumerate(words):
-        key = fold_token(word)
-        if key not in model.first_syllables or covered[base + start] or blocked[base + start]:
+    free = [not covered[base + start] and not blocked[base + start] for start, _ in words]
+    keys: dict[int, str] = {}
+
+    def key(t: int) -> str:
+        if t not in keys:
+            keys[t] = fold_token(words[t][1])
+        return keys[t]
+
+    for t, (_, word) in enumerate(words):
+        if not free[t] or key(t) not in model.first_syllables or not (
+                upper_initial(word) or (t and key(t - 1) in _TITLE_PARTS)):
             continue
-        keys = keys or [fold_token(w) for _, w in words]
-        if not upper_initial(word) and not (t and keys[t - 1] in _TITLE_PARTS):
-            continue
-        heads = model.head_syllables.get(key, ())
-        if any(tuple(keys[t : t + len(head)]) == head for head in heads):
-            return True
+        for head in model.head_syllables.get(key(t), ()):
+            if t + len(head) <= len(words) and all(
+                    key(t + k) == head[k] for k in range(1, len(head))):
+                return True
     return False
 
 
