@@ -154,16 +154,71 @@ def find_grids(edges: list[dict[str, Any]], width: float, height: float) -> list
     if not has_ruling(edges):
         return []
     from pdfplumber.page import Page
-    from pdfplumber.table import TableFinder
+    from pdfplumber.table import (
+        Table,
+        TableFinder,
+        TableSettings,
+        cells_to_tables,
+        edges_to_intersections,
+    )
 
-    finder = TableFinder(cast(Page, _EdgePage(edges, (0.0, 0.0, width, height))), TABLE_SETTINGS)
+    page = cast(Page, _EdgePage(edges, (0.0, 0.0, width, height)))
+    # TableFinder's own steps (its edges from the page, their intersections, cells, tables),
+    # the cells found by the search below: pdfplumber's compares each point with all others
+    finder = TableFinder.__new__(TableFinder)
+    finder.page, finder.settings = page, TableSettings.resolve(TABLE_SETTINGS)
+    points = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+                                    finder.settings.intersection_y_tolerance)
+    tables = [Table(page, cells) for cells in cells_to_tables(intersections_to_cells(points))]
     grids: list[Grid] = []
-    for table in finder.tables:
+    for table in tables:
         rows = tuple(tuple(cast(Box | None, cell) for cell in row.cells) for row in table.rows)
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             tops = tuple(next(c for c in row if c is not None)[1] for row in rows)
             grids.append(Grid(bbox=cast(Box, table.bbox), rows=rows, tops=tops))
     return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[Any]]]
+                           ) -> list[Box]:
+    """pdfplumber's `intersections_to_cells`, cell for cell: from each point (in order) the
+    smallest cell whose corners are points joined by edges, searched among the points of the
+    point's own column and row instead of all the points after it, each point's edges made a
+    set once instead of at every comparison."""
+    from pdfplumber.utils.geometry import obj_to_bbox
+
+    points = sorted(intersections)
+    vertical = {p: {obj_to_bbox(e) for e in intersections[p]["v"]} for p in points}
+    horizontal = {p: {obj_to_bbox(e) for e in intersections[p]["h"]} for p in points}
+    columns: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for point in points:  # sorted by x, then y: a column top to bottom, a row left to right
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
+    cells: list[Box] = []
+    for point in points[:-1]:
+        column, row = columns[point[0]], rows[point[1]]
+        below = column[column.index(point) + 1 :]
+        right = [q for q in row[row.index(point) + 1 :]
+                 if not horizontal[point].isdisjoint(horizontal[q])]
+        cells.extend(_smallest_cell(point, below, right, vertical, horizontal)[:1])
+    return cells
+
+
+def _smallest_cell(
+    point: tuple[float, float], below: list[tuple[float, float]],
+    right: list[tuple[float, float]], vertical: dict[tuple[float, float], set[Box]],
+    horizontal: dict[tuple[float, float], set[Box]],
+) -> list[Box]:
+    for low in below:
+        if vertical[point].isdisjoint(vertical[low]):
+            continue
+        for side in right:
+            corner = (side[0], low[1])
+            if corner in vertical and not vertical[corner].isdisjoint(vertical[side]) and (
+                    not horizontal[corner].isdisjoint(horizontal[low])):
+                return [(point[0], point[1], corner[0], corner[1])]
+    return []
 
 
 def locate(grids: list[Grid], x: float, y: float) -> tuple[int, int, int] | None:
