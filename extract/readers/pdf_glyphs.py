@@ -96,9 +96,8 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     # a fallback letter on one side of it, and pieces that make a syllable (`_join_at`):
     # only the gaps near an unknown piece are tried
     known = syllables()
-    lowered = _GAP.split(text.lower())[::2]  # lower case keeps the gaps where they are
-    near = {i for k, token in enumerate(lowered) if token.strip(_EDGE) not in known
-            for i in range(k - 2, k + 1)}
+    unknown = [k for k, token in enumerate(tokens) if token.strip(_EDGE).lower() not in known]
+    near = {i for k in unknown for i in (k - 2, k - 1, k)}
     if SOFT_SPACE in text:
         near.update(i for k, gap in enumerate(gaps) if SOFT_SPACE in gap for i in (k - 1, k))
     joined: dict[int, tuple[str, int]] = {}
