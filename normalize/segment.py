@@ -54,6 +54,7 @@ _PLACE_UNITS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "huy
                           "thôn", "bản", "làng", "xóm", "ấp", "tổ dân phố"})
 _MODIFIER_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "A", "M"})
 _CODE = re.compile(r"^(?:\d+[A-Z]+\d*|[IVXLC]+|\d+)$")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a syllable as written: no digit glued to it
 _UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")  # Bộ Công an's units: C04, PC04, PK02, V01
 Word = tuple[str, str, int, int]  # text, POS tag, start, end
 PhraseKind = Literal["body", "group", "head"]
@@ -475,15 +476,16 @@ def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[b
     """Whether a head can begin at a word of ``segment`` (at ``base`` in the text), for a
     segment with a capitalised word that may begin one (a first syllable of a head, outside
     every match and every blocked span): a free word, capitalised or after "Trưởng", "Phó"
-    (a title that shares its head), whose syllables as written begin with a head. A tagged
-    word is a run of these syllables: where none begins a head, no tagged word does."""
+    (a title that shares its head), whose syllables as written (runs of letters) begin with
+    a head. A tagged word is a run of these syllables: where none begins a head, no tagged
+    word does."""
     if not any(w.group()[:1].isupper() and not covered[base + w.start()]
                and not blocked[base + w.start()] and fold_token(w.group()) in model.first_syllables
                for w in WORD.finditer(segment)):
         return False
     if not unicodedata.is_normalized("NFC", segment):
         return True  # decomposed letters are no whole words to the expression: ask the tagger
-    words = [(w.start(), w.group()) for w in WORD.finditer(segment)]
+    words = [(w.start(), w.group()) for w in _LETTERS.finditer(segment)]  # "Phòng2": "Phòng"
     free = [not covered[base + start] and not blocked[base + start] for start, _ in words]
     keys: dict[int, str] = {}
 
