@@ -31,7 +31,6 @@ nghị", "Bộ trưởng", "Báo cáo" whole, so they are not read as "Hội", "
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -54,7 +53,6 @@ _PLACE_UNITS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "huy
                           "thôn", "bản", "làng", "xóm", "ấp", "tổ dân phố"})
 _MODIFIER_TAGS = frozenset({"N", "Np", "Nc", "Nu", "Ny", "A", "M"})
 _CODE = re.compile(r"^(?:\d+[A-Z]+\d*|[IVXLC]+|\d+)$")
-_LETTERS = re.compile(r"[^\W\d_]+")  # a syllable as written: no digit glued to it
 _UNIT_CODE = re.compile(r"^[A-Z]{1,3}\d{2,3}$")  # Bộ Công an's units: C04, PC04, PK02, V01
 Word = tuple[str, str, int, int]  # text, POS tag, start, end
 PhraseKind = Literal["body", "group", "head"]
@@ -476,16 +474,14 @@ def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[b
     """Whether a head can begin at a word of ``segment`` (at ``base`` in the text), for a
     segment with a capitalised word that may begin one (a first syllable of a head, outside
     every match and every blocked span): a free word, capitalised or after "Trưởng", "Phó"
-    (a title that shares its head), whose syllables as written (runs of letters) begin with
-    a head. A tagged word is a run of these syllables: where none begins a head, no tagged
-    word does."""
+    (a title that shares its head), whose syllables begin with a head: the syllables of the
+    tokens the tagger's words are made of ("QĐ-UBND" is one, no "UBND"). A tagged word is a
+    run of these syllables: where none begins a head, no tagged word does."""
     if not any(w.group()[:1].isupper() and not covered[base + w.start()]
                and not blocked[base + w.start()] and fold_token(w.group()) in model.first_syllables
                for w in WORD.finditer(segment)):
         return False
-    if not unicodedata.is_normalized("NFC", segment):
-        return True  # decomposed letters are no whole words to the expression: ask the tagger
-    words = [(w.start(), w.group()) for w in _LETTERS.finditer(segment)]  # "Phòng2": "Phòng"
+    words = [(start, segment[start:end]) for start, end in _token_spans(segment)]
     free = [not covered[base + start] and not blocked[base + start] for start, _ in words]
     keys: dict[int, str] = {}
 
@@ -503,6 +499,25 @@ def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[b
                     key(t + k) == head[k] for k in range(1, len(head))):
                 return True
     return False
+
+
+def _token_spans(segment: str) -> list[tuple[int, int]]:
+    """Where the tokens the tagger makes its words of stand in ``segment``, each cut into its
+    syllables, found the way `_words` finds the words: by their keys, left to right."""
+    from vnplan.text.segmenter import tokens
+
+    keyed = WORD.sub(lambda m: _same_length_key(m.group()), segment)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece, is_run in pieces(segment):
+        units = [piece] if is_run else tokens(piece) if piece.strip() else []
+        for part in (p for unit in units for p in unit.split()):
+            found = _spaced_find(keyed, [WORD.sub(lambda m: _same_length_key(m.group()), part)],
+                                 pos)
+            if found is not None:
+                spans.append(found)
+                pos = found[1]
+    return spans
 
 
 def agency_like_phrases(text: str, covered: list[bool], model: NameModel,

@@ -116,6 +116,16 @@ def _pos_model() -> Any:
     return _tagger(package_dir().joinpath(*_POS_MODEL))
 
 
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text`` the CRF joins into words (underthesea's regular expression):
+    a word of ``word_tokenize`` is one token or several in a row.
+
+    >>> tokens("Quyết định 4399/QĐ-UBND")
+    ['Quyết', 'định', '4399', '/', 'QĐ-UBND']
+    """
+    return _tokenizer()(text)
+
+
 def word_tokenize(text: str) -> list[str]:
     """The words of ``text``, a word of several syllables joined by spaces.
 
