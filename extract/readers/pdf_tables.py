@@ -186,11 +186,11 @@ def intersections_to_cells(intersections: dict[tuple[float, float], dict[str, li
     smallest cell whose corners are points joined by edges, searched among the points of the
     point's own column and row instead of all the points after it, each point's edges made a
     set once instead of at every comparison."""
-    from pdfplumber.utils.geometry import obj_to_bbox
+    from pdfplumber.utils.geometry import bbox_getter  # what its `obj_to_bbox` calls
 
     points = sorted(intersections)
-    vertical = {p: {obj_to_bbox(e) for e in intersections[p]["v"]} for p in points}
-    horizontal = {p: {obj_to_bbox(e) for e in intersections[p]["h"]} for p in points}
+    vertical = {p: set(map(bbox_getter, intersections[p]["v"])) for p in points}
+    horizontal = {p: set(map(bbox_getter, intersections[p]["h"])) for p in points}
     columns: dict[float, list[tuple[float, float]]] = {}
     rows: dict[float, list[tuple[float, float]]] = {}
     for point in points:  # sorted by x, then y: a column top to bottom, a row left to right
