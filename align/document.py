@@ -61,14 +61,15 @@ def section_pillars(section: Section, catalogs: tuple[Catalog, ...] | None = Non
     return _pool_all(section_units(section), catalogs or load_catalogs()[:1])
 
 
-def align_document(doc: Document) -> Document:
+def align_document(doc: Document, *, copy: bool = True) -> Document:
     """A copy of `doc` with `pillars` set on its objective/task sections, appendix rows (those
     of the documents it issues too: a decision's Kế hoạch) and, for news, on the article as a
     whole, for each strategy the document implements; a
     document that implements none gets none. Sections of other roles keep empty lists.
-    The input is not changed; the same record always gives the same pillars.
+    The input is not changed (unless `copy=False`: then `doc` itself is set and returned);
+    the same record always gives the same pillars.
     """
-    out = doc.model_copy(deep=True)
+    out = doc.model_copy(deep=True) if copy else doc
     catalogs = implemented(out)
     if out.article is not None:
         out.article.pillars = news_pillars(out, catalogs)

@@ -291,7 +291,8 @@ def _cut_names_completed(mentions: list[AgencyRef]) -> list[AgencyRef]:
 
 
 def normalize_document(
-    doc: Document, *, ocr_text: bool | None = None, gazetteer: Gazetteer | None = None
+    doc: Document, *, ocr_text: bool | None = None, gazetteer: Gazetteer | None = None,
+    copy: bool = True,
 ) -> Document:
     """A new Document: text repairs (look-alikes, evidenced OCR damage) as
     warnings, province filled/canonicalised, agency cells re-split and every AgencyRef
@@ -299,9 +300,11 @@ def normalize_document(
 
     OCR repairs that rest on the phrase alone ("phô biến" → "phổ biến", listed in
     data/ocr_repairs.json) are made only for OCR'd text: a scanned source, or when the caller
-    says the text came from OCR (`ocr_text=True`); gazetteer-evidenced ones always are."""
+    says the text came from OCR (`ocr_text=True`); gazetteer-evidenced ones always are.
+    `copy=False` changes `doc` itself and returns it (for a caller that owns it: the
+    pipeline's freshly extracted record), saving a deep copy of a long document."""
     gaz = gazetteer or default_gazetteer()
-    out = doc.model_copy(deep=True)
+    out = doc.model_copy(deep=True) if copy else doc
     warnings: list[Warning] = []
     _repair_texts(gaz, out, warnings, ocr=doc.source.ocr if ocr_text is None else ocr_text)
     _set_province(out, document_province(gaz, out), warnings)

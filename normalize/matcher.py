@@ -119,9 +119,16 @@ def candidates(index: Index, a: Analysed) -> tuple[tuple[Pattern, ...], ...]:
         for end, (length, ranked) in index.automaton.iter(a.keyline):
             start = a.starts[end - length + 1]
             per_token[start].extend(ranked)
-    found = tuple(tuple(p for _, p in sorted(c, key=lambda x: x[0])) for c in per_token)
+    found = tuple(_ranked(c) if c else () for c in per_token)
     a.scans[index.serial] = found
     return found
+
+
+def _ranked(found: list[tuple[int, Pattern]]) -> tuple[Pattern, ...]:
+    """The patterns found at one token, longest first (by their rank; a stable sort)."""
+    if len(found) == 1:
+        return (found[0][1],)
+    return tuple(p for _, p in sorted(found, key=lambda x: x[0]))
 
 
 def _exact_form(word: str) -> str:

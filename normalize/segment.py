@@ -171,12 +171,33 @@ def _words(segment: str, model: NameModel) -> list[Word]:
     for tagged, tagged_as in _tagger()(segment):
         for word, tag in _split_word(tagged, tagged_as, model):
             parts = [WORD.sub(lambda m: _same_length_key(m.group()), p) for p in word.split()]
-            m = re.compile(r"\s*".join(re.escape(p) for p in parts)).search(keyed, pos)
-            if m is None:
+            found = _spaced_find(keyed, parts, pos)
+            if found is None:
                 continue
-            out.append((segment[m.start() : m.end()], tag, m.start(), m.end()))
-            pos = m.end()
+            start, end = found
+            out.append((segment[start:end], tag, start, end))
+            pos = end
     return out
+
+
+def _spaced_find(text: str, parts: list[str], pos: int) -> tuple[int, int] | None:
+    """The first span of ``text`` from ``pos`` that is ``parts`` with any whitespace between
+    them (the regular expression ``part\\s*part…``, without compiling one per word)."""
+    if not parts:
+        return pos, pos
+    start = text.find(parts[0], pos)
+    while start != -1:
+        end = start + len(parts[0])
+        for part in parts[1:]:
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if not text.startswith(part, end):
+                break
+            end += len(part)
+        else:
+            return start, end
+        start = text.find(parts[0], start + 1)
+    return None
 
 
 def _syllables(words: list[Word], i: int, limit: int = 6) -> list[tuple[str, int]]:
@@ -449,6 +470,57 @@ def capitals_name(text: str, model: NameModel) -> bool:
                    for stop in model.stops)
 
 
+def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[bool],
+                   model: NameModel) -> bool:
+    """Whether a head can begin at a word of ``segment`` (at ``base`` in the text), for a
+    segment with a capitalised word that may begin one (a first syllable of a head, outside
+    every match and every blocked span): a free word, capitalised or after "Trưởng", "Phó"
+    (a title that shares its head), whose syllables begin with a head: the syllables of the
+    tokens the tagger's words are made of ("QĐ-UBND" is one, no "UBND"). A tagged word is a
+    run of these syllables: where none begins a head, no tagged word does."""
+    if not any(w.group()[:1].isupper() and not covered[base + w.start()]
+               and not blocked[base + w.start()] and fold_token(w.group()) in model.first_syllables
+               for w in WORD.finditer(segment)):
+        return False
+    words = [(start, segment[start:end]) for start, end in _token_spans(segment)]
+    free = [not covered[base + start] and not blocked[base + start] for start, _ in words]
+    keys: dict[int, str] = {}
+
+    def key(t: int) -> str:
+        if t not in keys:
+            keys[t] = fold_token(words[t][1])
+        return keys[t]
+
+    for t, (_, word) in enumerate(words):
+        if not free[t] or key(t) not in model.first_syllables or not (
+                upper_initial(word) or (t and key(t - 1) in _TITLE_PARTS)):
+            continue
+        for head in model.head_syllables.get(key(t), ()):
+            if t + len(head) <= len(words) and all(
+                    key(t + k) == head[k] for k in range(1, len(head))):
+                return True
+    return False
+
+
+def _token_spans(segment: str) -> list[tuple[int, int]]:
+    """Where the tokens the tagger makes its words of stand in ``segment``, each cut into its
+    syllables, found the way `_words` finds the words: by their keys, left to right."""
+    from vnplan.text.segmenter import tokens
+
+    keyed = WORD.sub(lambda m: _same_length_key(m.group()), segment)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece, is_run in pieces(segment):
+        units = [piece] if is_run else tokens(piece) if piece.strip() else []
+        for part in (p for unit in units for p in unit.split()):
+            found = _spaced_find(keyed, [WORD.sub(lambda m: _same_length_key(m.group()), part)],
+                                 pos)
+            if found is not None:
+                spans.append(found)
+                pos = found[1]
+    return spans
+
+
 def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
                         blocked: list[bool] | None = None) -> list[Phrase]:
     """Phrases shaped like agency names (bodies, groups, heads alone) that overlap no
@@ -460,13 +532,9 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
         base = seg.start()
         if _all_capitals(seg.group()):
             continue  # a heading in capitals: no capital tells where a name ends
-        if not any(
-            fold_token(w.group()) in model.first_syllables
-            and upper_initial(w.group())
-            and not covered[base + w.start()] and not blocked[base + w.start()]
-            for w in WORD.finditer(seg.group())
-        ) and not _SHARED_TITLE.search(seg.group()):
-            continue
+        if not _SHARED_TITLE.search(seg.group()) and not _may_open_head(
+                seg.group(), base, covered, blocked, model):
+            continue  # the tagger, the costly part, only where a name can begin
         if not may_begin_a_name(seg.group(), base, covered, blocked, model):
             continue  # its heads all stand alone: it names no body (and needs no tagging)
         words = _words(seg.group(), model)

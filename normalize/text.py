@@ -78,7 +78,7 @@ def key_of(text: str) -> tuple[str, ...]:
 def gap_is_hard(gap: str, previous_word: str) -> bool:
     """Whether the characters between two words end a name (a full stop after a short
     capitalised abbreviation such as "TP." does not)."""
-    if any(c in _HARD_GAP for c in gap):
+    if not _HARD_GAP.isdisjoint(gap):
         return True
     if "." in gap:
         return not (len(previous_word) <= 3 and previous_word[:1].isupper())

@@ -237,4 +237,5 @@ def _normalize(doc: Document, ocr_text: bool | None) -> Document:
     from vnplan.align import align_document
     from vnplan.normalize import normalize_document
 
-    return align_document(normalize_document(doc, ocr_text=ocr_text))
+    # the pipeline owns the record it extracted: neither step needs a copy of it
+    return align_document(normalize_document(doc, ocr_text=ocr_text, copy=False), copy=False)

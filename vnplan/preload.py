@@ -27,7 +27,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 1. Bảo vệ, phát huy giá trị các di sản văn hóa được UNESCO ghi danh; quảng bá hình ảnh đất nước.
 II. TỔ CHỨC THỰC HIỆN
 Sở Ngoại vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch triển khai Kế hoạch.
-Ban Quản lý Khu kinh tế tổ chức hội nghị.
+Ban Quản lý Khu kinh tế tổ chức hội nghị; Trung tâm Phục vụ hành chính công trang bị camera.
 """
 
 

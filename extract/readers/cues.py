@@ -33,7 +33,8 @@ _ORDINAL_HEADS = ("stt", "tt", "số tt", "số thứ tự")
 def is_header_row(cells: tuple[str, ...]) -> bool:
     """A table's header row: it opens with the ordinal column (STT, TT) and names another
     column ("Nội dung", "Nhiệm vụ" …), as a table repeats it on every page."""
-    texts = [fold_heading(c) for c in cells if c.strip()]
-    if len(texts) < 2 or texts[0] not in _ORDINAL_HEADS:
-        return False
-    return any(any(ch.isalpha() for ch in t) and not t.isupper() for t in texts[1:])
+    written = [c for c in cells if c.strip()]
+    if len(written) < 2 or fold_heading(written[0]) not in _ORDINAL_HEADS:
+        return False  # most rows: the rest is not folded
+    texts = [fold_heading(c) for c in written[1:]]
+    return any(any(ch.isalpha() for ch in t) and not t.isupper() for t in texts)

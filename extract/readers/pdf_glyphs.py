@@ -92,45 +92,37 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     tokens, gaps = parts[::2], parts[1::2]  # gaps[i] lies between tokens[i] and tokens[i + 1]
     if len(tokens) < 2:
         return text.replace(SOFT_SPACE, " "), 0
-    # a split leaves a fallback letter on one side of the gap, and its pieces make a syllable
+    # a split leaves an unknown piece (or a font change) at most two tokens before its gap,
+    # a fallback letter on one side of it, and pieces that make a syllable (`_join_at`):
+    # only the gaps near an unknown piece are tried
     known = syllables()
-    candidates = {i for i in range(len(tokens) - 1)
-                  if _breakable(tokens[i], tokens[i + 1]) and _makes_syllable(tokens, i, known)}
-    if not candidates:
+    unknown = [k for k, token in enumerate(tokens) if token.strip(_EDGE).lower() not in known]
+    near = {i for k in unknown for i in (k - 2, k - 1, k)}
+    if SOFT_SPACE in text:
+        near.update(i for k, gap in enumerate(gaps) if SOFT_SPACE in gap for i in (k - 1, k))
+    joined: dict[int, tuple[str, int]] = {}
+    after = 0  # the first token not inside a join already made
+    for i in sorted(near):
+        if after <= i < len(tokens) - 1 and _breakable(tokens[i], tokens[i + 1]):
+            found = _join_at(tokens, gaps, i)
+            if found is not None:
+                joined[i] = found
+                after = i + found[1]
+    if not joined:
         return " ".join(tokens).strip(), 0
-
-    def unknown(j: int) -> bool:
-        return tokens[j].strip(_EDGE).lower() not in known
-
     out: list[str] = []
-    joins = 0
     i = 0
     while i < len(tokens):
-        near = i in candidates and (any(unknown(j) for j in range(i, min(i + 3, len(tokens))))
-                                    or any(SOFT_SPACE in gap for gap in gaps[i : i + 2]))
-        joined = _join_at(tokens, gaps, i) if near else None
-        word, used = joined if joined else (tokens[i], 1)
+        word, used = joined.get(i, (tokens[i], 1))
         out.append(word)
         if i + used - 1 < len(gaps):
             out.append(" ")
-        joins += used - 1
         i += used
-    return "".join(out).strip(), joins
+    return "".join(out).strip(), sum(used - 1 for _, used in joined.values())
 
 
 def _breakable(left: str, right: str) -> bool:
     return _is_fallback(left[-1:]) or _is_fallback(right[:1])
-
-
-def _makes_syllable(tokens: list[str], i: int, known: frozenset[str]) -> bool:
-    """Do tokens i, i+1 (or i, i+1, i+2), edge punctuation aside, spell a syllable?"""
-    for size in (2, 3):
-        if i + size <= len(tokens):
-            group = tokens[i : i + size]
-            word = "".join([group[0].lstrip(_EDGE), *group[1:-1], group[-1].rstrip(_EDGE)])
-            if word.lower() in known:
-                return True
-    return False
 
 
 def _is_fallback(char: str) -> bool:

@@ -14,7 +14,8 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.extract.readers.cues import is_header_row
@@ -40,9 +41,8 @@ _TERMINAL = re.compile(r"[.;:!?…]['\"”)]?$")
 Flow = tuple[int, ...]  # (0,) the page's main text; (band, side) a column of a two-column block
 
 
-@dataclass(frozen=True)
-class _Placed:
-    """A line placed on its page, before the paragraph decisions."""
+class _Placed(NamedTuple):
+    """A line placed on its page, before the paragraph decisions (a tuple: one a line)."""
 
     text: str
     page: int
@@ -234,7 +234,7 @@ def _place_page(page: PageText, rows: list[list[Segment]]) -> list[_Placed]:
     items.sort(key=lambda item: item[0])
     out = [line for _, lines in items for line in lines]
     if out:
-        out[0] = replace(out[0], first_on_page=True)
+        out[0] = out[0]._replace(first_on_page=True)
     return out
 
 

@@ -15,7 +15,7 @@ import itertools
 import math
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -33,9 +33,8 @@ _ITALIC_FLAG = 1 << 6
 _FORCE_BOLD_FLAG = 1 << 18
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One text object as displayed."""
+class Piece(NamedTuple):
+    """One text object as displayed (a tuple: a page makes dozens)."""
 
     text: str
     x0: float

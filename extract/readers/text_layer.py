@@ -14,6 +14,7 @@ xA ngI cnu Ncnie"); a born-digital PDF may use a font whose glyphs map to the wr
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from enum import Enum
@@ -66,13 +67,12 @@ def is_stamp_line(text: str) -> bool:
 
 
 def syllable_share(text: str, limit: int = SAMPLE_WORDS) -> tuple[float, int]:
-    """(share of the words that are Vietnamese syllables, how many words there are), from
-    the first `limit` words."""
-    words = _WORD.findall(text.lower())
-    if not words:
+    """(share of the words that are Vietnamese syllables, how many words that is), from the
+    first `limit` words (the rest of the text is not read)."""
+    sample = [m.group() for m in itertools.islice(_WORD.finditer(text.lower()), limit)]
+    if not sample:
         return 0.0, 0
-    sample = words[:limit]
-    return sum(map(syllables().__contains__, sample)) / len(sample), len(words)
+    return sum(map(syllables().__contains__, sample)) / len(sample), len(sample)
 
 
 def _non_ascii_share(text: str) -> float:

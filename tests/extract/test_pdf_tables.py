@@ -112,3 +112,26 @@ def test_a_plan_printed_with_white_paragraph_borders_keeps_its_sections_and_appe
     assert _tree(framed.sections) == _tree(plain.sections)
     assert framed.appendices and framed.appendices[0].rows
     assert [len(a.rows) for a in framed.appendices] == [len(a.rows) for a in plain.appendices]
+
+
+def test_cells_are_pdfplumbers_own_on_the_plans_table_pages_and_on_a_grid_with_merged_cells(
+) -> None:
+    from pdfplumber.table import edges_to_intersections
+    from pdfplumber.table import intersections_to_cells as pdfplumber_cells
+
+    from vnplan.extract.readers.pdf_tables import intersections_to_cells
+
+    doc = pdfium.PdfDocument(PLAN)
+    ruled = [_edges(doc[i]) for i in range(len(doc)) if grids_of(doc[i])]
+    # 4 rows × 3 columns; the first two rows merge their first two cells (no rule between
+    # them) and the last rule closes only the first cell of the last row: 2 + 2 + 3 + 1 cells
+    rows, columns = (100.0, 120.0, 140.0, 160.0, 180.0), (50.0, 150.0, 250.0, 350.0)
+    grid = [{"x0": columns[0], "x1": columns[-1] if y != rows[-1] else columns[1], "top": y,
+             "bottom": y, "orientation": "h"} for y in rows]
+    grid += [{"x0": x, "x1": x, "top": rows[0] if x != columns[1] else rows[2],
+              "bottom": rows[-1], "orientation": "v"} for x in columns]
+    assert len(ruled) >= 3
+    for edges in [*ruled, grid]:
+        points = edges_to_intersections(edges, 3, 3)
+        assert intersections_to_cells(points) == pdfplumber_cells(points)
+    assert len(intersections_to_cells(edges_to_intersections(grid, 3, 3))) == 8

@@ -56,6 +56,10 @@ BOUNDARIES = [
     ("Bà: Nông Thị Quỳnh Hoa - Trưởng phòng Quản lý đất đai.", ["phòng Quản lý đất đai"]),
     ("Ông Phạm Quang Ân, Trưởng Phòng NN&PTNT huyện Tuy Phước, cho biết",
      ["Phòng NN&PTNT huyện Tuy Phước"]),
+    ("Ông Nguyễn Văn An, Phó phòng Kế hoạch Tài chính, làm việc với Trung Quốc",
+     ["phòng Kế hoạch Tài chính"]),  # "Trung" begins no head here: "phòng" does, in lower case
+    # capitalised words that begin a head elsewhere ("Trung tâm", "Bảo tàng") and none here
+    ("Tổ chức giao lưu văn hóa với Trung Quốc; Bảo vệ di sản văn hóa", []),
     # the tagger's own spelling ("Hóa") does not hide the word as written ("Hoá")
     ("- Cục Hoá chất;", ["Cục Hoá chất"]),
     # a head after a unit word begins a place's name

@@ -19,7 +19,7 @@ import pickle
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -125,6 +125,16 @@ def load_models() -> None:
     _pos_features()
 
 
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text`` the CRF joins into words (underthesea's regular expression):
+    a word of ``word_tokenize`` is one token or several in a row.
+
+    >>> tokens("Quyết định 4399/QĐ-UBND")
+    ['Quyết', 'định', '4399', '/', 'QĐ-UBND']
+    """
+    return _tokenizer()(text)
+
+
 def word_tokenize(text: str) -> list[str]:
     """The words of ``text``, a word of several syllables joined by spaces.
 
@@ -154,10 +164,41 @@ def pos_tag(text: str) -> list[tuple[str, str]]:
     words = word_tokenize(text)
     if not words:
         return []
-    rows = [(word, "X") for word in words]
-    features = [[f.of(rows, i) for f in _pos_features()] for i in range(len(rows))]
-    tags = cast(list[str], _pos_model().tag(features))
+    tags = cast(list[str], _pos_model().tag(_pos_rows(words)))
     return list(zip(words, tags, strict=True))
+
+
+def _pos_rows(words: list[str]) -> list[list[str]]:
+    """Each word's features in the templates' order, written as underthesea's templates write
+    them ("T[-1].lower=tỉnh", "T[-2]=BOS", "T[0,1]=Ủy ban"), made one template at a time for
+    all the words (a word's lower case once, not once a template that reads it)."""
+    n = len(words)
+    columns = (words, ["X"] * n)
+    applied: dict[tuple[int, Callable[[str], str] | None], list[str]] = {}
+    rows: list[list[str]] = [[] for _ in words]
+    for f in _pos_features():
+        bos, eos, name = f"{f.template}=BOS", f"{f.template}=EOS", f"{f.template}="
+        if f.last is None:
+            key = (f.column, f.function)
+            if key not in applied:
+                column = columns[f.column]
+                applied[key] = column if f.function is None else [f.function(v) for v in column]
+            values = applied[key]
+            for i, row in enumerate(rows):
+                k = i + f.first
+                row.append(bos if k < 0 else eos if k >= n else name + values[k])
+            continue
+        column = columns[f.column]
+        for i, row in enumerate(rows):
+            k, last = i + f.first, i + f.last
+            if k < 0:
+                row.append(bos)
+            elif k >= n or last >= n:
+                row.append(eos)
+            else:
+                value = " ".join(column[k : last + 1])
+                row.append(name + (value if f.function is None else f.function(value)))
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,20 +211,6 @@ class _Feature:
     last: int | None
     column: int
     function: Callable[[str], str] | None
-
-    def of(self, rows: Sequence[tuple[str, str]], i: int) -> str:
-        """The feature of word ``i``, written as underthesea's templates write it."""
-        if i + self.first < 0:
-            return f"{self.template}=BOS"
-        if i + self.first >= len(rows) or (self.last is not None and i + self.last >= len(rows)):
-            return f"{self.template}=EOS"
-        if self.last is None:
-            value = rows[i + self.first][self.column]
-        else:
-            value = " ".join(r[self.column] for r in rows[i + self.first : i + self.last + 1])
-        if self.function is not None:
-            value = self.function(value)
-        return f"{self.template}={value}"
 
 
 @cache
