@@ -128,9 +128,11 @@ def read_tail(tail: list[Paragraph]) -> Tail:
 
 
 def _ranked_name(line: str) -> Signer | None:
-    """The signer a scan leaves when the seal hides the position beside "Nơi nhận": a name
-    with its rank ("Thiếu tướng Trương Minh Đương") right after the recipients."""
-    rank, name = split_rank(line.strip())
-    if rank is None or not is_name(line):
+    """The signer a scan leaves when the seal hides the position beside "Nơi nhận": the name
+    right after the recipients, with its rank or without ("Thiếu tướng Trương Minh Đương",
+    "Nguyễn Thanh Việt") — Nghị định 30/2020 (Phụ lục I) sets the signature beside Nơi nhận,
+    so a name that follows its last item ("Lưu: VT.") signs."""
+    if not is_name(line):
         return None
+    rank, name = split_rank(line.strip())
     return Signer(name=" ".join(name.split()), rank=rank)
