@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vnplan.extract.citations import find_citations, unique_citations
+from vnplan.extract.citations import find_citations, repair_numbers, unique_citations
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
@@ -37,8 +37,9 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     tail = document_end(paragraphs, start)
     first_item = min(find(paragraphs, start, _opens_body), tail)
     body.preamble = [p.text for p in paragraphs[start:first_item] if p.cells is None]
-    body.legal_basis = unique_citations(
-        c for text in body.preamble if _cites(text) for c in find_citations(text))
+    body.legal_basis, repaired = repair_numbers(unique_citations(
+        c for text in body.preamble if _cites(text) for c in find_citations(text)))
+    body.warnings.extend(repaired)
     body_end = max(first_item, closing_start(paragraphs, first_item, tail))
     body_end = min(body_end, find(paragraphs, first_item + 1, _contents))
     body.sections, warnings = build_sections(paragraphs[first_item:body_end])

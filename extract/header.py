@@ -37,6 +37,9 @@ CAPTION = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b.*\)?$", re.IGN
 _TRAILING_CAPTION = re.compile(
     r"\s*(?P<caption>\(\s*(?:Kèm theo|Ban hành kèm theo)\b[^()]*\)?)\s*$", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
+_DAMAGED_PLACE_DATE = re.compile(  # a place–date line whose "tháng" OCR could not read
+    r"^(?P<place>[A-ZĐÀ-Ỹ][\wà-ỹ]*(?: [A-ZĐÀ-Ỹ][\wà-ỹ]*){0,3})\s*,\s*ngày\b.{0,24}?\bnăm\s+\d{4}\b")
+_LEADING_JUNK = re.compile(r"^(?:[-–—_.,;:|]+\s+)+")  # "-_ đến năm 2030": a stroke before a line
 _NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
     r"^\s*(?:\S+\s+)?s[oóòỏõọôốồổỗộơớờởỡợ]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*",
     re.IGNORECASE)  # "Só:" too: a damaged font or OCR may give "ố" another mark
@@ -179,6 +182,7 @@ class _Reader:
         self.first_subject: Segment | None = None
         self.type_segment: Segment | None = None
         self.addressees: list[str] = []
+        self.letter_closed = False  # the "V/v" subject ends at the other column's date line
         # top → subject (after the type line) or letter (after "V/v") → after; "Kính gửi:"
         # opens addressees wherever it stands (in a letter's left column, before the motto)
         self.state = "top"
@@ -232,6 +236,13 @@ class _Reader:
                 h.place, h.issued, h.date_blank = place.place, place.date, place.blank
                 h.date_illegible = place.illegible
                 h.date_printed = seg.text
+            self.letter_closed = self.state == "letter"
+            return True
+        if seg.kind == "text" and h.date_printed is None and (
+                damaged := _DAMAGED_PLACE_DATE.match(seg.text.strip())):
+            # "Hà Nội, ngày #Š rán Ÿ_ năm 2025": handwriting over "tháng" left no date to read
+            h.place, h.date_illegible, h.date_printed = damaged["place"], True, seg.text
+            self.letter_closed = self.state == "letter"
             return True
         if seg.kind == "mark":
             kind = mark_kind(seg.text)
@@ -283,9 +294,9 @@ class _Reader:
                 return True  # page chrome before the header
             return True
         if self.state == "letter":  # the "V/v" subject goes on over the lines under it
-            ended = self.subject[-1].rstrip().endswith(".")
+            ended = self.subject[-1].rstrip().endswith(".") or self.letter_closed
             if not seg.upper and not ended and len(self.subject) < SUBJECT_LINES_MAX:
-                self.subject.append(text)
+                self.subject.append(_LEADING_JUNK.sub("", text))
             return True
         if self.state == "subject":
             if ENACTING.match(text):
