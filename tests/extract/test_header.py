@@ -201,3 +201,32 @@ def test_a_scanned_letters_handwritten_day_does_not_run_into_its_subject() -> No
     assert (header.place, header.issued) == ("Hà Nội", None)
     assert [w.code for w in header.warnings] == ["date_illegible"]
     assert "tháng 4 năm 2026" in header.warnings[0].message
+
+
+def test_a_letters_subject_ends_at_the_other_columns_date_line() -> None:
+    """OCR of a scanned letter read column by column: the handwritten day and the month word
+    under it are no date ("ngày #Š rán Ÿ_"), and an incoming-mail stamp follows; the "V/v"
+    subject stops at the date line (Công văn 3980/C04-P6 in the corpus)."""
+    header = read_header(pars(
+        "BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA", "TỘI PHẠM VỀ MA TÚY", "Số: 3980/C04-P6",
+        "V/v chuẩn bị tổ chức triển khai",
+        "Chương trình MTQG phòng, chống ma tuý đến năm 2030",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày #Š rán Ÿ_ năm 2025", "UBND TỈNH LÂM", ". , LÁM ĐỒNG nay Số 40,",
+        "Trong thời gian qua, công tác phòng, chống ma tuý tại địa bàn tỉnh Lâm Đồng đã được "
+        "Tỉnh uỷ, HĐND, UBND tỉnh và các sở, ban ngành quan tâm lãnh đạo, chỉ đạo quyết liệt.",
+    ))
+    assert header.subject == (
+        "chuẩn bị tổ chức triển khai Chương trình MTQG phòng, chống ma tuý đến năm 2030")
+    assert (header.place, header.issued) == ("Hà Nội", None)
+    assert [w.code for w in header.warnings] == ["date_illegible"]
+
+
+def test_a_stroke_before_a_subject_line_is_no_part_of_it() -> None:
+    header = read_header(_headed(
+        "BỘ CÔNG AN", "Số: 5689/BCA-C04", "Hà Nội, ngày 16 tháng 12 năm 2025",
+        "V/v dự kiến kế hoạch đầu tư công trung hạn", "-_ đến năm 2030",
+        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội về phê duyệt chủ "
+        "trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma tuý đến năm 2030;",
+    ))
+    assert header.subject == "dự kiến kế hoạch đầu tư công trung hạn đến năm 2030"

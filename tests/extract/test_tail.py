@@ -57,6 +57,16 @@ def test_a_ranked_name_after_the_recipients_signs_when_the_seal_hides_the_positi
         "Như kính gửi", "Phòng PV01, PC04, PX03 (thực hiện)", "Lưu: VT, PC04"]
     assert [(s.name, s.rank, s.position) for s in tail.signers] == [
         ("Trương Minh Đương", "Thiếu tướng", None)]
-    lines = ("Nơi nhận:", "- Lưu: VT.", "Trương Minh Đương")
-    unranked = read_tail([Paragraph(text=t) for t in lines])
-    assert unranked.signers == []  # a bare name there is no evidence of a signature
+
+
+def test_a_name_without_rank_after_the_filed_item_signs() -> None:
+    """OCR of a company's scanned decision: the seal and the signature hide "TỔNG GIÁM ĐỐC",
+    the name printed under them comes right after "- Lưu: VT." (Quyết định 89/2026/QĐ-CT of
+    Lào Cai in the corpus): the signature stands beside Nơi nhận (Nghị định 30/2020)."""
+    lines = ("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "Nguyễn Thanh Việt")
+    tail = read_tail([Paragraph(text=t) for t in lines])
+    assert tail.recipients == ["Như Điều 3", "Lưu: VT"]
+    assert [(s.name, s.rank, s.position) for s in tail.signers] == [
+        ("Nguyễn Thanh Việt", None, None)]
+    closing = ("Nơi nhận:", "- Lưu: VT.", "Đề nghị các đơn vị thực hiện nghiêm túc nội dung trên.")
+    assert read_tail([Paragraph(text=t) for t in closing]).signers == []  # no name: no signer
