@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.bodies import split_rank, starts_with_head
+from vnplan.extract.bodies import split_rank, starts_with_head, written_form
 from vnplan.extract.numbering import NORMATIVE, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
@@ -30,6 +30,7 @@ CLOSING_VERB_WITHIN = 14  # words: "Sở Khoa học và Công nghệ kính báo 
 TRUNCATION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
 SIGNATURE_CELLS_MAX = 3  # a row of signatures beside each other, not a data table
 SIGNATURE_SEARCH = 80  # paragraphs after the body looked at for the signature
+SIGNING_BODY_WORDS = 8
 
 
 def find_tail(paragraphs: list[Paragraph], start: int) -> int:
@@ -113,7 +114,8 @@ def read_tail(tail: list[Paragraph]) -> Tail:
     """The closing, the recipients and the signature blocks of a document's end."""
     out = Tail()
     closing_end = next((i for i, p in enumerate(tail) if not CLOSING_START.match(p.text.strip())
-                        and (is_tail_start(p) or signature_at(tail, i))), len(tail))
+                        and (is_tail_start(p) or signature_at(tail, i) or _signing_body(p))),
+                       len(tail))
     closing = [p.text for p in tail[:closing_end] if not TRUNCATION.match(p.text.strip())]
     out.closing = "\n".join(closing) or None
     lines = tail_lines(tail[closing_end:])
@@ -124,7 +126,19 @@ def read_tail(tail: list[Paragraph]) -> Tail:
     out.signers = [b.signer() for b in find_signatures(lines) if b.name or b.positions]
     if not out.signers and after is not None and after < len(lines):
         out.signers = [s for s in [_ranked_name(lines[after])] if s is not None]
+    rest = tail[closing_end:]
+    if not out.signers and closing and len(rest) == 1 and _signing_body(rest[0]):
+        out.signers = [Signer(position=written_form(" ".join(rest[0].text.split())))]
     return out
+
+
+def _signing_body(par: Paragraph) -> bool:
+    """The body alone under the closing, set apart in capitals, with no position and no name
+    ("VĂN PHÒNG UBND TỈNH" under a report the office sends unsigned): who issues it signs by
+    its name (Nghị định 30/2020, Phụ lục I, mục II.7)."""
+    text = par.text.strip()
+    return par.cells is None and bool(par.bold or par.centered) and text.isupper() and (
+        len(text.split()) <= SIGNING_BODY_WORDS and starts_with_head(text))
 
 
 def _ranked_name(line: str) -> Signer | None:

@@ -70,3 +70,15 @@ def test_a_name_without_rank_after_the_filed_item_signs() -> None:
         ("Nguyễn Thanh Việt", None, None)]
     closing = ("Nơi nhận:", "- Lưu: VT.", "Đề nghị các đơn vị thực hiện nghiêm túc nội dung trên.")
     assert read_tail([Paragraph(text=t) for t in closing]).signers == []  # no name: no signer
+
+
+def test_the_body_alone_under_the_closing_signs_by_its_name() -> None:
+    """A report the provincial office sends unsigned: under "Trên đây là …" only its name, in
+    bold capitals, then the appendix (Báo cáo of the Văn phòng UBND tỉnh Lào Cai in the
+    corpus)."""
+    closing = Paragraph(text="Trên đây là báo cáo tình hình triển khai các cụm công nghiệp.")
+    tail = read_tail([closing, Paragraph(text="VĂN PHÒNG UBND TỈNH", bold=True, centered=True)])
+    assert tail.closing == closing.text
+    assert [(s.name, s.position) for s in tail.signers] == [(None, "Văn phòng UBND tỉnh")]
+    plain = read_tail([closing, Paragraph(text="VĂN PHÒNG UBND TỈNH", bold=False, centered=False)])
+    assert plain.signers == []  # a line of the text, not set apart
