@@ -47,6 +47,7 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
+    body.warnings.extend(end.warnings)
     _read_tables(body, paragraphs, first_item if body.sections else start, body_end)
     return body
 

@@ -59,6 +59,7 @@ class SignatureBlock:
     rank: str | None = None
     start: int = 0  # index into the lines it was read from
     end: int = 0
+    repairs: list[str] = field(default_factory=list)  # what was put back together, as said
 
     def signer(self) -> Signer:
         marks = [m for m in map(_authority, self.authority) if m]
@@ -140,6 +141,13 @@ def position_text(line: str) -> str:
     return line
 
 
+def _position_of(block: SignatureBlock, line: str) -> str:
+    kept = position_text(line)
+    if kept != line.strip():
+        block.repairs.append(f"'{line.strip()[len(kept):].strip()}' after '{kept}' dropped")
+    return kept
+
+
 def _bare_prefix(line: str) -> str | None:
     """A position's prefix alone on its line ("PHÓ", "QUYỀN"; "PHO" when OCR lost the mark),
     as printed in capitals: OCR sets it apart when a signature stroke crosses the line (under
@@ -198,12 +206,15 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         j += 1
     while j < len(lines) and not is_authority(lines[j]):
         if is_position(lines[j]):
-            block.positions.append(position_text(lines[j]))
+            block.positions.append(_position_of(block, lines[j]))
         elif (prefix := _bare_prefix(lines[j])) and j + 1 < len(lines) and (
                 is_position(lines[j + 1]) and not block.positions):
-            block.positions.append(f"{prefix} {position_text(lines[j + 1])}")
+            block.positions.append(f"{prefix} {_position_of(block, lines[j + 1])}")
+            block.repairs.append(f"'{lines[j].strip()}' set apart, read with '{lines[j + 1]}'")
             j += 1
         elif prefix and block.positions and _bare_prefix(block.positions[-1].split()[0]) is None:
+            block.repairs.append(f"'{lines[j].strip()}' set apart, read with "
+                                 f"'{block.positions[-1]}'")
             block.positions[-1] = f"{prefix} {block.positions[-1]}"
         else:
             break

@@ -19,7 +19,7 @@ from vnplan.extract.signature import (
     read_recipients,
     tail_lines,
 )
-from vnplan.schema import Signer
+from vnplan.schema import Signer, Warning
 
 CLOSING_START = re.compile(r"^Trên đây là\b")
 CLOSING_CUE = re.compile(
@@ -108,6 +108,7 @@ class Tail:
         self.closing: str | None = None
         self.recipients: list[str] = []
         self.signers: list[Signer] = []
+        self.warnings: list[Warning] = []
 
 
 def read_tail(tail: list[Paragraph]) -> Tail:
@@ -123,7 +124,11 @@ def read_tail(tail: list[Paragraph]) -> Tail:
     after = None
     if recipients_at is not None:
         out.recipients, after = read_recipients(lines, recipients_at)
-    out.signers = [b.signer() for b in find_signatures(lines) if b.name or b.positions]
+    blocks = [b for b in find_signatures(lines) if b.name or b.positions]
+    out.signers = [b.signer() for b in blocks]
+    out.warnings = [Warning(code="signature_repaired", where="signer", message=(
+        f"the signature as OCR or a damaged text layer left it: {repair}"))
+        for b in blocks for repair in b.repairs]
     if not out.signers and after is not None and after < len(lines):
         out.signers = [s for s in [_ranked_name(lines[after])] if s is not None]
     rest = tail[closing_end:]

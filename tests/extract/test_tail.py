@@ -82,3 +82,14 @@ def test_the_body_alone_under_the_closing_signs_by_its_name() -> None:
     assert [(s.name, s.position) for s in tail.signers] == [(None, "Văn phòng UBND tỉnh")]
     plain = read_tail([closing, Paragraph(text="VĂN PHÒNG UBND TỈNH", bold=False, centered=False)])
     assert plain.signers == []  # a line of the text, not set apart
+
+
+def test_a_signature_put_back_together_says_so() -> None:
+    """A PDF whose damaged text layer was OCR'd: "PHÓ GIÁM ĐỐC" read as "GIÁM ĐỐC" and "PHO"
+    under it (Công văn 3036 of the Sở Công Thương Lào Cai in the corpus)."""
+    tail = read_tail([Paragraph(text=t) for t in (
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT, CN.", "KT. GIÁM ĐỐC", "GIÁM ĐỐC", "PHO", "S",
+        "Hoàng Văn Thuân")])
+    assert [(s.name, s.position) for s in tail.signers] == [("Hoàng Văn Thuân", "Phó Giám đốc")]
+    assert [w.code for w in tail.warnings] == ["signature_repaired"]
+    assert "'PHO'" in tail.warnings[0].message
