@@ -285,7 +285,9 @@ class _Reader:
                 self.subject = [LETTER_SUBJECT.sub("", text)]
                 self.state = "letter"
                 return True
-            if seg.upper and not h.issuers:
+            if seg.upper and not h.issuers and (h.number_printed is None or not self.issuer_lines):
+                # the issuer stands above its "Số:" line (Nghị định 30/2020, Phụ lục I): capitals
+                # under the number are a stamp ("UBND TỈNH LÂM ĐỒNG" of the receiving office)
                 self.issuer_lines.append(seg)
                 return True
             if not h.motto and h.number_printed is None and not self.issuer_lines:

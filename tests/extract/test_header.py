@@ -230,3 +230,17 @@ def test_a_stroke_before_a_subject_line_is_no_part_of_it() -> None:
         "trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma tuý đến năm 2030;",
     ))
     assert header.subject == "dự kiến kế hoạch đầu tư công trung hạn đến năm 2030"
+
+
+def test_capitals_under_the_number_are_a_stamp_not_the_issuer() -> None:
+    """OCR of a scanned plan received by a province: its incoming stamp ("UBND TỈNH LÂM ĐỒNG")
+    lies under the "Số:" line; the issuer is what stands above it (Kế hoạch 996 of the Tổ Công
+    tác liên ngành TW in the corpus)."""
+    header = read_header(pars(
+        "BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW", "Số: 996/KH-TCTLNTW-C04", "UBND TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 24 tháng 02 năm 2026", "KẾ HOẠCH",
+        "Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy năm 2026",
+        "Thực hiện Nghị định số 105/2021/NĐ-CP ngày 04 tháng 12 năm 2021 của Chính phủ;",
+    ))
+    assert (header.parents, header.issuers) == (["BỘ CÔNG AN"], ["TỔ CÔNG TÁC LIÊN NGÀNH TW"])
