@@ -26,6 +26,7 @@ from vnplan.schema import Warning
 HEADER_WINDOW = 45  # the header is within the first this many paragraphs
 BODY_WORDS = 35  # a paragraph this long is body text, not a header line
 SUBJECT_LINES_MAX = 6
+SUBJECT_WORDS_MIN = 4  # a subject glued under its type line says more than a few words
 PREAMBLE_CUE = re.compile(
     r"^(?:tiếp tục\s+)?(?:(?:các\s+)?căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|"
     r"triển khai|trả lời|để|nhằm|thi hành)\b",
@@ -203,6 +204,11 @@ class _Reader:
         """Whether a paragraph is the body's first, given what the header has read so far: a
         subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …"),
         unless it is set like the body (a Giấy mời has no subject)."""
+        h = self.h
+        anchored = h.motto or h.number_printed is not None or h.date_printed is not None
+        if self.state == "top" and h.type_line is None and anchored and par.cells is None and (
+                _type_over_subject(par.text.strip()) is not None):
+            return False  # a type line and its subject OCR read as one long line
         if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
             return True  # "Chương I" under a subject set in the same bold
         if self.state in ("subject", "after") and self.subject and par.cells is not None:
@@ -268,8 +274,10 @@ class _Reader:
         if self.state == "top":
             if self._continues_number(seg):
                 return True
-            typed = split_type_line(text) if (seg.upper or seg.bold) else None
             anchored = h.motto or h.number_printed is not None or h.date_printed is not None
+            typed = split_type_line(text) if (seg.upper or seg.bold) else None
+            if typed is None and anchored and h.type_line is None:
+                typed = _type_over_subject(text)
             # unanchored, a type line is one set apart: centred, or the bare type name opening
             # the text ("Phụ lục" over the title of an appendix sent on its own)
             alone = typed is not None and not typed[1] and not self.issuer_lines and (
@@ -311,6 +319,10 @@ class _Reader:
                     not all(_is_upper(s) for s in self.subject) or self._before_body(seg)):
                 h.authority = text
                 self.state = "after"
+                return True
+            if self.subject and seg.upper and len(text.split()) > 1 and not any(
+                    _is_upper(s) for s in self.subject):
+                self.state = "after"  # capitals under a subject in sentence case: not its text
                 return True
             if self.subject and (len(self.subject) >= SUBJECT_LINES_MAX or (
                     PREAMBLE_CUE.match(text) and len(text.split()) > 8)):
@@ -386,6 +398,22 @@ class _Reader:
                 code="glyph_gap", where="header",
                 message=f"syllables printed without a space, split: {', '.join(split)}"))
         return fixed
+
+
+def _type_over_subject(text: str) -> tuple[str, str] | None:
+    """A type line in capitals and the subject under it read as one line by OCR ("NGHỊ QUYẾT
+    của Hội đồng quản lý Quỹ về việc …"): the type is printed in capitals (Nghị định 30/2020,
+    Phụ lục I), its subject is not."""
+    typed = split_type_line(text)
+    if typed is None or not typed[1] or _is_upper(typed[1][:1]) or not typed[1][:1].isalpha():
+        return None
+    printed, subject = text[: len(text) - len(typed[1])], typed[1]
+    sentence = subject.rstrip().endswith((".", ";", ":")) or _CITED.match(subject) is not None
+    return typed if _is_upper(printed) and not sentence and (
+        SUBJECT_WORDS_MIN <= len(subject.split()) <= BODY_WORDS + 10) else None
+
+
+_CITED = re.compile(r"^(?:số|này|nói trên|đã|được)\b")  # "KẾ HOẠCH số 5 …": a sentence cites it
 
 
 def _is_upper(text: str) -> bool:

@@ -180,3 +180,8 @@ def test_numbers_ocr_damaged_are_repaired_with_a_warning(text: str, number: str)
 def test_numbers_read_well_are_kept(text: str) -> None:
     citations = find_citations(text)
     assert repair_numbers(citations) == (citations, [])
+
+
+def test_a_year_ocr_broke_in_two() -> None:
+    assert facts("Căn cứ Nghị định số 93/201 9/NĐ-CP của Chính phủ về tổ chức quỹ xã hội;") == [
+        ("Nghị định", "93/2019/NĐ-CP", None, None)]

@@ -244,3 +244,24 @@ def test_capitals_under_the_number_are_a_stamp_not_the_issuer() -> None:
         "Thực hiện Nghị định số 105/2021/NĐ-CP ngày 04 tháng 12 năm 2021 của Chính phủ;",
     ))
     assert (header.parents, header.issuers) == (["BỘ CÔNG AN"], ["TỔ CÔNG TÁC LIÊN NGÀNH TW"])
+
+
+def test_a_type_line_and_its_subject_read_as_one_line() -> None:
+    """OCR of a fund's scanned resolution joins "NGHỊ QUYẾT" and the two subject lines under it
+    into one long line; the body's authority follows in capitals (Nghị quyết 01/NQ-HĐQL of
+    Đắk Nông in the corpus)."""
+    subject = ("của Hội đồng quản lý Quỹ về việc đổi tên Quỹ cơ hội cho phụ nữ làm kinh tế tỉnh "
+               "Đắk Nông thành Quỹ hỗ trợ phụ nữ phát triển tỉnh Lâm Đồng")
+    header = read_header(_headed(
+        "HỘI ĐỒNG QUẢN LÝ", "Số: 01/NQ-HĐQL", "Đắk Nông, ngày 10 tháng 6 năm 2025",
+        f"NGHỊ QUYẾT {subject}", "HỌI ĐÔNG QUÁẢN LÝ", "QUỸ HỖ TRỢ PHỤ NỮ PHÁT TRIỂN TỈNH ĐẮK NÔNG",
+        "Căn cứ Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương;",
+    ))
+    assert (header.doc_type, header.type_line, header.subject) == (
+        "Nghị quyết", "NGHỊ QUYẾT", subject)
+    body = read_header(_headed(  # a body line that opens with a type word is no type line
+        "SỞ NỘI VỤ", "Số: 12/SNV-VP", "Lâm Đồng, ngày 10 tháng 6 năm 2025",
+        "KẾ HOẠCH số 5 của Sở đã được triển khai đầy đủ tới các phòng, đơn vị trực thuộc Sở "
+        "trong tháng này và báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 30 "
+        "tháng 6 năm 2025 để tổng hợp theo quy định."))
+    assert (body.type_line, body.subject) == (None, None)
