@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vnplan.extract.bodies import split_bodies, starts_with_authority
 from vnplan.extract.doc_types import split_type_line, type_of_symbol
@@ -22,6 +22,7 @@ from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import ADDRESSEES, find_place_date, mark_kind, skeleton
 from vnplan.schema import Warning
+from vnplan.text.legacy import is_syllable
 
 HEADER_WINDOW = 45  # the header is within the first this many paragraphs
 BODY_WORDS = 35  # a paragraph this long is body text, not a header line
@@ -40,6 +41,13 @@ _TRAILING_CAPTION = re.compile(
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
 _DAMAGED_PLACE_DATE = re.compile(  # a place–date line whose "tháng" OCR could not read
     r"^(?P<place>[A-ZĐÀ-Ỹ][\wà-ỹ]*(?: [A-ZĐÀ-Ỹ][\wà-ỹ]*){0,3})\s*,\s*ngày\b.{0,24}?\bnăm\s+\d{4}\b")
+# The receiving office's stamp (Nghị định 30/2020, Phụ lục IV: "ĐẾN / Số: / Ngày: / Chuyển: /
+# Số và ký hiệu hồ sơ:"), read by OCR into the lines it lies on
+_INCOMING_STAMP = re.compile(
+    r"^Đ[ẾỀÊE]N\s+Ng[aàáạ]y\S*[^,]{0,12},\s*|Số\s+và\s+ký\s+hiệu\s+(?:HS|hồ\s+sơ)\s*:?[.…\s]*",
+    re.IGNORECASE)
+_SCRIBBLE = re.compile(r"[=¿¡⁄†‡§¶@#$^~<>{}\[\]\\|]")  # no Vietnamese text prints these
+SCRIBBLE_WORDS_MAX = 4
 _LEADING_JUNK = re.compile(r"^(?:[-–—_.,;:|]+\s+)+")  # "-_ đến năm 2030": a stroke before a line
 _NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
     r"^\s*(?:\S+\s+)?s[oóòỏõọôốồổỗộơớờởỡợ]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*",
@@ -309,6 +317,14 @@ class _Reader:
                 self.subject.append(_LEADING_JUNK.sub("", text))
             return True
         if self.state == "subject":
+            if (bare := _INCOMING_STAMP.sub("", text).strip()) != text.strip():
+                self._dropped(text, "the receiving office's stamp")
+                if not bare:
+                    return True
+                seg, text = replace(seg, text=bare), bare  # the subject under the stamp's text
+            if self.subject and _scribble(text):
+                self._dropped(text, "marks of a stamp or a signature")
+                return True
             if ENACTING.match(text):
                 return False
             if CAPTION.match(text):
@@ -343,6 +359,11 @@ class _Reader:
             h.authority = text
             return True
         return False
+
+    def _dropped(self, text: str, what: str) -> None:
+        self.h.warnings.append(Warning(
+            code="header_noise_dropped", where="title",
+            message=f"{what} read into the subject ('{text.strip()}'): left out of it"))
 
     def _before_body(self, seg: Segment) -> bool:
         nxt = seg.index + 1
@@ -414,6 +435,16 @@ def _type_over_subject(text: str) -> tuple[str, str] | None:
 
 
 _CITED = re.compile(r"^(?:số|này|nói trên|đã|được)\b")  # "KẾ HOẠCH số 5 …": a sentence cites it
+
+
+def _scribble(text: str) -> bool:
+    """A few marks a stamp or a signature leaves between a subject's lines ("TH uy Ằ=c.."):
+    a sign no Vietnamese text prints, and words that are mostly no syllables."""
+    words = text.split()
+    bare = [w.strip(".,;:()“”\"'") for w in words]
+    syllables = sum(bool(re.fullmatch(r"[^\W\d_]+", w)) and is_syllable(w) for w in bare)
+    return len(words) <= SCRIBBLE_WORDS_MAX and _SCRIBBLE.search(text) is not None and (
+        2 * syllables < len(words))
 
 
 def _is_upper(text: str) -> bool:

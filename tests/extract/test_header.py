@@ -265,3 +265,24 @@ def test_a_type_line_and_its_subject_read_as_one_line() -> None:
         "trong tháng này và báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 30 "
         "tháng 6 năm 2025 để tổng hợp theo quy định."))
     assert (body.type_line, body.subject) == (None, None)
+
+
+def test_an_incoming_stamp_over_a_decisions_subject() -> None:
+    """OCR of a scanned penalty decision received by a department: the "ĐẾN … Ngày …" and "Số
+    và ký hiệu HS:" fields of its stamp (Nghị định 30/2020, Phụ lục IV) and a few marks are read
+    into the subject's lines (Quyết định 26/QĐ-XPVPHC of the Cục Hóa chất in the corpus)."""
+    header = read_header(_headed(
+        "CỤC HÓA CHẤT", "Số: 26/QĐ-XPVPHC", "Hà Nội, ngày 08 tháng 7 năm 2026", "QUYẾT ĐỊNH",
+        "ĐỀN Ngay¿0..⁄† J2, Xử phạt vi phạm hành chính", "TH uy Ằ=c..",
+        "Số và ký hiệu HS:.................. CỤC TRƯỞNG CỤC HÓA CHẤT",
+        "Căn cứ Luật Xử lý vi phạm hành chính 2012 (được sửa đổi, bổ sung năm 2020, 2025);",
+    ))
+    assert (header.subject, header.authority) == (
+        "Xử phạt vi phạm hành chính", "CỤC TRƯỞNG CỤC HÓA CHẤT")
+    assert [w.code for w in header.warnings] == ["header_noise_dropped"] * 3
+    kept = read_header(_headed(
+        "SỞ CÔNG THƯƠNG", "Số: 89/QĐ-SCT", "Lào Cai, ngày 08 tháng 5 năm 2026", "QUYẾT ĐỊNH",
+        "Phê duyệt thiết kế công trình “Kho chứa vật liệu nổ công nghiệp, xã Chiềng",
+        "Ken, tỉnh Lào Ca†”", "Căn cứ Luật Xây dựng số 50/2014/QH13 của Quốc hội;"))
+    assert kept.subject == ("Phê duyệt thiết kế công trình “Kho chứa vật liệu nổ công nghiệp, "
+                            "xã Chiềng Ken, tỉnh Lào Ca†”")  # a subject's words with a speck kept
