@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vnplan.extract.citations import find_citations, repair_numbers, unique_citations
+from vnplan.extract.citation_numbers import repair_numbers
+from vnplan.extract.citations import find_citations, unique_citations
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph

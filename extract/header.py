@@ -17,17 +17,22 @@ from dataclasses import dataclass, field, replace
 from vnplan.extract.bodies import split_bodies, starts_with_authority
 from vnplan.extract.doc_types import split_type_line, type_of_symbol
 from vnplan.extract.glyph_gaps import split_glued
+from vnplan.extract.header_ocr import (
+    DAMAGED_PLACE_DATE,
+    is_scribble,
+    type_over_subject,
+    without_stamp,
+    without_stroke,
+)
 from vnplan.extract.header_segments import Segment, explode
 from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import ADDRESSEES, find_place_date, mark_kind, skeleton
 from vnplan.schema import Warning
-from vnplan.text.legacy import is_syllable
 
 HEADER_WINDOW = 45  # the header is within the first this many paragraphs
 BODY_WORDS = 35  # a paragraph this long is body text, not a header line
 SUBJECT_LINES_MAX = 6
-SUBJECT_WORDS_MIN = 4  # a subject glued under its type line says more than a few words
 PREAMBLE_CUE = re.compile(
     r"^(?:tiếp tục\s+)?(?:(?:các\s+)?căn cứ|thực hiện|theo|xét|trên cơ sở|tiếp theo|phúc đáp|"
     r"triển khai|trả lời|để|nhằm|thi hành)\b",
@@ -39,16 +44,6 @@ CAPTION = re.compile(r"^\(?\s*(?:Kèm theo|Ban hành kèm theo)\b.*\)?$", re.IGN
 _TRAILING_CAPTION = re.compile(
     r"\s*(?P<caption>\(\s*(?:Kèm theo|Ban hành kèm theo)\b[^()]*\)?)\s*$", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"^\(?\s*(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*[:.]?\s*", re.UNICODE)
-_DAMAGED_PLACE_DATE = re.compile(  # a place–date line whose "tháng" OCR could not read
-    r"^(?P<place>[A-ZĐÀ-Ỹ][\wà-ỹ]*(?: [A-ZĐÀ-Ỹ][\wà-ỹ]*){0,3})\s*,\s*ngày\b.{0,24}?\bnăm\s+\d{4}\b")
-# The receiving office's stamp (Nghị định 30/2020, Phụ lục IV: "ĐẾN / Số: / Ngày: / Chuyển: /
-# Số và ký hiệu hồ sơ:"), read by OCR into the lines it lies on
-_INCOMING_STAMP = re.compile(
-    r"^Đ[ẾỀÊE]N\s+Ng[aàáạ]y\S*[^,]{0,12},\s*|Số\s+và\s+ký\s+hiệu\s+(?:HS|hồ\s+sơ)\s*:?[.…\s]*",
-    re.IGNORECASE)
-_SCRIBBLE = re.compile(r"[=¿¡⁄†‡§¶@#$^~<>{}\[\]\\|]")  # no Vietnamese text prints these
-SCRIBBLE_WORDS_MAX = 4
-_LEADING_JUNK = re.compile(r"^(?:[-–—_.,;:|]+\s+)+")  # "-_ đến năm 2030": a stroke before a line
 _NUMBER_LABEL = re.compile(  # "Số:", "Số hiệu:", "Số/Ký hiệu:", "Luật số:" before the value
     r"^\s*(?:\S+\s+)?s[oóòỏõọôốồổỗộơớờởỡợ]\s*(?:hi[ệe]u|/\s*k[ýy]\s*hi[ệe]u)?\s*[:;.]\s*",
     re.IGNORECASE)  # "Só:" too: a damaged font or OCR may give "ố" another mark
@@ -215,7 +210,7 @@ class _Reader:
         h = self.h
         anchored = h.motto or h.number_printed is not None or h.date_printed is not None
         if self.state == "top" and h.type_line is None and anchored and par.cells is None and (
-                _type_over_subject(par.text.strip()) is not None):
+                type_over_subject(par.text.strip()) is not None):
             return False  # a type line and its subject OCR read as one long line
         if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
             return True  # "Chương I" under a subject set in the same bold
@@ -253,7 +248,7 @@ class _Reader:
             self.letter_closed = self.state == "letter"
             return True
         if seg.kind == "text" and h.date_printed is None and (
-                damaged := _DAMAGED_PLACE_DATE.match(seg.text.strip())):
+                damaged := DAMAGED_PLACE_DATE.match(seg.text.strip())):
             # "Hà Nội, ngày #Š rán Ÿ_ năm 2025": handwriting over "tháng" left no date to read
             h.place, h.date_illegible, h.date_printed = damaged["place"], True, seg.text
             self.letter_closed = self.state == "letter"
@@ -285,7 +280,7 @@ class _Reader:
             anchored = h.motto or h.number_printed is not None or h.date_printed is not None
             typed = split_type_line(text) if (seg.upper or seg.bold) else None
             if typed is None and anchored and h.type_line is None:
-                typed = _type_over_subject(text)
+                typed = type_over_subject(text)
             # unanchored, a type line is one set apart: centred, or the bare type name opening
             # the text ("Phụ lục" over the title of an appendix sent on its own)
             alone = typed is not None and not typed[1] and not self.issuer_lines and (
@@ -314,15 +309,15 @@ class _Reader:
         if self.state == "letter":  # the "V/v" subject goes on over the lines under it
             ended = self.subject[-1].rstrip().endswith(".") or self.letter_closed
             if not seg.upper and not ended and len(self.subject) < SUBJECT_LINES_MAX:
-                self.subject.append(_LEADING_JUNK.sub("", text))
+                self.subject.append(without_stroke(text))
             return True
         if self.state == "subject":
-            if (bare := _INCOMING_STAMP.sub("", text).strip()) != text.strip():
+            if (bare := without_stamp(text)) != text.strip():
                 self._dropped(text, "the receiving office's stamp")
                 if not bare:
                     return True
                 seg, text = replace(seg, text=bare), bare  # the subject under the stamp's text
-            if self.subject and _scribble(text):
+            if self.subject and is_scribble(text):
                 self._dropped(text, "marks of a stamp or a signature")
                 return True
             if ENACTING.match(text):
@@ -419,32 +414,6 @@ class _Reader:
                 code="glyph_gap", where="header",
                 message=f"syllables printed without a space, split: {', '.join(split)}"))
         return fixed
-
-
-def _type_over_subject(text: str) -> tuple[str, str] | None:
-    """A type line in capitals and the subject under it read as one line by OCR ("NGHỊ QUYẾT
-    của Hội đồng quản lý Quỹ về việc …"): the type is printed in capitals (Nghị định 30/2020,
-    Phụ lục I), its subject is not."""
-    typed = split_type_line(text)
-    if typed is None or not typed[1] or _is_upper(typed[1][:1]) or not typed[1][:1].isalpha():
-        return None
-    printed, subject = text[: len(text) - len(typed[1])], typed[1]
-    sentence = subject.rstrip().endswith((".", ";", ":")) or _CITED.match(subject) is not None
-    return typed if _is_upper(printed) and not sentence and (
-        SUBJECT_WORDS_MIN <= len(subject.split()) <= BODY_WORDS + 10) else None
-
-
-_CITED = re.compile(r"^(?:số|này|nói trên|đã|được)\b")  # "KẾ HOẠCH số 5 …": a sentence cites it
-
-
-def _scribble(text: str) -> bool:
-    """A few marks a stamp or a signature leaves between a subject's lines ("TH uy Ằ=c.."):
-    a sign no Vietnamese text prints, and words that are mostly no syllables."""
-    words = text.split()
-    bare = [w.strip(".,;:()“”\"'") for w in words]
-    syllables = sum(bool(re.fullmatch(r"[^\W\d_]+", w)) and is_syllable(w) for w in bare)
-    return len(words) <= SCRIBBLE_WORDS_MAX and _SCRIBBLE.search(text) is not None and (
-        2 * syllables < len(words))
 
 
 def _is_upper(text: str) -> bool:
