@@ -109,7 +109,11 @@ def is_central(name: str) -> bool:
     folded = fold_heading(name)
     if folded.startswith(("bộ chỉ huy", "bộ tư lệnh")):
         return False
-    return _starts(folded, vocabulary().central) is not None or "trung ương" in folded
+    return _starts(folded, vocabulary().central) is not None or "trung ương" in folded or (
+        _CENTRAL_MARK.search(folded) is not None)
+
+
+_CENTRAL_MARK = re.compile(r"(?<!\w)tw(?!\w)")  # "TỔ CÔNG TÁC LIÊN NGÀNH TW": Trung ương
 
 
 def position_head(text: str) -> str | None:

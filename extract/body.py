@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from vnplan.extract.citation_numbers import repair_numbers
 from vnplan.extract.citations import find_citations, unique_citations
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
@@ -37,8 +38,9 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     tail = document_end(paragraphs, start)
     first_item = _first_unit(paragraphs, start, tail)
     body.preamble = [p.text for p in paragraphs[start:first_item] if p.cells is None]
-    body.legal_basis = unique_citations(
-        c for text in body.preamble if _cites(text) for c in find_citations(text))
+    body.legal_basis, repaired = repair_numbers(unique_citations(
+        c for text in body.preamble if _cites(text) for c in find_citations(text)))
+    body.warnings.extend(repaired)
     body_end = max(first_item, closing_start(paragraphs, first_item, tail))
     body_end = min(body_end, find(paragraphs, first_item + 1, _contents))
     body.sections, warnings = build_sections(paragraphs[first_item:body_end])
@@ -46,6 +48,7 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
     end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
+    body.warnings.extend(end.warnings)
     _read_tables(body, paragraphs, first_item if body.sections else start, body_end)
     return body
 

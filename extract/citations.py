@@ -32,8 +32,8 @@ from vnplan.text.dates import parse_date
 
 NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
 _NUMBER = re.compile(
-    r"(?P<n>(?:\d[\d.]*[a-zđ]?|[IVXl]{1,4})?)\s*(?:/\s*(?P<y>(?:19|20)\d{2})\s*)?/\s*"
-    r"(?P<sym>-?[A-ZĐa-zđ][\wĐđ&]*(?:\s*[-–]\s*[A-ZĐa-zđ0-9][\wĐđ()&]*)*)"
+    r"(?P<n>(?:\d[\d.]*[a-zđ]?|[IVXl]{1,4})?)\s*(?:/\s*(?P<y>(?:19|20)\d ?\d)\s*)?/\s*"
+    r"(?P<sym>-?[A-ZĐa-zđ][\wĐđ&]*(?:\s*[-–](?:\s*[-–])?\s*[A-ZĐa-zđ0-9][\wĐđ()&]*)*)"
     r"|(?P<pn>\d{1,4})\s*-\s*(?P<pc>[A-ZĐa-zđ]{1,5})\s*/\s*(?P<po>[A-ZĐa-zđ]{1,8}(?:\s*-\s*[A-ZĐ]+)?)"
 )
 _SO = re.compile(r"\s*(?:số|Số|SỐ)\s*:?\s*")
@@ -341,6 +341,6 @@ def _number(numbered: re.Match[str]) -> str | None:
         return f"{numbered['pn']}-{numbered['pc']}/{org}"
     if not numbered["n"]:
         return None  # "số      /TTr-SNV": left blank
-    year = f"{numbered['y']}/" if numbered["y"] else ""
+    year = f"{numbered['y'].replace(' ', '')}/" if numbered["y"] else ""  # "201 9": OCR's gap
     symbol = re.sub(r"\s+", "", numbered["sym"]).replace("–", "-")
     return f"{numbered['n']}/{year}{symbol}"

@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vnplan.extract.bodies import split_bodies, starts_with_authority
 from vnplan.extract.doc_types import split_type_line, type_of_symbol
 from vnplan.extract.glyph_gaps import split_glued
+from vnplan.extract.header_ocr import (
+    DAMAGED_PLACE_DATE,
+    is_scribble,
+    type_over_subject,
+    without_stamp,
+    without_stroke,
+)
 from vnplan.extract.header_segments import Segment, explode
 from vnplan.extract.numbering import is_unit_heading, parse_marker
 from vnplan.extract.paragraphs import Paragraph
@@ -179,6 +186,7 @@ class _Reader:
         self.first_subject: Segment | None = None
         self.type_segment: Segment | None = None
         self.addressees: list[str] = []
+        self.letter_closed = False  # the "V/v" subject ends at the other column's date line
         # top → subject (after the type line) or letter (after "V/v") → after; "Kính gửi:"
         # opens addressees wherever it stands (in a letter's left column, before the motto)
         self.state = "top"
@@ -199,6 +207,11 @@ class _Reader:
         """Whether a paragraph is the body's first, given what the header has read so far: a
         subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …"),
         unless it is set like the body (a Giấy mời has no subject)."""
+        h = self.h
+        anchored = h.motto or h.number_printed is not None or h.date_printed is not None
+        if self.state == "top" and h.type_line is None and anchored and par.cells is None and (
+                type_over_subject(par.text.strip()) is not None):
+            return False  # a type line and its subject OCR read as one long line
         if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
             return True  # "Chương I" under a subject set in the same bold
         if self.state in ("subject", "after") and self.subject and par.cells is not None:
@@ -232,6 +245,13 @@ class _Reader:
                 h.place, h.issued, h.date_blank = place.place, place.date, place.blank
                 h.date_illegible = place.illegible
                 h.date_printed = seg.text
+            self.letter_closed = self.state == "letter"
+            return True
+        if seg.kind == "text" and h.date_printed is None and (
+                damaged := DAMAGED_PLACE_DATE.match(seg.text.strip())):
+            # "Hà Nội, ngày #Š rán Ÿ_ năm 2025": handwriting over "tháng" left no date to read
+            h.place, h.date_illegible, h.date_printed = damaged["place"], True, seg.text
+            self.letter_closed = self.state == "letter"
             return True
         if seg.kind == "mark":
             kind = mark_kind(seg.text)
@@ -257,8 +277,10 @@ class _Reader:
         if self.state == "top":
             if self._continues_number(seg):
                 return True
-            typed = split_type_line(text) if (seg.upper or seg.bold) else None
             anchored = h.motto or h.number_printed is not None or h.date_printed is not None
+            typed = split_type_line(text) if (seg.upper or seg.bold) else None
+            if typed is None and anchored and h.type_line is None:
+                typed = type_over_subject(text)
             # unanchored, a type line is one set apart: centred, or the bare type name opening
             # the text ("Phụ lục" over the title of an appendix sent on its own)
             alone = typed is not None and not typed[1] and not self.issuer_lines and (
@@ -274,7 +296,9 @@ class _Reader:
                 self.subject = [LETTER_SUBJECT.sub("", text)]
                 self.state = "letter"
                 return True
-            if seg.upper and not h.issuers:
+            if seg.upper and not h.issuers and (h.number_printed is None or not self.issuer_lines):
+                # the issuer stands above its "Số:" line (Nghị định 30/2020, Phụ lục I): capitals
+                # under the number are a stamp ("UBND TỈNH LÂM ĐỒNG" of the receiving office)
                 self.issuer_lines.append(seg)
                 return True
             if not h.motto and h.number_printed is None and not self.issuer_lines:
@@ -283,11 +307,19 @@ class _Reader:
                 return True  # page chrome before the header
             return True
         if self.state == "letter":  # the "V/v" subject goes on over the lines under it
-            ended = self.subject[-1].rstrip().endswith(".")
+            ended = self.subject[-1].rstrip().endswith(".") or self.letter_closed
             if not seg.upper and not ended and len(self.subject) < SUBJECT_LINES_MAX:
-                self.subject.append(text)
+                self.subject.append(without_stroke(text))
             return True
         if self.state == "subject":
+            if (bare := without_stamp(text)) != text.strip():
+                self._dropped(text, "the receiving office's stamp")
+                if not bare:
+                    return True
+                seg, text = replace(seg, text=bare), bare  # the subject under the stamp's text
+            if self.subject and is_scribble(text):
+                self._dropped(text, "marks of a stamp or a signature")
+                return True
             if ENACTING.match(text):
                 return False
             if CAPTION.match(text):
@@ -298,6 +330,10 @@ class _Reader:
                     not all(_is_upper(s) for s in self.subject) or self._before_body(seg)):
                 h.authority = text
                 self.state = "after"
+                return True
+            if self.subject and seg.upper and len(text.split()) > 1 and not any(
+                    _is_upper(s) for s in self.subject):
+                self.state = "after"  # capitals under a subject in sentence case: not its text
                 return True
             if self.subject and (len(self.subject) >= SUBJECT_LINES_MAX or (
                     PREAMBLE_CUE.match(text) and len(text.split()) > 8)):
@@ -318,6 +354,11 @@ class _Reader:
             h.authority = text
             return True
         return False
+
+    def _dropped(self, text: str, what: str) -> None:
+        self.h.warnings.append(Warning(
+            code="header_noise_dropped", where="title",
+            message=f"{what} read into the subject ('{text.strip()}'): left out of it"))
 
     def _before_body(self, seg: Segment) -> bool:
         nxt = seg.index + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from vnplan.extract.readers.anchors import ADDRESSEES, skeleton
 from vnplan.extract.readers.layout import Line, Printed
 from vnplan.schema import Warning
 
@@ -30,6 +31,8 @@ def _continues(prev: Paragraph, line: Line) -> bool:
         return False
     if _TERMINAL.search(prev.text):
         return False
+    if prev.centered and line.centered is False and ADDRESSEES.match(skeleton(prev.text)):
+        return False  # the body under a centred "Kính gửi: …" (OCR lost its first word)
     return line.text[:1].islower() or bool(_SHORT_PARENTHESIS.match(line.text))
 
 

@@ -14,11 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnplan.extract.bodies import position_head, split_rank, starts_with_head, written_form
+from vnplan.extract.bodies import (
+    position_head,
+    split_rank,
+    starts_with_head,
+    vocabulary,
+    written_form,
+)
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.schema import Signer
 from vnplan.text.fold import fold_heading
+from vnplan.text.legacy import is_syllable
 
 AUTHORITY = re.compile(
     r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
@@ -52,6 +59,7 @@ class SignatureBlock:
     rank: str | None = None
     start: int = 0  # index into the lines it was read from
     end: int = 0
+    repairs: list[str] = field(default_factory=list)  # what was put back together, as said
 
     def signer(self) -> Signer:
         marks = [m for m in map(_authority, self.authority) if m]
@@ -117,6 +125,41 @@ def is_position(text: str) -> bool:
         len(text.split()) <= POSITION_ALONE_WORDS and head == fold_heading(text))
 
 
+def position_text(line: str) -> str:
+    """A position line without what a seal or a signature stroke leaves after it: in a line
+    printed in capitals, a word with small letters that is no Vietnamese syllable ("PHÓ CỤC
+    TRƯỞNG xh CƯ" → "PHÓ CỤC TRƯỞNG") ends the position."""
+    line = line.strip()
+    if not _mostly_upper(line):
+        return line
+    words = line.split()
+    for k, word in enumerate(words):
+        letters = "".join(c for c in word if c.isalpha())
+        if k and letters and not letters.isupper() and not is_syllable(letters):
+            kept = " ".join(words[:k])
+            return kept if position_head(kept) is not None else line
+    return line
+
+
+def _position_of(block: SignatureBlock, line: str) -> str:
+    kept = position_text(line)
+    if kept != line.strip():
+        block.repairs.append(f"'{line.strip()[len(kept):].strip()}' after '{kept}' dropped")
+    return kept
+
+
+def _bare_prefix(line: str) -> str | None:
+    """A position's prefix alone on its line ("PHÓ", "QUYỀN"; "PHO" when OCR lost the mark),
+    as printed in capitals: OCR sets it apart when a signature stroke crosses the line (under
+    "KT. GIÁM ĐỐC" the position is "PHÓ GIÁM ĐỐC", Nghị định 30/2020, Phụ lục I, mục II.7)."""
+    text = line.strip().rstrip(".:")
+    if not text.isupper() or " " in text:
+        return None
+    bare = skeleton(text)
+    return next((p.upper() for p in vocabulary().position_prefixes
+                 if " " not in p and "." not in p and skeleton(p) == bare), None)
+
+
 def _representative_of(block: SignatureBlock, line: str) -> bool:
     """"Đại diện" / "Sở Công Thương": whom the signer represents, on the line under it."""
     return bool(block.positions) and fold_heading(block.positions[-1]) == REPRESENTATIVE and (
@@ -161,8 +204,20 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
     while j < len(lines) and is_authority(lines[j]):
         block.authority.append(lines[j])
         j += 1
-    while j < len(lines) and is_position(lines[j]) and not is_authority(lines[j]):
-        block.positions.append(lines[j])
+    while j < len(lines) and not is_authority(lines[j]):
+        if is_position(lines[j]):
+            block.positions.append(_position_of(block, lines[j]))
+        elif (prefix := _bare_prefix(lines[j])) and j + 1 < len(lines) and (
+                is_position(lines[j + 1]) and not block.positions):
+            block.positions.append(f"{prefix} {_position_of(block, lines[j + 1])}")
+            block.repairs.append(f"'{lines[j].strip()}' set apart, read with '{lines[j + 1]}'")
+            j += 1
+        elif prefix and block.positions and _bare_prefix(block.positions[-1].split()[0]) is None:
+            block.repairs.append(f"'{lines[j].strip()}' set apart, read with "
+                                 f"'{block.positions[-1]}'")
+            block.positions[-1] = f"{prefix} {block.positions[-1]}"
+        else:
+            break
         j += 1
     if j < len(lines) and _representative_of(block, lines[j]):
         block.positions[-1] = f"{block.positions[-1].strip()} {lines[j].strip()}"
@@ -179,7 +234,7 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         if is_authority(line) or is_position(line) or RECIPIENTS.match(skeleton(line)) or (
                 _ITEM.match(line)):
             break
-        if not (_STAMP.match(line) or _noise(line)):
+        if not (_STAMP.match(line) or _noise(line) or _body_line(line)):
             break
         gap += 1
         j += 1
@@ -196,6 +251,12 @@ def _named(block: SignatureBlock, lines: list[str], j: int) -> SignatureBlock:
 
 def _strong_position(block: SignatureBlock) -> bool:
     return any(len(p.split()) <= 6 for p in block.positions)
+
+
+def _body_line(line: str) -> bool:
+    """A line in capitals between the position and the name: the body the position belongs
+    to ("PHÓ CỤC TRƯỞNG / CỤC CẢNH SÁT ĐTTP VỀ MA TÚY"), often damaged by the seal on it."""
+    return _mostly_upper(line) and len(line.split()) <= POSITION_WORDS_MAX
 
 
 def _noise(line: str) -> bool:

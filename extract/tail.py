@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.bodies import split_rank, starts_with_head
+from vnplan.extract.bodies import split_rank, starts_with_head, written_form
 from vnplan.extract.numbering import NORMATIVE, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
@@ -19,7 +19,7 @@ from vnplan.extract.signature import (
     read_recipients,
     tail_lines,
 )
-from vnplan.schema import Signer
+from vnplan.schema import Signer, Warning
 
 CLOSING_START = re.compile(r"^Trên đây là\b")
 CLOSING_CUE = re.compile(
@@ -30,6 +30,7 @@ CLOSING_VERB_WITHIN = 14  # words: "Sở Khoa học và Công nghệ kính báo 
 TRUNCATION = re.compile(r"^\[\s*(?:\.\.\.|…)\s*\]$")
 SIGNATURE_CELLS_MAX = 3  # a row of signatures beside each other, not a data table
 SIGNATURE_SEARCH = 80  # paragraphs after the body looked at for the signature
+SIGNING_BODY_WORDS = 8
 
 
 def find_tail(paragraphs: list[Paragraph], start: int) -> int:
@@ -107,13 +108,15 @@ class Tail:
         self.closing: str | None = None
         self.recipients: list[str] = []
         self.signers: list[Signer] = []
+        self.warnings: list[Warning] = []
 
 
 def read_tail(tail: list[Paragraph]) -> Tail:
     """The closing, the recipients and the signature blocks of a document's end."""
     out = Tail()
     closing_end = next((i for i, p in enumerate(tail) if not CLOSING_START.match(p.text.strip())
-                        and (is_tail_start(p) or signature_at(tail, i))), len(tail))
+                        and (is_tail_start(p) or signature_at(tail, i) or _signing_body(p))),
+                       len(tail))
     closing = [p.text for p in tail[:closing_end] if not TRUNCATION.match(p.text.strip())]
     out.closing = "\n".join(closing) or None
     lines = tail_lines(tail[closing_end:])
@@ -121,16 +124,34 @@ def read_tail(tail: list[Paragraph]) -> Tail:
     after = None
     if recipients_at is not None:
         out.recipients, after = read_recipients(lines, recipients_at)
-    out.signers = [b.signer() for b in find_signatures(lines) if b.name or b.positions]
+    blocks = [b for b in find_signatures(lines) if b.name or b.positions]
+    out.signers = [b.signer() for b in blocks]
+    out.warnings = [Warning(code="signature_repaired", where="signer", message=(
+        f"the signature as OCR or a damaged text layer left it: {repair}"))
+        for b in blocks for repair in b.repairs]
     if not out.signers and after is not None and after < len(lines):
         out.signers = [s for s in [_ranked_name(lines[after])] if s is not None]
+    rest = tail[closing_end:]
+    if not out.signers and closing and len(rest) == 1 and _signing_body(rest[0]):
+        out.signers = [Signer(position=written_form(" ".join(rest[0].text.split())))]
     return out
 
 
+def _signing_body(par: Paragraph) -> bool:
+    """The body alone under the closing, set apart in capitals, with no position and no name
+    ("VĂN PHÒNG UBND TỈNH" under a report the office sends unsigned): who issues it signs by
+    its name (Nghị định 30/2020, Phụ lục I, mục II.7)."""
+    text = par.text.strip()
+    return par.cells is None and bool(par.bold or par.centered) and text.isupper() and (
+        len(text.split()) <= SIGNING_BODY_WORDS and starts_with_head(text))
+
+
 def _ranked_name(line: str) -> Signer | None:
-    """The signer a scan leaves when the seal hides the position beside "Nơi nhận": a name
-    with its rank ("Thiếu tướng Trương Minh Đương") right after the recipients."""
-    rank, name = split_rank(line.strip())
-    if rank is None or not is_name(line):
+    """The signer a scan leaves when the seal hides the position beside "Nơi nhận": the name
+    right after the recipients, with its rank or without ("Thiếu tướng Trương Minh Đương",
+    "Nguyễn Thanh Việt") — Nghị định 30/2020 (Phụ lục I) sets the signature beside Nơi nhận,
+    so a name that follows its last item ("Lưu: VT.") signs."""
+    if not is_name(line):
         return None
+    rank, name = split_rank(line.strip())
     return Signer(name=" ".join(name.split()), rank=rank)

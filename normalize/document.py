@@ -53,9 +53,13 @@ def _first_province(gaz: Gazetteer, texts: Iterable[str | None]) -> ProvinceEntr
     return None
 
 
+_COMPANY = re.compile(r"^\W*(?:tổng\s+)?công\s+ty\b", re.IGNORECASE)
+
+
 def document_province(gaz: Gazetteer, doc: Document) -> ProvinceEntry | None:
     """The province of a document's issuer: named in the issuer or the body above it
-    ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"), else the place line's when the issuer is a local body;
+    ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"), else the place line's when the issuer is a local body
+    (a company's place line says where it sits, not a province it belongs to);
     none for a national body, whatever its place line says ("Hà Nội"). For news, the province
     the article is about, then its title, then the one it mentions most."""
     if doc.kind == "news":
@@ -68,6 +72,8 @@ def document_province(gaz: Gazetteer, doc: Document) -> ProvinceEntry | None:
     named = _first_province(gaz, bodies)
     if named is not None or any(is_central(b) for b in bodies):
         return named
+    if any(_COMPANY.match(b) for b in bodies):
+        return None  # a company belongs to no province; its place line says where it sits
     placed = _first_province(gaz, [doc.place])
     if bodies or placed is None:
         return placed

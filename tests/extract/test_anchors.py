@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from vnplan.extract.readers.anchors import (
+    RECIPIENTS,
     find_motto,
     find_place_date,
     has_layout_anchor,
@@ -98,3 +99,11 @@ def test_marks(text: str, kind: str | None) -> None:
 )
 def test_layout_anchors(text: str, anchor: bool) -> None:
     assert has_layout_anchor(text) is anchor
+
+
+@pytest.mark.parametrize(("line", "heads"), [
+    ("Nơi nhận:", True), ("Nơi nhận", True), ("Nơi nhộn:", True),  # OCR of a text layer re-read
+    ("Nơi nhộn của dự án", False),
+])
+def test_the_recipients_label(line: str, heads: bool) -> None:
+    assert bool(RECIPIENTS.match(skeleton(line))) is heads

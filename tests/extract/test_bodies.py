@@ -47,7 +47,8 @@ def test_ranks_are_not_part_of_the_name() -> None:
     ("name", "central"),
     [("BỘ CÔNG THƯƠNG", True), ("THỦ TƯỚNG CHÍNH PHỦ", True), ("QUỐC HỘI", True),
      ("VĂN PHÒNG TRUNG ƯƠNG ĐẢNG", True), ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", False),
-     ("BỘ CHỈ HUY QUÂN SỰ TỈNH", False), ("SỞ NỘI VỤ", False)],
+     ("BỘ CHỈ HUY QUÂN SỰ TỈNH", False), ("SỞ NỘI VỤ", False),
+     ("TỔ CÔNG TÁC LIÊN NGÀNH TW", True), ("TỈNH ĐOÀN LÂM ĐỒNG", False)],
 )
 def test_central_bodies(name: str, central: bool) -> None:
     assert is_central(name) is central

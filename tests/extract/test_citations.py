@@ -150,3 +150,8 @@ def test_a_document_cited_by_name_then_by_number_is_one_entry() -> None:
 )
 def test_no_citation(text: str) -> None:
     assert find_citations(text) == []
+
+
+def test_a_year_ocr_broke_in_two() -> None:
+    assert facts("Căn cứ Nghị định số 93/201 9/NĐ-CP của Chính phủ về tổ chức quỹ xã hội;") == [
+        ("Nghị định", "93/2019/NĐ-CP", None, None)]

@@ -201,3 +201,88 @@ def test_a_scanned_letters_handwritten_day_does_not_run_into_its_subject() -> No
     assert (header.place, header.issued) == ("Hà Nội", None)
     assert [w.code for w in header.warnings] == ["date_illegible"]
     assert "tháng 4 năm 2026" in header.warnings[0].message
+
+
+def test_a_letters_subject_ends_at_the_other_columns_date_line() -> None:
+    """OCR of a scanned letter read column by column: the handwritten day and the month word
+    under it are no date ("ngày #Š rán Ÿ_"), and an incoming-mail stamp follows; the "V/v"
+    subject stops at the date line (Công văn 3980/C04-P6 in the corpus)."""
+    header = read_header(pars(
+        "BỘ CÔNG AN", "CỤC CẢNH SÁT ĐIỀU TRA", "TỘI PHẠM VỀ MA TÚY", "Số: 3980/C04-P6",
+        "V/v chuẩn bị tổ chức triển khai",
+        "Chương trình MTQG phòng, chống ma tuý đến năm 2030",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày #Š rán Ÿ_ năm 2025", "UBND TỈNH LÂM", ". , LÁM ĐỒNG nay Số 40,",
+        "Trong thời gian qua, công tác phòng, chống ma tuý tại địa bàn tỉnh Lâm Đồng đã được "
+        "Tỉnh uỷ, HĐND, UBND tỉnh và các sở, ban ngành quan tâm lãnh đạo, chỉ đạo quyết liệt.",
+    ))
+    assert header.subject == (
+        "chuẩn bị tổ chức triển khai Chương trình MTQG phòng, chống ma tuý đến năm 2030")
+    assert (header.place, header.issued) == ("Hà Nội", None)
+    assert [w.code for w in header.warnings] == ["date_illegible"]
+
+
+def test_a_stroke_before_a_subject_line_is_no_part_of_it() -> None:
+    header = read_header(_headed(
+        "BỘ CÔNG AN", "Số: 5689/BCA-C04", "Hà Nội, ngày 16 tháng 12 năm 2025",
+        "V/v dự kiến kế hoạch đầu tư công trung hạn", "-_ đến năm 2030",
+        "Thực hiện Nghị quyết số 163/2024/QH15 ngày 27/11/2024 của Quốc hội về phê duyệt chủ "
+        "trương đầu tư Chương trình mục tiêu quốc gia phòng, chống ma tuý đến năm 2030;",
+    ))
+    assert header.subject == "dự kiến kế hoạch đầu tư công trung hạn đến năm 2030"
+
+
+def test_capitals_under_the_number_are_a_stamp_not_the_issuer() -> None:
+    """OCR of a scanned plan received by a province: its incoming stamp ("UBND TỈNH LÂM ĐỒNG")
+    lies under the "Số:" line; the issuer is what stands above it (Kế hoạch 996 of the Tổ Công
+    tác liên ngành TW in the corpus)."""
+    header = read_header(pars(
+        "BỘ CÔNG AN", "TỔ CÔNG TÁC LIÊN NGÀNH TW", "Số: 996/KH-TCTLNTW-C04", "UBND TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 24 tháng 02 năm 2026", "KẾ HOẠCH",
+        "Phối hợp kiểm soát các hoạt động hợp pháp liên quan đến ma túy năm 2026",
+        "Thực hiện Nghị định số 105/2021/NĐ-CP ngày 04 tháng 12 năm 2021 của Chính phủ;",
+    ))
+    assert (header.parents, header.issuers) == (["BỘ CÔNG AN"], ["TỔ CÔNG TÁC LIÊN NGÀNH TW"])
+
+
+def test_a_type_line_and_its_subject_read_as_one_line() -> None:
+    """OCR of a fund's scanned resolution joins "NGHỊ QUYẾT" and the two subject lines under it
+    into one long line; the body's authority follows in capitals (Nghị quyết 01/NQ-HĐQL of
+    Đắk Nông in the corpus)."""
+    subject = ("của Hội đồng quản lý Quỹ về việc đổi tên Quỹ cơ hội cho phụ nữ làm kinh tế tỉnh "
+               "Đắk Nông thành Quỹ hỗ trợ phụ nữ phát triển tỉnh Lâm Đồng")
+    header = read_header(_headed(
+        "HỘI ĐỒNG QUẢN LÝ", "Số: 01/NQ-HĐQL", "Đắk Nông, ngày 10 tháng 6 năm 2025",
+        f"NGHỊ QUYẾT {subject}", "HỌI ĐÔNG QUÁẢN LÝ", "QUỸ HỖ TRỢ PHỤ NỮ PHÁT TRIỂN TỈNH ĐẮK NÔNG",
+        "Căn cứ Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương;",
+    ))
+    assert (header.doc_type, header.type_line, header.subject) == (
+        "Nghị quyết", "NGHỊ QUYẾT", subject)
+    body = read_header(_headed(  # a body line that opens with a type word is no type line
+        "SỞ NỘI VỤ", "Số: 12/SNV-VP", "Lâm Đồng, ngày 10 tháng 6 năm 2025",
+        "KẾ HOẠCH số 5 của Sở đã được triển khai đầy đủ tới các phòng, đơn vị trực thuộc Sở "
+        "trong tháng này và báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh trước ngày 30 "
+        "tháng 6 năm 2025 để tổng hợp theo quy định."))
+    assert (body.type_line, body.subject) == (None, None)
+
+
+def test_an_incoming_stamp_over_a_decisions_subject() -> None:
+    """OCR of a scanned penalty decision received by a department: the "ĐẾN … Ngày …" and "Số
+    và ký hiệu HS:" fields of its stamp (Nghị định 30/2020, Phụ lục IV) and a few marks are read
+    into the subject's lines (Quyết định 26/QĐ-XPVPHC of the Cục Hóa chất in the corpus)."""
+    header = read_header(_headed(
+        "CỤC HÓA CHẤT", "Số: 26/QĐ-XPVPHC", "Hà Nội, ngày 08 tháng 7 năm 2026", "QUYẾT ĐỊNH",
+        "ĐỀN Ngay¿0..⁄† J2, Xử phạt vi phạm hành chính", "TH uy Ằ=c..",
+        "Số và ký hiệu HS:.................. CỤC TRƯỞNG CỤC HÓA CHẤT",
+        "Căn cứ Luật Xử lý vi phạm hành chính 2012 (được sửa đổi, bổ sung năm 2020, 2025);",
+    ))
+    assert (header.subject, header.authority) == (
+        "Xử phạt vi phạm hành chính", "CỤC TRƯỞNG CỤC HÓA CHẤT")
+    assert [w.code for w in header.warnings] == ["header_noise_dropped"] * 3
+    kept = read_header(_headed(
+        "SỞ CÔNG THƯƠNG", "Số: 89/QĐ-SCT", "Lào Cai, ngày 08 tháng 5 năm 2026", "QUYẾT ĐỊNH",
+        "Phê duyệt thiết kế công trình “Kho chứa vật liệu nổ công nghiệp, xã Chiềng",
+        "Ken, tỉnh Lào Ca†”", "Căn cứ Luật Xây dựng số 50/2014/QH13 của Quốc hội;"))
+    assert kept.subject == ("Phê duyệt thiết kế công trình “Kho chứa vật liệu nổ công nghiệp, "
+                            "xã Chiềng Ken, tỉnh Lào Ca†”")  # a subject's words with a speck kept

@@ -116,3 +116,33 @@ def test_recipients_beside_a_joint_signature() -> None:
              "- Lưu: VT,", "KTTH (2)."]
     assert read_recipients(lines, 0)[0] == [
         "Bộ Y tế", "Bộ Công thương; Bộ Tài chính", "Lưu: VT, KTTH (2)"]
+
+
+def test_a_deputys_prefix_set_apart_by_the_signature_stroke() -> None:
+    """OCR of "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC" with the signature across the second line: "PHÓ"
+    comes out on a line of its own, after or before the rest (Tờ trình 519/TTr-CAT-PC06 of
+    Lâm Đồng in the corpus), or without its mark ("PHO", a PDF whose text layer was OCR'd)."""
+    assert signer_of("KT. GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ", "Nguyễn Văn An")[:2] == (
+        "Nguyễn Văn An", "Phó Giám đốc")
+    assert signer_of("KT. GIÁM ĐỐC", "GIÁM ĐỐC", "PHO", "S", "Văn Thuân")[:2] == (
+        "Văn Thuân", "Phó Giám đốc")
+    assert signer_of("KT. CHỦ TỊCH", "PHÓ", "CHỦ TỊCH", "Nguyễn Văn An")[:2] == (
+        "Nguyễn Văn An", "Phó Chủ tịch")
+    assert signer_of("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "PHÓ", "Nguyễn Văn An")[1] == "Phó Giám đốc"
+
+
+def test_what_the_seal_leaves_after_a_position_in_capitals() -> None:
+    """OCR of "PHÓ CỤC TRƯỞNG" under the seal of the Cục Hóa chất ("X.H.C.N" of its ring read
+    as "xh CƯ"; Công văn 813/HC-CNHC in the corpus)."""
+    assert signer_of("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG xh CƯ", "Phạm Huy Nam Sơn")[:2] == (
+        "Phạm Huy Nam Sơn", "Phó Cục trưởng")
+    assert signer_of("PHÓ CHỦ TỊCH UBND TỈNH", "Nguyễn Văn An")[1] == "Phó Chủ tịch UBND tỉnh"
+
+
+def test_the_body_line_under_a_position_before_the_name() -> None:
+    """OCR of a plan signed by a deputy head of a police department: the seal damages the
+    position and the line naming the department under it; the name with its rank follows
+    (Kế hoạch 996/KH-TCTLNTW-C04 in the corpus)."""
+    name, position, *_, rank = signer_of(
+        "PHÓ CỤC TRƯỞNG", "CUỤC CẢNH SÁT VE MA TÚY ï“.a....", "Đại tá Bùi Duy Hưng")
+    assert (name, position, rank) == ("Bùi Duy Hưng", "Phó Cục trưởng", "Đại tá")

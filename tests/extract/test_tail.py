@@ -57,6 +57,39 @@ def test_a_ranked_name_after_the_recipients_signs_when_the_seal_hides_the_positi
         "Như kính gửi", "Phòng PV01, PC04, PX03 (thực hiện)", "Lưu: VT, PC04"]
     assert [(s.name, s.rank, s.position) for s in tail.signers] == [
         ("Trương Minh Đương", "Thiếu tướng", None)]
-    lines = ("Nơi nhận:", "- Lưu: VT.", "Trương Minh Đương")
-    unranked = read_tail([Paragraph(text=t) for t in lines])
-    assert unranked.signers == []  # a bare name there is no evidence of a signature
+
+
+def test_a_name_without_rank_after_the_filed_item_signs() -> None:
+    """OCR of a company's scanned decision: the seal and the signature hide "TỔNG GIÁM ĐỐC",
+    the name printed under them comes right after "- Lưu: VT." (Quyết định 89/2026/QĐ-CT of
+    Lào Cai in the corpus): the signature stands beside Nơi nhận (Nghị định 30/2020)."""
+    lines = ("Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "Nguyễn Thanh Việt")
+    tail = read_tail([Paragraph(text=t) for t in lines])
+    assert tail.recipients == ["Như Điều 3", "Lưu: VT"]
+    assert [(s.name, s.rank, s.position) for s in tail.signers] == [
+        ("Nguyễn Thanh Việt", None, None)]
+    closing = ("Nơi nhận:", "- Lưu: VT.", "Đề nghị các đơn vị thực hiện nghiêm túc nội dung trên.")
+    assert read_tail([Paragraph(text=t) for t in closing]).signers == []  # no name: no signer
+
+
+def test_the_body_alone_under_the_closing_signs_by_its_name() -> None:
+    """A report the provincial office sends unsigned: under "Trên đây là …" only its name, in
+    bold capitals, then the appendix (Báo cáo of the Văn phòng UBND tỉnh Lào Cai in the
+    corpus)."""
+    closing = Paragraph(text="Trên đây là báo cáo tình hình triển khai các cụm công nghiệp.")
+    tail = read_tail([closing, Paragraph(text="VĂN PHÒNG UBND TỈNH", bold=True, centered=True)])
+    assert tail.closing == closing.text
+    assert [(s.name, s.position) for s in tail.signers] == [(None, "Văn phòng UBND tỉnh")]
+    plain = read_tail([closing, Paragraph(text="VĂN PHÒNG UBND TỈNH", bold=False, centered=False)])
+    assert plain.signers == []  # a line of the text, not set apart
+
+
+def test_a_signature_put_back_together_says_so() -> None:
+    """A PDF whose damaged text layer was OCR'd: "PHÓ GIÁM ĐỐC" read as "GIÁM ĐỐC" and "PHO"
+    under it (Công văn 3036 of the Sở Công Thương Lào Cai in the corpus)."""
+    tail = read_tail([Paragraph(text=t) for t in (
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT, CN.", "KT. GIÁM ĐỐC", "GIÁM ĐỐC", "PHO", "S",
+        "Hoàng Văn Thuân")])
+    assert [(s.name, s.position) for s in tail.signers] == [("Hoàng Văn Thuân", "Phó Giám đốc")]
+    assert [w.code for w in tail.warnings] == ["signature_repaired"]
+    assert "'PHO'" in tail.warnings[0].message

@@ -138,3 +138,17 @@ def test_fold_heading_moves_only_open_syllable_tone_marks() -> None:
     assert fold_heading("Ngoại giao văn hoá") == "ngoại giao văn hóa"
     assert fold_heading("THUỶ khoẻ Hoà") == "thủy khỏe hòa"
     assert fold_heading("loại hoạch quý") == "loại hoạch quý"
+
+
+def test_the_body_under_a_centred_addressee_is_not_its_continuation() -> None:
+    """OCR of a scanned letter lost the body's first word ("Về"), so its first line opens in
+    lower case under "Kính gửi: Cục Hải quan" (Công văn 813/HC-CNHC in the corpus)."""
+    lines = [Line(text="Kính gửi: Cục Hải quan", centered=True),
+             Line(text="và các vướng mắc trong quá trình thực hiện Nghị định", centered=False,
+                  gap_before=True),
+             Line(text="Kính gửi: Ủy ban nhân dân các tỉnh, thành phố", centered=True),
+             Line(text="trực thuộc Trung ương", centered=True, gap_before=True)]
+    paragraphs, _ = build_paragraphs(lines)
+    assert [p.text for p in paragraphs] == [
+        "Kính gửi: Cục Hải quan", "và các vướng mắc trong quá trình thực hiện Nghị định",
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]

@@ -453,3 +453,18 @@ def test_the_documents_a_decision_issues_are_read_like_its_own_text() -> None:
     assert counted["ubnd-tinh"] == 1  # the issuer
     again = normalize_document(out)
     assert again.assignments == out.assignments  # not added twice
+
+
+@pytest.mark.parametrize(("issuer", "province"), [
+    ("CÔNG TY CP ĐẦU TƯ XÂY DỰNG HẠ TẦNG VÀ GIAO THÔNG", None),  # sits in Hà Nội, of no province
+    ("CÔNG TY ĐIỆN LỰC LÀO CAI", "Lào Cai"),  # its name says which
+    ("SỞ CÔNG THƯƠNG", "Hà Nội"),  # a local body: the place line's
+])
+def test_a_companys_place_line_is_no_province(issuer: str, province: str | None) -> None:
+    """A company's decision printed "Hà Nội, ngày 08 tháng 5 năm 2026" (Quyết định 89/2026/
+    QĐ-CT of a construction company in the corpus): where it sits, not whose it is."""
+    doc = schema.Document(id="pending", kind="document", source=source("company.pdf"),
+                   extractor_version="test", doc_type="Quyết định", place="Hà Nội",
+                   issuer=schema.AgencyRef(raw=issuer))
+    out = normalize_document(doc)
+    assert (out.province.name if out.province else None) == province
