@@ -30,9 +30,9 @@ COLOUR_RAMP = 40.0  # ... and fully coloured this much above it
 COLOURED_SHARE = 0.0005  # a page whose pixels are this share coloured holds coloured ink
 PROBE_DPI = 36  # the page is looked at this small to tell whether it holds coloured ink
 STRIP_ROWS = 256
-# deskewing by a few degrees at most: nearest neighbour would take 0.02 CPU-s a 300-dpi page
-# against bicubic's 0.24, but on the corpus's low-resolution scans tesseract then reads the
-# signer, recipients and sections worse (measured), so bicubic it stays
+# deskewing by a few degrees at most: nearest neighbour (0.02 CPU-s a 300-dpi page) and
+# bilinear (0.13) would be cheaper than bicubic (0.24), but on the corpus's scans tesseract
+# then reads signers, recipients and legal bases worse (measured), so bicubic it stays
 ROTATE_RESAMPLE = Image.Resampling.BICUBIC
 
 
