@@ -42,7 +42,7 @@ from vnplan.errors import ConversionError
 from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_images import ScanPage, pgm, prepare_page
+from vnplan.extract.readers.ocr_images import ScanPage, bmp, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
@@ -170,13 +170,13 @@ def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float)
 
 
 def _tesseract(image: bytes, dpi: int, psm: int, output: str) -> str:
-    """tesseract's `output` ("tsv", "txt") for one image (PGM). The image goes through a
+    """tesseract's `output` ("tsv", "txt") for one image (BMP). The image goes through a
     temporary file: tesseract reads stdin a byte at a time, which costs it about a tenth of
-    a CPU-second on an uncompressed 300-dpi page."""
+    a CPU-second on an uncompressed 300-dpi page (measured)."""
     command = tesseract_command()
     assert command is not None
     with tempfile.TemporaryDirectory(prefix="vnplan-page-") as tmp:
-        path = Path(tmp, "page.pgm")
+        path = Path(tmp, "page.bmp")
         path.write_bytes(image)
         done = subprocess.run([command, str(path), "stdout", "-l", LANGUAGE, "--psm", str(psm),
                                "--dpi", str(dpi), output], capture_output=True,
@@ -188,7 +188,7 @@ def _tesseract(image: bytes, dpi: int, psm: int, output: str) -> str:
 
 
 def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
-    """Text of each cell image (PGM), read by one tesseract process (`--psm 6`)."""
+    """Text of each cell image (BMP), read by one tesseract process (`--psm 6`)."""
     if not images:
         return []
     command = tesseract_command()
@@ -196,7 +196,7 @@ def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="vnplan-cells-") as tmp:
         paths = []
         for index, image in enumerate(images):
-            path = Path(tmp, f"cell{index:04d}.pgm")
+            path = Path(tmp, f"cell{index:04d}.bmp")
             path.write_bytes(image)
             paths.append(str(path))
         listing = Path(tmp, "cells.txt")
@@ -274,7 +274,7 @@ def _read_signature(
     left, top = region
     top = max(top, 0)
     with Image.open(io.BytesIO(faded)) as page:
-        image = pgm(ImageOps.expand(page.crop((left, top, page.width, page.height)),
+        image = bmp(ImageOps.expand(page.crop((left, top, page.width, page.height)),
                                     COLUMN_MARGIN, 255))
     column_words, column_lines = parse_tsv(_tesseract(image, dpi, 6, "tsv"))
     dx, dy = left - COLUMN_MARGIN, top - COLUMN_MARGIN
