@@ -3,13 +3,13 @@
 Why the tesseract command line through `subprocess`, and not pytesseract or ocrmypdf: ocrmypdf
 (only a baseline of bench/speed.py) would rewrite the whole PDF (plus its own dependencies) only
 for us to read the text layer back; pytesseract is a thin wrapper around the same command that
-writes every image to a temporary file and passes no environment of its own. Calling the command
-directly lets us (1) pipe each page image through stdin and read TSV (word boxes) from stdout,
+passes no environment of its own and would encode every image again. Calling the command
+directly lets us (1) hand each page image over uncompressed and read TSV (word boxes) from stdout,
 (2) set OMP_THREAD_LIMIT=1, which makes tesseract 5 several times faster on small machines (its
 OpenMP threads otherwise spin against each other) while pages run in parallel, one process per
 core, and (3) OCR all the cells of a table page in one process (a list of images, `--psm 6`), so
-the model loads once per page instead of once per cell. Nothing is cached: cell images live in a
-temporary directory for the duration of one call.
+the model loads once per page instead of once per cell. Nothing is cached: page and cell images
+live in a temporary directory for the duration of one call.
 
 Pages are rendered, deskewed and their ruled table (if any) cut into cells by `ocr_images`
 (with `ocr_tables`); the rest of the page is read with `--psm 3`. Coordinates are turned into
@@ -42,7 +42,7 @@ from vnplan.errors import ConversionError
 from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_images import ScanPage, png, prepare_page
+from vnplan.extract.readers.ocr_images import ScanPage, bmp, prepare_page
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
@@ -170,12 +170,17 @@ def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float)
 
 
 def _tesseract(image: bytes, dpi: int, psm: int, output: str) -> str:
-    """tesseract's `output` ("tsv", "txt") for one PNG image."""
+    """tesseract's `output` ("tsv", "txt") for one image (BMP). The image goes through a
+    temporary file: tesseract reads stdin a byte at a time, which costs it about a tenth of
+    a CPU-second on an uncompressed 300-dpi page (measured)."""
     command = tesseract_command()
     assert command is not None
-    done = subprocess.run([command, "stdin", "stdout", "-l", LANGUAGE, "--psm", str(psm),
-                           "--dpi", str(dpi), output], input=image,
-                          capture_output=True, timeout=PAGE_TIMEOUT, check=False, env=_env())
+    with tempfile.TemporaryDirectory(prefix="vnplan-page-") as tmp:
+        path = Path(tmp, "page.bmp")
+        path.write_bytes(image)
+        done = subprocess.run([command, str(path), "stdout", "-l", LANGUAGE, "--psm", str(psm),
+                               "--dpi", str(dpi), output], capture_output=True,
+                              timeout=PAGE_TIMEOUT, check=False, env=_env())
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()[-300:]
         raise ConversionError("ocr_failed", f"tesseract failed on a scanned page: {message}")
@@ -183,7 +188,7 @@ def _tesseract(image: bytes, dpi: int, psm: int, output: str) -> str:
 
 
 def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
-    """Text of each cell image (PNG), read by one tesseract process (`--psm 6`)."""
+    """Text of each cell image (BMP), read by one tesseract process (`--psm 6`)."""
     if not images:
         return []
     command = tesseract_command()
@@ -191,7 +196,7 @@ def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="vnplan-cells-") as tmp:
         paths = []
         for index, image in enumerate(images):
-            path = Path(tmp, f"cell{index:04d}.png")
+            path = Path(tmp, f"cell{index:04d}.bmp")
             path.write_bytes(image)
             paths.append(str(path))
         listing = Path(tmp, "cells.txt")
@@ -205,23 +210,31 @@ def ocr_cells(images: Sequence[bytes], dpi: int) -> list[str]:
     return [unicodedata.normalize("NFC", " ".join(t.split())) for t in texts[: len(images)]]
 
 
-def read_scan_page(scan: ScanPage) -> PageText:
-    """OCR one prepared page: its text outside the table, the table cell by cell."""
-    tables: tuple[TableBlock, ...] = ()
-    if scan.grid is not None:
-        where = [position for position, _ in scan.cells]
-        texts = dict(zip(where, ocr_cells([image for _, image in scan.cells], scan.dpi),
-                         strict=True))
-        rows = [tuple(texts.get((r, c), "") for c in range(len(row)))
-                for r, row in enumerate(scan.grid.rows)]
-        top = scan.grid.bbox[1] * 72.0 / scan.dpi
-        tables = (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
+def read_scan_table(scan: ScanPage) -> tuple[TableBlock, ...]:
+    """The page's ruled table, cell by cell (none when the page has no grid)."""
+    if scan.grid is None:
+        return ()
+    where = [position for position, _ in scan.cells]
+    texts = dict(zip(where, ocr_cells([image for _, image in scan.cells], scan.dpi),
+                     strict=True))
+    rows = [tuple(texts.get((r, c), "") for c in range(len(row)))
+            for r, row in enumerate(scan.grid.rows)]
+    top = scan.grid.bbox[1] * 72.0 / scan.dpi
+    return (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
+
+
+def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
+    """The page's text outside its table, the signature read again without the seal."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
     if scan.faded is not None and (region := signature_region(words, scan.dpi)) is not None:
         words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
-    segments = tuple(segments_of(words, lines, scan.dpi))
-    return PageText(number=scan.number, width=scan.width, height=scan.height, segments=segments,
-                    tables=tables, scanned=True)
+    return tuple(segments_of(words, lines, scan.dpi))
+
+
+def _scan_page(scan: ScanPage, tables: Future[tuple[TableBlock, ...]],
+               segments: Future[tuple[Segment, ...]]) -> PageText:
+    return PageText(number=scan.number, width=scan.width, height=scan.height,
+                    segments=segments.result(), tables=tables.result(), scanned=True)
 
 
 def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
@@ -261,7 +274,7 @@ def _read_signature(
     left, top = region
     top = max(top, 0)
     with Image.open(io.BytesIO(faded)) as page:
-        image = png(ImageOps.expand(page.crop((left, top, page.width, page.height)),
+        image = bmp(ImageOps.expand(page.crop((left, top, page.width, page.height)),
                                     COLUMN_MARGIN, 255))
     column_words, column_lines = parse_tsv(_tesseract(image, dpi, 6, "tsv"))
     dx, dy = left - COLUMN_MARGIN, top - COLUMN_MARGIN
@@ -290,9 +303,11 @@ def ocr_pdf_pages(
     `replaced` says some of the pages had a text layer that is replaced by the OCR.
 
     Pages are prepared here, one at a time (rendering, deskewing, cutting out the table:
-    `ocr_images`; pdfium is not thread-safe), and each is handed to a worker thread that runs
-    tesseract on it; at most `workers` prepared pages wait, so the next page is prepared while
-    tesseract reads the last ones, and only a few page images are held at once."""
+    `ocr_images`; pdfium is not thread-safe), and worker threads run tesseract on them: a
+    page's table cells and the rest of its text are two tasks, so a table page is read by
+    both processes at once rather than keeping one busy while the other waits for the next
+    page. At most `workers` prepared pages wait, so the next page is prepared while tesseract
+    reads the last ones, and only a few page images are held at once."""
     if tesseract_command() is None:
         raise ConversionError("needs_ocr", f"{len(indexes)} page(s): the PDF has no text layer "
                               "(scanned); install tesseract-ocr and tesseract-ocr-vie to read it")
@@ -300,14 +315,16 @@ def ocr_pdf_pages(
     pages: list[PageText] = []
     angles: list[float] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[PageText]] = deque()
+        pending: deque[tuple[ScanPage, Future[tuple[TableBlock, ...]],
+                             Future[tuple[Segment, ...]]]] = deque()
         for index in indexes:
             scan = prepare_page(doc, index, index in without_text)
             angles.append(scan.angle)
-            pending.append(pool.submit(read_scan_page, scan))
+            pending.append((scan, pool.submit(read_scan_table, scan),
+                            pool.submit(read_scan_text, scan)))
             if len(pending) > workers:
-                pages.append(pending.popleft().result())
-        pages.extend(future.result() for future in pending)
+                pages.append(_scan_page(*pending.popleft()))
+        pages.extend(_scan_page(*waiting) for waiting in pending)
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",

@@ -26,7 +26,7 @@ from vnplan.extract.readers.ocr import (
     repair_ocr_lines,
     signature_region,
 )
-from vnplan.extract.readers.ocr_images import black_ink, render_dpi
+from vnplan.extract.readers.ocr_images import black_ink, bmp, render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -222,6 +222,14 @@ def _lines_image(angle: float) -> Image.Image:
     for y in range(100, 800, 40):
         draw.rectangle((100, y, 1100, y + 12), fill=0)
     return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def test_page_images_are_handed_over_uncompressed_with_every_pixel() -> None:
+    image = _lines_image(0.6)
+    data = bmp(image)
+    assert data.startswith(b"BM") and len(data) >= 1200 * 900
+    with Image.open(io.BytesIO(data)) as read:
+        assert read.mode == "L" and read.tobytes() == image.tobytes()
 
 
 @pytest.mark.parametrize("angle", [0.0, 0.6, -1.2])
