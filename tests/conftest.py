@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 from typer.testing import CliRunner
@@ -19,6 +20,20 @@ from vnplan.schema import Document
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EXPECTED = ROOT / "tests" / "data" / "expected"
+
+
+class Cached(Protocol):
+    def cache_clear(self) -> None: ...
+
+
+def cleared(*cached: Cached) -> Iterator[None]:
+    """For a fixture (``yield from cleared(f)``): the caches of ``cached`` emptied before the
+    test and after it, so no answer cached by one test reaches another."""
+    for function in cached:
+        function.cache_clear()
+    yield
+    for function in cached:
+        function.cache_clear()
 
 
 def expected_facts(stem: str) -> dict[str, Any]:

@@ -8,15 +8,14 @@ from importlib import resources
 
 import pytest
 
+from tests.conftest import cleared
 from vnplan.align import pillar_tokens, scoring
 from vnplan.align.pillars import load_catalogs
 
 
 @pytest.fixture
 def fresh_index() -> Iterator[None]:
-    scoring.pillar_index.cache_clear()
-    yield
-    scoring.pillar_index.cache_clear()
+    yield from cleared(scoring.pillar_index)
 
 
 def test_the_data_file_is_what_a_rebuild_gives() -> None:

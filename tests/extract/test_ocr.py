@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw
 from rapidfuzz import fuzz
 
-from tests.conftest import EXPECTED, ROOT, SAMPLES
+from tests.conftest import EXPECTED, ROOT, SAMPLES, cleared
 from vnplan.errors import ConversionError
 from vnplan.evaluate import load_expected, score_records, summary
 from vnplan.extract.readers import ocr
@@ -60,9 +60,7 @@ def full_scan(sample_records: dict[str, Document]) -> Document:
 
 @pytest.fixture
 def no_tesseract_cache() -> Iterator[None]:
-    ocr.tesseract_command.cache_clear()
-    yield
-    ocr.tesseract_command.cache_clear()
+    yield from cleared(ocr.tesseract_command)
 
 
 def test_scanned_pages_are_read_by_ocr_with_their_page_numbers() -> None:
