@@ -62,8 +62,6 @@ COLUMN_MARGIN = 12  # pixels: white margin around the signature region read agai
 SIGNATURE_CONF = 40.0  # words of the region read with less confidence are the signature's strokes
 SIGNATURE_BLOCK = 10_000  # the tesseract block number given to the signature region's words
 _RECIPIENTS_WORD = re.compile(r"^nh[a-z]{1,2}n\s*[:;.]?$")
-# spacing accents and bars tesseract reads from a box's edge or a speck ("ˆ DỰ THẢO |")
-_EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°]+\s+)+|(?:\s+[ˆ˜`´¨¸|¦‹›°]+)+$")
 # spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
 # end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
 _EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
@@ -163,7 +161,6 @@ def _segment(run: list[_Word], top: int, bottom: int, size: float, scale: float)
     text = " ".join(w.text for w in run)
     text = re.sub(r"^[~¬]+\s*-?\s*", "- ", text)  # a dash at a line start read as "~"
     text = _EDGE_JUNK.sub("", text)
-    text = _EDGE_JUNK.sub("", text)
     return Segment(text=text, x0=run[0].left * scale, top=top * scale,
                    x1=run[-1].right * scale, bottom=bottom * scale, size=round(size, 1),
                    first_word=(run[0].right - run[0].left) * scale)
@@ -243,6 +240,9 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
     right, the name often wider than the position above it): from the words right of
     "Nơi nhận:" across a column gap, never reaching into the recipients' lines; None when the
     page has no such block."""
+    starts: dict[tuple[int, int, int], int] = {}  # where each line starts
+    for w in words:
+        starts[w.line] = min(starts.get(w.line, w.left), w.left)
     for i, word in enumerate(words):
         if i == 0 or not _RECIPIENTS_WORD.match(skeleton(word.text)) or not skeleton(
                 words[i - 1].text).endswith("oi") or words[i - 1].line != word.line:
@@ -254,13 +254,11 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
         if not right:
             continue
         top = min(w.top for w in right) - height // 2
-        starts: dict[tuple[int, int, int], int] = {}
-        for w in words:
-            starts[w.line] = min(starts.get(w.line, w.left), w.left)
+        first_right = min(r.left for r in right)
         margin = words[i - 1].left + 2 * height  # the recipients' lines start at the margin
         reach = max((w.right for w in words if w.top >= top and starts[w.line] <= margin
-                     and w.left < min(r.left for r in right)), default=word.right)
-        return max(reach + COLUMN_MARGIN, min(r.left for r in right) - dpi), top
+                     and w.left < first_right), default=word.right)
+        return max(reach + COLUMN_MARGIN, first_right - dpi), top
     return None
 
 

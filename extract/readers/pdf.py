@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import io
-from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -183,8 +182,6 @@ def read_pdf_layout(data: bytes) -> Layout:
         layout_notes.extend(repair_notes)
         lines, repair_notes = repair_ocr_lines(lines, read_by_ocr)
         layout_notes.extend(repair_notes)
-        lines = [replace(line, ocr=True) if line.page in read_by_ocr else line
-                 for line in lines]
     return Layout(lines=lines, pages=page_count, ocr=bool(scanned), notes=[*notes, *layout_notes])
 
 

@@ -64,8 +64,6 @@ def dictionary_syllables(entries: Iterable[str]) -> frozenset[str]:
     )
 
 
-
-
 def _is_syllable(word: str) -> bool:
     return word.lower() in syllables()
 

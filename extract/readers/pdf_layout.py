@@ -353,7 +353,8 @@ def layout_lines(pages: Sequence[PageText]) -> tuple[list[Line], list[Warning]]:
                 cells.append(text)
             table_break = table_break or item.first_on_page
             lines.append(Line(text=" | ".join(cells), cells=tuple(cells), page=item.page,
-                              break_before=table_break and item.page > pages[0].number))
+                              break_before=table_break and item.page > pages[0].number,
+                              ocr=by_number[item.page].scanned))
             table_break = table_break and is_header_row(item.cells)  # the break reaches the
             # first row after a header repeated at the top of the page
             previous.clear()
@@ -383,7 +384,8 @@ def layout_lines(pages: Sequence[PageText]) -> tuple[list[Line], list[Warning]]:
         lines.append(Line(text=text, page=item.page, bold=item.bold, italic=item.italic,
                           size=round(item.size, 1), centered=centered, starts_paragraph=starts,
                           gap_before=gap,
-                          break_before=item.first_on_page and item.page > pages[0].number))
+                          break_before=item.first_on_page and item.page > pages[0].number,
+                          ocr=by_number[item.page].scanned))
     notes: list[Warning] = []
     if joins:
         notes.append(Warning(
