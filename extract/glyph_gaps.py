@@ -8,10 +8,9 @@ import re
 import unicodedata
 
 from vnplan.extract.readers.pdf_glyphs import syllables
+from vnplan.text.letters import VIETNAMESE_LETTERS
 
 _WORD = re.compile(r"[^\W\d_]+")
-_MARKED = frozenset(
-    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
 def split_glued(text: str) -> tuple[str, list[str]]:
@@ -28,7 +27,7 @@ def split_glued(text: str) -> tuple[str, list[str]]:
     def apart(match: re.Match[str]) -> str:
         word = match.group()
         low = unicodedata.normalize("NFC", word.lower())
-        if low in known or not _MARKED.intersection(low) or len(low) != len(word):
+        if low in known or not VIETNAMESE_LETTERS.intersection(low) or len(low) != len(word):
             return word
         cuts = [k for k in range(1, len(low)) if low[:k] in known and low[k:] in known]
         if len(cuts) != 1:

@@ -102,6 +102,12 @@ class Header:
         return "Công văn" if self.subject and self.type_line is None else None
 
     @property
+    def anchored(self) -> bool:
+        """Whether a part that only a document's header prints has been read: the motto, the
+        number or the place and date."""
+        return self.motto or self.number_printed is not None or self.date_printed is not None
+
+    @property
     def found(self) -> bool:
         """Whether the text has a header at all (an article about a document has none)."""
         return self.motto or self.number_printed is not None or (
@@ -208,8 +214,7 @@ class _Reader:
         subject line follows the type line whatever it says ("Thực hiện Nghị quyết số …"),
         unless it is set like the body (a Giấy mời has no subject)."""
         h = self.h
-        anchored = h.motto or h.number_printed is not None or h.date_printed is not None
-        if self.state == "top" and h.type_line is None and anchored and par.cells is None and (
+        if self.state == "top" and h.type_line is None and h.anchored and par.cells is None and (
                 type_over_subject(par.text.strip()) is not None):
             return False  # a type line and its subject OCR read as one long line
         if self.state in ("subject", "after") and self.subject and is_unit_heading(par.text):
@@ -277,15 +282,14 @@ class _Reader:
         if self.state == "top":
             if self._continues_number(seg):
                 return True
-            anchored = h.motto or h.number_printed is not None or h.date_printed is not None
             typed = split_type_line(text) if (seg.upper or seg.bold) else None
-            if typed is None and anchored and h.type_line is None:
+            if typed is None and h.anchored and h.type_line is None:
                 typed = type_over_subject(text)
             # unanchored, a type line is one set apart: centred, or the bare type name opening
             # the text ("Phụ lục" over the title of an appendix sent on its own)
             alone = typed is not None and not typed[1] and not self.issuer_lines and (
                 h.portal_title is None)
-            if typed and not text.rstrip().endswith(":") and (anchored or seg.centered or alone):
+            if typed and not text.rstrip().endswith(":") and (h.anchored or seg.centered or alone):
                 h.doc_type, rest = typed
                 h.type_line = text[: len(text) - len(rest)].strip() if rest else text
                 self.subject = [rest] if rest else []

@@ -77,10 +77,10 @@ class _Ranks:
         self.families: dict[str, int] = {}
 
     def __call__(self, marker: Marker) -> int:
-        if marker.kind in NORMATIVE:
-            return NORMATIVE[marker.kind]
-        order = self.families.setdefault(FAMILIES[marker.kind], len(self.families))
-        return 10 + 10 * order + marker.depth
+        """The rank of `marker`, its family counted as used."""
+        if marker.kind not in NORMATIVE:
+            self.families.setdefault(FAMILIES[marker.kind], len(self.families))
+        return self.peek(marker)
 
     def peek(self, marker: Marker) -> int:
         """The rank `marker` would have, without counting its family as used."""
