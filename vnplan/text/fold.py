@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _VOWELS = frozenset("aăâeêioôơuưy")
 _MARKED = frozenset("ăâêôơư")  # a vowel with its own mark carries the tone
 _BACK = frozenset("aăâoôơuư")  # "ngh" is written only before e, ê, i
@@ -29,8 +29,8 @@ def fold_syllable(word: str) -> str:
     ['hóa', 'Thủy', 'quý', 'ngành', 'chương', 'hoạch']
     """
     nfd = unicodedata.normalize("NFD", word)
-    tones = {c for c in nfd if c in _TONES}
-    bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    tones = {c for c in nfd if c in TONES}
+    bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONES))
     if len(tones) > 1 or not bare.isalpha():
         return unicodedata.normalize("NFC", word)
     bare = _spelled(bare)

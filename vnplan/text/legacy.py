@@ -12,10 +12,11 @@ import unicodedata
 from functools import cache
 
 from vnplan.text.data import load
+from vnplan.text.fold import TONES
 
 ENCODINGS = ("tcvn3", "vni", "viscii")
 _WORD = re.compile(r"\w+")
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_TONES = dict.fromkeys(map(ord, TONES))  # for str.translate: the tone marks deleted
 _OPEN = (
     "iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|"
     "ua|ui|ưa|ưi|ưu|uơ|oa|oe|uê|uy|a|e|ê|i|o|ô|ơ|u|ư|y"

@@ -35,10 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.schema import Warning
-from vnplan.text.fold import fold_syllable
+from vnplan.text.fold import TONES, fold_syllable
 from vnplan.text.underthesea_files import word_list
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
                    ("\u0309", "\u0303"), ("\u0300", "\u0301"), ("\u0301", "\u0300")}
 # acute or tilde read for a hook above and back, a grave for an acute and back
@@ -79,7 +78,7 @@ def _marks(syllable: str) -> tuple[str, list[str]]:
     tone = ""
     letters: list[str] = []
     for char in unicodedata.normalize("NFD", syllable):
-        if char in _TONES:
+        if char in TONES:
             tone = char
         elif unicodedata.combining(char) and letters:
             letters[-1] += char
@@ -107,8 +106,6 @@ def dictionary_compounds(entries: Iterable[str]) -> frozenset[str]:
     """The two-syllable words of a word list (one entry a line), lower-case NFC."""
     words = (unicodedata.normalize("NFC", line.strip().lower()) for line in entries)
     return frozenset(w for w in words if len(w.split(" ")) == 2)
-
-
 
 
 def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
@@ -175,10 +172,10 @@ def lone_syllable(read: str, known: Collection[str], seen: Mapping[str, int]) ->
     if len(read) < 2 or read[:1].isupper() or lower in known:
         return None  # one letter: a speck as often as a word
     nfd = unicodedata.normalize("NFD", lower)
-    bare = "".join(c for c in nfd if c not in _TONES)
-    at = next((i for i, c in enumerate(nfd) if c in _TONES), len(bare))
+    bare = "".join(c for c in nfd if c not in TONES)
+    at = next((i for i, c in enumerate(nfd) if c in TONES), len(bare))
     found: dict[str, int] = {}
-    for tone in ("", *sorted(_TONES)):
+    for tone in ("", *sorted(TONES)):
         word = fold_syllable(unicodedata.normalize("NFC", bare[:at] + tone + bare[at:]))
         if word != lower and word in known and seen.get(word, 0) > 0:
             found[word] = seen[word]
