@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from vnplan.extract.readers.anchors import ADDRESSEES, skeleton
 from vnplan.extract.readers.layout import Line, Printed
@@ -65,12 +65,4 @@ def build_paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Warning]]
 
 def _extend(par: Paragraph, text: str) -> Paragraph:
     joiner = "" if par.text.endswith("-") and not par.text.endswith(" -") else " "
-    return Paragraph(
-        text=par.text + joiner + text,
-        page=par.page,
-        bold=par.bold,
-        italic=par.italic,
-        centered=par.centered,
-        size=par.size,
-        ocr=par.ocr,
-    )
+    return replace(par, text=par.text + joiner + text)

@@ -39,8 +39,29 @@ OutDir = Annotated[
 ]
 
 
-def _file_option(name: str, help_text: str) -> Any:
-    return typer.Option(name, metavar="FILE", help=help_text, show_default=False)
+_PATH_OPTIONS = {  # option → (metavar, help)
+    "--csv": ("FILE", "Also write the comparison as CSV to FILE."),
+    "--html": ("FILE", "Also write the report to FILE: one HTML page that opens offline."),
+    "--sqlite": ("FILE", "Write the tables to a SQLite database FILE."),
+    "--jsonl": ("FILE", "Write the records to FILE, one JSON per line."),
+    "--parquet": (
+        "FOLDER",
+        "Write one Parquet file per table into FOLDER (made if missing); uses pyarrow, "
+        "which vnplan installs.",
+    ),
+}
+
+
+def _path_option(name: str) -> Any:
+    metavar, help_text = _PATH_OPTIONS[name]
+    return typer.Option(name, metavar=metavar, help=help_text, show_default=False)
+
+
+CsvFile = Annotated[Path | None, _path_option("--csv")]
+HtmlFile = Annotated[Path | None, _path_option("--html")]
+SqliteFile = Annotated[Path | None, _path_option("--sqlite")]
+JsonlFile = Annotated[Path | None, _path_option("--jsonl")]
+ParquetFolder = Annotated[Path | None, _path_option("--parquet")]
 
 
 def _say(console: Console, message: str, style: str | None = None) -> None:
@@ -104,13 +125,8 @@ def _check(targets: list[tuple[Path | None, Callable[[Path], None]]]) -> None:
 
 def compare(
     out_dir: OutDir,
-    csv: Annotated[
-        Path | None, _file_option("--csv", "Also write the comparison as CSV to FILE.")
-    ] = None,
-    html: Annotated[
-        Path | None,
-        _file_option("--html", "Also write the report to FILE: one HTML page that opens offline."),
-    ] = None,
+    csv: CsvFile = None,
+    html: HtmlFile = None,
 ) -> None:
     """Compare the documents in OUT: one row per plan, other documents and news apart.
 
@@ -146,22 +162,9 @@ def compare(
 
 def export(
     out_dir: OutDir,
-    sqlite: Annotated[
-        Path | None, _file_option("--sqlite", "Write the tables to a SQLite database FILE.")
-    ] = None,
-    parquet: Annotated[
-        Path | None,
-        typer.Option(
-            "--parquet",
-            metavar="FOLDER",
-            help="Write one Parquet file per table into FOLDER (made if missing); uses pyarrow, "
-            "which vnplan installs.",
-            show_default=False,
-        ),
-    ] = None,
-    jsonl: Annotated[
-        Path | None, _file_option("--jsonl", "Write the records to FILE, one JSON per line.")
-    ] = None,
+    sqlite: SqliteFile = None,
+    parquet: ParquetFolder = None,
+    jsonl: JsonlFile = None,
 ) -> None:
     """Export the records in OUT as tables for SQL, DuckDB or pandas.
 
