@@ -33,8 +33,9 @@ from .text import clean_edges, fix_text, fold
 
 
 def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: bool) -> None:
-    seen = syllable_counts(f.get() or "" for f in editable_fields(doc)) if ocr else None
-    for f in editable_fields(doc):
+    fields = list(editable_fields(doc))
+    seen = syllable_counts(f.get() or "" for f in fields if not f.echo) if ocr else None
+    for f in fields:
         value = f.get()
         if not value:
             continue

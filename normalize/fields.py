@@ -19,6 +19,8 @@ class Field:
     path: str
     owner: BaseModel
     name: str
+    echo: bool = False  # its text stands in another field too (the subject in the title):
+    # repaired with it, never counted twice
 
     def get(self) -> str | None:
         value = getattr(self.owner, self.name)
@@ -52,10 +54,12 @@ def editable_fields(doc: Document) -> Iterator[Field]:
     """Running text that repairs may rewrite (never a ``raw``): the document's and those of
     the documents it issues (``parts``)."""
     yield Field("title", doc, "title")
+    yield Field("subject", doc, "subject", echo=True)
     yield from _section_fields(doc.sections, "sections")
     yield from _appendix_fields(doc.appendices, "appendices")
     for p, part in enumerate(doc.parts):
         yield Field(f"parts[{p}].title", part, "title")
+        yield Field(f"parts[{p}].subject", part, "subject", echo=True)
         yield from _section_fields(part.sections, f"parts[{p}].sections")
         yield from _appendix_fields(part.appendices, f"parts[{p}].appendices")
     yield Field("closing", doc, "closing")
@@ -101,7 +105,7 @@ def entity_texts(doc: Document) -> list[str]:
     group_titles: set[str] = set()
     for f in editable_fields(doc):
         value = f.get()
-        if not value:
+        if not value or f.echo:
             continue
         if f.name == "group_title":
             if value in group_titles:

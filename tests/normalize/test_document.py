@@ -468,3 +468,15 @@ def test_a_companys_place_line_is_no_province(issuer: str, province: str | None)
                    issuer=schema.AgencyRef(raw=issuer))
     out = normalize_document(doc)
     assert (out.province.name if out.province else None) == province
+
+
+def test_the_subject_is_repaired_with_the_title_and_counted_once() -> None:
+    """The title prints the subject after the type word: a repair of one is a repair of the
+    other, and the subject is no second occurrence of what the document prints."""
+    doc = born_digital("Quỹ được đổi tên thành Quỹ hỗ trợ phụ nữ; đổi tên theo Điều lệ.")
+    doc.title = "Nghị quyết về việc đối tên Quỹ"
+    doc.subject = "về việc đối tên Quỹ"
+    out = normalize_document(doc, ocr_text=True)
+    assert (out.title, out.subject) == ("Nghị quyết về việc đổi tên Quỹ", "về việc đổi tên Quỹ")
+    assert [w.where for w in out.warnings if w.message == "đối tên → đổi tên"] == [
+        "title", "subject"]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 from vnplan.extract.readers.pdf_glyphs import syllables
-from vnplan.schema import Document
+from vnplan.schema import Document, Warning
 from vnplan.text.ocr_tones import (
     compound_words,
     dictionary_compounds,
@@ -162,4 +162,33 @@ def test_a_syllable_the_document_prints_more_often_is_read_as_printed() -> None:
     printed = syllable_counts(["nộp vào tài khoản số 7111", "quy định tại khoản 3 Điều 11",
                                "tại Kho bạc", "tại Quyết định"])
     text = "quy định tại khoản 3 Điều 11"
+    assert repair_tone_confusions(text, printed=printed) == (text, [])
+
+
+def test_a_run_the_document_prints_twice_is_the_evidence_for_a_confused_mark() -> None:
+    """tesseract on scanned decisions and letters: "đối tên" (an acute for a hook above),
+    "phòng, chồng ma túy" (a grave for an acute), "liên quan đên" (a lost tone) — runs no word
+    list holds, which the same document prints right elsewhere."""
+    printed = syllable_counts([
+        "Nghị quyết về việc đổi tên Quỹ; Quỹ được đổi tên thành",
+        "công tác chống ma túy; Ban chỉ đạo chống ma túy",
+        "hoạt động liên quan đến ma túy; các chất liên quan đến ma túy",
+        "về việc đối tên Quỹ", "phòng, chồng ma túy", "liên quan đên ma túy năm 2026",
+    ])
+    assert repair_tone_confusions("về việc đối tên Quỹ", printed=printed) == (
+        "về việc đổi tên Quỹ", [Warning(code="ocr_repaired", message="đối tên → đổi tên")])
+    assert repair_tone_confusions("phòng, chồng ma túy", printed=printed)[0] == (
+        "phòng, chống ma túy")
+    assert repair_tone_confusions("liên quan đên ma túy năm 2026", printed=printed)[0] == (
+        "liên quan đến ma túy năm 2026")
+    assert repair_tone_confusions("về việc đối tên Quỹ")[0] == "về việc đối tên Quỹ"
+
+
+@pytest.mark.parametrize("text", [
+    "tỷ đồng để thực hiện",  # a hook read as a grave is no confusion OCR makes: "để" stays
+    "về việc đối tên Quỹ",  # the document prints "đổi tên" once only: no evidence
+    "Quỹ đối tên",  # the document prints the run as read twice: it is its own
+])
+def test_a_run_without_the_evidence_of_the_document_is_left_alone(text: str) -> None:
+    printed = syllable_counts(["đề thực", "đề thực", "đổi tên", "Quỹ đối tên", text])
     assert repair_tone_confusions(text, printed=printed) == (text, [])

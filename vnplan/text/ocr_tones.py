@@ -11,7 +11,9 @@ stacked marks of "TỔ", "CẦU" as one (underthesea's Viet74K word list); the f
 win. In mixed case a syllable that is itself Vietnamese ("đã", "của") changes only by the marks
 OCR swaps (hook above / acute / tilde) or, not capitalised, a lost tone: it was read as printed
 more often than not. A run of two capitalised syllables in mixed-case text is a name and is
-left alone. Used on text that came from OCR only.
+left alone. Where no word of the list fits, a run the same document prints at least twice may
+be the evidence, for the marks OCR confuses only (``printed_reading``). Used on text that came
+from OCR only.
 
 The two-syllable words of that list — the only ones a two-syllable run can be — and the
 two-syllable province names of the province reference (normalize/data/provinces.json: names a
@@ -43,6 +45,7 @@ _CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u030
 # acute or tilde read for a hook above and back, a grave for an acute and back
 MAX_MARKS = 1  # marks changed in one syllable of a two-syllable run (the other is kept)
 MAX_MARKS_CAPITALS = 2  # ... in capitals, where OCR reads a stacked "Ổ", "Ầ" as one mark
+MIN_PRINTED_RUN = 2  # times a document prints a run of its own for it to be the evidence
 COMPOUND_WORDS_FILE = "data/compound_words.txt"
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 
@@ -229,6 +232,46 @@ def nearest_word(a: str, b: str, known: Collection[str] | None = None,
     return (*best[0], least) if len(best) == 1 else None
 
 
+def printed_runs(printed: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """The two-syllable runs a document prints at least twice, by their bare letters: the
+    words of its own no list holds ("đổi tên", "chống ma", "cấp tỉnh")."""
+    index: dict[str, list[str]] = {}
+    for run, count in printed.items():
+        if count >= MIN_PRINTED_RUN and " " in run:
+            index.setdefault(bare_letters(run), []).append(run)
+    return {key: tuple(runs) for key, runs in index.items()}
+
+
+def printed_reading(a: str, b: str, printed: Mapping[str, int],
+                    runs: Mapping[str, tuple[str, ...]], bound: tuple[bool, bool],
+                    opens: bool = False) -> tuple[str, str, int] | None:
+    """The run the document prints most often that "a b", printed no more than once, was read
+    for: the same letters, one syllable kept and the other changed by the marks OCR confuses
+    (`_may_change` without a syllable list: "đối tên" beside "đổi tên", "chồng ma" beside
+    "chống ma", "đên" beside "đến") — unless the document prints the syllable as read as
+    often as the one it would become, or that syllable forms a word with its other neighbour
+    (`bound`: a, b)."""
+    if printed.get(_fold(f"{a} {b}"), 0) > 1:
+        return None
+    best: list[tuple[int, str, str, int]] = []
+    for run in runs.get(bare_letters(f"{a} {b}"), ()):
+        x, y = run.split(" ")
+        da, db = mark_distance(a, x), mark_distance(b, y)
+        if da is None or db is None or bool(da) == bool(db) or (bound[0] if da else bound[1]):
+            continue
+        read, meant, cost = (a, x, da) if da else (b, y, db)
+        if not _may_change(read, meant, cost, None, opens and bool(da)):
+            continue
+        if printed.get(fold_syllable(read.lower()), 0) >= printed.get(meant, 0):
+            continue
+        best.append((printed[run], x, y, cost))
+    best.sort(reverse=True)
+    if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        return None
+    _, x, y, cost = best[0]
+    return x, y, cost
+
+
 def repair_tone_confusions(
     text: str, known: Collection[str] | None = None,
     printed: Mapping[str, int] | None = None,
@@ -242,15 +285,18 @@ def repair_tone_confusions(
     pairs = [_adjacent(text, s, t) for s, t in itertools.pairwise(syllables)]
     worded = [joined and _fold(f"{s.group()} {t.group()}") in words
               for joined, (s, t) in zip(pairs, itertools.pairwise(syllables), strict=True)]
+    runs = printed_runs(printed) if printed is not None else {}
     found: list[tuple[int, int, str, str]] = []
     for i, joined in enumerate(pairs):
         a, b = syllables[i].group(), syllables[i + 1].group()
-        bound = worded[i] or (i > 0 and worded[i - 1]) or (
-            i + 1 < len(worded) and worded[i + 1])
-        if not joined or bound or _is_name(text, a, b):
+        neighbours = (i > 0 and worded[i - 1], i + 1 < len(worded) and worded[i + 1])
+        if not joined or worded[i] or _is_name(text, a, b):
             continue
         opens = not text[: syllables[i].start()].strip(" -–•*.:;,(\"“")
-        if (reading := nearest_word(a, b, known, opens, printed)) is not None:
+        reading = None if any(neighbours) else nearest_word(a, b, known, opens, printed)
+        if reading is None and printed is not None:
+            reading = printed_reading(a, b, printed, runs, neighbours, opens)
+        if reading is not None:
             x, y, cost = reading
             found.append((cost, i, x, y))
     edits: list[tuple[int, int, str]] = []
