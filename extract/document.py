@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
 from vnplan.errors import ConversionError
 from vnplan.extract.administrative import plan_type, read_administrative
 from vnplan.extract.header import read_header
-from vnplan.extract.news import NewsParts, split_news
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph, build_paragraphs
 from vnplan.extract.readers.layout import Layout, PageMetadata
@@ -18,6 +18,9 @@ from vnplan.schema import Document, Province, Source
 from vnplan.text.fold import fold_heading
 from vnplan.text.letters import vietnamese_share
 from vnplan.version import __version__
+
+if TYPE_CHECKING:
+    from vnplan.extract.news import NewsParts
 
 SIGNED_TAIL = 40  # paragraphs at the end where a signature is looked for
 ENACTING_WITHIN = 12  # paragraphs under the type line where the preamble or Điều 1 is looked for
@@ -106,6 +109,8 @@ def _reads_as_plan(paragraphs: list[Paragraph]) -> bool:
 
 
 def _read_news(paragraphs: list[Paragraph], meta: PageMetadata | None, doc: Document) -> None:
+    from vnplan.extract.news import split_news  # news pages' own modules load with the first
+
     news = split_news(paragraphs, meta.title if meta else None)
     if meta is not None:
         news = with_page_metadata(news, meta)
@@ -119,6 +124,8 @@ def _read_news(paragraphs: list[Paragraph], meta: PageMetadata | None, doc: Docu
 
 def with_page_metadata(news: NewsParts, meta: PageMetadata) -> NewsParts:
     """Date, author and publisher from the page's metadata where the text has none."""
+    from vnplan.extract.news import NewsParts
+
     article = news.article.model_copy(
         update={
             "published": news.article.published or meta.published,
