@@ -14,7 +14,6 @@ from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import ENCLOSURES, build_sections, enclosure_end
-from vnplan.extract.tables import appendix_start, read_tables
 from vnplan.extract.tail import SIGNATURE_SEARCH, closing_start, find_tail, read_tail
 from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning, walk_sections
 from vnplan.text.fold import fold_heading
@@ -119,6 +118,10 @@ def _read_tables(body: Body, paragraphs: list[Paragraph], first_item: int, end: 
     """Every data table from the first unit on (from the header's end in a body of no units,
     a letter or an appendix printed alone): in the body (with the section it stands in) or,
     from the first appendix heading after the body's end, in an appendix."""
+    if all(p.cells is None for p in paragraphs[first_item:]):
+        return  # no table: the table readers are not even loaded
+    from vnplan.extract.tables import appendix_start, read_tables
+
     titles = [s.title for s in walk_sections(body.sections)]
     found, warnings = read_tables(paragraphs, first_item, appendix_start(paragraphs, end), titles)
     body.warnings.extend(warnings)

@@ -35,13 +35,15 @@ def test_the_command_line_loads_no_library_a_document_may_not_need() -> None:
     assert loaded & (BY_DOCUMENT - {"rapidfuzz"}) == set()
 
 
-def test_only_a_news_page_loads_the_news_reader() -> None:
-    child = ("import json, sys, vnplan; vnplan.convert(sys.argv[1]); "
-             "print(json.dumps('vnplan.extract.news' in sys.modules))")
+def test_the_news_and_table_readers_load_with_the_first_news_page_and_table() -> None:
+    child = ("import json, sys, vnplan; vnplan.convert(sys.argv[1]); print(json.dumps("
+             "[m in sys.modules for m in ('vnplan.extract.news', 'vnplan.extract.tables')]))")
     loaded = {}
-    for path in ("samples/lang-son-227-kh-ubnd-2021.txt", "samples/web/lao-cai-news-2023.html"):
+    for path in ("samples/lang-son-227-kh-ubnd-2021.txt", "samples/web/lao-cai-news-2023.html",
+                 "samples/lao-cai-122-kh-ubnd-2022.docx"):
         done = subprocess.run([sys.executable, "-c", child, path], cwd=ROOT,
                               capture_output=True, text=True, check=True)
         loaded[path] = json.loads(done.stdout.strip().splitlines()[-1])
-    assert loaded == {"samples/lang-son-227-kh-ubnd-2021.txt": False,
-                      "samples/web/lao-cai-news-2023.html": True}
+    assert loaded == {"samples/lang-son-227-kh-ubnd-2021.txt": [False, False],
+                      "samples/web/lao-cai-news-2023.html": [True, False],
+                      "samples/lao-cai-122-kh-ubnd-2022.docx": [False, True]}

@@ -41,8 +41,8 @@ def preload(formats: Iterable[str] | None = None) -> None:
 
 @cache
 def _load(names: tuple[str, ...]) -> None:
-    import vnplan.extract.news  # noqa: F401  (news of any format; the warm-up plan is none)
     from vnplan.errors import ConversionError
+    from vnplan.extract import news, tables  # noqa: F401  (the warm-up plan has no news, no table)
     from vnplan.extract.readers import reader_of
     from vnplan.extract.readers.pdf_glyphs import syllables
     from vnplan.pipeline import convert
