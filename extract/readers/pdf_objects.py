@@ -103,29 +103,34 @@ def read_pieces(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage,
     pieces: list[Piece] = []
     fonts: dict[int, tuple[int, bool, bool]] = {}
     reader = _ObjectReader(textpage)
-    for i in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+    raw = page.raw
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    get_font, render_mode = pdfium_c.FPDFTextObj_GetFont, pdfium_c.FPDFTextObj_GetTextRenderMode
+    text_type, stroked = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = get_object(raw, i)
+        if get_type(obj) != text_type:
             continue
         text = reader.text(obj)
-        if not text.strip():
+        shown = text.strip()
+        if not shown:
             continue
         a, b, c, d, e, f = reader.matrix_of(obj)
         dx, dy = frame.direction(a, b)
         if abs(dy) > 0.01 * max(abs(dx), 1e-6) or dx <= 0:
             return None  # rotated or mirrored text
         size = round(reader.font_size(obj) * math.sqrt(abs(a * d - b * c)), 1)
-        font = pdfium_c.FPDFTextObj_GetFont(obj)
+        font = get_font(obj)
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in fonts:
-            fonts[key] = (len(fonts), *_font_facts(font))
-        index, bold, italic = fonts[key]
-        if pdfium_c.FPDFTextObj_GetTextRenderMode(obj) == (
-                pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE):
+        facts = fonts.get(key)
+        if facts is None:
+            facts = fonts[key] = (len(fonts), *_font_facts(font))
+        index, bold, italic = facts
+        if render_mode(obj) == stroked:
             bold = True
         x0, _, x1, _ = frame.box(*reader.bounds(obj))
         origin_x, baseline = frame.point(e, f)
-        if size <= 0 or (x1 - x0) > MAX_EM_PER_CHAR * size * len(text.strip()) + 2 * size:
+        if size <= 0 or (x1 - x0) > MAX_EM_PER_CHAR * size * len(shown) + 2 * size:
             return None  # a gap inside the object: let the characters tell
         pieces.append(Piece(text, min(x0, origin_x), x1, baseline, size, bold, italic, index))
     return pieces
