@@ -43,6 +43,7 @@ from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
 from vnplan.extract.readers.ocr_images import ScanPage, bmp, prepare_page
+from vnplan.extract.readers.ocr_signature import column_image, lost_column, with_signature_lines
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
@@ -223,8 +224,14 @@ def read_scan_table(scan: ScanPage) -> tuple[TableBlock, ...]:
 def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
     """The page's text outside its table, the signature read again without the seal."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
-    if scan.faded is not None and (region := signature_region(words, scan.dpi)) is not None:
+    region = signature_region(words, scan.dpi)
+    if scan.faded is not None and region is not None:
         words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
+    elif region is None and (column := lost_column(
+            words, round(scan.width * scan.dpi / 72.0))):
+        image = column_image(scan.lifted or scan.text_image, column)
+        words, lines = with_signature_lines(words, lines, column, parse_tsv(
+            _tesseract(image, scan.dpi, 6, "tsv")))
     return tuple(segments_of(words, lines, scan.dpi))
 
 
