@@ -229,7 +229,7 @@ def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
         words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
     elif region is None and (column := lost_column(
             words, round(scan.width * scan.dpi / 72.0))) is not None:
-        image = column_image(scan.lifted or scan.text_image, column)
+        image = column_image(scan.signature_page(), column)
         words, lines = with_signature_lines(words, lines, column, parse_tsv(
             _tesseract(image, scan.dpi, 6, "tsv")))
     return tuple(segments_of(words, lines, scan.dpi))

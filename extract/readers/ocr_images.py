@@ -50,7 +50,17 @@ class ScanPage:
     grid: CellGrid | None  # the ruled table
     cells: tuple[tuple[tuple[int, int], bytes], ...] = ()  # (row, column) and BMP of each cell
     faded: bytes | None = None  # BMP: the page with its coloured ink faded out, if it has some
-    lifted: bytes | None = None  # BMP: ... with it lifted to paper (`lifted_ink`), if it has some
+    lifted: bytes | None = None  # BMP: ... with it lifted to paper (`lifted_ink`), not straightened
+
+    def signature_page(self) -> bytes:
+        """The page to read a signature column from again: with its coloured ink lifted to
+        paper if it has some, straightened only now (few pages need it), else as it is read."""
+        if self.lifted is None:
+            return self.text_image
+        if abs(self.angle) < MIN_SKEW_DEG:
+            return self.lifted
+        with Image.open(io.BytesIO(self.lifted)) as page:
+            return bmp(page.rotate(-self.angle, resample=ROTATE_RESAMPLE, fillcolor=255))
 
 
 def render_dpi(page: pdfium.PdfPage) -> int:
@@ -137,8 +147,8 @@ def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanP
     angle = skew_angle(np.asarray(image))
     if abs(angle) >= MIN_SKEW_DEG:
         image = image.rotate(-angle, resample=ROTATE_RESAMPLE, fillcolor=255)
-        faded, lifted = (None if im is None else im.rotate(
-            -angle, resample=ROTATE_RESAMPLE, fillcolor=255) for im in (faded, lifted))
+        if faded is not None:
+            faded = faded.rotate(-angle, resample=ROTATE_RESAMPLE, fillcolor=255)
     gray = np.asarray(image)
     grid = find_grid(gray)
     text_image = image

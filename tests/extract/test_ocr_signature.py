@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from tests.conftest import SAMPLES
 from vnplan.extract.readers import ocr
 from vnplan.extract.readers.ocr import parse_tsv
+from vnplan.extract.readers.ocr_images import ScanPage, bmp, lifted_ink
 from vnplan.extract.readers.ocr_signature import (
     MARGIN,
     SIGNATURE_LINES,
@@ -135,3 +136,25 @@ def test_only_what_reads_as_an_authority_or_a_position_joins_the_page() -> None:
     assert [w.text for w in merged].count("Nguyễn") == 1  # the page's own reading of it
     assert len(merged) == len(words) + len(again)
     assert set(boxes) >= set(lines)
+
+
+def test_coloured_ink_is_lifted_to_paper_by_the_brightest_channel() -> None:
+    """The red seal and a blue signature turn light; black and grey stay."""
+    colours = [(200, 30, 40), (40, 60, 200), (10, 10, 10), (128, 128, 128), (250, 248, 240)]
+    image = Image.new("RGB", (len(colours), 1))
+    image.putdata(colours)
+    assert np.asarray(lifted_ink(image)).ravel().tolist() == [200, 200, 10, 128, 250]
+
+
+def test_the_lifted_page_is_straightened_only_when_read() -> None:
+    page = Image.new("L", (200, 100), 255)
+    ImageDraw.Draw(page).rectangle((20, 45, 180, 55), fill=0)  # a level rule
+    plain, lifted = bmp(Image.new("L", (200, 100), 255)), bmp(page)
+    scan = ScanPage(1, 300, 48.0, 24.0, 0.0, plain, None, lifted=lifted)
+    assert scan.signature_page() == lifted
+    assert ScanPage(1, 300, 48.0, 24.0, 3.0, plain, None).signature_page() == plain
+    tilted = ScanPage(1, 300, 48.0, 24.0, 3.0, plain, None, lifted=lifted).signature_page()
+    with Image.open(io.BytesIO(tilted)) as straightened:
+        ink = np.argwhere(np.asarray(straightened) < 128)
+    assert straightened.size == (200, 100)
+    assert ink[:, 0].max() - ink[:, 0].min() > 15  # the rule turned by 3° over 160 px
