@@ -71,6 +71,14 @@ def recipients_heads(words: Sequence[_Word]) -> list[int]:
         and words[i - 1].line == word.line]
 
 
+def line_starts(words: Sequence[_Word]) -> dict[tuple[int, int, int], int]:
+    """Where each tesseract line starts (its leftmost word's left edge)."""
+    starts: dict[tuple[int, int, int], int] = {}
+    for w in words:
+        starts[w.line] = min(starts.get(w.line, w.left), w.left)
+    return starts
+
+
 def lost_column(words: Sequence[_Word], width: int) -> tuple[int, int] | None:
     """(left, top) in pixels of the signature column beside the page's last "Nơi nhận:", for
     a page whose reading has nothing right of it: left of the column the recipients' lines
@@ -82,9 +90,7 @@ def lost_column(words: Sequence[_Word], width: int) -> tuple[int, int] | None:
         return None
     word, first = words[heads[-1]], words[heads[-1] - 1]
     height = word.bottom - word.top
-    starts: dict[tuple[int, int, int], int] = {}
-    for w in words:
-        starts[w.line] = min(starts.get(w.line, w.left), w.left)
+    starts = line_starts(words)
     margin = first.left + 2 * height
     reach = max((w.right for w in words if w.top >= word.top - height and w.left < width // 2
                  and starts[w.line] <= margin), default=word.right)
