@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from tests.conftest import SAMPLES
+from tests.extract.test_ocr import _tsv
 from vnplan.extract.readers import ocr
 from vnplan.extract.readers.ocr import parse_tsv
 from vnplan.extract.readers.ocr_images import ScanPage, bmp, lifted_ink
@@ -82,15 +83,6 @@ def test_the_page_reading_alone_loses_the_sealed_position(
     text = " / ".join(_end_lines())
     assert "Trịnh Xuân Trường" in text
     assert "TỊCH" not in text and "TM." not in text
-
-
-def _tsv(*words: tuple[str, int, int, int, tuple[int, int, int]]) -> str:
-    """tesseract TSV of words (text, left, top, width, (block, paragraph, line)), 40 px high."""
-    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth"
-            "\theight\tconf\ttext"]
-    rows += [f"5\t1\t{b}\t{p}\t{ln}\t1\t{x}\t{y}\t{w}\t40\t95\t{text}"
-             for text, x, y, w, (b, p, ln) in words]
-    return "\n".join(rows)
 
 
 PAGE = _tsv(
