@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 
-from vnplan.extract.readers.anchors import ADDRESSEES, skeleton
+from vnplan.extract.readers.anchors import ADDRESSEES, RECIPIENTS, skeleton
 from vnplan.extract.readers.layout import Line, Printed
 from vnplan.schema import Warning
 
@@ -29,7 +29,8 @@ def _continues(prev: Paragraph, line: Line) -> bool:
     """Does `line` continue the sentence `prev` left open (a page or column break split it)?"""
     if prev.cells is not None or line.cells is not None or _ITEM_START.match(line.text):
         return False
-    if _TERMINAL.search(prev.text):
+    if _TERMINAL.search(prev.text) or RECIPIENTS.match(skeleton(line.text)):
+        return False  # "Nơi nhận:" opens the document's end, whatever OCR left before it
         return False
     if prev.centered and line.centered is False and ADDRESSEES.match(skeleton(prev.text)):
         return False  # the body under a centred "Kính gửi: …" (OCR lost its first word)

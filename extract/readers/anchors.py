@@ -65,7 +65,8 @@ MARKS = {
 ADDRESSEES = re.compile(  # "Kính gửi:", and a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"
     r"^\s*kinh\s*gui\s*[:;.]?\s*|^[^:]{2,80}\sdien\s*:\s*")
 RECIPIENTS = re.compile(  # "Nơi nhận:"; with its colon also as OCR mis-reads a mark ("Nơi nhộn:")
-    r"^\s*noi\s*nhan\s*[:;.]?\s*|^\s*noi\s*nh[a-z]{1,2}n\s*:\s*")
+    # or loses the "N" a seal's edge or a speck at the margin covers ("ơi nhận:")
+    r"^\s*noi\s*nhan\s*[:;.]?\s*|^\s*n?oi\s*nh[a-z]{1,2}n\s*:\s*")
 _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|[A-ZĐÀ-Ỹ]{2,}\.?|TP\.)$")
 # What a digital signature leaves in the text: "SAO Y; CÔNG AN TỈNH …; 19/03/2026; 08:40:00;
 # +07:00", "Số: 666/TTr-SNV;22/12/2025;18:56:39;+07:00", "Ký bởi: …", "Email: …", "Cơ quan: …"

@@ -39,10 +39,16 @@ from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.errors import ConversionError
-from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
 from vnplan.extract.readers.ocr_images import ScanPage, bmp, prepare_page
+from vnplan.extract.readers.ocr_signature import (
+    column_image,
+    line_starts,
+    lost_column,
+    recipients_heads,
+    with_signature_lines,
+)
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
@@ -61,7 +67,6 @@ SAME_ROW = 0.7  # ... on its row: middles less than this many line heights apart
 COLUMN_MARGIN = 12  # pixels: white margin around the signature region read again
 SIGNATURE_CONF = 40.0  # words of the region read with less confidence are the signature's strokes
 SIGNATURE_BLOCK = 10_000  # the tesseract block number given to the signature region's words
-_RECIPIENTS_WORD = re.compile(r"^nh[a-z]{1,2}n\s*[:;.]?$")
 # spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
 # end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
 _EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
@@ -223,8 +228,14 @@ def read_scan_table(scan: ScanPage) -> tuple[TableBlock, ...]:
 def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
     """The page's text outside its table, the signature read again without the seal."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
-    if scan.faded is not None and (region := signature_region(words, scan.dpi)) is not None:
+    region = signature_region(words, scan.dpi)
+    if scan.faded is not None and region is not None:
         words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
+    elif region is None and (column := lost_column(
+            words, round(scan.width * scan.dpi / 72.0))) is not None:
+        image = column_image(scan.signature_page(), column)
+        words, lines = with_signature_lines(words, lines, column, parse_tsv(
+            _tesseract(image, scan.dpi, 6, "tsv")))
     return tuple(segments_of(words, lines, scan.dpi))
 
 
@@ -240,13 +251,9 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
     right, the name often wider than the position above it): from the words right of
     "Nơi nhận:" across a column gap, never reaching into the recipients' lines; None when the
     page has no such block."""
-    starts: dict[tuple[int, int, int], int] = {}  # where each line starts
-    for w in words:
-        starts[w.line] = min(starts.get(w.line, w.left), w.left)
-    for i, word in enumerate(words):
-        if i == 0 or not _RECIPIENTS_WORD.match(skeleton(word.text)) or not skeleton(
-                words[i - 1].text).endswith("oi") or words[i - 1].line != word.line:
-            continue
+    starts = line_starts(words)
+    for i in recipients_heads(words):
+        word = words[i]
         height = word.bottom - word.top
         middle = (word.top + word.bottom) / 2
         right = [w for w in words if w.left > word.right + SIGNATURE_GAP_EM * height

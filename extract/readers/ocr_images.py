@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
 
 from vnplan.extract.readers.ocr_tables import CellGrid, find_grid, ink_box, is_blank, skew_angle
 
@@ -50,6 +50,17 @@ class ScanPage:
     grid: CellGrid | None  # the ruled table
     cells: tuple[tuple[tuple[int, int], bytes], ...] = ()  # (row, column) and BMP of each cell
     faded: bytes | None = None  # BMP: the page with its coloured ink faded out, if it has some
+    lifted: bytes | None = None  # BMP: ... with it lifted to paper (`lifted_ink`), not straightened
+
+    def signature_page(self) -> bytes:
+        """The page to read a signature column from again: with its coloured ink lifted to
+        paper if it has some, straightened only now (few pages need it), else as it is read."""
+        if self.lifted is None:
+            return self.text_image
+        if abs(self.angle) < MIN_SKEW_DEG:
+            return self.lifted
+        with Image.open(io.BytesIO(self.lifted)) as page:
+            return bmp(page.rotate(-self.angle, resample=ROTATE_RESAMPLE, fillcolor=255))
 
 
 def render_dpi(page: pdfium.PdfPage) -> int:
@@ -104,8 +115,19 @@ def black_ink(image: Image.Image) -> Image.Image:
     return Image.fromarray(grey, mode="L")
 
 
+def lifted_ink(image: Image.Image) -> Image.Image:
+    """The page as its brightest channel: coloured ink, red or blue, turns light as a whole,
+    black and grey stay. Read alone, a signature column under a red seal reads better from it
+    than from `black_ink`'s page, whose fading leaves the seal's pale edges (measured on the
+    corpus's scans)."""
+    red, green, blue = (image if image.mode == "RGB" else image.convert("RGB")).split()
+    return ImageChops.lighter(ImageChops.lighter(red, green), blue)  # numpy's max: 20× slower
+
+
 def has_colour(doc: pdfium.PdfDocument, index: int) -> bool:
-    """Does the page hold coloured ink (a seal, a stamp), more than a scanner's colour noise?"""
+    """Does the page hold coloured ink (a seal, a stamp), more than a scanner's colour noise?
+    Its pixels are counted from where `black_ink` starts fading them: drawn this small, a
+    pale seal's thin ring mixes with the paper and is seldom fully coloured."""
     page = doc[index]
     try:
         small = np.asarray(page.render(scale=PROBE_DPI / 72.0, draw_annots=False,
@@ -113,15 +135,17 @@ def has_colour(doc: pdfium.PdfDocument, index: int) -> bool:
     finally:
         page.close()
     spread = small.max(axis=2).astype(np.int16) - small.min(axis=2)
-    return float((spread >= COLOUR_FROM + COLOUR_RAMP).mean()) >= COLOURED_SHARE
+    return float((spread >= COLOUR_FROM).mean()) >= COLOURED_SHARE
 
 
 def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanPage:
     """Render, straighten and cut one page (0-based) into the images tesseract reads: the
     page as it is, and with its coloured ink faded out if it has some (`black_ink`)."""
     image, dpi, width, height = render_page(doc, index, strip_text)
-    faded = black_ink(render_page(doc, index, strip_text, colour=True)[0]) if has_colour(
+    coloured = render_page(doc, index, strip_text, colour=True)[0] if has_colour(
         doc, index) else None
+    faded = black_ink(coloured) if coloured is not None else None
+    lifted = lifted_ink(coloured) if coloured is not None else None
     angle = skew_angle(np.asarray(image))
     if abs(angle) >= MIN_SKEW_DEG:
         image = image.rotate(-angle, resample=ROTATE_RESAMPLE, fillcolor=255)
@@ -141,7 +165,8 @@ def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanP
                     crop = ImageOps.expand(image.crop(ink_box(gray, box)), CELL_MARGIN, 255)
                     cells.append(((r, c), bmp(crop)))
     return ScanPage(index + 1, dpi, width, height, angle, bmp(text_image), grid, tuple(cells),
-                    bmp(faded) if faded is not None else None)
+                    bmp(faded) if faded is not None else None,
+                    bmp(lifted) if lifted is not None else None)
 
 
 def bmp(image: Image.Image) -> bytes:

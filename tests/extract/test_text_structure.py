@@ -32,6 +32,16 @@ def test_numbered_items_and_bullets_are_never_joined() -> None:
     assert len(paragraphs) == 3
 
 
+def test_the_recipients_never_carry_on_the_last_article() -> None:
+    """OCR of a scanned decision: a speck after the last article's "./." and "Nơi nhận:" with
+    its "N" lost, which reads as a sentence going on in small letters."""
+    lines = [Line(text="5. Gửi cho Văn phòng Cục Hóa chất để biết và phối hợp thực hiện./. %",
+                  page=3),
+             Line(text="ơi nhận:", page=3), Line(text="- Như Điều 3;", page=3)]
+    paragraphs, _ = build_paragraphs(lines)
+    assert [p.text for p in paragraphs] == [line.text for line in lines]
+
+
 def test_pdf_wrapped_lines_join_and_hyphen_free() -> None:
     lines = [
         Line(text="Thực hiện Quyết định", page=1),
