@@ -12,7 +12,6 @@ from vnplan.extract.citations import find_citations, unique_citations
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
-from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import ENCLOSURES, build_sections, enclosure_end
 from vnplan.extract.tail import SIGNATURE_SEARCH, closing_start, find_tail, read_tail
 from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning, walk_sections
@@ -44,8 +43,8 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     body_end = min(body_end, find(paragraphs, first_item + 1, _contents))
     body.sections, warnings = build_sections(paragraphs[first_item:body_end])
     body.warnings.extend(warnings)
-    appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
-    end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
+    appendices = appendix_start(paragraphs, body_end)
+    end = read_tail(paragraphs[body_end : min(appendices, body_end + SIGNATURE_SEARCH)])
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
     body.warnings.extend(end.warnings)
     _read_tables(body, paragraphs, first_item if body.sections else start, body_end)
@@ -59,7 +58,7 @@ def document_end(paragraphs: list[Paragraph], start: int) -> int:
     first = find_tail(paragraphs, start)
     if _signed_end(paragraphs, first):
         return first
-    appendix = find(paragraphs, first, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+    appendix = appendix_start(paragraphs, first)
     tail = first
     while (tail := find_tail(paragraphs, tail + 1)) < appendix:
         if _signed_end(paragraphs, tail):
