@@ -12,6 +12,7 @@ from vnplan.extract.citations import find_citations, unique_citations
 from vnplan.extract.header import ENACTING, PREAMBLE_CUE
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
+from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.sections import ENCLOSURES, build_sections, enclosure_end
 from vnplan.extract.tail import SIGNATURE_SEARCH, closing_start, find_tail, read_tail
 from vnplan.schema import Appendix, LegalBasis, Section, Signer, Warning, walk_sections
@@ -76,6 +77,11 @@ def find(paragraphs: list[Paragraph], start: int, test: Callable[[Paragraph], ob
     return next((i for i in range(start, len(paragraphs)) if test(paragraphs[i])), len(paragraphs))
 
 
+def appendix_start(paragraphs: list[Paragraph], start: int) -> int:
+    """The first appendix heading ("PHỤ LỤC …") from `start`, or the end."""
+    return find(paragraphs, start, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+
+
 def _first_unit(paragraphs: list[Paragraph], start: int, tail: int) -> int:
     """The paragraph that opens the body's units (the enacting words or the first number),
     past a list of enclosed papers the preamble gives ("Hồ sơ kèm theo: … gồm:" 1. … 5.)."""
@@ -119,7 +125,7 @@ def _read_tables(body: Body, paragraphs: list[Paragraph], first_item: int, end: 
     from the first appendix heading after the body's end, in an appendix."""
     if all(p.cells is None for p in paragraphs[first_item:]):
         return  # no table: the table readers are not even loaded
-    from vnplan.extract.tables import appendix_start, read_tables
+    from vnplan.extract.tables import read_tables
 
     titles = [s.title for s in walk_sections(body.sections)]
     found, warnings = read_tables(paragraphs, first_item, appendix_start(paragraphs, end), titles)
