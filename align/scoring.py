@@ -38,11 +38,10 @@ def _weights(counts: Counter[str], idf: dict[str, float]) -> Vector:
 def pillar_counts(pillar: Pillar, term_boost: int, stopwords: frozenset[str]) -> Counter[str]:
     """The word counts of a pillar's text: name + wording, plus its terms `term_boost` times."""
     text = pillar_text(pillar.name_vi, pillar.wording)
-    counts = Counter(t for t in pillar_tokens(text) if t not in stopwords)
+    counts = Counter(content_tokens(text, stopwords, pillar_tokens))
     for term in pillar.terms:
-        for token in pillar_tokens(term):
-            if token not in stopwords:
-                counts[token] += term_boost
+        for token in content_tokens(term, stopwords, pillar_tokens):
+            counts[token] += term_boost
     return counts
 
 

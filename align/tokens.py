@@ -74,10 +74,11 @@ def tokenize(text: str) -> tuple[str, ...]:
     return tuple(token for token in tokens if len(token) > 1 and _LETTER.search(token))
 
 
-def content_tokens(text: str, stopwords: Iterable[str]) -> list[str]:
-    """`tokenize(text)` without the stopwords."""
+def content_tokens(text: str, stopwords: Iterable[str],
+                   tokens: Callable[[str], tuple[str, ...]] = tokenize) -> list[str]:
+    """`tokens(text)` (by default `tokenize`) without the stopwords."""
     stop = stopwords if isinstance(stopwords, frozenset) else frozenset(stopwords)
-    return [token for token in tokenize(text) if token not in stop]
+    return [token for token in tokens(text) if token not in stop]
 
 
 def display_term(token: str) -> str:

@@ -2,8 +2,9 @@
 
 Handles what real tables carry: header rows repeated on every page, group rows (a roman
 numeral spanning the row, or its title alone when the numeral was lost), rows broken by a
-page break, continuation rows without STT, cells shifted by a duplicated cell, and a
-numeral glued to its title ("III Cản kết …"). Every repair is a warning.
+page break, continuation rows without STT, cells shifted by a duplicated cell, a cell merged
+over several columns (each column's value), and a numeral glued to its title ("III Cản kết
+…"). Every repair is a warning.
 """
 
 from __future__ import annotations
@@ -77,13 +78,15 @@ class _Parser:
     group_start: int = 0
     index: int = 0
 
-    def warn(self, code: str, message: str) -> None:
-        where = f"appendices[{self.index}].rows[{max(len(self.rows) - 1, 0)}]"
+    def warn(self, code: str, message: str, row: int | None = None) -> None:
+        """A warning on `row` (by default the last row read)."""
+        at = max(len(self.rows) - 1, 0) if row is None else row
+        where = f"appendices[{self.index}].rows[{at}]"
         self.warnings.append(Warning(code=code, message=message, where=where))
 
     def add(self, par: Paragraph, upcoming: list[Paragraph]) -> None:
         assert par.cells is not None
-        cells = self._repair_cells(list(par.cells))
+        cells = self._repair_cells(self._share_merged(list(par.cells), par.spans))
         named = {f: c.strip() for f, c in zip(self.fields, cells, strict=False) if f != "extra"}
         stt, content = named.get("stt", ""), named.get("content", "")
         others = [v for f, v in named.items() if f not in ("stt", "content") and v]
@@ -107,6 +110,21 @@ class _Parser:
         elif others or kept:
             dropped = " | ".join(c.strip() for c in cells if c.strip())
             self.warn("row_dropped", f"row without STT or content dropped: {dropped}")
+
+    def _share_merged(self, cells: list[str], spans: tuple[int, ...] | None) -> list[str]:
+        """A cell merged across the columns after the task's own (STT, content) is the value
+        of each: "Theo phân công tại Quyết định …" over Chủ trì and Phối hợp says who leads
+        and who coordinates. A cell over STT or content (a group's title across the row) is
+        given once."""
+        if spans is None or len(spans) != len(cells):
+            return cells
+        for at, span in enumerate(spans):
+            field_name = self.fields[at] if at < len(self.fields) else "extra"
+            if span > 1 and cells[at].strip() and field_name not in ("stt", "content"):
+                cells[at + 1 : at + span] = [cells[at]] * (span - 1)
+                self.warn("merged_cell_shared", f"cell {cells[at][:40]!r} merged over {span} "
+                          "columns: given to each", row=len(self.rows))  # the row it opens
+        return cells
 
     def _repair_cells(self, cells: list[str]) -> list[str]:
         first = cells[0].strip() if cells else ""

@@ -44,8 +44,8 @@ def read_body(paragraphs: list[Paragraph], start: int) -> Body:
     body_end = min(body_end, find(paragraphs, first_item + 1, _contents))
     body.sections, warnings = build_sections(paragraphs[first_item:body_end])
     body.warnings.extend(warnings)
-    appendix_start = find(paragraphs, body_end, lambda p: APPENDIX_HEADING.match(p.text.strip()))
-    end = read_tail(paragraphs[body_end : min(appendix_start, body_end + SIGNATURE_SEARCH)])
+    appendices = appendix_start(paragraphs, body_end)
+    end = read_tail(paragraphs[body_end : min(appendices, body_end + SIGNATURE_SEARCH)])
     body.closing, body.recipients, body.signers = end.closing, end.recipients, end.signers
     body.warnings.extend(end.warnings)
     _read_tables(body, paragraphs, first_item if body.sections else start, body_end)
@@ -59,7 +59,7 @@ def document_end(paragraphs: list[Paragraph], start: int) -> int:
     first = find_tail(paragraphs, start)
     if _signed_end(paragraphs, first):
         return first
-    appendix = find(paragraphs, first, lambda p: APPENDIX_HEADING.match(p.text.strip()))
+    appendix = appendix_start(paragraphs, first)
     tail = first
     while (tail := find_tail(paragraphs, tail + 1)) < appendix:
         if _signed_end(paragraphs, tail):
@@ -75,6 +75,11 @@ def _signed_end(paragraphs: list[Paragraph], tail: int) -> bool:
 def find(paragraphs: list[Paragraph], start: int, test: Callable[[Paragraph], object]) -> int:
     """The first paragraph from `start` that passes `test` (or the end)."""
     return next((i for i in range(start, len(paragraphs)) if test(paragraphs[i])), len(paragraphs))
+
+
+def appendix_start(paragraphs: list[Paragraph], start: int) -> int:
+    """The first appendix heading ("PHỤ LỤC …") from `start`, or the end."""
+    return find(paragraphs, start, lambda p: APPENDIX_HEADING.match(p.text.strip()))
 
 
 def _first_unit(paragraphs: list[Paragraph], start: int, tail: int) -> int:
@@ -120,7 +125,7 @@ def _read_tables(body: Body, paragraphs: list[Paragraph], first_item: int, end: 
     from the first appendix heading after the body's end, in an appendix."""
     if all(p.cells is None for p in paragraphs[first_item:]):
         return  # no table: the table readers are not even loaded
-    from vnplan.extract.tables import appendix_start, read_tables
+    from vnplan.extract.tables import read_tables
 
     titles = [s.title for s in walk_sections(body.sections)]
     found, warnings = read_tables(paragraphs, first_item, appendix_start(paragraphs, end), titles)

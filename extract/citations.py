@@ -69,6 +69,7 @@ _NAME_END = re.compile(  # where a law's name stops: its number, its date, a new
     r"|\s*,(?!\s*[a-zà-ỹđ])|\s*[;:]|\s*\((?!\s*sửa đổi)|\s*\.(?:\s|$)|\s*$"
 )
 DESCRIPTION_WORDS_MAX = 24  # words between a type and what identifies the document
+ISSUER_WORDS_MAX = 14  # an issuer after "của" is a body's name, not the rest of a sentence
 _SELF = re.compile(  # "Quyết định này", "Văn bản nói trên", "Đơn vị": no citation
     r"\s+(?:này|đó|trên|nói trên|vị|kèm theo|hiện hành|liên quan|có liên quan)\b", re.IGNORECASE)
 _ANCHOR = re.compile(  # what identifies a described document: its number, date or issuer
@@ -191,11 +192,20 @@ def _lone_numbers(
             continue
         pos, date = _date_at(text, numbered.end())
         issuer = None
-        if (by := _ISSUER.match(text, pos)) is not None and len(by["issuer"].split()) <= 14:
-            issuer, pos = by["issuer"].strip(), by.end("issuer")
+        if (read := _issuer_at(text, pos)) is not None:
+            issuer, pos = read
         yield _Found(so.start(), pos, LegalBasis(
             raw=text[so.start():pos].strip(" ,;"), doc_type=doc_type, doc_number=number,
             date=date, issuer=issuer))
+
+
+def _issuer_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The issuer of "của …" / "do …" at `pos` and where it ends, when it reads as a name (no
+    longer than ISSUER_WORDS_MAX words)."""
+    by = _ISSUER.match(text, pos)
+    if by is None or len(by["issuer"].split()) > ISSUER_WORDS_MAX:
+        return None
+    return by["issuer"].strip(), by.end("issuer")
 
 
 def _date_at(text: str, pos: int) -> tuple[int, dt.date | None]:
@@ -299,14 +309,13 @@ def _citation_at(text: str, match: re.Match[str]) -> _Found | None:
     if not capital and number is None and described is None:
         return None
     pos, date = _date_at(text, pos)
-    if (by := _ISSUER.match(text, pos)) is not None and len(by["issuer"].split()) <= 14:
-        issuer = by["issuer"].strip()
-        pos = by.end("issuer")
+    if (read := _issuer_at(text, pos)) is not None:
+        issuer, pos = read
         if date is None:  # "… của Tỉnh ủy Lào Cai ngày 29/12/2025": the date after the issuer
             pos, date = _date_at(text, pos)
     elif issuer is None and (
             proposer := _PROPOSER.search(text, max(0, match.start() - 200), match.start())) and (
-            len(proposer["issuer"].split()) <= 14):
+            len(proposer["issuer"].split()) <= ISSUER_WORDS_MAX):
         issuer = proposer["issuer"].strip()
     doc_type = cited_type(word)
     raw = text[match.start() : pos].strip(" ,;")

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from vnplan.text.fold import fold_heading
+from vnplan.text.fold import bare_letters, fold_heading
 
 
 @dataclass(frozen=True)
@@ -88,8 +87,7 @@ def split_type_line(text: str) -> tuple[str, str] | None:
 
 def _bare(text: str) -> str:
     """Letters without any mark: "QUYÉT ĐỊNH" → "quyet dinh"."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(bare_letters(text).split())
 
 
 @cache

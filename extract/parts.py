@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.body import read_body
+from vnplan.extract.body import document_end, read_body
 from vnplan.extract.doc_types import split_type_line
 from vnplan.extract.header import CAPTION, read_header
 from vnplan.extract.numbering import is_unit_heading
@@ -19,7 +19,6 @@ from vnplan.extract.readers.anchors import (
     number_clause,
 )
 from vnplan.extract.readers.cues import APPENDIX_HEADING
-from vnplan.extract.tail import find_tail
 from vnplan.schema import Part, Warning
 from vnplan.text.fold import fold_heading
 
@@ -34,14 +33,15 @@ LOOK_AROUND = 4  # paragraphs around a type line searched for its caption or a m
 
 
 def part_starts(paragraphs: list[Paragraph], start: int) -> list[int]:
-    """Where each attached document begins, after the document's own end: a type line under
+    """Where each attached document begins, after the document's own end (where `read_body`
+    ends it: `body.document_end`, past a signature shown as an example): a type line under
     the motto or over its caption, or a "Số:" line beside the motto (a letter prints no type
     line). Among the appendices only one the body lists by its title ("a) Bộ tiêu chí … (Phụ
     lục I);"), a "PHỤ LỤC II" whose title opens with a type ("QUY ĐỊNH KHUNG …", then "(Kèm theo
     …)") unless the body calls it a model ("theo mẫu tại Phụ lục VI"), or a header marked DỰ
     THẢO (the draft a Tờ trình carries after its tables), is a document: the appendices' model
     forms print headers too."""
-    tail = find_tail(paragraphs, start)
+    tail = document_end(paragraphs, start)
     named, forms = appendix_roles(paragraphs[start:tail])
     out: list[int] = []
     appendices = False

@@ -27,7 +27,7 @@ from vnplan.extract.columns import (
 from vnplan.extract.numbering import parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import has_layout_anchor
-from vnplan.extract.readers.cues import APPENDIX_HEADING, is_header_row
+from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.table_titles import table_title
 from vnplan.schema import Appendix, Warning
 
@@ -97,12 +97,6 @@ def assigns_work(table: Appendix) -> bool:
     if not rows or not (named or any(r.timeline for r in rows)):
         return False
     return not named or sum(bool(_FIGURE.fullmatch(n)) for n in named) * 2 < len(named)
-
-
-def appendix_start(paragraphs: list[Paragraph], start: int) -> int:
-    """The first appendix heading ("PHỤ LỤC …") from `start`, or the end."""
-    return next((i for i in range(start, len(paragraphs))
-                 if APPENDIX_HEADING.match(paragraphs[i].text.strip())), len(paragraphs))
 
 
 def _blocks(paragraphs: list[Paragraph], start: int) -> list[_Block]:

@@ -25,7 +25,8 @@ _PUNCTUATION = frozenset(",-–—&/")  # after a head, they end its name
 # cấp") and "thuộc", "trực thuộc"
 GOES_ON = frozenset({"tỉnh", "thành", "huyện", "thị", "quận", "trung", "xã", "phường", "đặc",
                      "khu", "tw", "tư", "cấp", "các", "cùng", "thuộc", "trực"})
-_TITLES = frozenset({"trưởng", "phó"})  # a head in lower case after them: "Trưởng phòng Nội vụ"
+# the titles that share a head written in lower case after them: "Trưởng phòng Nội vụ"
+TITLE_PARTS = frozenset({"trưởng", "phó trưởng", "phó"})
 
 
 class Heads(Protocol):
@@ -62,7 +63,7 @@ def may_begin_a_name(segment: str, offset: int, covered: list[bool], blocked: li
         at = offset + run.start()
         if covered[at] or blocked[at]:
             continue
-        if not upper_initial(run.group()) and not (k and keys[k - 1] in _TITLES):
+        if not upper_initial(run.group()) and not (k and keys[k - 1] in TITLE_PARTS):
             continue
         for head in model.head_syllables.get(keys[k], ()):
             n = len(head)

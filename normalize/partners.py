@@ -21,14 +21,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from vnplan.schema import PartnerRef
+from vnplan.text.fold import bare_letters
 
 from .gazetteer import Gazetteer, Partner, default_gazetteer
 from .matcher import (
@@ -145,9 +145,7 @@ def _acceptor(gaz: Gazetteer, a: Analysed) -> Callable[[Match], bool]:
 
 
 def _iso_key(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
-    return re.sub(r"[^a-z0-9]+", " ", _ISO_SUFFIXES.sub("", text)).strip()
+    return re.sub(r"[^a-z0-9]+", " ", _ISO_SUFFIXES.sub("", bare_letters(name))).strip()
 
 
 SUBDIVISIONS_FILE = "data/iso_subdivisions.json"
@@ -179,25 +177,29 @@ def pycountry_subdivisions(name_en: str) -> dict[str, str] | None:
     return {_iso_key(s.name): s.code for s in ordered}
 
 
+def _named_countries(gaz: Gazetteer) -> Iterator[tuple[str, str]]:
+    """(Vietnamese name, English name) of each country the partners gazetteer names in both."""
+    for p in gaz.partners.values():
+        if p.kind == "country" and p.country is not None and p.name_en is not None:
+            yield p.country, p.name_en
+
+
 def _subdivisions(gaz: Gazetteer) -> dict[str, dict[str, str]]:
     """Vietnamese country name → {ISO 3166-2 name key → code}, for the countries the partners
     gazetteer names (pycountry's, from the data file; pycountry itself for a country the file
     lacks)."""
     table = _subdivision_table()
     out: dict[str, dict[str, str]] = {}
-    for p in gaz.partners.values():
-        if p.kind != "country" or p.country is None or p.name_en is None:
-            continue
-        subs = table[p.name_en] if p.name_en in table else pycountry_subdivisions(p.name_en)
+    for country, name_en in _named_countries(gaz):
+        subs = table[name_en] if name_en in table else pycountry_subdivisions(name_en)
         if subs is not None:
-            out[p.country] = subs
+            out[country] = subs
     return out
 
 
 def subdivision_table(gaz: Gazetteer) -> dict[str, dict[str, str] | None]:
     """The data file's content for `gaz`'s countries, from pycountry."""
-    return {p.name_en: pycountry_subdivisions(p.name_en) for p in gaz.partners.values()
-            if p.kind == "country" and p.country is not None and p.name_en is not None}
+    return {name_en: pycountry_subdivisions(name_en) for _, name_en in _named_countries(gaz)}
 
 
 def _countries(gaz: Gazetteer) -> dict[str, str]:
@@ -300,7 +302,7 @@ if __name__ == "__main__":  # rebuild data/iso_subdivisions.json from pycountry
         found = subdivision_table(default_gazetteer())
     except ImportError:
         sys.exit("pycountry is needed to rebuild the subdivision table")
-    target = Path(__file__).with_name("data") / "iso_subdivisions.json"
+    target = Path(__file__).parent / SUBDIVISIONS_FILE
     target.write_text(json.dumps(found, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
                       "utf-8")
     print(f"{len(found)} countries → {target}")

@@ -38,7 +38,7 @@ from typing import Literal
 
 from vnplan.text.chunks import pieces
 
-from .lone_heads import may_begin_a_name
+from .lone_heads import TITLE_PARTS, may_begin_a_name
 from .text import WORD, fold, fold_token, key_of, upper_initial
 
 _SEGMENT = re.compile(r"[^.;:!?()\[\]\n\t“”\"|]+")
@@ -47,7 +47,6 @@ _SCOPE_WORDS = frozenset({"tỉnh", "thành phố", "huyện", "thị xã", "qu�
 _LEVELS = frozenset({"tỉnh", "huyện", "xã", "cơ sở", "trên", "dưới", "trung ương", "bộ",
                      "sở", "thành phố", "quận", "phường", "thôn", "tổ", "ủy", "uỷ"})
 _JOINERS = frozenset({"và", ",", "-", "–", "&"})
-_TITLE_PARTS = frozenset({"trưởng", "phó trưởng", "phó"})  # "Trưởng | Phòng Kế hoạch"
 _SHARED_TITLE = re.compile(r"[Tt]rưởng\s+(?:phòng|ban)\s+[A-ZĐ]")
 _REPRESENTING = frozenset({"đại diện", "thành viên"})  # not titles: "Đại diện | Thường trực …"
 _PLACE_UNITS = frozenset({"xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã",
@@ -143,7 +142,7 @@ def _split_word(word: str, tag: str, model: NameModel) -> list[tuple[str, str]]:
         rest = " ".join(syllables[k:])
         if k < len(syllables) - 1 and fold(rest) in model.long_stops:
             return [*_split_word(" ".join(syllables[:k]), tag, model), (rest, "V")]
-        if fold(rest) in model.heads and fold(" ".join(syllables[:k])) in _TITLE_PARTS:
+        if fold(rest) in model.heads and fold(" ".join(syllables[:k])) in TITLE_PARTS:
             return [(" ".join(syllables[:k]), "N"), (rest, "N")]
     if len(syllables) > 1 and fold(syllables[0]) == "và":
         return [("và", "C"), *_split_word(" ".join(syllables[1:]), tag, model)]
@@ -213,7 +212,7 @@ def _head_at(words: list[Word], i: int, model: NameModel) -> tuple[int, bool, tu
     past the head with a name — "Viện Hàn lâm", "Đài Phát thanh" —, the head's keys); spans
     0 when no head is there. A head is written with a capital, or in lower case when a
     title shares it and the name follows in capitals ("Trưởng phòng | Quản lý đất đai")."""
-    shared = (i and fold(words[i - 1][0]) in _TITLE_PARTS and i + 1 < len(words)
+    shared = (i and fold(words[i - 1][0]) in TITLE_PARTS and i + 1 < len(words)
               and upper_initial(words[i + 1][0]))
     if not upper_initial(words[i][0]) and not shared:
         return 0, False, ()
@@ -470,6 +469,14 @@ def capitals_name(text: str, model: NameModel) -> bool:
                    for stop in model.stops)
 
 
+def _needs_tagging(segment: str, base: int, covered: list[bool], blocked: list[bool],
+                   model: NameModel) -> bool:
+    """Whether ``segment``'s words must be tagged (the costly part): a head can begin at one
+    of them, or a title shares its head, and a head may begin a name longer than itself."""
+    opens = _SHARED_TITLE.search(segment) or _may_open_head(segment, base, covered, blocked, model)
+    return bool(opens) and may_begin_a_name(segment, base, covered, blocked, model)
+
+
 def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[bool],
                    model: NameModel) -> bool:
     """Whether a head can begin at a word of ``segment`` (at ``base`` in the text), for a
@@ -493,7 +500,7 @@ def _may_open_head(segment: str, base: int, covered: list[bool], blocked: list[b
 
     for t, (_, word) in enumerate(words):
         if not free[t] or key(t) not in model.first_syllables or not (
-                upper_initial(word) or (t and key(t - 1) in _TITLE_PARTS)):
+                upper_initial(word) or (t and key(t - 1) in TITLE_PARTS)):
             continue
         for head in model.head_syllables.get(key(t), ()):
             if t + len(head) <= len(words) and all(
@@ -532,11 +539,8 @@ def agency_like_phrases(text: str, covered: list[bool], model: NameModel,
         base = seg.start()
         if _all_capitals(seg.group()):
             continue  # a heading in capitals: no capital tells where a name ends
-        if not _SHARED_TITLE.search(seg.group()) and not _may_open_head(
-                seg.group(), base, covered, blocked, model):
-            continue  # the tagger, the costly part, only where a name can begin
-        if not may_begin_a_name(seg.group(), base, covered, blocked, model):
-            continue  # its heads all stand alone: it names no body (and needs no tagging)
+        if not _needs_tagging(seg.group(), base, covered, blocked, model):
+            continue
         words = _words(seg.group(), model)
 
         def free(k: int, words: list[Word] = words, base: int = base) -> bool:

@@ -216,11 +216,11 @@ def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
     yield from source
 
 
-def warm_up(formats: tuple[str, ...] | None = None) -> None:
-    """Load in this process what converting `formats` needs (default: every format) — the
-    readers, gazetteers, the word segmenter and tagger, the pillar index — so that the workers
-    forked from it share it instead of each loading its own: a second or more per worker, and
-    per replacement after a failure."""
+def warm_up() -> None:
+    """Load in this process what converting any document needs — the readers, gazetteers, the
+    word segmenter and tagger, the pillar index — so that the workers forked from it share it
+    instead of each loading its own: a second or more per worker, and per replacement after a
+    failure."""
     from vnplan.preload import preload
 
-    preload(formats)
+    preload()

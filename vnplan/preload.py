@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable
 from functools import cache
 
-from vnplan.formats import BY_NAME, FORMATS
+from vnplan.formats import FORMATS
 
 # A short plan that passes every stage, so that each stage loads its data and models.
 _WARM_UP = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
@@ -31,16 +30,15 @@ Ban Quản lý Khu kinh tế tổ chức hội nghị; Trung tâm Phục vụ h�
 """
 
 
-def preload(formats: Iterable[str] | None = None) -> None:
-    """Import the readers of `formats` (default: every format with a reader), load their data,
-    run one small document through every stage, then freeze what is loaded (see module doc)."""
-    names = [f.name for f in FORMATS if f.reader] if formats is None else formats
-    _load(tuple(sorted({n for n in names if n in BY_NAME and BY_NAME[n].reader})))
+def preload() -> None:
+    """Import the reader of every format that has one, load their data, run one small document
+    through every stage, then freeze what is loaded (see module doc)."""
+    _load()
     gc.freeze()
 
 
 @cache
-def _load(names: tuple[str, ...]) -> None:
+def _load() -> None:
     from vnplan.errors import ConversionError
     from vnplan.extract import news, tables  # noqa: F401  (the warm-up plan has no news, no table)
     from vnplan.extract.readers import reader_of
@@ -48,11 +46,10 @@ def _load(names: tuple[str, ...]) -> None:
     from vnplan.pipeline import convert
     from vnplan.text.segmenter import SegmenterUnavailable, load_models
 
-    for name in names:
+    for name in sorted(f.name for f in FORMATS if f.reader):
         reader_of(name, "preload")
-    if "pdf" in names:
-        syllables()
-        import pdfplumber.table  # noqa: F401  (the table finder of pages with ruling lines)
+    syllables()  # pdf's
+    import pdfplumber.table  # noqa: F401  (the table finder of pages with ruling lines)
     with contextlib.suppress(SegmenterUnavailable, ImportError):  # shown on the documents
         load_models()  # the agency names the gazetteer lacks, and the words of aligned text
     with contextlib.suppress(ConversionError):

@@ -110,11 +110,8 @@ class WorkerPool(Generic[T, R]):
     def run(self, items: Iterable[T]) -> Iterator[tuple[T, R | Failure]]:
         """Yield (item, result or Failure) for every item, in completion order."""
         source = iter(items)
-        exhausted = False
-        while True:
-            exhausted = self._fill(source, exhausted)
-            if not any(s.busy for s in self._slots):
-                return
+        exhausted = self._fill(source, False)
+        while any(s.busy for s in self._slots):
             done = list(self._collect())
             # the freed workers get their next input before the caller handles these results
             # (writes a record, fsyncs it): workers never wait on the parent's writing

@@ -4,9 +4,9 @@ The body is read in order, paragraphs and tables interleaved (the body's XML chi
 borderless table of two columns at the top or the end of the text (the agency | national
 motto header, the "Nơi nhận" | signature block) is layout, not data: its left cell's
 paragraphs come out as lines, then its right cell's. Other tables give one line per row with
-cells; a cell merged across columns is given once ("" where it repeats), a cell merged down
-again in every row it covers (with a warning). Word's automatic numbering
-is rendered in front of the paragraph's text. Word has no fixed pages: `page` is None.
+cells; a cell merged across columns is given once ("" where it repeats) with the columns it
+covers, a cell merged down again in every row it covers (with a warning). Word's automatic
+numbering is rendered in front of the paragraph's text. Word has no fixed pages: `page` is None.
 """
 
 from __future__ import annotations
@@ -361,18 +361,23 @@ class _Reader:
 
     def data_table(self, table: Table) -> None:
         """One line per row. A cell merged across columns gives its text once ("" where it
-        repeats); a cell merged down gives it again in each row it covers, since it is that
-        row's value too (a task's lead printed once beside three tasks)."""
+        repeats) and the columns it covers (`spans`); a cell merged down gives it again in each
+        row it covers, since it is that row's value too (a task's lead printed once beside
+        three tasks)."""
         seen: dict[Any, str] = {}  # the cells' XML elements (kept alive: identity is stable)
         first = True
         for row in table.rows:
             texts: list[str] = []
-            in_row: set[Any] = set()
+            spans: list[int] = []
+            at: dict[Any, int] = {}  # where each cell of the row begins
             for cell in row.cells:
-                if cell._tc in in_row:
+                if cell._tc in at:
+                    spans[at[cell._tc]] += 1
+                    spans.append(0)
                     texts.append("")
                     continue
-                in_row.add(cell._tc)
+                at[cell._tc] = len(texts)
+                spans.append(1)
                 if cell._tc in seen:
                     texts.append(seen[cell._tc])
                     self.spread += bool(seen[cell._tc])
@@ -384,6 +389,7 @@ class _Reader:
             if any(texts):
                 self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
                                        cells=tuple(texts), starts_table=first,
+                                       spans=tuple(spans) if max(spans) > 1 else None,
                                        break_before=self.page_break))
                 self.page_break = first = False
         self.gap = True

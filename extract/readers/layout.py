@@ -3,7 +3,8 @@
 A PDF, a Word file, an HTML page and a plain text file all become a `Layout`; the rest of
 the extractor never looks at the original format. A table row is a line with `cells`; a
 reader that knows where each table begins (HTML, Word) marks its first row `starts_table`, so
-two tables printed one after the other stay two (a PDF's table split by a page break is one).
+two tables printed one after the other stay two (a PDF's table split by a page break is one),
+and one that knows its merged cells (Word) says which columns each covers (`spans`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ class Printed:
     size: float | None = None
     centered: bool | None = None
     cells: tuple[str, ...] | None = None  # a table row, one string per cell
+    # a row with a cell merged across columns: how many columns each cell covers (0 where the
+    # cell to its left goes on); None when every cell covers its own (or the reader can't tell)
+    spans: tuple[int, ...] | None = None
     break_before: bool = False  # a page break (or a blank-line run standing for one) precedes it
     starts_table: bool = False  # the first row of a table the reader saw as one (HTML, Word)
     ocr: bool = False  # read by OCR from a scanned page: its numbers may be misread

@@ -14,6 +14,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
+from samples.docx_kit import cell_paragraph, new_document
+from samples.docx_kit import paragraph as kit_paragraph
 from tests.conftest import SAMPLES, converted, expected_facts
 from vnplan.errors import ConversionError
 from vnplan.extract.readers import docx as docx_input
@@ -264,3 +266,61 @@ def test_a_table_split_in_two_repeating_its_header_is_one_table() -> None:
         (list(header), [["1", "Số văn bản chỉ đạo đã ban hành", "Văn bản", "12"],
                         ["2", "Số cuộc kiểm tra đã thực hiện", "Cuộc", "3"]])]
     assert [w.code for w in doc.warnings if w.code == "table_continued"] == ["table_continued"]
+
+
+def _task_table_with_shared_cells() -> bytes:
+    """A plan's task table, typeset with the samples' Word kit, where one cell is merged over
+    "Chủ trì" and "Phối hợp" (w:gridSpan) and another is merged over both columns and down
+    two rows (w:gridSpan and w:vMerge)."""
+    document = new_document()
+    for text in ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: 15/KH-UBND", "KẾ HOẠCH",
+                 "Cải cách hành chính năm 2026", "Nhiệm vụ cụ thể như sau:"):
+        kit_paragraph(document, text)
+    table = document.add_table(rows=6, cols=6)
+    table.style = document.styles["Table Grid"]
+    rows = (("STT", "Nhiệm vụ", "Sản phẩm", "Thời gian hoàn thành", "Chủ trì", "Phối hợp"),
+            ("I", "Cải cách thủ tục hành chính", "", "", "", ""),
+            ("1", "Tiếp tục triển khai Quyết định số 1441/QĐ-UBND", "Báo cáo", "Năm 2026",
+             "Theo phân công tại Quyết định số 1441/QĐ-UBND", ""),
+            ("2", "Rà soát thủ tục hành chính nội bộ", "Danh mục", "Quý II/2026", "Sở Nội vụ",
+             "Các sở, ban, ngành"),
+            ("3", "Kiểm tra công tác văn thư", "Kết luận", "Quý III/2026", "Sở Tư pháp", ""),
+            ("4", "Kiểm tra công tác lưu trữ", "Kết luận", "Quý IV/2026", "", ""))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            if text:
+                cell_paragraph(cell, text, size=12)
+    table.cell(1, 1).merge(table.cell(1, 5))
+    table.cell(2, 4).merge(table.cell(2, 5))
+    table.cell(4, 4).merge(table.cell(5, 5))
+    return built(document)
+
+
+def test_a_cell_merged_across_columns_says_which_columns_it_covers() -> None:
+    rows = [line for line in read_docx_layout(_task_table_with_shared_cells()).lines
+            if line.cells]
+    assert [(row.cells[4:], row.spans) for row in rows[2:]] == [
+        (("Theo phân công tại Quyết định số 1441/QĐ-UBND", ""), (1, 1, 1, 1, 2, 0)),
+        (("Sở Nội vụ", "Các sở, ban, ngành"), None),
+        (("Sở Tư pháp", ""), (1, 1, 1, 1, 2, 0)),
+        (("Sở Tư pháp", ""), (1, 1, 1, 1, 2, 0))]
+    assert rows[1].spans == (1, 5, 0, 0, 0, 0)
+
+
+def test_a_cell_merged_over_the_lead_and_coordinating_columns_is_both() -> None:
+    """The lead and coordinating columns share one cell: the bodies it names lead and
+    coordinate; a group's title merged across the row stays the group's title."""
+    doc = convert(_task_table_with_shared_cells(), ConvertOptions(normalize=False),
+                  uri="kh.docx")
+    [table] = doc.appendices
+    got = [(r.group, r.group_title, r.stt, [a.raw for a in r.lead],
+            [a.raw for a in r.coordinating]) for r in table.rows]
+    group = ("I", "Cải cách thủ tục hành chính")
+    assert got == [
+        (*group, "1", ["Theo phân công tại Quyết định số 1441/QĐ-UBND"],
+         ["Theo phân công tại Quyết định số 1441/QĐ-UBND"]),
+        (*group, "2", ["Sở Nội vụ"], ["Các sở, ban, ngành"]),
+        (*group, "3", ["Sở Tư pháp"], ["Sở Tư pháp"]),
+        (*group, "4", ["Sở Tư pháp"], ["Sở Tư pháp"])]
+    shared = [w.where for w in doc.warnings if w.code == "merged_cell_shared"]
+    assert shared == ["appendices[0].rows[0]", "appendices[0].rows[2]", "appendices[0].rows[3]"]

@@ -99,6 +99,12 @@ def fold_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(".:;").strip()
 
 
+def bare_letters(text: str) -> str:
+    """`text` lower-case without any diacritic, đ as d: "Phối hợp" → "phoi hop"."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def slug(text: str) -> str:
     """ASCII slug: "Lào Cai" → "lao-cai", "122/KH-UBND" → "122-kh-ubnd"."""
     text = text.replace("đ", "d").replace("Đ", "D")

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from vnplan.schema import Warning
-from vnplan.text.fold import TONES, fold_syllable
+from vnplan.text.fold import TONES, bare_letters, fold_syllable
 from vnplan.text.underthesea_files import word_list
 
 _CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
@@ -88,12 +88,6 @@ def _marks(syllable: str) -> tuple[str, list[str]]:
         else:
             letters.append(char)
     return tone, letters
-
-
-def bare_letters(text: str) -> str:
-    """`text` lower-case without any diacritic, đ as d: "Phối hợp" → "phoi hop"."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def mark_distance(read: str, meant: str) -> int | None:
