@@ -26,13 +26,14 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import threading
 import unicodedata
-from collections import deque
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps
@@ -70,6 +71,7 @@ SIGNATURE_BLOCK = 10_000  # the tesseract block number given to the signature re
 # spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
 # end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
 _EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
+_T = TypeVar("_T")
 _HEADING_START = re.compile(r"^(?P<n>[IVXLHTlJ1|!]{1,5})(?:\s*[.,:]\s*|\s+)(?P<rest>\S.*)$")
 
 
@@ -239,10 +241,45 @@ def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
     return tuple(segments_of(words, lines, scan.dpi))
 
 
-def _scan_page(scan: ScanPage, tables: Future[tuple[TableBlock, ...]],
-               segments: Future[tuple[Segment, ...]]) -> PageText:
-    return PageText(number=scan.number, width=scan.width, height=scan.height,
-                    segments=segments.result(), tables=tables.result(), scanned=True)
+class _Reading:
+    """The pages handed to the worker threads: each page's table cells and the rest of its
+    text are two tasks. Adding a page waits while `ahead` tasks wait for a thread, so the
+    threads never run dry while the next page is prepared; a page's images are dropped with
+    its tasks."""
+
+    def __init__(self, pool: ThreadPoolExecutor, ahead: int) -> None:
+        self._pool = pool
+        self._waiting = threading.Semaphore(ahead)
+        self._read: list[tuple[tuple[int, float, float], Future[tuple[TableBlock, ...]],
+                               Future[tuple[Segment, ...]]]] = []
+
+    def add(self, scan: ScanPage) -> None:
+        for _, read_tables, read_text in self._read:  # a failed page fails the document now
+            for task in (read_tables, read_text):
+                if task.done() and task.exception() is not None:
+                    task.result()
+        tables: Future[tuple[TableBlock, ...]] = Future()
+        if scan.grid is None:
+            tables.set_result(())
+        else:
+            tables = self._submit(read_scan_table, scan)
+        segments = self._submit(read_scan_text, scan)
+        self._read.append(((scan.number, scan.width, scan.height), tables, segments))
+
+    def _submit(self, read: Callable[[ScanPage], _T], scan: ScanPage) -> Future[_T]:
+        self._waiting.acquire()
+
+        def started() -> _T:
+            self._waiting.release()
+            return read(scan)
+
+        return self._pool.submit(started)
+
+    def pages(self) -> list[PageText]:
+        """The pages read, in the order they were added."""
+        return [PageText(number=number, width=width, height=height,
+                         segments=segments.result(), tables=tables.result(), scanned=True)
+                for (number, width, height), tables, segments in self._read]
 
 
 def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
@@ -311,25 +348,21 @@ def ocr_pdf_pages(
     `ocr_images`; pdfium is not thread-safe), and worker threads run tesseract on them: a
     page's table cells and the rest of its text are two tasks, so a table page is read by
     both processes at once rather than keeping one busy while the other waits for the next
-    page. At most `workers` prepared pages wait, so the next page is prepared while tesseract
-    reads the last ones, and only a few page images are held at once."""
+    page. The next page is prepared as long as fewer than `workers` tasks wait for a process
+    (`_Reading`): a process that finishes always finds one waiting, and only the images of
+    the pages being read or waiting are held."""
     if tesseract_command() is None:
         raise ConversionError("needs_ocr", f"{len(indexes)} page(s): the PDF has no text layer "
                               "(scanned); install tesseract-ocr and tesseract-ocr-vie to read it")
     workers = ocr_processes(len(indexes))
-    pages: list[PageText] = []
     angles: list[float] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[tuple[ScanPage, Future[tuple[TableBlock, ...]],
-                             Future[tuple[Segment, ...]]]] = deque()
+        reading = _Reading(pool, workers)
         for index in indexes:
             scan = prepare_page(doc, index, index in without_text)
             angles.append(scan.angle)
-            pending.append((scan, pool.submit(read_scan_table, scan),
-                            pool.submit(read_scan_text, scan)))
-            if len(pending) > workers:
-                pages.append(_scan_page(*pending.popleft()))
-        pages.extend(_scan_page(*waiting) for waiting in pending)
+            reading.add(scan)
+        pages = reading.pages()
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",
