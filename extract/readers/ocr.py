@@ -54,7 +54,7 @@ from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
 from vnplan.text.numerals import roman_value, to_roman
-from vnplan.text.ocr_tones import repair_tone_confusions
+from vnplan.text.ocr_tones import load_word_index, repair_tone_confusions
 
 LANGUAGE = "vie"
 PAGE_TIMEOUT = 300  # seconds for tesseract on one page (or one page's cells)
@@ -362,6 +362,7 @@ def ocr_pdf_pages(
             scan = prepare_page(doc, index, index in without_text)
             angles.append(scan.angle)
             reading.add(scan)
+        load_word_index()  # for `repair_ocr_diacritics`, while the last pages are read
         pages = reading.pages()
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(

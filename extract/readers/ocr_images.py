@@ -126,16 +126,32 @@ def lifted_ink(image: Image.Image) -> Image.Image:
 
 def has_colour(doc: pdfium.PdfDocument, index: int) -> bool:
     """Does the page hold coloured ink (a seal, a stamp), more than a scanner's colour noise?
-    Its pixels are counted from where `black_ink` starts fading them: drawn this small, a
-    pale seal's thin ring mixes with the paper and is seldom fully coloured."""
+    A page drawn only from greyscale images holds none; any other is looked at small, its
+    pixels counted from where `black_ink` starts fading them: drawn this small, a pale seal's
+    thin ring mixes with the paper and is seldom fully coloured."""
     page = doc[index]
     try:
+        if _grey_images_only(page):
+            return False
         small = np.asarray(page.render(scale=PROBE_DPI / 72.0, draw_annots=False,
                                        may_draw_forms=False).to_pil().convert("RGB"))
     finally:
         page.close()
     spread = small.max(axis=2).astype(np.int16) - small.min(axis=2)
     return float((spread >= COLOUR_FROM).mean()) >= COLOURED_SHARE
+
+
+def _grey_images_only(page: pdfium.PdfPage) -> bool:
+    """Is every object of the page (inside form XObjects too) an image in a grey colour space?"""
+    images = 0
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            continue
+        if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE or obj.get_metadata().colorspace not in (
+                pdfium_c.FPDF_COLORSPACE_DEVICEGRAY, pdfium_c.FPDF_COLORSPACE_CALGRAY):
+            return False
+        images += 1
+    return images > 0
 
 
 def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanPage:

@@ -9,6 +9,7 @@ from functools import cache
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image, ImageDraw
 from rapidfuzz import fuzz
@@ -26,7 +27,7 @@ from vnplan.extract.readers.ocr import (
     repair_ocr_lines,
     signature_region,
 )
-from vnplan.extract.readers.ocr_images import black_ink, bmp, render_dpi
+from vnplan.extract.readers.ocr_images import black_ink, bmp, has_colour, render_dpi
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -173,6 +174,34 @@ def test_coloured_ink_is_faded_to_paper() -> None:
     image = Image.new("RGB", (len(colours), 1))
     image.putdata(colours)
     assert np.asarray(black_ink(image)).ravel().tolist() == [255, 255, 255, 10, 128, 248]
+
+
+def _page_of(image: Image.Image, red_box: bool = False) -> pdfium.PdfDocument:
+    """A one-page PDF of `image` as a scanner writes it (Pillow: a grey image in DeviceGray),
+    with a red rectangle drawn over it if `red_box`."""
+    scanned = io.BytesIO()
+    image.save(scanned, format="PDF", resolution=72.0)
+    doc = pdfium.PdfDocument(scanned.getvalue())
+    if red_box:
+        page = doc[0]
+        box = pdfium_c.FPDFPageObj_CreateNewRect(20, 20, 60, 60)
+        pdfium_c.FPDFPageObj_SetFillColor(box, 220, 20, 20, 255)
+        pdfium_c.FPDFPath_SetDrawMode(box, pdfium_c.FPDF_FILLMODE_WINDING, False)
+        pdfium_c.FPDFPage_InsertObject(page.raw, box)
+        page.gen_content()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return pdfium.PdfDocument(buffer.getvalue())
+
+
+def test_coloured_ink_is_found_on_a_page_and_not_on_a_greyscale_scan() -> None:
+    grey = Image.new("L", (100, 100), 230)
+    stamp = Image.new("RGB", (100, 100), (250, 250, 250))
+    stamp.paste((200, 30, 40), (30, 30, 70, 70))  # a red seal in a colour scan
+    assert [has_colour(_page_of(image), 0) for image in (grey, grey.convert("RGB"), stamp)] == [
+        False, False, True]
+    assert has_colour(_page_of(grey, red_box=True), 0)  # a grey scan under a red drawing
+    assert not any(has_colour(pdfium.PdfDocument(SCAN), i) for i in range(3))
 
 
 def _tsv(*words: tuple[str, int, int, int, tuple[int, int, int]]) -> str:

@@ -76,6 +76,12 @@ def _by_letters() -> dict[str, tuple[str, ...]]:
     return {key: tuple(words) for key, words in index.items()}
 
 
+def load_word_index() -> None:
+    """Build the compound words' index now instead of at the first repair (an OCR reader
+    does it while tesseract reads the last pages)."""
+    _by_letters()
+
+
 def _marks(syllable: str) -> tuple[str, list[str]]:
     """(tone mark or "", each letter with its own marks) of a lower-case syllable."""
     tone = ""
