@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _VOWELS = frozenset("aăâeêioôơuưy")
@@ -101,8 +101,13 @@ def fold_heading(text: str) -> str:
 
 def bare_letters(text: str) -> str:
     """`text` lower-case without any diacritic, đ as d: "Phối hợp" → "phoi hop"."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(map(_bare_char, text.lower().replace("đ", "d")))
+
+
+@cache
+def _bare_char(char: str) -> str:
+    """One character without its diacritics (what is left of its NFD form)."""
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
 
 
 def slug(text: str) -> str:

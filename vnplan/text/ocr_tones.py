@@ -121,11 +121,16 @@ def _match_case(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
-def _is_name(text: str, a: str, b: str) -> bool:
-    """Two capitalised syllables in text that is not all capitals: a name ("Minh Đương")."""
+def _in_capitals(text: str) -> bool:
+    """Are (nearly) all the letters of `text` capitals?"""
     letters = [c for c in text if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-    return not upper and a[:1].isupper() and b[:1].isupper()
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _is_name(capitals: bool, a: str, b: str) -> bool:
+    """Two capitalised syllables in text that is not all capitals (`capitals`: it is): a name
+    ("Minh Đương")."""
+    return not capitals and a[:1].isupper() and b[:1].isupper()
 
 
 def _may_change(read: str, meant: str, cost: int, known: Collection[str] | None,
@@ -287,10 +292,11 @@ def repair_tone_confusions(
               for joined, (s, t) in zip(pairs, itertools.pairwise(syllables), strict=True)]
     runs = printed_runs(printed) if printed is not None else {}
     found: list[tuple[int, int, str, str]] = []
+    capitals = _in_capitals(text)
     for i, joined in enumerate(pairs):
         a, b = syllables[i].group(), syllables[i + 1].group()
         neighbours = (i > 0 and worded[i - 1], i + 1 < len(worded) and worded[i + 1])
-        if not joined or worded[i] or _is_name(text, a, b):
+        if not joined or worded[i] or _is_name(capitals, a, b):
             continue
         opens = not text[: syllables[i].start()].strip(" -–•*.:;,(\"“")
         reading = None if any(neighbours) else nearest_word(a, b, known, opens, printed)
