@@ -17,7 +17,7 @@ from vnplan.schema import (
     Warning,
     walk_sections,
 )
-from vnplan.text.ocr_tones import syllable_counts
+from vnplan.text.ocr_tones import printed_runs, syllable_counts
 
 from .agencies import agency_ref, resolve_agency
 from .entities import count_agencies, count_heritage, count_partners
@@ -35,12 +35,13 @@ from .text import clean_edges, fix_text, fold
 def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: bool) -> None:
     fields = list(editable_fields(doc))
     seen = syllable_counts(f.get() or "" for f in fields if not f.echo) if ocr else None
+    runs = printed_runs(seen) if seen is not None else None
     for f in fields:
         value = f.get()
         if not value:
             continue
         fixed, found = fix_text(value)
-        repaired, more = repair_text(gaz, fixed, ocr=ocr, seen=seen)
+        repaired, more = repair_text(gaz, fixed, ocr=ocr, seen=seen, runs=runs)
         if repaired != value:
             f.set(repaired)
         warnings.extend(w.model_copy(update={"where": f.path}) for w in [*found, *more])

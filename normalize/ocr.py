@@ -121,7 +121,8 @@ def _word_repairs(gaz: Gazetteer, text: str, ocr: bool) -> tuple[str, list[Warni
 
 
 def repair_text(gaz: Gazetteer, text: str, ocr: bool = False,
-                seen: Mapping[str, int] | None = None) -> tuple[str, list[Warning]]:
+                seen: Mapping[str, int] | None = None,
+                runs: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, list[Warning]]:
     """``text`` with the OCR repairs a gazetteer name licenses — only where a damaged spelling
     the gazetteer lists is found —, and one warning per repair. ``ocr=True`` (text that came
     from OCR) also makes the repairs meant for OCR'd text alone: listed ones that rest on the
@@ -129,13 +130,13 @@ def repair_text(gaz: Gazetteer, text: str, ocr: bool = False,
     dictionary-evidenced tone-mark repairs ("Thế thao"), and — given what the document
     prints (`seen`: `syllable_counts`) — a word it prints read with other marks ("thị hành"
     → "thi hành") and a syllable that is none given the tone the document prints it with
-    ("buối" → "buổi")."""
+    ("buối" → "buổi") (`runs`: `printed_runs(seen)`, made once for the document)."""
     text, listed = _listed_repairs(gaz, text, ocr)
     text, words = _word_repairs(gaz, text, ocr)
     tones: list[Warning] = []
     lone: list[Warning] = []
     if ocr:
-        text, tones = repair_tone_confusions(text, printed=seen)
+        text, tones = repair_tone_confusions(text, printed=seen, runs=runs)
         if seen is not None:
             text, lone = repair_lone_syllables(text, syllables(), seen)
     return text, listed + words + tones + lone

@@ -280,17 +280,20 @@ def printed_reading(a: str, b: str, printed: Mapping[str, int],
 def repair_tone_confusions(
     text: str, known: Collection[str] | None = None,
     printed: Mapping[str, int] | None = None,
+    runs: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[str, list[Warning]]:
     """`text` with dictionary-evidenced diacritic repairs, and one warning per repair. The
     repairs that change fewest marks go first; a syllable is repaired once. With the
     Vietnamese syllables `known`, a syllable that is none may be repaired by any one mark;
-    with what the document prints (`printed`), to a word it prints by up to two."""
+    with what the document prints (`printed`), to a word it prints by up to two (`runs`:
+    `printed_runs(printed)`, made once for a document's many texts)."""
     words = _folded_words()
     syllables = list(_SYLLABLE.finditer(text))
     pairs = [_adjacent(text, s, t) for s, t in itertools.pairwise(syllables)]
     worded = [joined and _fold(f"{s.group()} {t.group()}") in words
               for joined, (s, t) in zip(pairs, itertools.pairwise(syllables), strict=True)]
-    runs = printed_runs(printed) if printed is not None else {}
+    if runs is None:
+        runs = printed_runs(printed) if printed is not None else {}
     found: list[tuple[int, int, str, str]] = []
     capitals = _in_capitals(text)
     for i, joined in enumerate(pairs):
