@@ -31,7 +31,6 @@ def _continues(prev: Paragraph, line: Line) -> bool:
         return False
     if _TERMINAL.search(prev.text) or RECIPIENTS.match(skeleton(line.text)):
         return False  # "Nơi nhận:" opens the document's end, whatever OCR left before it
-        return False
     if prev.centered and line.centered is False and ADDRESSEES.match(skeleton(prev.text)):
         return False  # the body under a centred "Kính gửi: …" (OCR lost its first word)
     return line.text[:1].islower() or bool(_SHORT_PARENTHESIS.match(line.text))
