@@ -16,6 +16,7 @@ from vnplan.extract.readers.anchors import (
     mark_kind,
     number_clause,
 )
+from vnplan.text.letters import capitals_share
 
 SegmentKind = Literal["motto", "number", "place_date", "mark", "rule", "text"]
 
@@ -30,8 +31,7 @@ class Segment:
 
     @property
     def upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+        return capitals_share(self.text) >= 0.85
 
 
 def explode(index: int, par: Paragraph) -> list[Segment]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from vnplan.text.letters import capitals_share
 from vnplan.text.numerals import roman_value
 
 MarkerKind = Literal[
@@ -69,8 +70,7 @@ class Marker:
 
 
 def _looks_like_heading(rest: str) -> bool:
-    letters = [c for c in rest if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return capitals_share(rest) > 0.8
 
 
 def parse_marker(text: str, bold: bool | None = None) -> Marker | None:

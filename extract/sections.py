@@ -21,6 +21,7 @@ from vnplan.extract.paragraphs import Paragraph
 from vnplan.schema import Section, Warning
 from vnplan.schema.models import SectionRole
 from vnplan.text.fold import fold_heading
+from vnplan.text.letters import capitals_share
 
 HEADING_WORDS_MAX = 12  # a child heading longer than this is a task, not a role heading
 _LETTER_ITEM = re.compile(r"^(?P<n>[a-zđ])\)\s")
@@ -314,8 +315,7 @@ def _next_point(text: str, letter: str) -> int | None:
 def _is_heading_line(par: Paragraph) -> bool:
     """The title line of a "Chương II" printed alone: in capitals or bold, not a paragraph (a
     chapter title in bold capitals may run long: Nghị định 242/2025's Chương II has 65 words)."""
-    letters = [c for c in par.text if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    upper = capitals_share(par.text) >= 0.8
     words = len(par.text.split())
     return (upper or bool(par.bold)) and words <= (
         BOLD_CAPITALS_TITLE_WORDS if upper and par.bold else TITLE_LINE_WORDS)

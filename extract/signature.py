@@ -26,6 +26,7 @@ from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
 from vnplan.schema import Signer
 from vnplan.text.fold import fold_heading
 from vnplan.text.legacy import is_syllable
+from vnplan.text.letters import capitals_share
 
 AUTHORITY = re.compile(
     r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
@@ -180,8 +181,7 @@ def is_name(text: str, *, after_position: bool = False) -> bool:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return capitals_share(text) >= 0.8
 
 
 def find_signatures(lines: list[str], start: int = 0) -> list[SignatureBlock]:

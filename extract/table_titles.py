@@ -21,6 +21,7 @@ from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import find_motto, is_rule
 from vnplan.extract.readers.cues import APPENDIX_HEADING
 from vnplan.extract.signature import is_authority, is_position
+from vnplan.text.letters import capitals_share
 
 TITLE_LINES = 6  # lines above a table looked at for its title and caption (form fields aside)
 LABEL_WORDS_MAX = 20  # "- Tổng số lượng mẫu, phiếu kết quả đã phát hành trong năm …:"
@@ -98,5 +99,4 @@ def _continued_by(par: Paragraph) -> bool:
 
 
 def _upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    return capitals_share(text) >= 0.85

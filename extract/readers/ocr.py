@@ -53,6 +53,7 @@ from vnplan.extract.readers.ocr_signature import (
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
+from vnplan.text.letters import capitals_share
 from vnplan.text.numerals import roman_value, to_roman
 from vnplan.text.ocr_tones import load_word_index, repair_tone_confusions
 
@@ -395,8 +396,7 @@ def read_numeral(token: str) -> str | None:
 
 
 def _heading_rest(rest: str) -> bool:
-    letters = [c for c in rest if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return sum(c.isalpha() for c in rest) >= 4 and capitals_share(rest) >= 0.8
 
 
 def repair_ocr_lines(

@@ -27,6 +27,7 @@ from PIL import Image, ImageOps
 from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.ocr_images import bmp
 from vnplan.extract.readers.pdf_glyphs import syllables
+from vnplan.text.letters import capitals_share
 from vnplan.text.ocr_tones import repair_tone_confusions
 
 COLUMN_FROM = 0.4  # the signature column never starts left of this share of the page width
@@ -165,8 +166,7 @@ def _signs(text: str) -> bool:
     repaired, _ = repair_tone_confusions(text, known)
     body = _AUTHORITY_MARK.sub("", repaired)
     words = [w.strip(".,:;") for w in body.split()]
-    letters = [c for c in body if c.isalpha()]
-    if not words or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    if not words or capitals_share(body) < 0.8:
         return False
     vietnamese = [w.lower() in known for w in words]
     if not any(vietnamese) or not all(v or _ABBREVIATION.match(w)

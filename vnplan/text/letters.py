@@ -38,3 +38,14 @@ def vietnamese_share(text: str) -> float:
     """
     letters = [c for c in text if c.isalpha()]
     return sum(c in VIETNAMESE_LETTERS for c in letters) / len(letters) if letters else 0.0
+
+
+def capitals_share(text: str) -> float:
+    """Share of letters that are capitals (0.0 without letters): how much of a line is printed
+    in capitals, which headings, bodies and signatures are, and OCR partly lowers.
+
+    >>> capitals_share("GIÁM ĐỐC"), round(capitals_share("Kế hoạch"), 2), capitals_share("12")
+    (1.0, 0.14, 0.0)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0

@@ -38,6 +38,7 @@ from typing import Any
 
 from vnplan.schema import Warning
 from vnplan.text.fold import TONES, bare_letters, fold_syllable
+from vnplan.text.letters import capitals_share
 from vnplan.text.underthesea_files import word_list
 
 _CONFUSED_TONES = {("\u0301", "\u0309"), ("\u0303", "\u0309"), ("\u0309", "\u0301"),
@@ -123,8 +124,7 @@ def _match_case(model: str, word: str) -> str:
 
 def _in_capitals(text: str) -> bool:
     """Are (nearly) all the letters of `text` capitals?"""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return capitals_share(text) >= 0.8
 
 
 def _is_name(capitals: bool, a: str, b: str) -> bool:
