@@ -30,11 +30,11 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vnplan.schema import Warning
 from vnplan.text.fold import TONES, bare_letters, fold_syllable
@@ -208,6 +208,29 @@ def repair_lone_syllables(text: str, known: Collection[str],
     return text, warnings
 
 
+class Change(NamedTuple):
+    """A run "x y" that "a b" may have been read for: one syllable kept, the other (`read`,
+    the `first` or not) `cost` marks from the `meant` one."""
+
+    x: str
+    y: str
+    read: str
+    meant: str
+    cost: int
+    first: bool
+
+
+def _one_changed(a: str, b: str, runs: Iterable[str]) -> Iterator[Change]:
+    """The runs of the same letters as "a b" that keep one of its syllables and change the
+    other."""
+    for run in runs:
+        x, y = run.split(" ")
+        da, db = mark_distance(a, x), mark_distance(b, y)
+        if da is None or db is None or bool(da) == bool(db):
+            continue
+        yield Change(x, y, a, x, da, True) if da else Change(x, y, b, y, db, False)
+
+
 def nearest_word(a: str, b: str, known: Collection[str] | None = None,
                  opens: bool = False,
                  printed: Mapping[str, int] | None = None) -> tuple[str, str, int] | None:
@@ -220,15 +243,12 @@ def nearest_word(a: str, b: str, known: Collection[str] | None = None,
     khoản", "triệu đồng" beside a misread "triệu đông": "tại", "đồng" are its words)."""
     best: list[tuple[str, str]] = []
     least = 0
-    for word in _by_letters().get(bare_letters(f"{a} {b}"), ()):
-        x, y = word.split(" ")
-        da, db = mark_distance(a, x), mark_distance(b, y)
-        if da is None or db is None or (da and db):
-            continue
-        read, meant, cost, first = (a, x, da, True) if da else (b, y, db, False)
-        seen = printed is not None and cost <= MAX_MARKS_CAPITALS and printed.get(word, 0) > 0 and (
+    for x, y, read, meant, cost, first in _one_changed(
+            a, b, _by_letters().get(bare_letters(f"{a} {b}"), ())):
+        seen = printed is not None and cost <= MAX_MARKS_CAPITALS and (
+            printed.get(f"{x} {y}", 0) > 0) and (
             printed.get(_fold(read), 0) <= printed.get(_fold(meant), 0))
-        if not cost or not (seen or _may_change(read, meant, cost, known, opens and first)):
+        if not (seen or _may_change(read, meant, cost, known, opens and first)):
             continue
         if not best or cost < least:
             best, least = [(x, y)], cost
@@ -259,17 +279,14 @@ def printed_reading(a: str, b: str, printed: Mapping[str, int],
     if printed.get(_fold(f"{a} {b}"), 0) > 1:
         return None
     best: list[tuple[int, str, str, int]] = []
-    for run in runs.get(bare_letters(f"{a} {b}"), ()):
-        x, y = run.split(" ")
-        da, db = mark_distance(a, x), mark_distance(b, y)
-        if da is None or db is None or bool(da) == bool(db) or (bound[0] if da else bound[1]):
-            continue
-        read, meant, cost = (a, x, da) if da else (b, y, db)
-        if not _may_change(read, meant, cost, None, opens and bool(da)):
+    for x, y, read, meant, cost, first in _one_changed(
+            a, b, runs.get(bare_letters(f"{a} {b}"), ())):
+        if (bound[0] if first else bound[1]) or not _may_change(
+                read, meant, cost, None, opens and first):
             continue
         if printed.get(fold_syllable(read.lower()), 0) >= printed.get(meant, 0):
             continue
-        best.append((printed[run], x, y, cost))
+        best.append((printed[f"{x} {y}"], x, y, cost))
     best.sort(reverse=True)
     if not best or (len(best) > 1 and best[0][0] == best[1][0]):
         return None
