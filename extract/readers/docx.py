@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.anchors import has_layout_anchor
 from vnplan.extract.readers.cues import APPENDIX_HEADING
-from vnplan.extract.readers.layout import Layout, Line
+from vnplan.extract.readers.layout import Layout, Line, merged_down_note
 from vnplan.schema import Warning
 from vnplan.text.numerals import to_roman
 
@@ -363,13 +363,14 @@ class _Reader:
         """One line per row. A cell merged across columns gives its text once ("" where it
         repeats) and the columns it covers (`spans`); a cell merged down gives it again in each
         row it covers, since it is that row's value too (a task's lead printed once beside
-        three tasks)."""
+        three tasks). A row with no text of its own is no row."""
         seen: dict[Any, str] = {}  # the cells' XML elements (kept alive: identity is stable)
         first = True
         for row in table.rows:
             texts: list[str] = []
             spans: list[int] = []
             at: dict[Any, int] = {}  # where each cell of the row begins
+            own, repeated = False, 0
             for cell in row.cells:
                 if cell._tc in at:
                     spans[at[cell._tc]] += 1
@@ -380,13 +381,15 @@ class _Reader:
                 spans.append(1)
                 if cell._tc in seen:
                     texts.append(seen[cell._tc])
-                    self.spread += bool(seen[cell._tc])
+                    repeated += bool(seen[cell._tc])
                     continue
                 lines = (" ".join(text.split()) for text in _cell_lines(cell))
                 text = unicodedata.normalize("NFC", "\n".join(p for p in lines if p))
                 seen[cell._tc] = text
                 texts.append(text)
-            if any(texts):
+                own = own or bool(text)
+            if own:
+                self.spread += repeated
                 self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
                                        cells=tuple(texts), starts_table=first,
                                        spans=tuple(spans) if max(spans) > 1 else None,
@@ -396,10 +399,7 @@ class _Reader:
 
     def notes(self) -> Iterator[Warning]:
         if self.spread:
-            yield Warning(
-                code="merged_cells_spread",
-                message=f"{self.spread} table cell(s) merged down over several rows: the text "
-                   "given in each row it covers")
+            yield merged_down_note(self.spread)
         if self.numbering.rendered:
             yield Warning(
                 code="numbering_rendered",

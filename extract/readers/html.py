@@ -10,7 +10,7 @@ metadata (title, date, author, site name); extraction decides which reading the 
 from __future__ import annotations
 
 from vnplan.extract.readers.html_article import Article, article_lines, extract_article
-from vnplan.extract.readers.html_blocks import drop_link_blocks, page_lines
+from vnplan.extract.readers.html_blocks import drop_link_blocks, page_blocks
 from vnplan.extract.readers.html_dom import clean_page, decode_html, parse_html
 from vnplan.extract.readers.layout import Layout
 
@@ -18,10 +18,11 @@ from vnplan.extract.readers.layout import Layout
 def read_html_layout(data: bytes) -> Layout:
     """The lines of an HTML page (see module doc), with the page's metadata."""
     page = clean_page(parse_html(decode_html(data)))
-    lines = page_lines(drop_link_blocks(page))
+    lines, notes = page_blocks(drop_link_blocks(page))
     article = extract_article(page)
     if not article.paragraphs:  # trafilatura found no article: keep what the page shows
         title = article.metadata.title
         body = [line.text for line in lines if line.cells is None and line.text != title]
         article = Article(body, article.metadata)
-    return Layout(lines=lines, metadata=article.metadata, article=article_lines(page, article))
+    return Layout(lines=lines, notes=notes, metadata=article.metadata,
+                  article=article_lines(page, article))

@@ -6,7 +6,8 @@ Tables are read for what they are on Vietnamese legal portals:
   are read cell by cell, row by row: left cell lines, then right cell lines;
 - a key–value table (metadata such as "Số hiệu | 227/KH-UBND") gives one "Key Value" line a row;
 - a data table (three or more columns, e.g. STT | Nội dung | …) gives one `Line(cells=…)` a
-  row, merged cells padded with "" so columns stay aligned.
+  row, as the Word reader does: a cell merged across columns padded with "" (its `spans` say
+  so), one merged down given again in each row it covers.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.html_dom import attached, normalize_space, word_set
-from vnplan.extract.readers.layout import Line
+from vnplan.extract.readers.layout import Line, merged_down_note
+from vnplan.schema import Warning
 
 BLOCK_TAGS = word_set(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th thead tbody tfoot caption "
@@ -54,6 +57,7 @@ class _Writer:
     lines: list[Line] = field(default_factory=list)
     parts: list[tuple[str, _Style]] = field(default_factory=list)
     gap: bool = False
+    spread: int = 0  # cells merged down, given again in a row below
 
     def add(self, text: str | None, style: _Style) -> None:
         if text:
@@ -78,13 +82,18 @@ class _Writer:
             self.gap = True
 
 
-def page_lines(root: HtmlElement) -> list[Line]:
-    """The lines of a (cleaned) page's body in reading order."""
+class Blocks(NamedTuple):
+    lines: list[Line]
+    notes: list[Warning]
+
+
+def page_blocks(root: HtmlElement) -> Blocks:
+    """The lines of a (cleaned) page's body in reading order, and what reading them noted."""
     body = root.find("body")
     writer = _Writer()
     _walk(body if body is not None else root, _Style(), writer)
     writer.end_line(block=True)
-    return writer.lines
+    return Blocks(writer.lines, [merged_down_note(writer.spread)] if writer.spread else [])
 
 
 def _walk(element: HtmlElement, style: _Style, writer: _Writer) -> None:
@@ -153,10 +162,11 @@ def _table(table: HtmlElement, style: _Style, writer: _Writer) -> None:
                 _walk(cell, style, writer)
         return
     first = True
-    for cells in _grid(rows):
-        if any(cells):
+    for cells, spans, repeated, own in _grid(rows):
+        if own:  # a row with no text of its own (only cells merged down into it) is no row
+            writer.spread += repeated
             writer.lines.append(Line(text="\t".join(cells).strip(), cells=tuple(cells),
-                                     gap_before=writer.gap, starts_table=first))
+                                     spans=spans, gap_before=writer.gap, starts_table=first))
             writer.gap = first = False
 
 
@@ -229,18 +239,33 @@ def cell_text(cell: HtmlElement) -> str:
     return "\n".join(line.text for line in writer.lines)
 
 
-def _grid(rows: list[list[HtmlElement]]) -> Iterator[list[str]]:
-    """Rows of cell texts; a colspan is padded with "" after the cell, a rowspan with "" in
-    the rows below, so every value stays in its column."""
-    pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
+class _GridRow(NamedTuple):
+    cells: list[str]
+    spans: tuple[int, ...] | None  # None when no cell covers two columns
+    repeated: int  # cells given again from a row above
+    own: bool  # whether any cell of the row's own has text
+
+
+def _grid(rows: list[list[HtmlElement]]) -> Iterator[_GridRow]:
+    """Rows of cell texts and the columns each cell covers, as the Word reader gives them: a
+    colspan is padded with "" after the cell; a rowspan gives the cell's text again in each
+    row below it covers, since it is that row's value too (a task's lead printed once beside
+    two tasks)."""
+    pending: dict[int, tuple[int, str, int]] = {}  # column → (rows still covered, text, span)
     for row in rows:
         out: list[str] = []
+        spans: list[int] = []
+        repeated = 0
+        own = False
         cells = iter(row)
         column = 0
         while True:
-            if pending.get(column, 0) > 0:
-                pending[column] -= 1
-                out.append("")
+            left, text, span = pending.get(column, (0, "", 1))
+            if left > 0:
+                pending[column] = (left - 1, text, span)
+                out.append(text)
+                repeated += bool(text)
+                spans.append(span)
                 column += 1
                 continue
             cell = next(cells, None)
@@ -248,13 +273,15 @@ def _grid(rows: list[list[HtmlElement]]) -> Iterator[list[str]]:
                 break
             span = _span(cell, "colspan")
             down = _span(cell, "rowspan") - 1
-            out.append(cell_text(cell))
-            out.extend([""] * (span - 1))
+            text = cell_text(cell)
+            own = own or bool(text)
+            out.extend([text] + [""] * (span - 1))
+            spans.extend([span] + [0] * (span - 1))
             for offset in range(span):
                 if down > 0:
-                    pending[column + offset] = down
+                    pending[column + offset] = (down, "", 0) if offset else (down, text, span)
             column += span
-        yield out
+        yield _GridRow(out, tuple(spans) if spans and max(spans) > 1 else None, repeated, own)
 
 
 def _span(cell: HtmlElement, name: str) -> int:

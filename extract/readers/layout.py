@@ -4,7 +4,8 @@ A PDF, a Word file, an HTML page and a plain text file all become a `Layout`; th
 the extractor never looks at the original format. A table row is a line with `cells`; a
 reader that knows where each table begins (HTML, Word) marks its first row `starts_table`, so
 two tables printed one after the other stay two (a PDF's table split by a page break is one),
-and one that knows its merged cells (Word) says which columns each covers (`spans`).
+and one that knows its merged cells (Word, HTML) says which columns each covers (`spans`) and
+gives a cell merged down over several rows in each of them (`merged_down_note` says how many).
 """
 
 from __future__ import annotations
@@ -63,3 +64,9 @@ class Layout:
     notes: list[Warning] = field(default_factory=list)
     metadata: PageMetadata | None = None  # web pages only
     article: list[Line] | None = None  # web pages only: the page read as a news article
+
+
+def merged_down_note(cells: int) -> Warning:
+    """The warning of a reader that gave `cells` cells merged down in each row they cover."""
+    return Warning(code="merged_cells_spread", message=f"{cells} table cell(s) merged down "
+                   "over several rows: the text given in each row it covers")

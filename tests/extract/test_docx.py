@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -104,6 +105,24 @@ def test_a_cell_merged_down_is_given_in_every_row_it_covers() -> None:
                         ("2", "Tham mưu ban hành Kế hoạch", "Các cơ quan", "")]
     [note] = got.notes
     assert note.code == "merged_cells_spread" and note.message.startswith("2 table cell(s)")
+
+
+def test_a_row_of_cells_merged_down_only_is_no_row() -> None:
+    """A header printed over two rows ("STT" and "Đơn vị" merged down, the second row empty):
+    the second row has no text of its own and gives no line, and nothing was spread."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.style = document.styles["Table Grid"]
+    for row, texts in zip(table.rows, (("STT", "Đơn vị"), ("", ""), ("1", "Xã Lạc Dương")),
+                          strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(1, 1))
+    got = read_docx_layout(built(document))
+    assert [line.cells for line in got.lines if line.cells] == [("STT", "Đơn vị"),
+                                                                ("1", "Xã Lạc Dương")]
+    assert got.notes == []
 
 
 def test_formatting_is_read_from_runs_and_styles() -> None:
@@ -307,11 +326,34 @@ def test_a_cell_merged_across_columns_says_which_columns_it_covers() -> None:
     assert rows[1].spans == (1, 5, 0, 0, 0, 0)
 
 
-def test_a_cell_merged_over_the_lead_and_coordinating_columns_is_both() -> None:
+def _task_page_with_shared_cells() -> bytes:
+    """The same plan as a portal prints it: the merged cells as colspan and rowspan."""
+    rows = (
+        "<tr><th>STT</th><th>Nhiệm vụ</th><th>Sản phẩm</th><th>Thời gian hoàn thành</th>"
+        "<th>Chủ trì</th><th>Phối hợp</th></tr>"
+        "<tr><td>I</td><td colspan='5'>Cải cách thủ tục hành chính</td></tr>"
+        "<tr><td>1</td><td>Tiếp tục triển khai Quyết định số 1441/QĐ-UBND</td><td>Báo cáo</td>"
+        "<td>Năm 2026</td><td colspan='2'>Theo phân công tại Quyết định số 1441/QĐ-UBND</td></tr>"
+        "<tr><td>2</td><td>Rà soát thủ tục hành chính nội bộ</td><td>Danh mục</td>"
+        "<td>Quý II/2026</td><td>Sở Nội vụ</td><td>Các sở, ban, ngành</td></tr>"
+        "<tr><td>3</td><td>Kiểm tra công tác văn thư</td><td>Kết luận</td><td>Quý III/2026</td>"
+        "<td colspan='2' rowspan='2'>Sở Tư pháp</td></tr>"
+        "<tr><td>4</td><td>Kiểm tra công tác lưu trữ</td><td>Kết luận</td><td>Quý IV/2026</td></tr>"
+    )
+    head = "".join(f"<p>{text}</p>" for text in (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: 15/KH-UBND", "KẾ HOẠCH",
+        "Cải cách hành chính năm 2026", "Nhiệm vụ cụ thể như sau:"))
+    return f"<html><body>{head}<table border='1'>{rows}</table></body></html>".encode()
+
+
+@pytest.mark.parametrize(("build", "uri"), [(_task_table_with_shared_cells, "kh.docx"),
+                                            (_task_page_with_shared_cells, "kh.html")])
+def test_a_cell_merged_over_the_lead_and_coordinating_columns_is_both(
+        build: Callable[[], bytes], uri: str) -> None:
     """The lead and coordinating columns share one cell: the bodies it names lead and
-    coordinate; a group's title merged across the row stays the group's title."""
-    doc = convert(_task_table_with_shared_cells(), ConvertOptions(normalize=False),
-                  uri="kh.docx")
+    coordinate; a group's title merged across the row stays the group's title. A Word file
+    and a portal's page of the same table give the same rows."""
+    doc = convert(build(), ConvertOptions(normalize=False), uri=uri)
     [table] = doc.appendices
     got = [(r.group, r.group_title, r.stt, [a.raw for a in r.lead],
             [a.raw for a in r.coordinating]) for r in table.rows]

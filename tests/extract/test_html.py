@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 from tests.conftest import ROOT, SAMPLES, converted, expected_facts
 from vnplan.evaluate import Score, score_document
 from vnplan.extract.readers.html_article import unwrap_layout_tables
-from vnplan.extract.readers.html_blocks import page_lines
+from vnplan.extract.readers.html_blocks import page_blocks
 from vnplan.extract.readers.html_dom import clean_page, decode_html, parse_html
 from vnplan.extract.readers.txt import strip_markup
 from vnplan.pipeline import ConvertOptions, convert
@@ -217,7 +217,7 @@ def test_legal_portal_page_gives_the_text_path_record(records: dict[str, Documen
 
 def test_legal_portal_tables_become_lines() -> None:
     page = _cleaned("lang-son-227-kh-ubnd-2021.html")
-    texts = [line.text for line in page_lines(page)]
+    texts = [line.text for line in page_blocks(page).lines]
     start = texts.index("Số hiệu 227/KH-UBND")  # metadata table: "Key Value"
     assert texts[start : start + 7][-1] == "Lĩnh vực Văn hóa - Xã hội"
     header = texts.index("ỦY BAN NHÂN DÂN")  # header table: left cell, then right cell
@@ -272,6 +272,8 @@ def test_data_tables_become_appendix_rows() -> None:
 
 
 def test_merged_cells_keep_columns_aligned() -> None:
+    """A colspan is given once, padded with "" and said in `spans`; a rowspan is given again in
+    each row it covers (the Word reader's rows), and the page's notes say how many."""
     page = (
         "<html><body><table>"
         "<tr><th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th></tr>"
@@ -281,14 +283,28 @@ def test_merged_cells_keep_columns_aligned() -> None:
         "<tr><td>2</td><td>Việc B</td><td>Sở Tư pháp</td></tr>"
         "</table></body></html>"
     )
-    lines = page_lines(clean_page(parse_html(page)))
-    rows = [line.cells for line in lines if line.cells]
+    blocks = page_blocks(clean_page(parse_html(page)))
+    rows = [(line.cells, line.spans) for line in blocks.lines if line.cells]
     assert rows == [
-        ("STT", "Nội dung", "Chủ trì", "Phối hợp"),
-        ("I", "Nhóm một", "", ""),
-        ("1", "Việc A", "Sở Ngoại vụ", "Sở Văn hóa\nSở Du lịch"),
-        ("2", "Việc B", "", "Sở Tư pháp"),
+        (("STT", "Nội dung", "Chủ trì", "Phối hợp"), None),
+        (("I", "Nhóm một", "", ""), (1, 3, 0, 0)),
+        (("1", "Việc A", "Sở Ngoại vụ", "Sở Văn hóa\nSở Du lịch"), None),
+        (("2", "Việc B", "Sở Ngoại vụ", "Sở Tư pháp"), None),
     ]
+    [note] = blocks.notes
+    assert note.code == "merged_cells_spread" and note.message.startswith("1 table cell(s)")
+
+
+def test_a_row_of_cells_merged_down_only_is_no_row() -> None:
+    """A header printed over two rows ("STT" and "Đơn vị" merged down, nothing else in the
+    second): the second row has no text of its own and gives no line."""
+    page = ("<html><body><table><tr><th rowspan='2'>STT</th><th rowspan='2'>Đơn vị</th>"
+            "<th>Ghi chú</th></tr><tr><td></td></tr>"
+            "<tr><td>1</td><td>Xã Lạc Dương</td><td></td></tr></table></body></html>")
+    blocks = page_blocks(clean_page(parse_html(page)))
+    assert [line.cells for line in blocks.lines if line.cells] == [
+        ("STT", "Đơn vị", "Ghi chú"), ("1", "Xã Lạc Dương", "")]
+    assert blocks.notes == []
 
 
 def test_empty_and_chrome_only_pages() -> None:
@@ -346,7 +362,7 @@ def test_word_export_table_with_paragraphs_in_cells_is_a_data_table() -> None:
         + cell("Sở Ngoại vụ", "Sở Du lịch")
         + "</tr></table></body></html>"
     )
-    rows = [line.cells for line in page_lines(clean_page(parse_html(page))) if line.cells]
+    rows = [line.cells for line in page_blocks(clean_page(parse_html(page))).lines if line.cells]
     assert rows == [
         ("STT", "Nội dung", "Cơ quan\nchủ trì"),
         ("1", "Tổ chức Ngày văn hóa\ntại Hàn Quốc", "Sở Ngoại vụ\nSở Du lịch"),
@@ -388,11 +404,12 @@ def _amended_rows_page() -> bytes:
 
 
 def test_numbered_rows_with_paragraphs_in_cells_are_a_data_table() -> None:
-    lines = page_lines(clean_page(parse_html(_amended_rows_page().decode())))
+    """... and item 7's number, merged down its two rows, is each row's number."""
+    lines = page_blocks(clean_page(parse_html(_amended_rows_page().decode()))).lines
     rows = [(line.cells, line.starts_table) for line in lines if line.cells]
     assert rows == [
         (("7", "Dịch vụ vận chuyển hành khách hàng không nội địa", "Bộ Xây dựng định giá"), True),
-        (("", "Dịch vụ thuê chuyên cơ",
+        (("7", "Dịch vụ thuê chuyên cơ",
           "- Bộ Tài chính định giá tối đa\n- Bộ Xây dựng định giá cụ thể"), False),
         (("8", "Dịch vụ kiểm định xe cơ giới", "Bộ Xây dựng định giá tối đa"), True),
         (("14", "Dịch vụ trong lĩnh vực chứng khoán", "Bộ Tài chính định khung giá"), True),
@@ -403,7 +420,7 @@ def test_tables_printed_one_after_another_stay_apart() -> None:
     """Regression (vbpl-luat-140-2025-qh15): 14 tables of an amending law came out as 4."""
     doc = convert(_amended_rows_page(), ConvertOptions(normalize=False), uri="luat.html")
     assert [[row[0] for row in table.cells] for table in doc.appendices] == [
-        ["7", ""], ["8"], ["14"]]
+        ["7", "7"], ["8"], ["14"]]
     assert all(not table.columns and not table.in_appendix for table in doc.appendices)
 
 
@@ -415,7 +432,7 @@ def test_an_index_of_model_forms_is_a_table() -> None:
         "<tr><td>Mẫu số 02</td><td>Quyết định kiểm tra</td></tr></table>"
         "<table><tr><td>Số hiệu</td><td>56/2025/TT-BCT</td></tr></table></body></html>"
     )
-    lines = page_lines(clean_page(parse_html(page)))
+    lines = page_blocks(clean_page(parse_html(page))).lines
     assert [(line.text, line.cells) for line in lines] == [
         ("PHỤ LỤC", None),
         ("Mẫu số 01\tĐề xuất Kế hoạch kiểm tra chuyên đề",
@@ -433,6 +450,6 @@ def test_a_ballot_grid_under_column_names_is_a_data_table() -> None:
         "<tr><td><p>1. Ông (Bà)……</p><p><i>Chức danh cụ thể</i></p></td><td><p>□</p></td>"
         "<td><p>□</p></td></tr></table></body></html>"
     )
-    rows = [line.cells for line in page_lines(clean_page(parse_html(page))) if line.cells]
+    rows = [line.cells for line in page_blocks(clean_page(parse_html(page))).lines if line.cells]
     assert rows == [("Họ và tên", "Tán thành", "Không tán thành"),
                     ("1. Ông (Bà)……\nChức danh cụ thể", "□", "□")]
