@@ -363,14 +363,15 @@ class _Reader:
         """One line per row. A cell merged across columns gives its text once ("" where it
         repeats) and the columns it covers (`spans`); a cell merged down gives it again in each
         row it covers, since it is that row's value too (a task's lead printed once beside
-        three tasks). A row with no text of its own is no row."""
+        three tasks), though the line's text keeps what is printed. A row with no text of its
+        own is no row."""
         seen: dict[Any, str] = {}  # the cells' XML elements (kept alive: identity is stable)
         first = True
         for row in table.rows:
             texts: list[str] = []
             spans: list[int] = []
             at: dict[Any, int] = {}  # where each cell of the row begins
-            own, repeated = False, 0
+            own, repeated = False, []  # where a cell merged down from above is given again
             for cell in row.cells:
                 if cell._tc in at:
                     spans[at[cell._tc]] += 1
@@ -380,8 +381,9 @@ class _Reader:
                 at[cell._tc] = len(texts)
                 spans.append(1)
                 if cell._tc in seen:
+                    if seen[cell._tc]:
+                        repeated.append(len(texts))
                     texts.append(seen[cell._tc])
-                    repeated += bool(seen[cell._tc])
                     continue
                 lines = (" ".join(text.split()) for text in _cell_lines(cell))
                 text = unicodedata.normalize("NFC", "\n".join(p for p in lines if p))
@@ -389,8 +391,9 @@ class _Reader:
                 texts.append(text)
                 own = own or bool(text)
             if own:
-                self.spread += repeated
-                self.lines.append(Line(text=" | ".join(" ".join(t.split()) for t in texts),
+                self.spread += len(repeated)
+                shown = ("" if i in repeated else " ".join(t.split()) for i, t in enumerate(texts))
+                self.lines.append(Line(text=" | ".join(shown),
                                        cells=tuple(texts), starts_table=first,
                                        spans=tuple(spans) if max(spans) > 1 else None,
                                        break_before=self.page_break))

@@ -162,11 +162,11 @@ def _table(table: HtmlElement, style: _Style, writer: _Writer) -> None:
                 _walk(cell, style, writer)
         return
     first = True
-    for cells, spans, repeated, own in _grid(rows):
-        if own:  # a row with no text of its own (only cells merged down into it) is no row
-            writer.spread += repeated
-            writer.lines.append(Line(text="\t".join(cells).strip(), cells=tuple(cells),
-                                     spans=spans, gap_before=writer.gap, starts_table=first))
+    for read in _grid(rows):
+        if read.own:  # a row with no text of its own (only cells merged down into it) is no row
+            writer.spread += len(read.repeated)
+            writer.lines.append(Line(text=read.printed.strip(), cells=tuple(read.cells),
+                                     spans=read.spans, gap_before=writer.gap, starts_table=first))
             writer.gap = first = False
 
 
@@ -242,8 +242,13 @@ def cell_text(cell: HtmlElement) -> str:
 class _GridRow(NamedTuple):
     cells: list[str]
     spans: tuple[int, ...] | None  # None when no cell covers two columns
-    repeated: int  # cells given again from a row above
+    repeated: list[int]  # where a cell merged down from a row above is given again
     own: bool  # whether any cell of the row's own has text
+
+    @property
+    def printed(self) -> str:
+        """The row as printed: the cells merged down from above left out."""
+        return "\t".join("" if i in self.repeated else c for i, c in enumerate(self.cells))
 
 
 def _grid(rows: list[list[HtmlElement]]) -> Iterator[_GridRow]:
@@ -255,7 +260,7 @@ def _grid(rows: list[list[HtmlElement]]) -> Iterator[_GridRow]:
     for row in rows:
         out: list[str] = []
         spans: list[int] = []
-        repeated = 0
+        repeated: list[int] = []
         own = False
         cells = iter(row)
         column = 0
@@ -263,8 +268,9 @@ def _grid(rows: list[list[HtmlElement]]) -> Iterator[_GridRow]:
             left, text, span = pending.get(column, (0, "", 1))
             if left > 0:
                 pending[column] = (left - 1, text, span)
+                if text:
+                    repeated.append(len(out))
                 out.append(text)
-                repeated += bool(text)
                 spans.append(span)
                 column += 1
                 continue

@@ -103,6 +103,7 @@ def test_a_cell_merged_down_is_given_in_every_row_it_covers() -> None:
     assert rows[1:] == [("I", "Cải cách thể chế", "", ""),
                         ("2", "Tham mưu ban hành Kế hoạch", "Sở Nội vụ", ""),
                         ("2", "Tham mưu ban hành Kế hoạch", "Các cơ quan", "")]
+    assert [line.text for line in got.lines if line.cells][-1] == " |  | Các cơ quan | "
     [note] = got.notes
     assert note.code == "merged_cells_spread" and note.message.startswith("2 table cell(s)")
 

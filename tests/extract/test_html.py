@@ -273,7 +273,8 @@ def test_data_tables_become_appendix_rows() -> None:
 
 def test_merged_cells_keep_columns_aligned() -> None:
     """A colspan is given once, padded with "" and said in `spans`; a rowspan is given again in
-    each row it covers (the Word reader's rows), and the page's notes say how many."""
+    each row it covers (the Word reader's rows; the line's text stays as printed), and the
+    page's notes say how many."""
     page = (
         "<html><body><table>"
         "<tr><th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th></tr>"
@@ -291,6 +292,7 @@ def test_merged_cells_keep_columns_aligned() -> None:
         (("1", "Việc A", "Sở Ngoại vụ", "Sở Văn hóa\nSở Du lịch"), None),
         (("2", "Việc B", "Sở Ngoại vụ", "Sở Tư pháp"), None),
     ]
+    assert blocks.lines[-1].text == "2\tViệc B\t\tSở Tư pháp"  # as printed
     [note] = blocks.notes
     assert note.code == "merged_cells_spread" and note.message.startswith("1 table cell(s)")
 
