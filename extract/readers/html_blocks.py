@@ -83,6 +83,8 @@ class _Writer:
 
 
 class Blocks(NamedTuple):
+    """A page read block by block: its lines, and the warnings reading them gave."""
+
     lines: list[Line]
     notes: list[Warning]
 
@@ -243,7 +245,11 @@ class _GridRow(NamedTuple):
     cells: list[str]
     spans: tuple[int, ...] | None  # None when no cell covers two columns
     repeated: list[int]  # where a cell merged down from a row above is given again
-    own: bool  # whether any cell of the row's own has text
+
+    @property
+    def own(self) -> bool:
+        """Whether the row prints any text of its own."""
+        return any(c for i, c in enumerate(self.cells) if i not in self.repeated)
 
     @property
     def printed(self) -> str:
@@ -261,7 +267,6 @@ def _grid(rows: list[list[HtmlElement]]) -> Iterator[_GridRow]:
         out: list[str] = []
         spans: list[int] = []
         repeated: list[int] = []
-        own = False
         cells = iter(row)
         column = 0
         while True:
@@ -280,14 +285,13 @@ def _grid(rows: list[list[HtmlElement]]) -> Iterator[_GridRow]:
             span = _span(cell, "colspan")
             down = _span(cell, "rowspan") - 1
             text = cell_text(cell)
-            own = own or bool(text)
             out.extend([text] + [""] * (span - 1))
             spans.extend([span] + [0] * (span - 1))
             for offset in range(span):
                 if down > 0:
                     pending[column + offset] = (down, "", 0) if offset else (down, text, span)
             column += span
-        yield _GridRow(out, tuple(spans) if spans and max(spans) > 1 else None, repeated, own)
+        yield _GridRow(out, tuple(spans) if spans and max(spans) > 1 else None, repeated)
 
 
 def _span(cell: HtmlElement, name: str) -> int:
