@@ -86,17 +86,19 @@ class AgencyRules:
 
 @dataclass(frozen=True, slots=True)
 class Heritage:
-    id: str
-    category: str
-    list: str
+    """A UNESCO designation in Viet Nam (heritage.json)."""
+
+    id: str  # "whc-<UNESCO property id>", "ich-<element number>", else a slug
+    category: str  # world_heritage, intangible_cultural_heritage, biosphere_reserve …
+    list: str  # the list within it: cultural, natural, representative, urgent_safeguarding …
     name_en: str | None
     name_vi: str
-    variants: tuple[str, ...]
-    context_variants: tuple[str, ...]
-    context_cues: tuple[str, ...]
-    ocr_variants: tuple[str, ...]
-    year: int | None
-    provinces: tuple[str, ...]
+    variants: tuple[str, ...]  # names that always denote it, in any case
+    context_variants: tuple[str, ...]  # names of a place or practice too ("Then", "Hội An")
+    context_cues: tuple[str, ...]  # words a sentence needs for those (else heritage_cues)
+    ocr_variants: tuple[str, ...]  # damaged spellings seen in scans
+    year: int | None  # of its inscription or designation
+    provinces: tuple[str, ...]  # where it is, as provinces before 1 July 2025
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,17 +121,20 @@ class ProvinceEntry:
 
 @dataclass(frozen=True, slots=True)
 class Partner:
-    name: str
+    """A foreign partner: a country, region or organisation (partners.json), or a foreign
+    province or city as Vietnamese texts write it (foreign_places.json)."""
+
+    name: str  # the canonical Vietnamese name
     name_en: str
-    country: str | None
-    kind: str
+    country: str | None  # the country it belongs to (itself for a country); None: a world body
+    kind: str  # country, region, city or organisation
     variants: tuple[str, ...]
-    ocr_variants: tuple[str, ...]
-    exclude_next: tuple[str, ...]
-    exclude_prev: tuple[str, ...]
-    bare: bool
-    source: str = "partners"
-    iso_3166_2: str | None = None
+    ocr_variants: tuple[str, ...]  # damaged spellings seen in scans
+    exclude_next: tuple[str, ...]  # words after a one-word name that make it none ("Lào Cai")
+    exclude_prev: tuple[str, ...]  # words before it that make it none ("tiếng Pháp")
+    bare: bool  # whether the name alone names it (not "Anh": only its longer variants do)
+    source: str = "partners"  # the data file it comes from
+    iso_3166_2: str | None = None  # a first-level subdivision's code
 
     @property
     def bare_names(self) -> tuple[str, ...]:

@@ -68,37 +68,37 @@ class DocumentRow(Row):
     primary = True
 
     doc_id: str
-    kind: str
+    kind: str  # plan, document (any other administrative document) or news
     title: str | None
-    subject: str | None
-    doc_type: str | None
-    doc_number: str | None
+    subject: str | None  # the trích yếu as printed, without the type word
+    doc_type: str | None  # Kế hoạch, Quyết định, Công văn …
+    doc_number: str | None  # "122/KH-UBND"
     issued_date: dt.date | None
-    draft: bool
-    place: str | None
-    province: str | None
-    province_code: str | None
-    province_2025: str | None
-    issuer: str | None
-    issuer_id: str | None
-    issuer_name: str | None
+    draft: bool  # the document says DỰ THẢO
+    place: str | None  # of the place and date line ("Lào Cai, ngày …")
+    province: str | None  # the issuer's (news: the subject's), as before 1 July 2025
+    province_code: str | None  # its GSO code
+    province_2025: str | None  # the province it belongs to from 1 July 2025
+    issuer: str | None  # as printed
+    issuer_id: str | None  # the agency gazetteer's id, None for a body it does not list
+    issuer_name: str | None  # the canonical name
     signer_name: str | None
-    signer_position: str | None
-    period_start: int | None
+    signer_position: str | None  # the first position line ("PHÓ CHỦ TỊCH")
+    period_start: int | None  # the years a plan covers ("giai đoạn 2022–2025")
     period_end: int | None
-    period_vision: int | None
-    published: dt.date | None
-    publisher: str | None
-    author: str | None
-    about_doc_number: str | None
+    period_vision: int | None  # "tầm nhìn đến năm 2045"
+    published: dt.date | None  # news: the article's date
+    publisher: str | None  # news: the site's name
+    author: str | None  # news: the byline
+    about_doc_number: str | None  # news: the document the article reports on
     about_issued_date: dt.date | None
     source_uri: str
-    source_format: str
+    source_format: str  # pdf, docx (a .doc is read as one), html or txt
     source_sha256: str
     source_pages: int | None
-    ocr: bool
-    copies: int
-    warnings: int
+    ocr: bool  # some page was read by OCR
+    copies: int  # the records read with this id (the best read is the one kept)
+    warnings: int  # the record's warnings (what was repaired, guessed or left out)
     extractor_version: str
 
 
@@ -110,7 +110,7 @@ class NamedRow(Row):
     key = ("doc_id", "idx")
 
     doc_id: str
-    idx: int
+    idx: int  # its order in the record
     raw: str
 
 
@@ -118,10 +118,10 @@ class NamedRow(Row):
 class LegalBasisRow(NamedRow):
     table = "legal_bases"
 
-    doc_type: str | None
+    doc_type: str | None  # of the document cited (Luật, Nghị định, Quyết định …)
     doc_number: str | None
-    date: dt.date | None
-    issuer: str | None
+    date: dt.date | None  # its date of issue
+    issuer: str | None  # who issued it, as cited ("Thủ tướng Chính phủ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +133,14 @@ class PartRow(Row):
     primary = True
 
     doc_id: str
-    part: int
-    doc_type: str | None
+    part: int  # 1 for the first document issued, 2 for the next …
+    doc_type: str | None  # Quy chế, Kế hoạch, Điều lệ …
     title: str | None
     subject: str | None
-    caption: str | None
-    sections: int
-    task_rows: int
-    signer_name: str | None
+    caption: str | None  # the line attaching it: "(Kèm theo Quyết định số …)"
+    sections: int  # how many sections its tree has
+    task_rows: int  # how many appendix task rows
+    signer_name: str | None  # where it is signed apart from the document issuing it
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,16 +151,16 @@ class SectionRow(Row):
     key = ("doc_id", "part", "path")
 
     doc_id: str
-    part: int
-    path: str
-    parent_path: str | None
-    depth: int
-    ordinal: int
-    number: str
+    part: int  # 0: the document's own text; n: the n-th document it issues
+    path: str  # the numbers from the top section down ("III/2/2.1")
+    parent_path: str | None  # the path of the section it is in, None at the top
+    depth: int  # 1 at the top
+    ordinal: int  # its place in document order
+    number: str  # as printed ("III.", "2.1.", "a)", "Điều 3.")
     title: str
-    role: str
-    text: str
-    page: int | None
+    role: str  # purpose, requirements, objectives, tasks, budget, implementation, other …
+    text: str  # its own text, without its subsections
+    page: int | None  # where it starts (PDFs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,17 +172,17 @@ class TaskRow(Row):
 
     doc_id: str
     part: int
-    appendix_idx: int
-    row_idx: int
-    group_no: str | None
-    group_title: str | None
-    stt: str | None
-    content: str
-    timeline: str | None
-    timeline_years: str | None
-    recurrence: str | None
+    appendix_idx: int  # the table's order in its part
+    row_idx: int  # the row's order in its table
+    group_no: str | None  # the number of the group row it stands under ("I", "II")
+    group_title: str | None  # that group row's title
+    stt: str | None  # the row's own number as printed
+    content: str  # the task (Nội dung)
+    timeline: str | None  # the time cell as printed ("Quý II/2026", "Hằng năm")
+    timeline_years: str | None  # the years it names, ";"-separated
+    recurrence: str | None  # annual, regular or once
     note: str | None
-    pages: str | None
+    pages: str | None  # the pages the row is printed on, ";"-separated (PDFs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,41 +194,41 @@ class AgencyRow(Row):
     key = ("doc_id", "part", "appendix_idx", "row_idx", "section_path")
 
     doc_id: str
-    role: str
+    role: str  # lead, coordinating, assigned (in the implementation part) or mentioned
     part: int | None
-    appendix_idx: int | None
-    row_idx: int | None
-    section_path: str | None
-    position: int
-    raw: str
-    agency_id: str | None
-    name: str | None
-    level: str | None
-    province: str | None
-    mentions: int
-    duties: int | None
+    appendix_idx: int | None  # lead and coordinating: the table …
+    row_idx: int | None  # … and its row
+    section_path: str | None  # assigned: the section that assigns
+    position: int  # its order in the cell, the assignments or the mentions
+    raw: str  # as printed
+    agency_id: str | None  # the agency gazetteer's id, None for a body it does not list
+    name: str | None  # the canonical name
+    level: str | None  # central, province, district, commune, party, mass_organisation …
+    province: str | None  # a local body's province
+    mentions: int  # mentioned: how many times the record names it; else 1
+    duties: int | None  # assigned: how many duties the section gives it
 
 
 @dataclass(frozen=True, slots=True)
 class HeritageRow(NamedRow):
     table = "heritage"
 
-    heritage_id: str | None
+    heritage_id: str | None  # "whc-<UNESCO property id>", "ich-<element number>" or a slug
     name_vi: str | None
-    name_en: str | None
-    category: str | None
-    year: int | None
-    mentions: int
+    name_en: str | None  # the name UNESCO lists it under
+    category: str | None  # world_heritage, intangible_cultural_heritage, memory_of_the_world …
+    year: int | None  # the year of its inscription or designation
+    mentions: int  # how many times the record names it
 
 
 @dataclass(frozen=True, slots=True)
 class PartnerRow(NamedRow):
     table = "partners"
 
-    name: str | None
-    country: str | None
-    kind: str | None
-    mentions: int
+    name: str | None  # the canonical Vietnamese name ("Hàn Quốc", "tỉnh Gyeonggi")
+    country: str | None  # the country it belongs to (itself for a country); None: a world body
+    kind: str | None  # country, region, city or organisation
+    mentions: int  # how many times the record names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,15 +239,15 @@ class PillarLinkRow(Row):
     key = ("doc_id", "part", "section_path", "appendix_idx", "row_idx")
 
     doc_id: str
-    unit: str
+    unit: str  # section, row or article
     part: int
     section_path: str | None
     appendix_idx: int | None
     row_idx: int | None
-    pillar_id: str
+    pillar_id: str  # a pillar of the strategy's catalogue
     pillar_kind: str | None
     pillar_name_vi: str | None
     pillar_name_en: str | None
-    rank: int
+    rank: int  # 1 for the unit's strongest link
     score: float
-    terms: str
+    terms: str  # the catalogue's terms found in the unit, "; "-separated
