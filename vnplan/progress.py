@@ -16,14 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
@@ -119,6 +111,15 @@ def showing(
 
 @contextmanager
 def _bar(progress: RunProgress, console: Console) -> Iterator[Callable[[Outcome], None]]:
+    from rich.progress import (  # loads with the first bar: a log or a pipe shows none
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
