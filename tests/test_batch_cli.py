@@ -133,7 +133,9 @@ def test_unsupported_files_in_a_folder_are_counted_and_named(tmp_path: Path) -> 
 
 
 def test_the_summary_names_the_out_folder_as_written(tmp_path: Path) -> None:
-    out = tmp_path / "out:smile:"  # an emoji code to rich, a folder name here
-    done = subprocess.run([sys.executable, "-m", "vnplan", "convert", str(_copy_seed(tmp_path)),
-                           "-o", str(out)], capture_output=True, text=True, check=True)
-    assert f"vnplan convert → {out}" in done.stderr
+    seed = str(_copy_seed(tmp_path))
+    for name in ("out:smile:", "[bold]out"):  # an emoji code and markup to rich, folder names here
+        out = tmp_path / name
+        done = subprocess.run([sys.executable, "-m", "vnplan", "convert", seed, "-o", str(out)],
+                              capture_output=True, text=True, check=True)
+        assert f"vnplan convert → {out}" in done.stderr

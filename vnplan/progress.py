@@ -180,7 +180,8 @@ def print_summary(
 ) -> None:
     """Counts, elapsed time and throughput, notes, and every failure with its input."""
     counts: Counter[str] = Counter(o.status for o in outcomes)
-    table = Table(title=title, show_edge=False)
+    # the title names OUT as given: its brackets are no markup
+    table = Table(title=Text(title, style="table.title"), show_edge=False)
     for column in columns:
         table.add_column(column, justify="right")
     table.add_row(*(str(counts.get(c, 0)) for c in columns))
