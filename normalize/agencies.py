@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from typing import cast
 
-from rapidfuzz import fuzz, process
-
 from vnplan.schema import AgencyRef
 from vnplan.schema.models import AgencyLevel
 
@@ -97,6 +95,8 @@ def _choices(gaz: Gazetteer) -> dict[str, str]:
 
 
 def _fuzzy(gaz: Gazetteer, text: str) -> Agency | None:
+    from rapidfuzz import fuzz, process  # loads with the first name no exact key matches
+
     query = fold(text)
     if len(query) < 8:
         return None

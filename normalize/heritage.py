@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from vnplan.schema import HeritageRef
 
 from .gazetteer import Gazetteer, Heritage, default_gazetteer
@@ -77,6 +75,8 @@ def _has_cue(gaz: Gazetteer, a: Analysed, m: Match, item: Heritage) -> bool:
 
 
 def _closest_spelling(gaz: Gazetteer, raw: str) -> tuple[str, str, float] | None:
+    from rapidfuzz import fuzz, process  # loads with the first title compared this way
+
     spellings = gaz.derived("heritage_spellings", _spelling_table)
     best = process.extractOne(fold(raw), list(spellings), scorer=fuzz.ratio)
     if best is None:

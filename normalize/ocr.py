@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from rapidfuzz.distance import Levenshtein
-
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
 from vnplan.text.ocr_tones import repair_lone_syllables, repair_tone_confusions
@@ -101,6 +99,8 @@ def _word_repairs(gaz: Gazetteer, text: str, ocr: bool) -> tuple[str, list[Warni
     for span in heritage_spans(gaz, text, quoted=ocr):
         if span.source not in ("ocr", "fuzzy"):
             continue
+        from rapidfuzz.distance import Levenshtein  # with the first damaged title
+
         written = tokenize(span.raw)
         wanted = tokenize(span.spelling)
         if len(written) != len(wanted):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -128,3 +130,12 @@ def test_unsupported_files_in_a_folder_are_counted_and_named(tmp_path: Path) -> 
     shown = f"{inputs / 'notes.xlsx'}, {inputs / 'photos' / 'photo.jpg'}"
     assert "skipped 2 unsupported (not .docx .doc .pdf .html .htm .txt): " + shown in said
     assert ".DS_Store" not in said
+
+
+def test_the_summary_names_the_out_folder_as_written(tmp_path: Path) -> None:
+    seed = str(_copy_seed(tmp_path))
+    for name in ("out:smile:", "[bold]out"):  # an emoji code and markup to rich, folder names here
+        out = tmp_path / name
+        done = subprocess.run([sys.executable, "-m", "vnplan", "convert", seed, "-o", str(out)],
+                              capture_output=True, text=True, check=True)
+        assert f"vnplan convert → {out}" in done.stderr

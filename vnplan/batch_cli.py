@@ -30,7 +30,8 @@ from vnplan.progress import RESUME_HINT, RunProgress, print_summary, showing
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url, printable
 from vnplan.workers import Limits
 
-err = Console(stderr=True, soft_wrap=True)  # a message is one line, however long
+# a message is one line, however long; ":name:" in a path is text, not an emoji code
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 EXIT_OUT_UNAVAILABLE = 3
 EXIT_INTERRUPTED = 130
 UNSUPPORTED_SHOWN = 10  # unsupported files named in the summary; the others counted

@@ -50,6 +50,7 @@ def _load() -> None:
         reader_of(name, "preload")
     syllables()  # pdf's
     import pdfplumber.table  # noqa: F401  (the table finder of pages with ruling lines)
+    from rapidfuzz import distance, process  # noqa: F401  (names no exact key matches)
     with contextlib.suppress(SegmenterUnavailable, ImportError):  # shown on the documents
         load_models()  # the agency names the gazetteer lacks, and the words of aligned text
     with contextlib.suppress(ConversionError):

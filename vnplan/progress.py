@@ -16,14 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
@@ -119,6 +111,15 @@ def showing(
 
 @contextmanager
 def _bar(progress: RunProgress, console: Console) -> Iterator[Callable[[Outcome], None]]:
+    from rich.progress import (  # loads with the first bar: a log or a pipe shows none
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -179,7 +180,8 @@ def print_summary(
 ) -> None:
     """Counts, elapsed time and throughput, notes, and every failure with its input."""
     counts: Counter[str] = Counter(o.status for o in outcomes)
-    table = Table(title=title, show_edge=False)
+    # the title names OUT as given: its brackets are no markup
+    table = Table(title=Text(title, style="table.title"), show_edge=False)
     for column in columns:
         table.add_column(column, justify="right")
     table.add_row(*(str(counts.get(c, 0)) for c in columns))

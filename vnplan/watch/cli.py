@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from vnplan.batch import BatchResult
@@ -230,6 +229,8 @@ def _pass(
         return run_pass(
             sources, out, options, workers=workers, limits=limits, stop=stop, on_done=seen
         )
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn  # terminal
+
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("watching", total=None)
