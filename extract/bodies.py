@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from vnplan.text.fold import fold_heading
+from vnplan.text.fold import bare_letters, fold_heading
 from vnplan.text.legacy import is_syllable
 
 _JOINT = re.compile(r"\s+[-–—]\s+|\s*[-–—]\s*$|^\s*[-–—]\s*")
@@ -133,6 +133,30 @@ def position_head(text: str) -> str | None:
     return None if head is None else folded[: len(folded) - len(rest)] + head
 
 
+def position_by_letters(text: str) -> str | None:
+    """The position a line names when only its marks are misread, as OCR leaves a position
+    printed in capitals ("TÔNG GIẢM ĐỌC" → "tổng giám đốc"): its letters without the marks,
+    word for word, are those of one position of the vocabulary, after a prefix or not, and of
+    no other ("THƯ TRƯỜNG" is Thứ trưởng or Thủ trưởng: None); None when the line names a
+    position as it is."""
+    if position_head(text) is not None:
+        return None
+    found = _by_letters().get(bare_letters(" ".join(text.split())), ())
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _by_letters() -> dict[str, tuple[str, ...]]:
+    """Every position, after each prefix or alone, by its letters without the marks."""
+    words = vocabulary()
+    out: dict[str, set[str]] = {}
+    for position in words.positions:
+        for prefix in ("", *words.position_prefixes):
+            form = f"{prefix} {position}".strip()
+            out.setdefault(bare_letters(form), set()).add(form)
+    return {letters: tuple(sorted(forms)) for letters, forms in out.items()}
+
+
 def starts_with_authority(text: str) -> bool:
     """Whether a line names who issues a decision: a body ("ỦY BAN NHÂN DÂN TỈNH …") or a
     position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG")."""
@@ -149,7 +173,7 @@ def split_rank(name: str) -> tuple[str | None, str]:
             return rank, name[len(rank) :].strip()
     bare = _LEADING_MARKS.sub("", name)
     first, _, rest = bare.partition(" ")
-    if bare != name and rest and first.lower() in _rank_tails():
+    if bare != name and rest and first.lower() in rank_tails():
         return None, rest.strip()
     return None, name
 
@@ -158,7 +182,7 @@ _LEADING_MARKS = re.compile(r"^[^\w]+")  # what a seal or a scribble leaves befo
 
 
 @cache
-def _rank_tails() -> frozenset[str]:
+def rank_tails() -> frozenset[str]:
     """The last words of the ranks ("tướng", "tá", "úy") that have two words."""
     return frozenset(r.split()[-1].lower() for r in vocabulary().ranks if len(r.split()) > 1)
 

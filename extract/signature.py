@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnplan.extract.bodies import (
+    position_by_letters,
     position_head,
     split_rank,
     starts_with_head,
@@ -161,6 +162,18 @@ def _bare_prefix(line: str) -> str | None:
                  if " " not in p and "." not in p and skeleton(p) == bare), None)
 
 
+def _spelled_position(block: SignatureBlock, line: str) -> str | None:
+    """A position in capitals whose marks OCR misread ("TÔNG GIẢM ĐỌC" → "TỔNG GIÁM ĐỐC":
+    `bodies.position_by_letters`), the repair said."""
+    text = " ".join(line.split())
+    known = position_by_letters(text) if _mostly_upper(text) else None
+    if known is None:
+        return None
+    block.repairs.append(f"'{text}' read as '{known.upper()}' (the same letters, its marks "
+                         "misread)")
+    return known.upper()
+
+
 def _representative_of(block: SignatureBlock, line: str) -> bool:
     """"Đại diện" / "Sở Công Thương": whom the signer represents, on the line under it."""
     return bool(block.positions) and fold_heading(block.positions[-1]) == REPRESENTATIVE and (
@@ -207,6 +220,8 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
     while j < len(lines) and not is_authority(lines[j]):
         if is_position(lines[j]):
             block.positions.append(_position_of(block, lines[j]))
+        elif spelled := _spelled_position(block, lines[j]):
+            block.positions.append(spelled)
         elif (prefix := _bare_prefix(lines[j])) and j + 1 < len(lines) and (
                 is_position(lines[j + 1]) and not block.positions):
             block.positions.append(f"{prefix} {_position_of(block, lines[j + 1])}")
@@ -231,6 +246,10 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         line = lines[j]
         if is_name(line, after_position=gap == 0):
             return _named(block, lines, j)
+        if gap and is_position(line) and _name_follows(lines, j, GAP_LINES_MAX - gap):
+            gap += 1  # a second position under the signing space, over the name: let through
+            j += 1
+            continue
         if is_authority(line) or is_position(line) or RECIPIENTS.match(skeleton(line)) or (
                 _ITEM.match(line)):
             break
@@ -240,6 +259,19 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         j += 1
     block.end = j
     return block if block.authority or _strong_position(block) else None
+
+
+def _name_follows(lines: list[str], j: int, room: int) -> bool:
+    """Is the signer's name within `room` lines after `lines[j]`, with only what the signing
+    space leaves before it (stamp, noise, the body in capitals)? Then a position line at `j`
+    is printed under the signature ("KT. TỔ TRƯỞNG / PHÓ TỔ TRƯỞNG THƯỜNG TRỰC / (signature)
+    / PHÓ CỤC TRƯỞNG / CỤC CẢNH SÁT ĐTTP VỀ MA TÚY / Đại tá Bùi Duy Hưng"), not a second block."""
+    for line in lines[j + 1 : j + 1 + room]:
+        if is_name(line):
+            return True
+        if not (_STAMP.match(line) or _noise(line) or _body_line(line)):
+            return False
+    return False
 
 
 def _named(block: SignatureBlock, lines: list[str], j: int) -> SignatureBlock:

@@ -19,7 +19,6 @@ with one thread takes about 1.5 s a page here (the "~5.7 s" of its default threa
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -36,17 +35,17 @@ from pathlib import Path
 from typing import TypeVar
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_images import ScanPage, bmp, prepare_page
+from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.ocr_signature import (
+    MARGIN,
     column_image,
-    line_starts,
     lost_column,
+    recipient_words,
     recipients_heads,
     with_signature_lines,
 )
@@ -66,9 +65,7 @@ SPECK = 0.6  # words narrower and lower than this share of a line's height are s
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
 SIGNATURE_GAP_EM = 3.0  # the signature stands this many line heights right of "Nơi nhận:"
 SAME_ROW = 0.7  # ... on its row: middles less than this many line heights apart
-COLUMN_MARGIN = 12  # pixels: white margin around the signature region read again
-SIGNATURE_CONF = 40.0  # words of the region read with less confidence are the signature's strokes
-SIGNATURE_BLOCK = 10_000  # the tesseract block number given to the signature region's words
+COLUMN_PSM = 4  # the signature column read again as one column of lines of any size
 # spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
 # end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
 _EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
@@ -229,16 +226,18 @@ def read_scan_table(scan: ScanPage) -> tuple[TableBlock, ...]:
 
 
 def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
-    """The page's text outside its table, the signature read again without the seal."""
+    """The page's text outside its table, the signature column read again without the seal:
+    beside "Nơi nhận:" on the page with its coloured ink faded out (the red seal over the
+    position and the name makes tesseract's reading of them noise), or where the page's
+    reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
-    region = signature_region(words, scan.dpi)
-    if scan.faded is not None and region is not None:
-        words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
-    elif region is None and (column := lost_column(
-            words, round(scan.width * scan.dpi / 72.0))) is not None:
-        image = column_image(scan.signature_page(), column)
-        words, lines = with_signature_lines(words, lines, column, parse_tsv(
-            _tesseract(image, scan.dpi, 6, "tsv")))
+    column, page = signature_region(words, scan.dpi), scan.faded
+    if column is None:
+        column, page = lost_column(words, round(scan.width * scan.dpi / 72.0)), (
+            scan.signature_page())
+    if column is not None and page is not None:
+        read = parse_tsv(_tesseract(column_image(page, column), scan.dpi, COLUMN_PSM, "tsv"))
+        words, lines = with_signature_lines(words, lines, column, read)
     return tuple(segments_of(words, lines, scan.dpi))
 
 
@@ -289,7 +288,6 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
     right, the name often wider than the position above it): from the words right of
     "Nơi nhận:" across a column gap, never reaching into the recipients' lines; None when the
     page has no such block."""
-    starts = line_starts(words)
     for i in recipients_heads(words):
         word = words[i]
         height = word.bottom - word.top
@@ -300,36 +298,10 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
             continue
         top = min(w.top for w in right) - height // 2
         first_right = min(r.left for r in right)
-        margin = words[i - 1].left + 2 * height  # the recipients' lines start at the margin
-        reach = max((w.right for w in words if w.top >= top and starts[w.line] <= margin
+        reach = max((w.right for w in recipient_words(words, i) if w.top >= top
                      and w.left < first_right), default=word.right)
-        return max(reach + COLUMN_MARGIN, first_right - dpi), top
+        return max(reach + MARGIN, first_right - dpi), max(top, 0)
     return None
-
-
-def _read_signature(
-    faded: bytes, region: tuple[int, int], dpi: int, words: list[_Word],
-    lines: dict[tuple[int, int, int], tuple[int, int]],
-) -> tuple[list[_Word], dict[tuple[int, int, int], tuple[int, int]]]:
-    """The page's words with the signature region read again as one block (`--psm 6`) on
-    the page with its coloured ink faded out: the red seal stamped over the position and the
-    name makes tesseract's reading of them noise, or nothing."""
-    left, top = region
-    top = max(top, 0)
-    with Image.open(io.BytesIO(faded)) as page:
-        image = bmp(ImageOps.expand(page.crop((left, top, page.width, page.height)),
-                                    COLUMN_MARGIN, 255))
-    column_words, column_lines = parse_tsv(_tesseract(image, dpi, 6, "tsv"))
-    dx, dy = left - COLUMN_MARGIN, top - COLUMN_MARGIN
-    kept = [w for w in words if not ((w.left + w.right) / 2 >= left and w.top >= top)]
-    for w in column_words:
-        if w.conf >= SIGNATURE_CONF:  # below: the signature's strokes, read as letters
-            kept.append(replace(w, left=w.left + dx, right=w.right + dx, top=w.top + dy,
-                                bottom=w.bottom + dy, line=(SIGNATURE_BLOCK, *w.line[1:])))
-    out_lines = dict(lines)
-    out_lines.update({(SIGNATURE_BLOCK, *key[1:]): (t + dy, b + dy)
-                      for key, (t, b) in column_lines.items()})
-    return kept, out_lines
 
 
 def ocr_processes(pages: int) -> int:
