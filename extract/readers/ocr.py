@@ -43,6 +43,7 @@ from vnplan.extract.readers.layout import Line
 from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.ocr_signature import (
     MARGIN,
+    SIGNATURE_LINES,
     column_image,
     lost_column,
     recipient_words,
@@ -225,11 +226,12 @@ def read_scan_table(scan: ScanPage) -> tuple[TableBlock, ...]:
     return (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
 
 
-def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
+def read_scan_text(scan: ScanPage) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
     """The page's text outside its table, the signature column read again without the seal:
     beside "Nơi nhận:" on the page with its coloured ink faded out (the red seal over the
     position and the name makes tesseract's reading of them noise), or where the page's
-    reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper."""
+    reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper.
+    The lines of that reading taken into the page's come second."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
     column, page = signature_region(words, scan.dpi), scan.faded
     if column is None:
@@ -238,7 +240,11 @@ def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
     if column is not None and page is not None:
         read = parse_tsv(_tesseract(column_image(page, column), scan.dpi, COLUMN_PSM, "tsv"))
         words, lines = with_signature_lines(words, lines, column, read)
-    return tuple(segments_of(words, lines, scan.dpi))
+    taken: dict[tuple[int, int, int], list[str]] = {}
+    for w in words:
+        if w.line[0] >= SIGNATURE_LINES:
+            taken.setdefault(w.line, []).append(w.text)
+    return tuple(segments_of(words, lines, scan.dpi)), tuple(" ".join(t) for t in taken.values())
 
 
 class _Reading:
@@ -251,7 +257,7 @@ class _Reading:
         self._pool = pool
         self._waiting = threading.Semaphore(ahead)
         self._read: list[tuple[tuple[int, float, float], Future[tuple[TableBlock, ...]],
-                               Future[tuple[Segment, ...]]]] = []
+                               Future[tuple[tuple[Segment, ...], tuple[str, ...]]]]] = []
 
     def add(self, scan: ScanPage) -> None:
         for _, read_tables, read_text in self._read:  # a failed page fails the document now
@@ -278,8 +284,13 @@ class _Reading:
     def pages(self) -> list[PageText]:
         """The pages read, in the order they were added."""
         return [PageText(number=number, width=width, height=height,
-                         segments=segments.result(), tables=tables.result(), scanned=True)
-                for (number, width, height), tables, segments in self._read]
+                         segments=text.result()[0], tables=tables.result(), scanned=True)
+                for (number, width, height), tables, text in self._read]
+
+    def signature_lines(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(page number, lines) of the signature column read again, page by page."""
+        return [(number, text.result()[1]) for (number, _, _), _, text in self._read
+                if text.result()[1]]
 
 
 def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
@@ -337,6 +348,7 @@ def ocr_pdf_pages(
             reading.add(scan)
         load_word_index()  # for `repair_ocr_diacritics`, while the last pages are read
         pages = reading.pages()
+        signature_lines = reading.signature_lines()
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",
@@ -347,6 +359,12 @@ def ocr_pdf_pages(
             code="ocr_numeral_repaired",
             message=f"{len(fixes)} table group numeral(s) misread by "
                       f"OCR repaired: {', '.join(fixes[:6])}"))
+    notes.extend(Warning(
+        code="signature_reread", where="signer",
+        message=f"page {number}: the signature column read again on its own (a seal or a "
+                f"signature over it garbles the page's reading); taken from that reading: "
+                f"{'; '.join(taken)}")
+        for number, taken in signature_lines)
     tilted = sum(1 for a in angles if abs(a) >= 0.05)
     if tilted:
         notes.append(Warning(

@@ -138,20 +138,24 @@ def with_signature_lines(
     for w in column_words:
         by_line.setdefault(w.line, []).append(w)
     dx, dy = column[0] - MARGIN, column[1] - MARGIN
-    kept, out_lines = list(words), dict(lines)
+    kept = [w for w in words if any(map(_letter, w.text))
+            or w.left < column[0] or w.top < column[1]]  # no specks of the seal left behind
+    out_lines = dict(lines)
     for key, line_words in by_line.items():
         line_words = _without_leading_marks(line_words)
-        taken = line_words if line_words and _signs(" ".join(w.text for w in line_words)) else (
-            name_words(line_words))
-        if not taken:
-            continue
+        signs = bool(line_words) and _signs(" ".join(w.text for w in line_words))
         moved = [replace(w, left=w.left + dx, right=w.right + dx, top=w.top + dy,
                          bottom=w.bottom + dy, line=(SIGNATURE_LINES + key[0], *key[1:]))
-                 for w in taken]
+                 for w in (line_words if signs else name_words(line_words))]
+        if not moved:
+            continue
         x0, x1 = min(w.left for w in moved), max(w.right for w in moved)
         y0, y1 = min(w.top for w in moved), max(w.bottom for w in moved)
-        kept = [w for w in kept if not (x0 <= (w.left + w.right) / 2 <= x1
-                                        and y0 <= (w.top + w.bottom) / 2 <= y1)]
+        under = [w for w in kept if x0 <= (w.left + w.right) / 2 <= x1
+                 and y0 <= (w.top + w.bottom) / 2 <= y1]
+        if not signs and is_name(" ".join(w.text for w in under)):
+            continue  # the page's own reading of the name is kept, with its rank
+        kept = [w for w in kept if w not in under]
         kept.extend(moved)
         if key in column_lines:
             top, bottom = column_lines[key]
