@@ -24,10 +24,10 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from PIL import Image, ImageOps
 
+from vnplan.extract.bodies import rank_tails
 from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.ocr_images import bmp
 from vnplan.extract.readers.pdf_glyphs import syllables
-from vnplan.extract.bodies import rank_tails
 from vnplan.extract.signature import is_name
 from vnplan.text.letters import capitals_share
 from vnplan.text.ocr_tones import repair_tone_confusions
