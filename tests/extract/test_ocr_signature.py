@@ -67,6 +67,41 @@ def sealed_end_page() -> bytes:
     return buffer.getvalue()
 
 
+@cache
+def sealed_name_page(rows_down: int) -> bytes:
+    """The sample scan's last page of the plan with the red seal stamped over the signer's
+    name, the signature block moved `rows_down` rows of the recipients' list lower (beside a
+    recipient rather than beside "Nơi nhận:"), as an image-only PDF."""
+    page = pdfium.PdfDocument(SCAN)[END_PAGE]
+    image = page.render(scale=200 / 72).to_pil().convert("RGB")
+    box = (int(0.55 * image.width), int(0.175 * image.height), image.width,
+           int(0.27 * image.height))
+    block = image.crop(box)
+    image.paste((255, 255, 255), box)
+    image.paste(block, (box[0], box[1] + 38 * rows_down))  # a row of the list: 38 px
+    seal = _seal(image.size, (0.66 * image.width, (0.30 + 0.01 * rows_down) * image.height),
+                 0.085 * image.width)
+    inked = np.asarray(image).astype(np.uint16) * np.asarray(seal) // 255
+    buffer = io.BytesIO()
+    Image.fromarray(inked.astype(np.uint8)).save(buffer, "PDF", resolution=200.0)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("rows_down", [0, 1])
+def test_a_name_under_a_red_seal_is_read_again_beside_the_recipients(rows_down: int) -> None:
+    """The seal over "Trịnh Xuân Trường" garbles the page's reading of it; the column read
+    again gives it back, and a warning says which lines come from that reading. Moved a row
+    down, tesseract reads the signature into the recipients' lines: the column still starts
+    right of the recipients."""
+    layout = read_pdf_layout(sealed_name_page(rows_down))
+    lines = [line.text for line in layout.lines]
+    lines = lines[next(i for i, t in enumerate(lines) if t.startswith("Nơi nhận")):]
+    assert lines[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trịnh Xuân Trường"]
+    assert "- Lưu: VT, VX1, TH3, NC1." in lines
+    [note] = [n for n in layout.notes if n.code == "signature_reread"]
+    assert note.message.endswith("TM. ỦY BAN NHÂN DÂN; CHỦ TỊCH; Trịnh Xuân Trường")
+
+
 def _end_lines() -> list[str]:
     lines = [line.text for line in read_pdf_layout(sealed_end_page()).lines]
     return lines[next(i for i, t in enumerate(lines) if t.startswith("Nơi nhận")):]
