@@ -28,7 +28,6 @@ class Vocabulary:
     central: tuple[str, ...]
     positions: tuple[str, ...]
     position_prefixes: tuple[str, ...]
-    ranks: tuple[str, ...]
 
 
 @cache
@@ -40,8 +39,7 @@ def vocabulary() -> Vocabulary:
         return tuple(sorted({fold_heading(w) for w in data[key]}, key=len, reverse=True))
 
     return Vocabulary(folded("heads"), folded("central"), folded("positions"),
-                      folded("position_prefixes"), tuple(sorted(data["ranks"], key=len,
-                                                                reverse=True)))
+                      folded("position_prefixes"))
 
 
 @cache
@@ -161,30 +159,6 @@ def starts_with_authority(text: str) -> bool:
     """Whether a line names who issues a decision: a body ("ỦY BAN NHÂN DÂN TỈNH …") or a
     position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG")."""
     return starts_with_head(text) or position_head(text) is not None
-
-
-def split_rank(name: str) -> tuple[str | None, str]:
-    """("Thiếu tướng", "Nguyễn Văn A") from "Thiếu tướng Nguyễn Văn A". On a scan the seal
-    often covers the rank's first word ("—— tướng Ngô Thanh Bình"): a rank's last word left
-    alone before the name is no part of the name either (the rank is then unknown: None)."""
-    for rank in vocabulary().ranks:
-        low, word = name.lower(), rank.lower()
-        if low.startswith(word + " ") or (low.startswith(word) and rank.endswith(".")):
-            return rank, name[len(rank) :].strip()
-    bare = _LEADING_MARKS.sub("", name)
-    first, _, rest = bare.partition(" ")
-    if bare != name and rest and first.lower() in rank_tails():
-        return None, rest.strip()
-    return None, name
-
-
-_LEADING_MARKS = re.compile(r"^[^\w]+")  # what a seal or a scribble leaves before a line
-
-
-@cache
-def rank_tails() -> frozenset[str]:
-    """The last words of the ranks ("tướng", "tá", "úy") that have two words."""
-    return frozenset(r.split()[-1].lower() for r in vocabulary().ranks if len(r.split()) > 1)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from vnplan.extract.bodies import (
     position_by_letters,
     position_head,
-    split_rank,
     starts_with_head,
     vocabulary,
     written_form,
@@ -28,6 +27,7 @@ from vnplan.schema import Signer
 from vnplan.text.fold import fold_heading
 from vnplan.text.legacy import is_syllable
 from vnplan.text.letters import capitals_share
+from vnplan.text.names import NAME_WORDS, name_shaped, split_rank
 
 AUTHORITY = re.compile(
     r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
@@ -41,12 +41,10 @@ _STAMP = re.compile(
     r"|email|cơ\s+quan|chức\s+vụ)\s*:.*$",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:-[A-ZĐÀ-Ỹ]?[a-zà-ỹđ]+)?\.?$")
 _UPPER_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}$")
 POSITION_WORDS_MAX = 14
 POSITION_ALONE_WORDS = 3
 REPRESENTATIVE = "đại diện"
-NAME_WORDS = (2, 6)
 GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
 RECIPIENT_LINE_WORDS = 20
@@ -187,7 +185,7 @@ def is_name(text: str, *, after_position: bool = False) -> bool:
     words = name.split()
     if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] or any(c.isdigit() for c in name):
         return False
-    if all(_NAME_WORD.match(w) for w in words):
+    if name_shaped(name):
         return position_head(name) is None
     return after_position and all(_UPPER_NAME_WORD.match(w) for w in words) and not (
         is_position(name))

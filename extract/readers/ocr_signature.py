@@ -1,16 +1,16 @@
-"""The signature column of a scanned page read again when the page's first reading lost it.
+"""The signature column of a scanned page read again where the page's first reading garbles it.
 
 Nghị định 30/2020 (Phụ lục I) prints the end of a document in two columns: "Nơi nhận:" and its
 items on the left; on the right, starting on the row of "Nơi nhận:" or a few rows above it, the
 authority line (TM., KT., TL., TUQ., Q.), the position, the signature with the seal, the name.
-A red seal stamped over the position, or a signature stroke through it, often makes tesseract
-drop the position (or the whole column) from its page reading, so nothing stands right of
-"Nơi nhận:". That column is then read again on its own (`--psm 6`) with coloured ink lifted to
-paper, and only its lines printed as the standard prints an authority and a position (in
-capitals: an authority mark and Vietnamese words, or a few Vietnamese words) join the page's
-words: the rest of such a reading is the seal and the strokes read as letters, and the name
-the page's reading already has. Which of them is the position is the signature grammar's
-business (`vnplan.extract.signature`), later.
+A red seal stamped over the position or the name, or a signature stroke through them, makes
+tesseract misread them, or drop them (or the whole column) from its page reading. That column
+is then read again on its own, as one column of lines (`--psm 4`), with coloured ink faded or
+lifted to paper, and only its lines printed as the standard prints an authority and a position
+(in capitals: an authority mark and Vietnamese words, or a few Vietnamese words) or a name
+read with confidence join the page's words: the rest of such a reading is the seal and the
+strokes read as letters. Which of them is the position is the signature grammar's business
+(`vnplan.extract.signature`), later.
 """
 
 from __future__ import annotations
@@ -24,12 +24,11 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from PIL import Image, ImageOps
 
-from vnplan.extract.bodies import rank_tails
 from vnplan.extract.readers.anchors import skeleton
 from vnplan.extract.readers.ocr_images import bmp
 from vnplan.extract.readers.pdf_glyphs import syllables
-from vnplan.extract.signature import is_name
 from vnplan.text.letters import capitals_share
+from vnplan.text.names import name_shaped, rank_tails, split_rank
 from vnplan.text.ocr_tones import repair_tone_confusions
 
 COLUMN_FROM = 0.4  # the signature column never starts left of this share of the page width
@@ -153,7 +152,7 @@ def with_signature_lines(
         y0, y1 = min(w.top for w in moved), max(w.bottom for w in moved)
         under = [w for w in kept if x0 <= (w.left + w.right) / 2 <= x1
                  and y0 <= (w.top + w.bottom) / 2 <= y1]
-        if not signs and is_name(" ".join(w.text for w in under)):
+        if not signs and _a_name(under):
             continue  # the page's own reading of the name is kept, with its rank
         kept = [w for w in kept if w not in under]
         kept.extend(moved)
@@ -177,7 +176,12 @@ def name_words(line: list[W]) -> list[W]:
     elif doubted:
         return []
     sure = all(w.conf >= NAME_CONF for w in rest)
-    return rest if rest and sure and is_name(" ".join(w.text for w in rest)) else []
+    return rest if rest and sure and _a_name(rest) else []
+
+
+def _a_name(words: Sequence[_Word]) -> bool:
+    """Do the words read as a person's name, a rank before it or not (`vnplan.text.names`)?"""
+    return name_shaped(split_rank(" ".join(w.text for w in words))[1])
 
 
 def _without_leading_marks(words: list[W]) -> list[W]:

@@ -9,7 +9,6 @@ from vnplan.extract.bodies import (
     position_by_letters,
     position_head,
     split_bodies,
-    split_rank,
 )
 
 
@@ -42,11 +41,6 @@ def test_split_bodies(lines: list[str], bodies: list[str], joint: bool) -> None:
 )
 def test_positions(line: str, head: str | None) -> None:
     assert position_head(line) == head
-
-
-def test_ranks_are_not_part_of_the_name() -> None:
-    assert split_rank("Thiếu tướng Trương Minh Đương") == ("Thiếu tướng", "Trương Minh Đương")
-    assert split_rank("Nguyễn Văn An") == (None, "Nguyễn Văn An")
 
 
 @pytest.mark.parametrize(
