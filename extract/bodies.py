@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from vnplan.text.fold import fold_heading
+from vnplan.text.fold import bare_letters, fold_heading
 from vnplan.text.legacy import is_syllable
 
 _JOINT = re.compile(r"\s+[-–—]\s+|\s*[-–—]\s*$|^\s*[-–—]\s*")
@@ -28,7 +28,6 @@ class Vocabulary:
     central: tuple[str, ...]
     positions: tuple[str, ...]
     position_prefixes: tuple[str, ...]
-    ranks: tuple[str, ...]
 
 
 @cache
@@ -40,8 +39,7 @@ def vocabulary() -> Vocabulary:
         return tuple(sorted({fold_heading(w) for w in data[key]}, key=len, reverse=True))
 
     return Vocabulary(folded("heads"), folded("central"), folded("positions"),
-                      folded("position_prefixes"), tuple(sorted(data["ranks"], key=len,
-                                                                reverse=True)))
+                      folded("position_prefixes"))
 
 
 @cache
@@ -133,34 +131,34 @@ def position_head(text: str) -> str | None:
     return None if head is None else folded[: len(folded) - len(rest)] + head
 
 
+def position_by_letters(text: str) -> str | None:
+    """The position a line names when only its marks are misread, as OCR leaves a position
+    printed in capitals ("TÔNG GIẢM ĐỌC" → "tổng giám đốc"): its letters without the marks,
+    word for word, are those of one position of the vocabulary, after a prefix or not, and of
+    no other ("THƯ TRƯỜNG" is Thứ trưởng or Thủ trưởng: None); None when the line names a
+    position as it is."""
+    if position_head(text) is not None:
+        return None
+    found = _by_letters().get(bare_letters(" ".join(text.split())), ())
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def _by_letters() -> dict[str, tuple[str, ...]]:
+    """Every position, after each prefix or alone, by its letters without the marks."""
+    words = vocabulary()
+    out: dict[str, set[str]] = {}
+    for position in words.positions:
+        for prefix in ("", *words.position_prefixes):
+            form = f"{prefix} {position}".strip()
+            out.setdefault(bare_letters(form), set()).add(form)
+    return {letters: tuple(sorted(forms)) for letters, forms in out.items()}
+
+
 def starts_with_authority(text: str) -> bool:
     """Whether a line names who issues a decision: a body ("ỦY BAN NHÂN DÂN TỈNH …") or a
     position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ CÔNG THƯƠNG")."""
     return starts_with_head(text) or position_head(text) is not None
-
-
-def split_rank(name: str) -> tuple[str | None, str]:
-    """("Thiếu tướng", "Nguyễn Văn A") from "Thiếu tướng Nguyễn Văn A". On a scan the seal
-    often covers the rank's first word ("—— tướng Ngô Thanh Bình"): a rank's last word left
-    alone before the name is no part of the name either (the rank is then unknown: None)."""
-    for rank in vocabulary().ranks:
-        low, word = name.lower(), rank.lower()
-        if low.startswith(word + " ") or (low.startswith(word) and rank.endswith(".")):
-            return rank, name[len(rank) :].strip()
-    bare = _LEADING_MARKS.sub("", name)
-    first, _, rest = bare.partition(" ")
-    if bare != name and rest and first.lower() in _rank_tails():
-        return None, rest.strip()
-    return None, name
-
-
-_LEADING_MARKS = re.compile(r"^[^\w]+")  # what a seal or a scribble leaves before a line
-
-
-@cache
-def _rank_tails() -> frozenset[str]:
-    """The last words of the ranks ("tướng", "tá", "úy") that have two words."""
-    return frozenset(r.split()[-1].lower() for r in vocabulary().ranks if len(r.split()) > 1)
 
 
 @dataclass(frozen=True)

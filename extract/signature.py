@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from vnplan.extract.bodies import (
+    position_by_letters,
     position_head,
-    split_rank,
     starts_with_head,
     vocabulary,
     written_form,
@@ -27,6 +27,7 @@ from vnplan.schema import Signer
 from vnplan.text.fold import fold_heading
 from vnplan.text.legacy import is_syllable
 from vnplan.text.letters import capitals_share
+from vnplan.text.names import NAME_WORDS, name_shaped, split_rank
 
 AUTHORITY = re.compile(
     r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
@@ -40,12 +41,10 @@ _STAMP = re.compile(
     r"|email|cơ\s+quan|chức\s+vụ)\s*:.*$",
     re.IGNORECASE,
 )
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:-[A-ZĐÀ-Ỹ]?[a-zà-ỹđ]+)?\.?$")
 _UPPER_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ]{1,8}$")
 POSITION_WORDS_MAX = 14
 POSITION_ALONE_WORDS = 3
 REPRESENTATIVE = "đại diện"
-NAME_WORDS = (2, 6)
 GAP_LINES_MAX = 3  # stamp or noise lines allowed between a position and the name
 _ITEM = re.compile(r"^\s*[-–•+*]\s*")
 RECIPIENT_LINE_WORDS = 20
@@ -161,6 +160,18 @@ def _bare_prefix(line: str) -> str | None:
                  if " " not in p and "." not in p and skeleton(p) == bare), None)
 
 
+def _spelled_position(block: SignatureBlock, line: str) -> str | None:
+    """A position in capitals whose marks OCR misread ("TÔNG GIẢM ĐỌC" → "TỔNG GIÁM ĐỐC":
+    `bodies.position_by_letters`), the repair said."""
+    text = " ".join(line.split())
+    known = position_by_letters(text) if _mostly_upper(text) else None
+    if known is None:
+        return None
+    block.repairs.append(f"'{text}' read as '{known.upper()}' (the same letters, its marks "
+                         "misread)")
+    return known.upper()
+
+
 def _representative_of(block: SignatureBlock, line: str) -> bool:
     """"Đại diện" / "Sở Công Thương": whom the signer represents, on the line under it."""
     return bool(block.positions) and fold_heading(block.positions[-1]) == REPRESENTATIVE and (
@@ -174,7 +185,7 @@ def is_name(text: str, *, after_position: bool = False) -> bool:
     words = name.split()
     if not NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] or any(c.isdigit() for c in name):
         return False
-    if all(_NAME_WORD.match(w) for w in words):
+    if name_shaped(name):
         return position_head(name) is None
     return after_position and all(_UPPER_NAME_WORD.match(w) for w in words) and not (
         is_position(name))
@@ -207,6 +218,8 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
     while j < len(lines) and not is_authority(lines[j]):
         if is_position(lines[j]):
             block.positions.append(_position_of(block, lines[j]))
+        elif spelled := _spelled_position(block, lines[j]):
+            block.positions.append(spelled)
         elif (prefix := _bare_prefix(lines[j])) and j + 1 < len(lines) and (
                 is_position(lines[j + 1]) and not block.positions):
             block.positions.append(f"{prefix} {_position_of(block, lines[j + 1])}")
@@ -231,6 +244,10 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         line = lines[j]
         if is_name(line, after_position=gap == 0):
             return _named(block, lines, j)
+        if gap and is_position(line) and _name_follows(lines, j, GAP_LINES_MAX - gap):
+            gap += 1  # a second position under the signing space, over the name: let through
+            j += 1
+            continue
         if is_authority(line) or is_position(line) or RECIPIENTS.match(skeleton(line)) or (
                 _ITEM.match(line)):
             break
@@ -240,6 +257,19 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         j += 1
     block.end = j
     return block if block.authority or _strong_position(block) else None
+
+
+def _name_follows(lines: list[str], j: int, room: int) -> bool:
+    """Is the signer's name within `room` lines after `lines[j]`, with only what the signing
+    space leaves before it (stamp, noise, the body in capitals)? Then a position line at `j`
+    is printed under the signature ("KT. TỔ TRƯỞNG / PHÓ TỔ TRƯỞNG THƯỜNG TRỰC / (signature)
+    / PHÓ CỤC TRƯỞNG / CỤC CẢNH SÁT ĐTTP VỀ MA TÚY / Đại tá Bùi Duy Hưng"), not a second block."""
+    for line in lines[j + 1 : j + 1 + room]:
+        if is_name(line):
+            return True
+        if not (_STAMP.match(line) or _noise(line) or _body_line(line)):
+            return False
+    return False
 
 
 def _named(block: SignatureBlock, lines: list[str], j: int) -> SignatureBlock:

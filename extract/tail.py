@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vnplan.extract.bodies import split_rank, starts_with_head, written_form
+from vnplan.extract.bodies import starts_with_head, written_form
 from vnplan.extract.numbering import NORMATIVE, parse_marker
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.readers.anchors import RECIPIENTS, skeleton
@@ -20,6 +20,7 @@ from vnplan.extract.signature import (
     tail_lines,
 )
 from vnplan.schema import Signer, Warning
+from vnplan.text.names import split_rank
 
 CLOSING_START = re.compile(r"^Trên đây là\b")
 CLOSING_CUE = re.compile(

@@ -19,7 +19,6 @@ with one thread takes about 1.5 s a page here (the "~5.7 s" of its default threa
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
@@ -36,17 +35,18 @@ from pathlib import Path
 from typing import TypeVar
 
 import pypdfium2 as pdfium
-from PIL import Image, ImageOps
 from rapidfuzz.distance import Levenshtein
 
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
-from vnplan.extract.readers.ocr_images import ScanPage, bmp, prepare_page
+from vnplan.extract.readers.ocr_images import ScanPage, prepare_page
 from vnplan.extract.readers.ocr_signature import (
+    MARGIN,
+    SIGNATURE_LINES,
     column_image,
-    line_starts,
     lost_column,
+    recipient_words,
     recipients_heads,
     with_signature_lines,
 )
@@ -66,9 +66,7 @@ SPECK = 0.6  # words narrower and lower than this share of a line's height are s
 LONE_CHAR_CONF = 90.0  # a segment of one character read with less confidence is noise
 SIGNATURE_GAP_EM = 3.0  # the signature stands this many line heights right of "Nơi nhận:"
 SAME_ROW = 0.7  # ... on its row: middles less than this many line heights apart
-COLUMN_MARGIN = 12  # pixels: white margin around the signature region read again
-SIGNATURE_CONF = 40.0  # words of the region read with less confidence are the signature's strokes
-SIGNATURE_BLOCK = 10_000  # the tesseract block number given to the signature region's words
+COLUMN_PSM = 4  # the signature column read again as one column of lines of any size
 # spacing accents, bars and underscores tesseract reads from a box's edge or a speck at either
 # end of a line ("ˆ DỰ THẢO |", "- Như trên; _", "Lưu: VT, CNHC. 2⁄")
 _EDGE_JUNK = re.compile(r"^(?:[ˆ˜`´¨¸|¦‹›°_]+\s+)+|(?:\s+\d?[ˆ˜`´¨¸|¦‹›°_⁄]+)+$")
@@ -228,18 +226,25 @@ def read_scan_table(scan: ScanPage) -> tuple[TableBlock, ...]:
     return (TableBlock(top=top, rows=tuple(row for row in rows if any(row))),)
 
 
-def read_scan_text(scan: ScanPage) -> tuple[Segment, ...]:
-    """The page's text outside its table, the signature read again without the seal."""
+def read_scan_text(scan: ScanPage) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
+    """The page's text outside its table, the signature column read again without the seal:
+    beside "Nơi nhận:" on the page with its coloured ink faded out (the red seal over the
+    position and the name makes tesseract's reading of them noise), or where the page's
+    reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper.
+    The lines of that reading taken into the page's come second."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
-    region = signature_region(words, scan.dpi)
-    if scan.faded is not None and region is not None:
-        words, lines = _read_signature(scan.faded, region, scan.dpi, words, lines)
-    elif region is None and (column := lost_column(
-            words, round(scan.width * scan.dpi / 72.0))) is not None:
-        image = column_image(scan.signature_page(), column)
-        words, lines = with_signature_lines(words, lines, column, parse_tsv(
-            _tesseract(image, scan.dpi, 6, "tsv")))
-    return tuple(segments_of(words, lines, scan.dpi))
+    column, page = signature_region(words, scan.dpi), scan.faded
+    if column is None:
+        column, page = lost_column(words, round(scan.width * scan.dpi / 72.0)), (
+            scan.signature_page())
+    if column is not None and page is not None:
+        read = parse_tsv(_tesseract(column_image(page, column), scan.dpi, COLUMN_PSM, "tsv"))
+        words, lines = with_signature_lines(words, lines, column, read)
+    taken: dict[tuple[int, int, int], list[str]] = {}
+    for w in words:
+        if w.line[0] >= SIGNATURE_LINES:
+            taken.setdefault(w.line, []).append(w.text)
+    return tuple(segments_of(words, lines, scan.dpi)), tuple(" ".join(t) for t in taken.values())
 
 
 class _Reading:
@@ -252,7 +257,7 @@ class _Reading:
         self._pool = pool
         self._waiting = threading.Semaphore(ahead)
         self._read: list[tuple[tuple[int, float, float], Future[tuple[TableBlock, ...]],
-                               Future[tuple[Segment, ...]]]] = []
+                               Future[tuple[tuple[Segment, ...], tuple[str, ...]]]]] = []
 
     def add(self, scan: ScanPage) -> None:
         for _, read_tables, read_text in self._read:  # a failed page fails the document now
@@ -279,8 +284,13 @@ class _Reading:
     def pages(self) -> list[PageText]:
         """The pages read, in the order they were added."""
         return [PageText(number=number, width=width, height=height,
-                         segments=segments.result(), tables=tables.result(), scanned=True)
-                for (number, width, height), tables, segments in self._read]
+                         segments=text.result()[0], tables=tables.result(), scanned=True)
+                for (number, width, height), tables, text in self._read]
+
+    def signature_lines(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(page number, lines) of the signature column read again, page by page."""
+        return [(number, text.result()[1]) for (number, _, _), _, text in self._read
+                if text.result()[1]]
 
 
 def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
@@ -289,7 +299,6 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
     right, the name often wider than the position above it): from the words right of
     "Nơi nhận:" across a column gap, never reaching into the recipients' lines; None when the
     page has no such block."""
-    starts = line_starts(words)
     for i in recipients_heads(words):
         word = words[i]
         height = word.bottom - word.top
@@ -300,36 +309,10 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
             continue
         top = min(w.top for w in right) - height // 2
         first_right = min(r.left for r in right)
-        margin = words[i - 1].left + 2 * height  # the recipients' lines start at the margin
-        reach = max((w.right for w in words if w.top >= top and starts[w.line] <= margin
+        reach = max((w.right for w in recipient_words(words, i) if w.top >= top
                      and w.left < first_right), default=word.right)
-        return max(reach + COLUMN_MARGIN, first_right - dpi), top
+        return max(reach + MARGIN, first_right - dpi), max(top, 0)
     return None
-
-
-def _read_signature(
-    faded: bytes, region: tuple[int, int], dpi: int, words: list[_Word],
-    lines: dict[tuple[int, int, int], tuple[int, int]],
-) -> tuple[list[_Word], dict[tuple[int, int, int], tuple[int, int]]]:
-    """The page's words with the signature region read again as one block (`--psm 6`) on
-    the page with its coloured ink faded out: the red seal stamped over the position and the
-    name makes tesseract's reading of them noise, or nothing."""
-    left, top = region
-    top = max(top, 0)
-    with Image.open(io.BytesIO(faded)) as page:
-        image = bmp(ImageOps.expand(page.crop((left, top, page.width, page.height)),
-                                    COLUMN_MARGIN, 255))
-    column_words, column_lines = parse_tsv(_tesseract(image, dpi, 6, "tsv"))
-    dx, dy = left - COLUMN_MARGIN, top - COLUMN_MARGIN
-    kept = [w for w in words if not ((w.left + w.right) / 2 >= left and w.top >= top)]
-    for w in column_words:
-        if w.conf >= SIGNATURE_CONF:  # below: the signature's strokes, read as letters
-            kept.append(replace(w, left=w.left + dx, right=w.right + dx, top=w.top + dy,
-                                bottom=w.bottom + dy, line=(SIGNATURE_BLOCK, *w.line[1:])))
-    out_lines = dict(lines)
-    out_lines.update({(SIGNATURE_BLOCK, *key[1:]): (t + dy, b + dy)
-                      for key, (t, b) in column_lines.items()})
-    return kept, out_lines
 
 
 def ocr_processes(pages: int) -> int:
@@ -365,6 +348,7 @@ def ocr_pdf_pages(
             reading.add(scan)
         load_word_index()  # for `repair_ocr_diacritics`, while the last pages are read
         pages = reading.pages()
+        signature_lines = reading.signature_lines()
     pages, fixes = repair_group_numerals(pages)
     notes = [Warning(
         code="ocr",
@@ -375,6 +359,12 @@ def ocr_pdf_pages(
             code="ocr_numeral_repaired",
             message=f"{len(fixes)} table group numeral(s) misread by "
                       f"OCR repaired: {', '.join(fixes[:6])}"))
+    notes.extend(Warning(
+        code="signature_reread", where="signer",
+        message=f"page {number}: the signature column read again on its own (a seal or a "
+                f"signature over it garbles the page's reading); taken from that reading: "
+                f"{'; '.join(taken)}")
+        for number, taken in signature_lines)
     tilted = sum(1 for a in angles if abs(a) >= 0.05)
     if tilted:
         notes.append(Warning(

@@ -164,13 +164,15 @@ def _blocks(rows: list[list[Segment]],
     out: list[tuple[int, int, float] | int] = []
     i = 0
     while i < len(rows):
+        signature = _signature_block(rows[i], scanned)
         split = _split(rows[i])
+        if split is None and signature and i + 1 < len(rows):
+            split = _split(rows[i + 1])  # the signature starts a row under "Nơi nhận:"
         if split is None:
             out.append(i)
             i += 1
             continue
         lo, hi = split
-        signature = _signature_block(rows[i], scanned)
         max_gap = SIGNATURE_GAP_EM if signature else BAND_ROW_GAP_EM
         j, two_sided = i + 1, 1
         while j < len(rows):

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from vnplan.extract.bodies import is_central, position_head, split_bodies, split_rank
+from vnplan.extract.bodies import (
+    is_central,
+    position_by_letters,
+    position_head,
+    split_bodies,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,11 +43,6 @@ def test_positions(line: str, head: str | None) -> None:
     assert position_head(line) == head
 
 
-def test_ranks_are_not_part_of_the_name() -> None:
-    assert split_rank("Thiếu tướng Trương Minh Đương") == ("Thiếu tướng", "Trương Minh Đương")
-    assert split_rank("Nguyễn Văn An") == (None, "Nguyễn Văn An")
-
-
 @pytest.mark.parametrize(
     ("name", "central"),
     [("BỘ CÔNG THƯƠNG", True), ("THỦ TƯỚNG CHÍNH PHỦ", True), ("QUỐC HỘI", True),
@@ -52,3 +52,15 @@ def test_ranks_are_not_part_of_the_name() -> None:
 )
 def test_central_bodies(name: str, central: bool) -> None:
     assert is_central(name) is central
+
+
+@pytest.mark.parametrize(("text", "position"), [
+    ("TÔNG GIẢM ĐỌC", "tổng giám đốc"), ("PHO GIAM ĐOC", "phó giám đốc"),
+    ("CHU TICH", "chủ tịch"),
+    ("THƯ TRƯỜNG", None),  # Thứ trưởng or Thủ trưởng: the letters do not say which
+    ("GIÁM ĐỐC", None),  # a position as it is printed needs no repair
+    ("HẠ TẦNG VÀ GIAO THÔNG", None),
+])
+def test_a_position_is_known_by_its_letters_when_its_marks_are_misread(
+        text: str, position: str | None) -> None:
+    assert position_by_letters(text) == position

@@ -20,9 +20,12 @@ from vnplan.extract.readers.ocr_signature import (
     MARGIN,
     SIGNATURE_LINES,
     lost_column,
+    name_words,
+    recipient_words,
     with_signature_lines,
 )
 from vnplan.extract.readers.pdf import read_pdf_layout
+from vnplan.extract.signature import find_signatures
 
 SCAN = SAMPLES / "lao-cai-122-kh-ubnd-2022-scan.pdf"
 END_PAGE = 9  # 0-based: "Nơi nhận:" beside "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Trịnh Xuân Trường"
@@ -55,13 +58,52 @@ def _seal(size: tuple[int, int], centre: tuple[float, float], radius: float) -> 
 def sealed_end_page() -> bytes:
     """The sample scan's last page of the plan with a red seal stamped over the authority
     and the position (ink over ink: the darker of the two wins), as an image-only PDF."""
-    page = pdfium.PdfDocument(SCAN)[END_PAGE]
-    image = page.render(scale=200 / 72).to_pil().convert("RGB")
-    seal = _seal(image.size, (0.68 * image.width, 0.225 * image.height), 0.085 * image.width)
+    image = _end_page()
+    return _stamped(image, (0.68 * image.width, 0.225 * image.height))
+
+
+def _end_page() -> Image.Image:
+    image: Image.Image = pdfium.PdfDocument(SCAN)[END_PAGE].render(scale=200 / 72).to_pil()
+    return image.convert("RGB")
+
+
+def _stamped(image: Image.Image, centre: tuple[float, float]) -> bytes:
+    """`image` with a red seal stamped at `centre` (ink over ink: the darker of the two
+    wins), as an image-only PDF."""
+    seal = _seal(image.size, centre, 0.085 * image.width)
     inked = np.asarray(image).astype(np.uint16) * np.asarray(seal) // 255
     buffer = io.BytesIO()
     Image.fromarray(inked.astype(np.uint8)).save(buffer, "PDF", resolution=200.0)
     return buffer.getvalue()
+
+
+@cache
+def sealed_name_page(rows_down: int) -> bytes:
+    """The sample scan's last page of the plan with the red seal stamped over the signer's
+    name, the signature block moved `rows_down` rows of the recipients' list lower (beside a
+    recipient rather than beside "Nơi nhận:"), as an image-only PDF."""
+    image = _end_page()
+    box = (int(0.55 * image.width), int(0.175 * image.height), image.width,
+           int(0.27 * image.height))
+    block = image.crop(box)
+    image.paste((255, 255, 255), box)
+    image.paste(block, (box[0], box[1] + 38 * rows_down))  # a row of the list: 38 px
+    return _stamped(image, (0.66 * image.width, (0.30 + 0.01 * rows_down) * image.height))
+
+
+@pytest.mark.parametrize("rows_down", [0, 1])
+def test_a_name_under_a_red_seal_is_read_again_beside_the_recipients(rows_down: int) -> None:
+    """The seal over "Trịnh Xuân Trường" garbles the page's reading of it; the column read
+    again gives it back, and a warning says which lines come from that reading. Moved a row
+    down, tesseract reads the signature into the recipients' lines: the column still starts
+    right of the recipients."""
+    layout = read_pdf_layout(sealed_name_page(rows_down))
+    lines = [line.text for line in layout.lines]
+    lines = lines[next(i for i, t in enumerate(lines) if t.startswith("Nơi nhận")):]
+    assert lines[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trịnh Xuân Trường"]
+    assert "- Lưu: VT, VX1, TH3, NC1." in lines
+    [note] = [n for n in layout.notes if n.code == "signature_reread"]
+    assert note.message.endswith("TM. ỦY BAN NHÂN DÂN; CHỦ TỊCH; Trịnh Xuân Trường")
 
 
 def _end_lines() -> list[str]:
@@ -71,7 +113,9 @@ def _end_lines() -> list[str]:
 
 def test_the_position_under_a_red_seal_is_read_again_beside_the_recipients() -> None:
     lines = _end_lines()
-    assert lines[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trịnh Xuân Trường"]
+    assert lines[-2:] == ["CHỦ TỊCH", "Trịnh Xuân Trường"]
+    [block] = find_signatures(lines[-3:])  # "TM. ỦY BAN NHÂN DÂN", its "." read as ":"
+    assert block.signer().authority == ["TM. Ủy ban nhân dân"]
     assert "- Bộ Ngoại giao;" in lines  # the recipients stay as the page's reading has them
 
 
@@ -108,9 +152,10 @@ def test_the_lost_column_starts_right_of_the_recipients_under_the_body() -> None
     assert lost_column(words[7:], WIDTH) is None  # no "Nơi nhận:", no signature column
 
 
-def test_only_what_reads_as_an_authority_or_a_position_joins_the_page() -> None:
+def test_only_what_reads_as_an_authority_a_position_or_a_name_joins_the_page() -> None:
     """A second reading of the column: the seal's ring and the signature's stroke read as
-    letters, the position misread in its tones, the name the page's reading already had."""
+    letters, the position misread in its tones, the name (which the page's reading may have
+    lost)."""
     words, lines = parse_tsv(PAGE)
     column = _tsv(
         (".", 20, 40, 10, (1, 1, 1)), ("TM.HỘI", 60, 40, 200, (1, 1, 1)),
@@ -119,15 +164,61 @@ def test_only_what_reads_as_an_authority_or_a_position_joins_the_page() -> None:
         ("ˆGIÁM", 100, 100, 170, (1, 1, 2)), ("ĐÓC", 280, 100, 120, (1, 1, 2)),
         ("Z/(RỜ/", 90, 180, 200, (1, 1, 3)), ("N", 300, 180, 30, (1, 1, 3)),
         ("›", 340, 180, 20, (1, 1, 3)),
-        ("Nguyễn", 190, 460, 160, (1, 1, 4)), ("Thanh", 360, 460, 130, (1, 1, 4)),
-        ("Việt", 500, 460, 100, (1, 1, 4)))
+        ("Nguyễn", 190, 460, 160, (2, 1, 1)), ("Thanh", 360, 460, 130, (2, 1, 1)),
+        ("Việt", 500, 460, 100, (2, 1, 1)))
     merged, boxes = with_signature_lines(words, lines, (1332, 1940), parse_tsv(column))
-    again = [w for w in merged if w.line[0] == SIGNATURE_LINES]
+    again = [w for w in merged if w.line[0] > SIGNATURE_LINES]
     assert [w.text for w in again] == ["TM.HỘI", "ĐỒNG", "QUẢN", "LÝ", "GIÁM", "ĐÓC"]
     assert (again[0].left, again[0].top) == (1332 - MARGIN + 60, 1940 - MARGIN + 40)
     assert [w.text for w in merged].count("Nguyễn") == 1  # the page's own reading of it
     assert len(merged) == len(words) + len(again)
     assert set(boxes) >= set(lines)
+    # where the page's reading lost the name, the column's reading of it is taken
+    merged, _ = with_signature_lines(words[:-3], lines, (1332, 1940), parse_tsv(column))
+    again = [w for w in merged if w.line[0] > SIGNATURE_LINES]
+    assert [w.text for w in again][-3:] == ["Nguyễn", "Thanh", "Việt"]
+    assert {w.line for w in again} == {(SIGNATURE_LINES + 1, 1, 1), (SIGNATURE_LINES + 1, 1, 2),
+                                       (SIGNATURE_LINES + 2, 1, 1)}  # two blocks, apart
+    # the specks a seal leaves in the page's reading of the column go
+    speck = parse_tsv(_tsv(("\\", 1600, 1960, 10, (9, 1, 1)), ("-", 200, 1960, 20, (9, 1, 1))))[0]
+    merged, _ = with_signature_lines(words + speck, lines, (1332, 1940), parse_tsv(column))
+    assert "\\" not in [w.text for w in merged] and "-" in [w.text for w in merged]
+
+
+def _line(*words: tuple[str, float]) -> list[ocr._Word]:
+    return [ocr._Word(text, 100 * k, 0, 100 * k + 90, 40, (1, 1, 1), conf)
+            for k, (text, conf) in enumerate(words)]
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    (_line(("Đại", 97), ("tá", 97), ("Nguyễn", 97), ("Tường", 97), ("Vũ", 97)),
+     "Đại tá Nguyễn Tường Vũ"),
+    # the rank's first word under the seal: the rank is unknown, the name is read
+    (_line(("Thiếu", 15), ("tướng", 97), ("Ngô", 97), ("Thanh", 97), ("Bình", 97)),
+     "Ngô Thanh Bình"),
+    # a doubted word may be a word of the name misread: no name rather than a wrong one
+    (_line(("Phùng", 87), ("Đất", 14), ("Ngọc", 88)), ""),
+    (_line(("truyền", 60), ("Tường", 97), ("Vũ", 97)), ""),
+    (_line(("VướN", 0), ("tướng", 97), ("Nguyễn", 97), ("Văn", 97), ("Long", 97)),
+     "Nguyễn Văn Long"),
+    (_line(("PHÓ", 97), ("GIÁM", 97), ("ĐỐC", 97)), ""),  # a position is no name
+])
+def test_a_name_read_again_is_taken_only_when_each_word_is_read_with_confidence(
+        line: list[ocr._Word], name: str) -> None:
+    assert " ".join(w.text for w in name_words(line)) == name
+
+
+def test_the_recipients_reach_ends_at_a_column_gap_inside_a_tesseract_line() -> None:
+    """tesseract often reads the position into a recipient's line ("- Như Điều 3;   PHÓ GIÁM
+    ĐỐC"): the column then still starts right of the recipients, not right of the position."""
+    words, _ = parse_tsv(PAGE)
+    glued, _ = parse_tsv(_tsv(("PHÓ", 1480, 2050, 120, (2, 1, 2)),
+                              ("GIÁM", 1620, 2050, 160, (2, 1, 2)),
+                              ("ĐỐC", 1800, 2050, 130, (2, 1, 2))))
+    recipients = recipient_words(words + glued, 6)  # 6: the "nhận:" of "Nơi nhận:"
+    assert words[7:11] == [w for w in recipients if w.line == (2, 1, 2)]  # "- Như Điều 3;"
+    assert not set(glued) & set(recipients)
+    assert lost_column(words + glued, WIDTH) == (1320 + MARGIN, 1940)
 
 
 def test_coloured_ink_is_lifted_to_paper_by_the_brightest_channel() -> None:

@@ -269,6 +269,18 @@ def test_a_scans_recipients_and_one_line_signature_are_two_columns() -> None:
     assert layout_lines([born_digital])[0][0].text == "Nơi nhận: GIÁM ĐỐC"
 
 
+def test_a_scans_signature_may_start_a_row_under_noi_nhan() -> None:
+    """The position printed beside the first recipient, not beside "Nơi nhận:" (Quyết định
+    89/QĐ-TKBVTC of Lào Cai in the corpus): still two columns, recipients first."""
+    segments = (
+        _seg("Nơi nhận:", 85, 600, 150),
+        _seg("- Như Điều 3;", 85, 614, 160), _seg("TỔNG GIÁM ĐỐC", 380, 614, 480),
+        _seg("- Lưu: VT.", 85, 627, 145), _seg("Nguyễn Thanh Việt", 370, 700, 490))
+    scanned = PageText(number=1, width=595, height=842, segments=segments, scanned=True)
+    assert [line.text for line in layout_lines([scanned])[0]] == [
+        "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "TỔNG GIÁM ĐỐC", "Nguyễn Thanh Việt"]
+
+
 def test_the_character_path_reads_the_same_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages are read per text object when safe; the per-character path must agree."""
     data = (SAMPLES / f"{LAO_CAI}.pdf").read_bytes()

@@ -146,3 +146,28 @@ def test_the_body_line_under_a_position_before_the_name() -> None:
     name, position, *_, rank = signer_of(
         "PHÓ CỤC TRƯỞNG", "CUỤC CẢNH SÁT VE MA TÚY ï“.a....", "Đại tá Bùi Duy Hưng")
     assert (name, position, rank) == ("Bùi Duy Hưng", "Phó Cục trưởng", "Đại tá")
+
+
+def test_a_position_misread_in_its_marks_is_read_by_its_letters() -> None:
+    """OCR of "TỔNG GIÁM ĐỐC" under a company's seal ("TÔNG GIẢM ĐỌC"; Quyết định
+    89/QĐ-TKBVTC of Lào Cai in the corpus): the same letters as one position only."""
+    [block] = find_signatures(["TÔNG GIẢM ĐỌC", "Nguyễn Thanh Việt"])
+    assert (block.name, block.signer().position) == ("Nguyễn Thanh Việt", "Tổng Giám đốc")
+    assert block.repairs == ["'TÔNG GIẢM ĐỌC' read as 'TỔNG GIÁM ĐỐC' (the same letters, its "
+                             "marks misread)"]
+    # "THƯ TRƯỜNG" has the letters of both Thứ trưởng and Thủ trưởng: no position is made up
+    assert find_signatures(["THƯ TRƯỜNG", "Nguyễn Văn Long"]) == []
+
+
+def test_a_second_position_printed_under_the_signing_space() -> None:
+    """A deputy head of a task force who also heads a police department signs with both
+    titles: the first over the signature, the second under it, over the name (Kế hoạch
+    996/KH-TCTLNTW-C04 in the corpus; "JN" is what the signature's stroke leaves)."""
+    name, position, _, authority, _, rank = signer_of(
+        "KT. TỔ TRƯỞNG", "PHÓ TỔ TRƯỞNG THƯỜNG TRỰC", "JN", "PHÓ CỤC TRƯỞNG",
+        "CỤC CẢNH SÁT ĐTTP VỀ MA TÚY", "Đại tá Bùi Duy Hưng")
+    assert (name, position, authority, rank) == (
+        "Bùi Duy Hưng", "Phó Tổ trưởng Thường trực", ["KT. Tổ trưởng"], "Đại tá")
+    # without a name under it, a position after the signing space opens the next block
+    blocks = find_signatures(["GIÁM ĐỐC", "(Đã ký)", "CHỦ TỊCH", "(Đã ký)"])
+    assert [b.positions for b in blocks] == [["GIÁM ĐỐC"], ["CHỦ TỊCH"]]
