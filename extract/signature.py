@@ -28,13 +28,14 @@ from vnplan.text.fold import fold_heading
 from vnplan.text.legacy import is_syllable
 from vnplan.text.letters import capitals_share
 from vnplan.text.names import NAME_WORDS, name_shaped, split_rank
+from vnplan.text.signing import ACTING, DOTTED, MARKS, SLASHED, marks
 
 AUTHORITY = re.compile(
-    r"^(?P<mark>TM|T/M|T\.M|KT|K/T|K\.T|TL|T/L|T\.L|TUQ|Q)\s*[.:/]?\s+(?P<body>\S.*)$"
-    r"|^(?P<mark2>TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\.(?P<body2>\S.*)$"
+    rf"^(?P<mark>{marks(MARKS, SLASHED, DOTTED, ACTING)})\s*[.:/]?\s+(?P<body>\S.*)$"
+    rf"|^(?P<mark2>{marks(MARKS, SLASHED, ACTING)})\.(?P<body2>\S.*)$"
 )
 _AUTHORITY_INSIDE = re.compile(
-    r"(?<=\S)\s+(?=(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*\.?\s*[A-ZĐÀ-Ỹ]{2})|(?<=\S)\s+(?=Nơi nhận\s*:)")
+    rf"(?<=\S)\s+(?=(?:{marks()})\s*\.?\s*[A-ZĐÀ-Ỹ]{{2}})|(?<=\S)\s+(?=Nơi nhận\s*:)")
 _STAMP = re.compile(
     r"^[\[(]?\s*(?:đã\s+k[ýí]|đã\s+ký\s+và\s+đóng\s+dấu|ký\s*,?\s*ghi\s+rõ\s+họ\s+tên|ký\s+tên|"
     r"chữ\s+ký|signed|đóng\s+dấu|ký\s+số)\b.*$|^(?:ký\s+bởi|người\s+ký|ngày\s+ký|thời\s+gian\s+ký"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from vnplan.text.dates import make_date
+from vnplan.text.signing import marks
 
 AnchorKind = Literal["motto", "number", "place_date", "mark", "addressees", "recipients"]
 
@@ -73,7 +74,7 @@ _PLACE_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?|[A-ZĐÀ-Ỹ]{2,}\
 SIGNING_STAMP = re.compile(
     r";\s*\d{1,2}/\d{1,2}/\d{4}\s*;\s*\d{1,2}:\d{2}(?::\d{2})?\s*;\s*[+-]\d{2}:?\d{2}"
     r"|^\s*(?:ký bởi|người ký|email|cơ quan|thời gian ký|ngày ký)\s*:", re.IGNORECASE)
-AUTHORITY_MARK = re.compile(r"(?:^|\s)(?:tm|t/m|kt|tl|tuq)\s*\.\s*[a-z]")
+AUTHORITY_MARK = re.compile(rf"(?:^|\s)(?:{marks().lower()})\s*\.\s*[a-z]")
 RULE = re.compile(r"^[\s_\-–—=.*…]{3,}$")
 
 

@@ -30,6 +30,7 @@ from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.text.letters import capitals_share
 from vnplan.text.names import name_shaped, rank_tails, split_rank
 from vnplan.text.ocr_tones import repair_tone_confusions
+from vnplan.text.signing import ACTING, MARKS, SLASHED, marks
 
 COLUMN_FROM = 0.4  # the signature column never starts left of this share of the page width
 COLUMN_UNTIL = 0.7  # ... nor right of this one (the recipients then fill the page)
@@ -40,7 +41,7 @@ SIGNATURE_LINES = 20_000  # added to the tesseract block numbers of the lines re
 NAME_CONF = 80.0  # a name read again is taken only when tesseract is this sure of each word
 POSITION_WORDS = 5  # a position line holds at most this many words ("PHÓ TỔ TRƯỞNG THƯỜNG TRỰC")
 _RECIPIENTS_WORD = re.compile(r"^nh[a-z]{1,2}n\s*[:;.]?$")
-_AUTHORITY_MARK = re.compile(r"^(?:TM|T/M|KT|K/T|TL|T/L|TUQ|Q)\s*[./]\s*")
+_AUTHORITY_MARK = re.compile(rf"^(?:{marks(MARKS, SLASHED, ACTING)})\s*[./]\s*")
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{2,5}$")  # "UBND", "LHPN", "ĐTTP"
 
 LineBoxes = dict[tuple[int, int, int], tuple[int, int]]

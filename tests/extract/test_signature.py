@@ -19,6 +19,17 @@ def signer_of(*lines: str) -> tuple[object, ...]:
     return s.name, s.position, s.on_behalf_of, s.authority, s.positions, s.rank
 
 
+@pytest.mark.parametrize("mark", ["TM.", "T/M.", "T.M", "KT.", "K/T.", "TL.", "T/L", "TUQ.", "Q."])
+def test_every_authority_mark_opens_the_chain(mark: str) -> None:
+    """The marks of Nghị định 30/2020, Phụ lục I, as printed (TM., KT., TL., TUQ., Q.), with a
+    slash, and as OCR reads the slash (T.M)."""
+    name, position, _, authority, _, _ = signer_of(f"{mark} CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                                   "Nguyễn Ngọc Phúc")
+    assert (name, position) == ("Nguyễn Ngọc Phúc", "Phó Chủ tịch")
+    assert authority is not None and len(authority) == 1
+    assert authority[0].endswith("Chủ tịch")
+
+
 def test_a_chain_of_authority() -> None:
     assert signer_of("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc") == (
         "Nguyễn Ngọc Phúc", "Phó Chủ tịch", "Ủy ban nhân dân",
