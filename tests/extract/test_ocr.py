@@ -101,6 +101,13 @@ def test_the_full_scan_has_the_born_digital_section_tree(
     assert all(s.page is not None for s in scan.iter_sections())
 
 
+def test_the_full_scan_issuer_has_the_marks_its_text_prints(full_scan: Document) -> None:
+    """The header prints "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" (tesseract reads its "TỈNH" as
+    "TÍNH"); the text prints "Ủy ban nhân dân tỉnh Lào Cai"."""
+    assert full_scan.issuer is not None
+    assert full_scan.issuer.raw == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+
+
 def test_the_full_scan_appendix_rows_against_the_expected_facts(full_scan: Document) -> None:
     facts = next(e for e in load_expected(EXPECTED) if "lao-cai-122" in e["sample"]
                  and e["kind"] == "plan")
