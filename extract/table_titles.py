@@ -1,7 +1,8 @@
 """The title and caption printed above a table.
 
 The title is the nearest heading above it: an appendix or form heading with the lines that
-name it ("PHỤ LỤC II" / "DANH MỤC VĂN BẢN …", "Biểu mẫu 1" / "Công tác chỉ đạo điều hành"),
+name it ("PHỤ LỤC II" / "DANH MỤC VĂN BẢN …", "Biểu mẫu 1" / "Công tác chỉ đạo điều hành"; a
+"DANH SÁCH" or "DANH MỤC" alone on its line, its name below, when no such heading stands above),
 else the nearest numbered unit ("2. Kết quả theo lĩnh vực"), line in capitals or in bold, or
 short label ("Danh sách người thực hiện quan trắc:"), with the capital or bold lines above it
 that continue it. What stands between the heading and the table is not the title: the lead-in
@@ -27,6 +28,7 @@ TITLE_LINES = 6  # lines above a table looked at for its title and caption (form
 LABEL_WORDS_MAX = 20  # "- Tổng số lượng mẫu, phiếu kết quả đã phát hành trong năm …:"
 HEADING_WORDS_MAX = 40
 TABLE_HEADING = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Phụ Lục|Biểu mẫu|Biểu số|Biểu|Mẫu số)\b")
+LIST_HEADING = re.compile(r"^(?:DANH SÁCH|DANH MỤC)$")  # a list attached to a decision, a letter
 _FORM_FIELD = re.compile(r"…{2,}|\.{4,}|_{4,}|□")
 _ADDRESSED = re.compile(r"^Kính gửi\s*:?\s*$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"\bnhư sau\s*:\s*$|^\(")
@@ -45,8 +47,8 @@ def table_title(paragraphs: list[Paragraph], start: int, floor: int) -> tuple[st
         counted += not _fields(text)
     texts = [p.text.strip() for p in above]
     caption = next((t for t in reversed(texts) if CAPTION.match(t)), None)
-    named = next((i for i in range(len(above) - 1, -1, -1) if TABLE_HEADING.match(texts[i])),
-                 None)
+    named = next((i for heading in (TABLE_HEADING, LIST_HEADING)
+                  for i in range(len(above) - 1, -1, -1) if heading.match(texts[i])), None)
     if named is not None:  # the heading and the lines that name the table, below it
         lines = [t for t in texts[named:] if not _between(t)]
         return " ".join(lines), caption

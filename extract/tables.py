@@ -36,6 +36,7 @@ LABEL_WORDS = 10  # … and one no field names a short one ("Ngày chấm dứt 
 HEADER_ROWS_MAX = 4  # a header printed on more rows than this is not one
 NAMED_HEADER_CELL_WORDS = 30  # … unless the row opens with STT: "CÁC LUẬT, NGHỊ ĐỊNH … CẦN SỬA ĐỔI"
 _NUMBER = re.compile(r"^[\divxlIVXL.()\s-]*$")
+_SPECKS = re.compile(r"[^\w\s.()-]")  # what OCR reads from specks beside a number ("¡0" for "10")
 _FIGURE = re.compile(r"[\d\s.,%()-]+")
 _NOTE = re.compile(r"\([^()]*\)")
 _FORM_NUMBER = re.compile(r"(?:Mẫu|Biểu)(?: số)?\s*\d", re.IGNORECASE)  # "Mẫu số 01": an item
@@ -62,7 +63,8 @@ def read_tables(
             continue
         columns, skip = _columns(block.rows)
         floor = appendix_at if appendix_at <= block.start else 0
-        title, caption = table_title(paragraphs, block.start, floor)
+        title, caption = ("", None) if _continues_elsewhere(block, columns) else table_title(
+            paragraphs, block.start, floor)
         body = [r for r in block.rows[skip:] if r.cells and not is_column_number_row(r.cells)]
         in_appendix = block.start >= appendix_at
         fields = column_fields(tuple(columns)) if columns else []
@@ -146,6 +148,13 @@ def _bridges(paragraphs: list[Paragraph], j: int) -> bool:
         re.fullmatch(r"\W*\d{1,3}\W*", paragraphs[j].text.strip()))
 
 
+def _continues_elsewhere(block: _Block, columns: list[str]) -> bool:
+    """A table with no header of its own that opens a page: the rest of a table printed on
+    another page (a scan's pages out of order), so the lines ending the page before (a
+    signature, a paragraph) are not its title."""
+    return not columns and block.rows[0].break_before
+
+
 def _is_layout(block: _Block) -> bool:
     """A header or signature laid out as a table (its cells hold the motto, "Số:", "Nơi
     nhận:", TM./KT. …), not data."""
@@ -160,7 +169,7 @@ def _header_like(cells: tuple[str, ...]) -> bool:
         return True
     if len(texts) < 2 or any(_label_words(t) > HEADER_CELL_WORDS for t in texts):
         return False
-    if _NUMBER.match(texts[0]) or _FORM_NUMBER.match(texts[0]) or any(
+    if _NUMBER.match(_SPECKS.sub("", texts[0])) or _FORM_NUMBER.match(texts[0]) or any(
             t.replace(",", "").replace(".", "").isdigit() for t in texts):
         return False
     named = sum(1 for t in texts if column_field(t) is not None)

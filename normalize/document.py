@@ -26,7 +26,7 @@ from .gazetteer import Gazetteer, ProvinceEntry, default_gazetteer
 from .index import place_end, unit_keys
 from .matcher import analyse
 from .mentions import Found, agency_spans, unknown_body_kind
-from .ocr import repair_text
+from .ocr import printed_name, repair_text
 from .provinces import mentioned_provinces, most_mentioned, province_at, to_province
 from .splitting import agency_and_role, split_agency_list
 from .text import clean_edges, fix_text, fold
@@ -45,6 +45,21 @@ def _repair_texts(gaz: Gazetteer, doc: Document, warnings: list[Warning], ocr: b
         if repaired != value:
             f.set(repaired)
         warnings.extend(w.model_copy(update={"where": f.path}) for w in [*found, *more])
+
+
+def _repair_header_bodies(gaz: Gazetteer, doc: Document, warnings: list[Warning]) -> None:
+    """The bodies of an OCR'd header (issuer, its parent, co-issuers) with their marks as the
+    document's text prints their names (`printed_name`)."""
+    texts = [value for f in editable_fields(doc) if not f.echo and (value := f.get())]
+    bodies = [("issuer", doc.issuer), ("issuer_parent", doc.issuer_parent),
+              *((f"co_issuers[{k}]", ref) for k, ref in enumerate(doc.co_issuers))]
+    for where, ref in bodies:
+        if ref is None:
+            continue
+        raw, found = printed_name(gaz, ref.raw, texts)
+        if found:
+            ref.raw = raw
+            warnings.extend(w.model_copy(update={"where": where}) for w in found)
 
 
 def _first_province(gaz: Gazetteer, texts: Iterable[str | None]) -> ProvinceEntry | None:
@@ -314,7 +329,10 @@ def normalize_document(
     gaz = gazetteer or default_gazetteer()
     out = doc.model_copy(deep=True) if copy else doc
     warnings: list[Warning] = []
-    _repair_texts(gaz, out, warnings, ocr=doc.source.ocr if ocr_text is None else ocr_text)
+    ocr = doc.source.ocr if ocr_text is None else ocr_text
+    _repair_texts(gaz, out, warnings, ocr=ocr)
+    if ocr:
+        _repair_header_bodies(gaz, out, warnings)
     _set_province(out, document_province(gaz, out), warnings)
     province = out.province.name if out.province else None
     _resolve_refs(gaz, out, province, warnings)

@@ -82,6 +82,7 @@ class AgencyRules:
     every_level_kinds: tuple[str, ...]  # kinds of body every level has (people's committee …)
     national_places: tuple[str, ...]  # names that close a body's name, like a province's
     word_abbreviations: dict[str, str]  # abbreviated words of names: "QLDA" → "Quản lý dự án"
+    company_forms: dict[str, str]  # a company's legal form after "Công ty": "CP" → "cổ phần"
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +224,7 @@ def load_gazetteer(folder: Traversable | None = None) -> Gazetteer:
         agency_rules=AgencyRules(
             **{k: tuple(agencies[k]) for k in rule_keys}, units=dict(agencies["local_units"]),
             word_abbreviations=dict(agencies["word_abbreviations"]),
+            company_forms=dict(agencies["company_forms"]),
         ),
         heritage={h["id"]: _entry(Heritage, h) for h in heritage["items"]},
         heritage_cues=tuple(heritage["meta"]["default_cues"]),

@@ -9,16 +9,29 @@ Two sources of repairs, each reported as ``Warning(code="ocr_repaired", message=
   gazetteer name backs them, so they are only made on request (``lexical=True``).
 * damaged designation names found by ``heritage_spans`` (OCR spellings and fuzzy quoted titles):
   each word that differs from the gazetteer spelling by a small edit is replaced.
+
+A body of the header (the issuer, its parent) as OCR read it in capitals, whose marks it
+confuses ("ĐIÊU TRA", "VE MA", "HẠ TẢNG"), is repaired by the document's own text where that
+prints the same name, the same letters with their marks ("Cục Cảnh sát điều tra tội phạm về
+ma tuý"): ``printed_name``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.schema import Warning
-from vnplan.text.ocr_tones import repair_lone_syllables, repair_tone_confusions
+from vnplan.text.fold import bare_letters, fold_syllable
+from vnplan.text.ocr_tones import (
+    MAX_MARKS_CAPITALS,
+    mark_distance,
+    repair_lone_syllables,
+    repair_tone_confusions,
+)
 
 from .gazetteer import Gazetteer
 from .heritage import heritage_spans
@@ -27,7 +40,10 @@ from .partners import partner_spans
 from .text import fold_token, tokenize
 
 MAX_WORD_EDITS = 2
+MIN_NAME_SYLLABLES = 3  # a name this long printed with the same letters is the same name
 Edit = tuple[int, int, str]
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+_COMPANY = ("cong", "ty")
 
 
 def _case_forms(context: str, wrong: str, right: str) -> Iterator[tuple[str, str, str]]:
@@ -140,3 +156,55 @@ def repair_text(gaz: Gazetteer, text: str, ocr: bool = False,
         if seen is not None:
             text, lone = repair_lone_syllables(text, syllables(), seen)
     return text, listed + words + tones + lone
+
+
+def printed_name(gaz: Gazetteer, name: str, texts: Iterable[str]) -> tuple[str, list[Warning]]:
+    """``name`` (a body of the header as OCR read it) with the marks of its syllables as the
+    document's `texts` print the same name most often — the same letters, each syllable at
+    most ``MAX_MARKS_CAPITALS`` marks away, a company's legal form after "Công ty" written out
+    (``company_forms``: "CP" for "cổ phần") —, and one warning if that changed it."""
+    found = list(_SYLLABLE.finditer(name))
+    letters: list[str] = []  # the name's syllables, bare, the legal form written out
+    own: list[int | None] = []  # for each, the syllable of `name` it is (None: written out)
+    for k, m in enumerate(found):
+        form = gaz.agency_rules.company_forms.get(m.group().upper())
+        if form and tuple(bare_letters(f.group()) for f in found[max(k - 2, 0) : k]) == _COMPANY:
+            letters += [bare_letters(w) for w in form.split()]
+            own += [None] * len(form.split())
+        else:
+            letters.append(bare_letters(m.group()))
+            own.append(k)
+    if len(letters) < MIN_NAME_SYLLABLES:
+        return name, []
+    readings = Counter(r for text in texts for r in _same_letters(text, letters))
+    ranked = readings.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return name, []
+    edits: list[Edit] = []
+    for at, printed in zip(own, ranked[0][0], strict=True):
+        if at is None:
+            continue
+        read = found[at].group()
+        if fold_syllable(read.lower()) == fold_syllable(printed):
+            continue
+        distance = mark_distance(read, printed)
+        if distance is None or distance > MAX_MARKS_CAPITALS:
+            return name, []
+        new = printed.upper() if read.isupper() else printed
+        edits.append((found[at].start(), found[at].end(), new))
+    if not edits:
+        return name, []
+    fixed = _apply(name, edits)
+    return fixed, [Warning(code="ocr_repaired",
+                           message=f"{name} → {fixed} (as the document's text prints it)")]
+
+
+def _same_letters(text: str, letters: list[str]) -> Iterator[tuple[str, ...]]:
+    """The runs of `text` (syllables one space apart) spelling `letters`, lower case."""
+    found = list(_SYLLABLE.finditer(text))
+    n = len(letters)
+    for i in range(len(found) - n + 1):
+        run = found[i : i + n]
+        if all(bare_letters(m.group()) == w for m, w in zip(run, letters, strict=True)) and all(
+                text[a.end() : b.start()] == " " for a, b in itertools.pairwise(run)):
+            yield tuple(m.group().lower() for m in run)

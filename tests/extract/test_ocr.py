@@ -11,7 +11,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from rapidfuzz import fuzz
 
 from tests.conftest import EXPECTED, ROOT, SAMPLES, cleared
@@ -27,7 +27,7 @@ from vnplan.extract.readers.ocr import (
     repair_ocr_lines,
     signature_region,
 )
-from vnplan.extract.readers.ocr_images import black_ink, bmp, has_colour, render_dpi
+from vnplan.extract.readers.ocr_images import black_ink, bmp, has_colour, render_dpi, render_page
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -99,6 +99,13 @@ def test_the_full_scan_has_the_born_digital_section_tree(
     assert table["section_roles"]["lenient_f1"] >= 0.9
     assert scan.source.ocr and scan.source.pages == 15
     assert all(s.page is not None for s in scan.iter_sections())
+
+
+def test_the_full_scan_issuer_has_the_marks_its_text_prints(full_scan: Document) -> None:
+    """The header prints "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" (tesseract reads its "TỈNH" as
+    "TÍNH"); the text prints "Ủy ban nhân dân tỉnh Lào Cai"."""
+    assert full_scan.issuer is not None
+    assert full_scan.issuer.raw == "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
 
 
 def test_the_full_scan_appendix_rows_against_the_expected_facts(full_scan: Document) -> None:
@@ -281,6 +288,55 @@ def test_a_drawn_table_gives_its_cell_grid_with_merged_cells() -> None:
     merged = grid.rows[1][1]
     assert merged is not None and merged[0] < 320 and merged[2] > 1480
     assert find_grid(np.asarray(_lines_image(0.0))) is None  # rules without columns
+
+
+FAINT_ROWS = [("STT", "Họ và tên", "Đơn vị"), ("1", "Nguyễn Văn An", "Sở Tư pháp"),
+              ("2", "Trần Thị Bình", "Sở Y tế"), ("3", "Lê Văn Cường", "Công an tỉnh")]
+
+
+@cache
+def faint_table_scan() -> bytes:
+    """An A4 page scanned at 100 ppi as an image-only PDF: a list under its title, ruled as
+    such a scan shows it (horizontal rules one grey pixel, column rules paler still and
+    broken), the scanner's edge a dark line across the top."""
+    image = Image.new("L", (827, 1169), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 17)
+    bold = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 18)
+    draw.text((413, 120), "DANH SÁCH", font=bold, fill=30, anchor="mm")
+    draw.text((413, 150), "Các đơn vị nhận công văn", font=font, fill=30, anchor="mm")
+    xs, ys = [110, 190, 450, 720], [200, 250, 300, 350, 400]
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill=120, width=1)
+    rng = np.random.default_rng(3)
+    for x in xs:
+        for y in range(ys[0], ys[-1]):
+            if rng.random() < 0.8:  # faded: a fifth of the rule's pixels lost
+                draw.point((x, y), fill=170)
+    for r, cells in enumerate(FAINT_ROWS):
+        for c, text in enumerate(cells):
+            draw.text(((xs[c] + xs[c + 1]) / 2, (ys[r] + ys[r + 1]) / 2), text, font=font,
+                      fill=40, anchor="mm")
+    draw.line((0, 3, image.width, 3), fill=150, width=2)
+    buffer = io.BytesIO()
+    image.filter(ImageFilter.GaussianBlur(0.4)).save(buffer, "PDF", resolution=100.0)
+    return buffer.getvalue()
+
+
+def test_the_faint_grid_of_a_low_resolution_scan_is_found() -> None:
+    image, dpi, _, _ = render_page(pdfium.PdfDocument(faint_table_scan()), 0, False)
+    grid = find_grid(np.asarray(image))
+    assert grid is not None
+    assert [[cell is not None for cell in row] for row in grid.rows] == [[True] * 3] * 4
+    scale = dpi / 100  # the page as drawn at 100 ppi
+    want = (110 * scale, 200 * scale, 720 * scale, 400 * scale)  # not the scanner's edge
+    assert all(abs(got - at) <= 4 for got, at in zip(grid.bbox, want, strict=True))
+
+
+def test_the_faint_table_of_a_low_resolution_scan_is_read_cell_by_cell() -> None:
+    lines = read_pdf_layout(faint_table_scan()).lines
+    assert [line.text for line in lines[:2]] == ["DANH SÁCH", "Các đơn vị nhận công văn"]
+    assert [line.cells for line in lines[2:]] == FAINT_ROWS
 
 
 def _image_pdf(size_px: tuple[int, int], ppi: float) -> pdfium.PdfDocument:

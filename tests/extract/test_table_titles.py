@@ -60,3 +60,21 @@ def test_a_forms_fields_between_its_title_and_its_table_are_passed_over() -> Non
                 "Tên thương nhân...", "Trụ sở tại.....", "Điện thoại......Fax...",
                 "Số Giấy phép phân phối sản phẩm thuốc lá: ……….do ….cấp ngày …. tháng … năm ….")
     assert got == (heading.text, None)
+
+
+def test_a_list_heading_alone_with_the_lines_that_name_it() -> None:
+    """A DANH SÁCH attached to a decision (Lâm Đồng's Tờ trình 409/TTr-CAT scan): the heading
+    alone on its line, its name on the line below, then the caption; the page number and the
+    signer above are no part of it."""
+    got = title("Hồ Văn Mười", "3", "DANH SÁCH",
+                "Về việc thành lập hội đồng cấp tỉnh xét duyệt địa bàn cấp xã không ma túy",
+                "(Kèm theo Quyết định số: /QĐ-UBND ngày tháng năm 2025 của Chủ tịch Ủy ban "
+                "nhân dân tỉnh Lâm Đồng)")
+    assert got == ("DANH SÁCH Về việc thành lập hội đồng cấp tỉnh xét duyệt địa bàn cấp xã "
+                   "không ma túy", "(Kèm theo Quyết định số: /QĐ-UBND ngày tháng năm 2025 của "
+                   "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng)")
+
+
+def test_an_appendix_heading_above_a_list_heading_opens_the_title() -> None:
+    got = title("PHỤ LỤC I", "DANH MỤC", "Các dự án đầu tư giai đoạn 2026-2030")
+    assert got == ("PHỤ LỤC I DANH MỤC Các dự án đầu tư giai đoạn 2026-2030", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from vnplan.extract.paragraphs import Paragraph
 from vnplan.extract.tables import read_tables
 
@@ -97,3 +99,19 @@ def test_column_names_with_notes_in_parentheses_are_a_header() -> None:
                   _row(".....", ".....", ".....", ".....")]
     assert _tables(paragraphs) == [(list(header), [["Năm........", "", "", ""],
                                                    [".....", ".....", ".....", "....."]])]
+
+
+def test_a_table_opening_a_page_without_a_header_takes_no_title_from_the_page_before() -> None:
+    """Lâm Đồng's Tờ trình 409/TTr-CAT scan: the list's last rows stand on a page before its
+    title (the pages scanned out of order), under the decision's signature, as OCR read them:
+    the misread position above is no title, and "¡0" (for "10") opens a row, not a header."""
+    rows = [_row("¡0", "Nguyễn Văn Thanh", "Phó Trưởng Phòng", "Công an tỉnh",
+                 "Thành viên Hội đồng"),
+            _row("11", "Lê Thanh Sơn", "Phó Trưởng Phòng", "Công an tỉnh",
+                 "Thành viên Hội đồng")]
+    paragraphs = [Paragraph(text="CHLƯ TỊCH"), Paragraph(text="Hồ Văn Mười"),
+                  replace(rows[0], break_before=True), rows[1]]
+    found, _ = read_tables(paragraphs, 0, len(paragraphs), [])
+    table = found[0][1]
+    assert (table.title, table.columns, len(table.cells)) == ("", [], 2)
+    assert _tables(rows) == [([], [list(r.cells or ()) for r in rows])]  # no header either way

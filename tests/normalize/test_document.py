@@ -480,3 +480,34 @@ def test_the_subject_is_repaired_with_the_title_and_counted_once() -> None:
     assert (out.title, out.subject) == ("Nghị quyết về việc đổi tên Quỹ", "về việc đổi tên Quỹ")
     assert [w.where for w in out.warnings if w.message == "đối tên → đổi tên"] == [
         "title", "subject"]
+
+
+@pytest.mark.parametrize(("read", "text", "printed"), [
+    # Công văn 3980/C04-P6 as tesseract read its header; its text names the issuer four times
+    ("CỤC CẢNH SÁT ĐIÊU TRA TỘI PHẠM VE MA TÚY",
+     "Tỉnh phối hợp với Cục Cảnh sát điều tra tội phạm về ma tuý, Bộ Công an.",
+     "CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY"),
+    # Quyết định 89/QĐ-CT of a company: "CP" in its header, "Cổ phần" in its text
+    ("CÔNG TY CP ĐẦU TƯ XÂY DỰNG HẠ TẢNG VÀ GIAO THÔNG",
+     "Chủ đầu tư: Công ty Cổ phần đầu tư Xây dựng hạ tầng và Giao thông.",
+     "CÔNG TY CP ĐẦU TƯ XÂY DỰNG HẠ TẦNG VÀ GIAO THÔNG"),
+])
+def test_an_ocr_read_issuer_takes_the_marks_its_text_prints(read: str, text: str,
+                                                            printed: str) -> None:
+    doc = born_digital(text)
+    doc.issuer = schema.AgencyRef(raw=read)
+    out = normalize_document(doc, ocr_text=True)
+    assert out.issuer is not None and out.issuer.raw == printed
+    assert [w.message for w in out.warnings if w.where == "issuer"] == [
+        f"{read} → {printed} (as the document's text prints it)"]
+    assert normalize_document(doc).issuer.raw == read  # type: ignore[union-attr]  # born digital
+
+
+def test_an_issuer_is_not_repaired_by_another_name_or_a_cp_of_the_government() -> None:
+    doc = born_digital("Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ; Cục Hải quan tỉnh.")
+    doc.issuer = schema.AgencyRef(raw="CỤC HẢI QUAN THÀNH PHỐ")  # no run of the same letters
+    doc.issuer_parent = schema.AgencyRef(raw="CP ĐẦU TƯ")  # "CP" after no "Công ty"
+    out = normalize_document(doc, ocr_text=True)
+    assert (out.issuer.raw, out.issuer_parent.raw) == (  # type: ignore[union-attr]
+        "CỤC HẢI QUAN THÀNH PHỐ", "CP ĐẦU TƯ")
+    assert not [w for w in out.warnings if w.where in ("issuer", "issuer_parent")]
