@@ -78,13 +78,23 @@ class _Parser:
     group_start: int = 0
     index: int = 0
 
-    def warn(self, code: str, message: str, row: int | None = None) -> None:
-        """A warning on `row` (by default the last row read)."""
-        at = max(len(self.rows) - 1, 0) if row is None else row
-        where = f"appendices[{self.index}].rows[{at}]"
-        self.warnings.append(Warning(code=code, message=message, where=where))
+    def warn(self, code: str, message: str) -> None:
+        """A warning on the line being read; `add` says which row it is when the line is read."""
+        self.warnings.append(Warning(code=code, message=message))
 
     def add(self, par: Paragraph, upcoming: list[Paragraph]) -> None:
+        """Read one table line: a task row, a group row, the rest of the row above, or nothing;
+        what reading it warned of is put on the row it made, continued or opens (a group's
+        first row), else on the row above."""
+        start, rows, groups = len(self.warnings), len(self.rows), len(self.groups_seen)
+        self._read(par, upcoming)
+        opened = len(self.groups_seen) > groups and len(self.rows) == rows
+        at = len(self.rows) if opened else max(len(self.rows) - 1, 0)
+        where = f"appendices[{self.index}].rows[{at}]"
+        self.warnings[start:] = [w.model_copy(update={"where": where})
+                                 for w in self.warnings[start:]]
+
+    def _read(self, par: Paragraph, upcoming: list[Paragraph]) -> None:
         assert par.cells is not None
         cells = self._repair_cells(self._share_merged(list(par.cells), par.spans))
         named = {f: c.strip() for f, c in zip(self.fields, cells, strict=False) if f != "extra"}
@@ -123,7 +133,7 @@ class _Parser:
             if span > 1 and cells[at].strip() and field_name not in ("stt", "content"):
                 cells[at + 1 : at + span] = [cells[at]] * (span - 1)
                 self.warn("merged_cell_shared", f"cell {cells[at][:40]!r} merged over {span} "
-                          "columns: given to each", row=len(self.rows))  # the row it opens
+                          "columns: given to each")
         return cells
 
     def _repair_cells(self, cells: list[str]) -> list[str]:

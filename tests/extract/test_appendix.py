@@ -76,6 +76,26 @@ def test_glued_numeral_and_single_word_ocr_repair_from_section_heading() -> None
     assert {"cell_split", "ocr_repaired"} <= {w.code for w in warnings}
 
 
+def test_warnings_point_at_the_row_they_concern() -> None:
+    """A group row's repairs are on the group's first row, a shifted row's on that row, a
+    continued row's on the row it continues; never on the task above."""
+    _, warnings = parse(
+        row("II", "Nhóm hai", "", "", "", ""),
+        row("1", "Việc một", "Sở Ngoại vụ", "", "Hàng năm", ""),
+        row("III Nhóm ba", "", "", "", ""),
+        row("1", "Việc hai", "Sở Ngoại vụ", "", "Năm 2022", ""),
+        row("2", "Việc ba", "Sở Tư pháp", "Các Bộ TW", "Các Bộ TW", "Thường xuyên", ""),
+        row("", "và các địa phương.", "", "", "", "", page=2, break_before=True),
+        row("Nhóm bốn", "", "", "", ""),
+        row("1", "Việc bốn", "Sở Nội vụ", "", "Năm 2023", ""),
+    )
+    where = {w.code: w.where for w in warnings}
+    assert where["cell_split"] == "appendices[0].rows[1]"  # III/1
+    assert where["duplicate_cell_dropped"] == "appendices[0].rows[2]"  # III/2
+    assert where["row_joined"] == "appendices[0].rows[2]"
+    assert where["group_numeral_inferred"] == "appendices[0].rows[3]"  # IV/1
+
+
 def test_two_differing_words_are_not_repaired() -> None:
     appendix, _ = parse(
         row("IV", "Bảo vệ, phổ biến Nghị lễ", "", "", "", ""),
