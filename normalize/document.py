@@ -193,6 +193,9 @@ def _resolve_refs(
     doc.assignments = split
     if doc.issuer is not None:
         doc.issuer = resolve_agency(doc.issuer.raw, province, gaz)
+    if doc.issuer_parent is not None:  # the body above the issuer ("UBND TỈNH NINH BÌNH")
+        doc.issuer_parent = resolve_agency(doc.issuer_parent.raw, province, gaz)
+    doc.co_issuers = [resolve_agency(ref.raw, province, gaz) for ref in doc.co_issuers]
 
 
 def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:

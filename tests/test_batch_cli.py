@@ -40,6 +40,8 @@ def test_convert_writes_records_and_errors_and_exits_1(tmp_path: Path) -> None:
         ("garbage.html", "unsupported_format"),
     }
     assert all(e["message"] and e["extractor_version"] == __version__ for e in errors)
+    [garbage] = [e["message"] for e in errors if e["code"] == "unsupported_format"]
+    assert "no format vnplan reads (DOCX, DOC, PDF, HTML, TXT)" in garbage  # not "bin files"
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
 
 
@@ -128,7 +130,8 @@ def test_unsupported_files_in_a_folder_are_counted_and_named(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
     shown = f"{inputs / 'notes.xlsx'}, {inputs / 'photos' / 'photo.jpg'}"
-    assert "skipped 2 unsupported (not .docx .doc .pdf .html .htm .txt): " + shown in said
+    assert ("not read: 2 file(s) of no format vnplan reads (not .docx .doc .pdf .html .htm .txt): "
+            + shown) in said
     assert ".DS_Store" not in said
 
 

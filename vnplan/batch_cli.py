@@ -291,13 +291,14 @@ def print_run_summary(
 
 
 def _unsupported_note(items: list[str]) -> list[str]:
-    """"skipped 2 unsupported: notes.xlsx, photo.jpg" for the files a folder holds that no
+    """"not read: 2 file(s) …: notes.xlsx, photo.jpg" for the files a folder holds that no
     reader reads (none: no note)."""
     names = unsupported_files(items)
     if not names:
         return []
     shown = ", ".join(printable(name) for name in names[:UNSUPPORTED_SHOWN])
     more = f" and {len(names) - UNSUPPORTED_SHOWN} more" if len(names) > UNSUPPORTED_SHOWN else ""
-    return [f"skipped {len(names)} unsupported (not {SUFFIXES}): {shown}{more}"]
+    return [f"not read: {len(names)} file(s) of no format vnplan reads (not {SUFFIXES}): "
+            f"{shown}{more}"]
 
 

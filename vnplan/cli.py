@@ -79,7 +79,7 @@ def schema(
         bool, typer.Option("--check", help="Exit 1 if the committed schema file is stale.")
     ] = False,
 ) -> None:
-    """Print the JSON Schema of a vnplan record (schema v1)."""
+    """Print the JSON Schema of a vnplan record (schema 1.1)."""
     text = json_schema_text()
     if check:
         current = SCHEMA_FILE.read_text("utf-8") if SCHEMA_FILE.exists() else ""

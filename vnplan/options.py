@@ -112,7 +112,7 @@ InputListOption = Annotated[
         "-i",
         "--input-list",
         metavar="FILE",
-        help="A file with one input (a path or a URL) per line.",
+        help="A file with one input per line, of the kind the arguments are.",
         show_default=False,
     ),
 ]

@@ -74,7 +74,7 @@ def convert(
     found_on: str | None = None,
     final_url: str | None = None,
 ) -> Document:
-    """Convert one document (a path, or its bytes) into a validated schema v1 record.
+    """Convert one document (a path, or its bytes) into a validated schema 1.1 record.
 
     Every failure is a `ConversionError` whose `code` is the one `vnplan convert` writes to
     errors.jsonl and whose message starts with the input's name; a bug in a reader is one too

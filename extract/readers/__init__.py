@@ -15,7 +15,7 @@ from typing import cast
 
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.layout import Layout, Line
-from vnplan.formats import BY_NAME
+from vnplan.formats import BY_NAME, FORMATS
 from vnplan.schema import Warning
 from vnplan.text.legacy import convert_legacy, detect_legacy_encoding
 from vnplan.text.lookalikes import fix_lookalikes
@@ -62,7 +62,9 @@ def reader_of(fmt: str, name: str) -> Callable[[bytes], Layout]:
     """The reader of one format, imported only when a file needs it."""
     spec = BY_NAME[fmt].reader if fmt in BY_NAME else None
     if spec is None:
-        raise ConversionError("unsupported_format", f"{name}: {fmt} files are not supported")
+        readable = ", ".join(f.name.upper() for f in FORMATS if f.reader)
+        raise ConversionError("unsupported_format", f"{name}: its bytes are in no format vnplan "
+                              f"reads ({readable}), whatever its name says")
     module, _, function = spec.partition(":")
     return cast(Callable[[bytes], Layout], getattr(importlib.import_module(module), function))
 

@@ -470,6 +470,22 @@ def test_a_companys_place_line_is_no_province(issuer: str, province: str | None)
     assert (out.province.name if out.province else None) == province
 
 
+def test_every_body_of_the_header_is_resolved() -> None:
+    """The issuer, the body above it ("UBND TỈNH NINH BÌNH / SỞ KHOA HỌC VÀ CÔNG NGHỆ") and a
+    joint document's other issuers are each matched to the gazetteer."""
+    doc = schema.Document(id="pending", kind="document", source=source("bc.pdf"),
+                          extractor_version="test", doc_type="Báo cáo",
+                          issuer=schema.AgencyRef(raw="SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+                          issuer_parent=schema.AgencyRef(raw="UBND TỈNH NINH BÌNH"),
+                          co_issuers=[schema.AgencyRef(raw="SỞ NỘI VỤ")])
+    out = normalize_document(doc)
+    assert out.issuer_parent is not None
+    assert (out.issuer_parent.id, out.issuer_parent.name) == (
+        "ubnd-tinh", "Ủy ban nhân dân tỉnh Ninh Bình")
+    assert [(r.id, r.province) for r in out.co_issuers] == [("so-noi-vu", "Ninh Bình")]
+    assert out.issuer is not None and out.issuer.province == "Ninh Bình"
+
+
 def test_the_subject_is_repaired_with_the_title_and_counted_once() -> None:
     """The title prints the subject after the type word: a repair of one is a repair of the
     other, and the subject is no second occurrence of what the document prints."""
