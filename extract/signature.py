@@ -252,7 +252,7 @@ def _block_at(lines: list[str], i: int) -> SignatureBlock | None:
         if is_authority(line) or is_position(line) or RECIPIENTS.match(skeleton(line)) or (
                 _ITEM.match(line)):
             break
-        if not (_STAMP.match(line) or _noise(line) or _body_line(line)):
+        if not _signing_space(line):
             break
         gap += 1
         j += 1
@@ -268,9 +268,15 @@ def _name_follows(lines: list[str], j: int, room: int) -> bool:
     for line in lines[j + 1 : j + 1 + room]:
         if is_name(line):
             return True
-        if not (_STAMP.match(line) or _noise(line) or _body_line(line)):
+        if not _signing_space(line):
             return False
     return False
+
+
+def _signing_space(line: str) -> bool:
+    """What the signing space between a position and the name leaves: a stamp's words, the
+    seal's and the signature's noise, the body in capitals."""
+    return bool(_STAMP.match(line)) or _noise(line) or _body_line(line)
 
 
 def _named(block: SignatureBlock, lines: list[str], j: int) -> SignatureBlock:

@@ -49,6 +49,7 @@ from vnplan.extract.readers.ocr_signature import (
     recipient_words,
     recipients_heads,
     with_signature_lines,
+    words_by_line,
 )
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
@@ -134,9 +135,7 @@ def segments_of(words: list[_Word], lines: dict[tuple[int, int, int], tuple[int,
     "words", or one doubtful character) are dropped.
     """
     scale = 72.0 / dpi
-    by_line: dict[tuple[int, int, int], list[_Word]] = {}
-    for word in words:
-        by_line.setdefault(word.line, []).append(word)
+    by_line = words_by_line(words)
     boxes = {key: lines.get(key, (min(w.top for w in ws), max(w.bottom for w in ws)))
              for key, ws in by_line.items()}
     usual = statistics.median(b - t for t, b in boxes.values()) if boxes else 0
@@ -240,11 +239,9 @@ def read_scan_text(scan: ScanPage) -> tuple[tuple[Segment, ...], tuple[str, ...]
     if column is not None and page is not None:
         read = parse_tsv(_tesseract(column_image(page, column), scan.dpi, COLUMN_PSM, "tsv"))
         words, lines = with_signature_lines(words, lines, column, read)
-    taken: dict[tuple[int, int, int], list[str]] = {}
-    for w in words:
-        if w.line[0] >= SIGNATURE_LINES:
-            taken.setdefault(w.line, []).append(w.text)
-    return tuple(segments_of(words, lines, scan.dpi)), tuple(" ".join(t) for t in taken.values())
+    taken = words_by_line([w for w in words if w.line[0] >= SIGNATURE_LINES])
+    return tuple(segments_of(words, lines, scan.dpi)), tuple(
+        " ".join(w.text for w in line) for line in taken.values())
 
 
 class _Reading:

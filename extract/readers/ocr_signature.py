@@ -71,6 +71,14 @@ class _Word(Protocol):
 W = TypeVar("W", bound=_Word)
 
 
+def words_by_line(words: Sequence[W]) -> dict[tuple[int, int, int], list[W]]:
+    """The words of each tesseract line (block, paragraph, line), in reading order."""
+    by_line: dict[tuple[int, int, int], list[W]] = {}
+    for w in words:
+        by_line.setdefault(w.line, []).append(w)
+    return by_line
+
+
 def recipients_heads(words: Sequence[_Word]) -> list[int]:
     """Indexes of the "nhận:" of each "Nơi nhận:" (as OCR reads it: "nhộn:", "nhận;")."""
     return [i for i, word in enumerate(words) if i and _RECIPIENTS_WORD.match(
@@ -85,11 +93,8 @@ def recipient_words(words: Sequence[W], head: int) -> list[W]:
     the same line ("- Sở Nội vụ;  PHÓ GIÁM ĐỐC")."""
     height = words[head].bottom - words[head].top
     margin = words[head - 1].left + 2 * height
-    by_line: dict[tuple[int, int, int], list[W]] = {}
-    for w in words:
-        by_line.setdefault(w.line, []).append(w)
     out: list[W] = []
-    for line_words in by_line.values():
+    for line_words in words_by_line(words).values():
         run = sorted(line_words, key=lambda w: w.left)
         if run[0].left > margin:
             continue
@@ -134,14 +139,11 @@ def with_signature_lines(
     that read as an authority, a position or a signer's name (`name_words`), in place of what
     the page's reading left where they stand."""
     column_words, column_lines = read
-    by_line: dict[tuple[int, int, int], list[W]] = {}
-    for w in column_words:
-        by_line.setdefault(w.line, []).append(w)
     dx, dy = column[0] - MARGIN, column[1] - MARGIN
     kept = [w for w in words if any(map(_letter, w.text))
             or w.left < column[0] or w.top < column[1]]  # no specks of the seal left behind
     out_lines = dict(lines)
-    for key, line_words in by_line.items():
+    for key, line_words in words_by_line(column_words).items():
         line_words = _without_leading_marks(line_words)
         signs = bool(line_words) and _signs(" ".join(w.text for w in line_words))
         moved = [replace(w, left=w.left + dx, right=w.right + dx, top=w.top + dy,
