@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from vnplan import convert
-from vnplan.schema import SCHEMA_FILE, Document, json_schema, json_schema_text
+from vnplan.schema import (
+    SCHEMA_FILE,
+    AgencyMention,
+    Article,
+    Document,
+    Entities,
+    json_schema,
+    json_schema_text,
+)
 
 
 def test_committed_json_schema_is_current() -> None:
@@ -88,3 +96,16 @@ def test_record_is_the_same_for_bytes_and_path_except_uri() -> None:
         from_bytes = convert(handle.read(), uri=path)
     assert from_bytes == from_path
     assert from_path.source.uri == path and from_path.source.fetched_at is None
+
+
+def test_defaults_are_new_for_every_record() -> None:
+    """A list or model a field defaults to is made anew for each record, never shared."""
+    minimal = {"id": "x", "kind": "plan", "extractor_version": "0",
+               "source": {"uri": "a.txt", "format": "txt", "sha256": "0" * 64}}
+    first, second = Document.model_validate(minimal), Document.model_validate(minimal)
+    assert first.sections == [] and first.entities == Entities() and first.article is None
+    first.sections.append(convert("samples/lang-son-227-kh-ubnd-2021.txt").sections[0])
+    first.entities.agencies.append(AgencyMention(raw="UBND tỉnh"))
+    assert second.sections == [] and second.entities.agencies == []
+    assert first.entities is not second.entities
+    assert Article(main_text="x").about is not Article(main_text="y").about
