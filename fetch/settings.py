@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+from vnplan.version import __version__  # the package's version (pyproject.toml reads it)
 
-def _version() -> str:
-    try:
-        return metadata.version("vnplan")
-    except metadata.PackageNotFoundError:
-        return "0"
-
-
-__version__ = _version()
 DEFAULT_USER_AGENT = f"vnplan/{__version__} (+https://github.com/vnplan/vnplan; research tool)"
 
 
