@@ -35,14 +35,25 @@ def test_the_command_line_loads_no_library_a_document_may_not_need() -> None:
     assert loaded & BY_DOCUMENT == set()
 
 
-def test_the_progress_bar_loads_with_the_first_bar() -> None:
-    child = CHILD.format(module="vnplan.cli").replace(
+def _modules(module: str) -> set[str]:
+    """Every module importing `module` loads, by its full name."""
+    child = CHILD.format(module=module).replace(
         "m.split(\".\")[0] for m in sys.modules", "m for m in sys.modules")
     done = subprocess.run([sys.executable, "-c", child], cwd=ROOT, capture_output=True,
                           text=True, check=True)
-    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_the_progress_bar_loads_with_the_first_bar() -> None:
+    loaded = _modules("vnplan.cli")
     assert {"rich.console", "rich.table"} <= loaded  # the run's summary
     assert "rich.progress" not in loaded  # a log or a pipe shows no bar
+
+
+def test_the_watch_command_loads_its_modules_when_it_runs() -> None:
+    loaded = _modules("vnplan.cli")
+    assert {m for m in loaded if m.startswith("vnplan.watch")} == {"vnplan.watch",
+                                                                   "vnplan.watch.cli"}
 
 
 def test_the_news_and_table_readers_load_with_the_first_news_page_and_table() -> None:

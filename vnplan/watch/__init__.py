@@ -26,6 +26,7 @@ _MODULES = {
     "StopRequests": "stop",
 }
 __all__ = sorted(_MODULES)
+MAX_PAGES = 10  # listing pages (or sitemaps of an index) a source is read to per pass
 
 
 def __getattr__(name: str) -> Any:

@@ -29,14 +29,14 @@ from vnplan.progress import RESUME_HINT
 from vnplan.store import CACHE_DIR, OutUnavailable, is_url
 from vnplan.workers import Limits
 
-from .filters import Filters
-from .passes import MAX_PAGES, PassResult, WatchOptions
-from .stop import StopRequests
+from . import MAX_PAGES
 
 if TYPE_CHECKING:
+    from .passes import PassResult, WatchOptions
     from .sources import Source
-# the command's own modules (lxml's selectors, the state database, a pass's runner) are
-# imported when it runs: every other command starts without them
+    from .stop import StopRequests
+# the command's own modules (its filters and options, lxml's selectors, the state database, a
+# pass's runner) are imported when it runs: every other command starts without them
 
 Summary = Callable[[BatchResult, Path, str, tuple[str, ...], float], None]
 err = Console(stderr=True)
@@ -156,7 +156,10 @@ def register_watch(app: typer.Typer, summary: Summary) -> None:
         pass that was killed is resumed by the next. The exit status is 1 when anything
         failed, 2 for a usage error, 3 when OUT is being written by another run.
         """
+        from .filters import Filters
+        from .passes import WatchOptions
         from .status import print_pass, show_status
+        from .stop import StopRequests
 
         if status:
             raise typer.Exit(show_status(out))

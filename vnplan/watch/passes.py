@@ -11,9 +11,8 @@ from vnplan.batch import BatchResult
 from vnplan.pipeline import ConvertOptions
 from vnplan.web import WebOptions
 
+from . import MAX_PAGES
 from .filters import Filters
-
-MAX_PAGES = 10  # listing pages (or sitemaps of an index) a source is read to per pass
 
 
 @dataclass(frozen=True)
