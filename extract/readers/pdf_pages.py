@@ -37,7 +37,7 @@ from vnplan.extract.readers.text_layer import OcrReason, ocr_reason
 
 # A child pays for itself from about this many pages (forking, pickling, start-up measured
 # against reading a page: see the README's Speed section).
-MIN_PAGES_PER_PROCESS = 40
+MIN_PAGES_PER_PROCESS = 20
 CHUNK = 8  # pages a child reads in a row
 
 PageRead = PageText | OcrReason | None  # the page's text, why it is OCR'd, None: unreadable
