@@ -62,7 +62,8 @@ def read_pages(doc: pdfium.PdfDocument, stamped: Mapping[int, int], processes: i
     count = len(doc)
     share = reading_processes(count, processes)
     if share > 1:
-        return _collect(_read_forked(doc, stamped, share, meanwhile))
+        with contextlib.suppress(_NoFork):  # no process to be had: this one reads them all
+            return _collect(_read_forked(doc, stamped, share, meanwhile))
     return _collect((i, read_page(doc, i, stamped.get(i))) for i in range(count))
 
 
@@ -162,9 +163,21 @@ def _quietly(work: Callable[[], object]) -> None:
         work()
 
 
+class _NoFork(Exception):
+    """The system refused a process (or its pipe)."""
+
+
 def _fork(doc: pdfium.PdfDocument, stamped: Mapping[int, int], pages: list[int]) -> _Child:
-    reader, writer = Pipe(duplex=False)
-    pid = os.fork()
+    try:
+        reader, writer = Pipe(duplex=False)
+    except OSError as error:
+        raise _NoFork from error
+    try:
+        pid = os.fork()
+    except OSError as error:
+        reader.close()
+        writer.close()
+        raise _NoFork from error
     if pid == 0:
         reader.close()
         _child_main(doc, stamped, pages, writer)

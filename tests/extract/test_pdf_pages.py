@@ -155,3 +155,18 @@ def test_a_killed_child_gives_the_document_an_error_record(
     assert killed_reader and result.record is None
     assert result.outcome.status == "failed" and result.outcome.code == "worker_died"
     assert result.outcome.message is not None and result.outcome.message.startswith(str(path))
+
+
+def test_when_the_system_refuses_a_process_the_pages_are_read_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = open_pdf(long_pdf(with_scan=False))
+    try:
+        serial = read_pages(doc, {}, 1)
+
+        def refused() -> int:  # what fork does with no process left (as root, no limit binds)
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+
+        monkeypatch.setattr(os, "fork", refused)
+        assert read_pages(doc, {}, 2) == serial
+    finally:
+        doc.close()
