@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from vnplan.errors import ConversionError
@@ -189,18 +189,19 @@ class LocalEngine:
     def __call__(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, JobResult]]:
         try:
             with WorkerPool(run_job, self.workers, self.limits) as pool:
-                for job, got in pool.run(_preloaded(jobs)):
+                for job, got in pool.run(_preloaded(jobs, self.workers)):
                     yield job, got if isinstance(got, JobResult) else failure_result(job, got)
         finally:
             gc.unfreeze()  # the workers are gone: this process's objects are collectable again
 
 
-def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
+def _preloaded(jobs: Iterable[Job], workers: int) -> Iterator[Job]:
     """The jobs, with `warm_up` done before the first is taken (the workers are forked then)
     when there are two or more. A single document is converted by the one worker, which loads
     only what that document needs: what the parent would load first (every reader, the tagger)
     is no use to anything else; what the parent has loaded is frozen all the same, so that the
-    worker's garbage collections do not walk it."""
+    worker's garbage collections do not walk it. Each job may read a long PDF's pages with
+    the cores no other worker uses (all of them for a single document)."""
     source = iter(jobs)
     first = next(source, None)
     if first is None:
@@ -210,10 +211,24 @@ def _preloaded(jobs: Iterable[Job]) -> Iterator[Job]:
         warm_up()
     else:
         gc.freeze()
-    yield first
+    processes = cores_each(workers if second is not None else 1)
+    yield with_page_processes(first, processes)
     if second is not None:
-        yield second
-    yield from source
+        yield with_page_processes(second, processes)
+    for job in source:
+        yield with_page_processes(job, processes)
+
+
+def cores_each(workers: int) -> int:
+    """The cores this process may run on, shared out between `workers` (at least one)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) // max(1, workers))
+
+
+def with_page_processes(job: Job, processes: int) -> Job:
+    if job.options.page_processes == processes:
+        return job
+    return replace(job, options=replace(job.options, page_processes=processes))
 
 
 def warm_up() -> None:

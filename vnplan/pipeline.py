@@ -30,6 +30,7 @@ MIN_LETTERS_TO_JUDGE = 20  # fewer letters than this cannot tell a language
 MIN_VIETNAMESE_SHARE = 0.03  # of its letters only Vietnamese writes (ă, ơ, ư, ế …): 25-40 %
 MEASURED_CHARS = 40_000  # the text is judged on its start: a long one costs no more
 _WORD = re.compile(r"[^\W\d_]+")
+_STAGES_TEXT = "Sở Văn hóa, Thể thao và Du lịch bảo vệ di sản văn hóa Vịnh Hạ Long với Nhật Bản"
 
 __all__ = [
     "MAX_BYTES",
@@ -50,6 +51,9 @@ class ConvertOptions:
     text, lines and tokens take many times their size in memory. `ocr_text=True` says the
     text came from OCR (a scanned source sets it by itself), which licenses the OCR repairs
     that rest on the phrase alone; `normalize=False` stops after extraction.
+    `page_processes` is how many processes may read a long PDF's pages at once (forked for
+    it: 1, the default, reads in this process only); the batch runner gives a document the
+    cores no other worker is using.
     """
 
     max_pages: int | None = None
@@ -57,12 +61,15 @@ class ConvertOptions:
     ocr_text: bool | None = None
     normalize: bool = True
     max_text_bytes: int = MAX_BYTES
+    page_processes: int = 1
 
     def __post_init__(self) -> None:
         if self.max_pages is not None and self.max_pages < 1:
             raise ValueError("ConvertOptions.max_pages must be at least 1")
         if self.max_bytes < 1 or self.max_text_bytes < 1:
             raise ValueError("ConvertOptions.max_bytes and max_text_bytes must be positive")
+        if self.page_processes < 1:
+            raise ValueError("ConvertOptions.page_processes must be at least 1")
 
 
 def convert(
@@ -120,7 +127,8 @@ def _convert(
         )
     if fmt == "pdf" and options.max_pages is not None:
         _check_page_count(data, name, options.max_pages)
-    layout = read_layout(data, fmt, name)
+    layout = read_layout(data, fmt, name, options.page_processes,
+                         _load_stages if options.normalize else None)
     if fmt == "html" and not any(line.text.strip() for line in layout.lines):
         raise ConversionError(
             "no_article", f"{name}: the page has no article text, only menus, links or a footer"
@@ -230,6 +238,17 @@ def _check_page_count(data: bytes, name: str, max_pages: int) -> None:
         raise ConversionError(
             "too_many_pages", f"{name}: {pages} pages is over the limit of {max_pages}"
         )
+
+
+def _load_stages() -> None:
+    """Load what normalize and align load on their first call (the gazetteer and its
+    indexes, the word segmenter, the pillar index): run while other processes read a long
+    PDF's pages."""
+    from vnplan.align import score_text
+    from vnplan.normalize import find_agencies, find_heritage, find_partners
+
+    for find in (find_agencies, find_heritage, find_partners, score_text):
+        find(_STAGES_TEXT)
 
 
 def _normalize(doc: Document, ocr_text: bool | None) -> Document:

@@ -23,9 +23,17 @@ from vnplan.text.lookalikes import fix_lookalikes
 LEGACY_SAMPLE_LINES = 400  # lines looked at to tell a legacy font encoding
 
 
-def read_layout(data: bytes, fmt: str, name: str) -> Layout:
-    """The lines of `data` read as format `fmt` (`name` is for messages only)."""
-    return repair_letters(decode_legacy_text(reader_of(fmt, name)(data)))
+def read_layout(data: bytes, fmt: str, name: str, page_processes: int = 1,
+                meanwhile: Callable[[], object] | None = None) -> Layout:
+    """The lines of `data` read as format `fmt` (`name` is for messages only); a long PDF's
+    pages by up to `page_processes` processes, this one running `meanwhile` as they do."""
+    reader = reader_of(fmt, name)
+    if fmt == "pdf":  # the one reader that may read its pages in several processes
+        paged = cast(Callable[[bytes, int, Callable[[], object] | None], Layout], reader)
+        layout = paged(data, page_processes, meanwhile)
+    else:
+        layout = reader(data)
+    return repair_letters(decode_legacy_text(layout))
 
 
 def repair_letters(layout: Layout) -> Layout:

@@ -5,6 +5,8 @@ else per character (`pdf_text`); no pdfminer parse. Ruled tables are found with 
 table finder on the ruling lines pdfium reads (`pdf_tables`); the page layout (columns,
 running heads, paragraphs, glyph-fallback repairs) is `pdf_layout`'s; pages that are only an
 image, or whose text layer does not read as the page (`text_layer`), go to tesseract (`ocr`).
+The pages are read one by one (`pdf_pages`: a long document's by forked processes when the
+caller gives it cores).
 Bad files raise `ConversionError` with a stable code:
 "encrypted", "corrupt_pdf" (a truncated file too: pdfium cannot rebuild one), "empty",
 "too_many_pages" (over `MAX_PAGES`), and from `ocr` "needs_ocr" / "ocr_failed".
@@ -12,18 +14,17 @@ Bad files raise `ConversionError` with a stable code:
 
 from __future__ import annotations
 
-import functools
 import io
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.layout import Layout
-from vnplan.extract.readers.pdf_geometry import PageText
 from vnplan.extract.readers.pdf_layout import layout_lines
-from vnplan.extract.readers.pdf_text import read_page_text
-from vnplan.extract.readers.text_layer import OcrReason, ocr_reason
+from vnplan.extract.readers.pdf_pages import read_pages
+from vnplan.extract.readers.text_layer import OcrReason
 from vnplan.schema import Warning
 
 MAX_PAGES = 2000  # a PDF with more pages than this is refused ("too_many_pages")
@@ -112,39 +113,15 @@ def _counted_pages(data: bytes) -> int | None:
         return None
 
 
-def _image_cover(page: pdfium.PdfPage) -> float:
-    """Share of the page covered by its largest image."""
-    width, height = page.get_size()
-    best = 0.0
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        x0, y0, x1, y1 = obj.get_bounds()
-        best = max(best, (x1 - x0) * (y1 - y0) / max(width * height, 1.0))
-    return min(best, 1.0)
-
-
-def read_pdf_layout(data: bytes) -> Layout:
-    """The lines of a PDF in reading order, with pages, fonts and table rows."""
+def read_pdf_layout(data: bytes, processes: int = 1,
+                    meanwhile: Callable[[], object] | None = None) -> Layout:
+    """The lines of a PDF in reading order, with pages, fonts and table rows; a long one's
+    pages read by up to `processes` processes, `meanwhile` run while they read (`pdf_pages`)."""
     doc, stamped = flatten_signature_fields(open_pdf(data))
     notes: list[Warning] = []
     try:
-        pages: list[PageText] = []
-        scanned: dict[int, OcrReason] = {}
-        unreadable: list[int] = []
-        for index in range(len(doc)):
-            try:
-                page = doc[index]
-            except pdfium.PdfiumError:
-                unreadable.append(index + 1)
-                continue
-            try:
-                page_text, _ = read_page_text(page, index + 1, stamped.get(index))
-                reason = ocr_reason(page_text, functools.partial(_image_cover, page))
-                if reason is None:
-                    pages.append(page_text)
-                else:
-                    scanned[index] = reason
-            finally:
-                page.close()
+        reads = read_pages(doc, stamped, processes, meanwhile)
+        pages, scanned, unreadable = reads.texts, reads.scanned, reads.unreadable
         read_stamps = [i for i in stamped if i not in scanned]
         if read_stamps:
             notes.append(Warning(
