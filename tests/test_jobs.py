@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from tests.conftest import SAMPLES
-from vnplan.jobs import Job, LocalEngine, run_job
+from vnplan.jobs import Job, LocalEngine, _preloaded, cores_each, run_job
 from vnplan.pipeline import ConvertOptions
 from vnplan.schema import Warning
 from vnplan.workers import Limits
@@ -61,3 +63,15 @@ def test_the_local_engine_takes_jobs_only_as_workers_free_up() -> None:
     assert first[1].outcome.status == "converted"
     assert len(taken) <= 2  # one converted, at most the next one handed out
     assert [job.uri for job, _ in results] == ["1.txt", "2.txt", "3.txt"]
+
+
+def test_a_single_document_may_read_its_pages_with_every_core() -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert cores_each(1) == cores and cores_each(2) == max(1, cores // 2)
+    assert cores_each(4 * cores) == 1
+    job = Job(uri="122.pdf", output="122.json", content=PDF)
+    try:
+        (given,) = list(_preloaded([job], workers=2))
+    finally:
+        gc.unfreeze()
+    assert given.options.page_processes == cores and given.content is PDF
