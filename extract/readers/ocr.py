@@ -232,7 +232,8 @@ def read_scan_text(scan: ScanPage) -> tuple[tuple[Segment, ...], tuple[str, ...]
     reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper.
     The lines of that reading taken into the page's come second."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
-    column, page = signature_region(words, scan.dpi), scan.faded
+    column = signature_region(words, scan.dpi)
+    page = scan.faded_page() if column is not None else None
     if column is None:
         column, page = lost_column(words, round(scan.width * scan.dpi / 72.0)), (
             scan.signature_page())
