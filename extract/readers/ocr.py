@@ -53,6 +53,7 @@ from vnplan.extract.readers.ocr_signature import (
 )
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
+from vnplan.idle import while_waiting
 from vnplan.schema import Warning
 from vnplan.text.letters import capitals_share
 from vnplan.text.numerals import roman_value, to_roman
@@ -345,6 +346,7 @@ def ocr_pdf_pages(
             angles.append(scan.angle)
             reading.add(scan)
         load_word_index()  # for `repair_ocr_diacritics`, while the last pages are read
+        while_waiting()  # and what the stages after reading load (`vnplan.idle`)
         pages = reading.pages()
         signature_lines = reading.signature_lines()
     pages, fixes = repair_group_numerals(pages)
