@@ -20,6 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "vnplan.errors",
         "vnplan.formats",
+        "vnplan.idle",
         "vnplan.text",
         "vnplan.schema",
         "vnplan.version",

@@ -6,6 +6,7 @@ are thin shells around it, and `ConvertOptions` is everything they can tell it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from vnplan.extract.readers import read_layout
 from vnplan.extract.readers.layout import Layout, Line
 from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.formats import BY_NAME, sniff
+from vnplan.idle import meanwhile
 from vnplan.schema import Document, Source
 from vnplan.text.fold import slug
 from vnplan.text.letters import vietnamese_share
@@ -127,8 +129,8 @@ def _convert(
         )
     if fmt == "pdf" and options.max_pages is not None:
         _check_page_count(data, name, options.max_pages)
-    layout = read_layout(data, fmt, name, options.page_processes,
-                         _load_stages if options.normalize else None)
+    with meanwhile(_load_stages) if options.normalize else contextlib.nullcontext():
+        layout = read_layout(data, fmt, name, options.page_processes)
     if fmt == "html" and not any(line.text.strip() for line in layout.lines):
         raise ConversionError(
             "no_article", f"{name}: the page has no article text, only menus, links or a footer"
@@ -242,8 +244,9 @@ def _check_page_count(data: bytes, name: str, max_pages: int) -> None:
 
 def _load_stages() -> None:
     """Load what normalize and align load on their first call (the gazetteer and its
-    indexes, the word segmenter, the pillar index): run while other processes read a long
-    PDF's pages."""
+    indexes, the word segmenter, the pillar index): run while the reader only waits — on
+    other processes reading a long PDF's pages, on tesseract reading a scan's last pages
+    (`vnplan.idle`)."""
     from vnplan.align import score_text
     from vnplan.normalize import find_agencies, find_heritage, find_partners
 

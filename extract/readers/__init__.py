@@ -23,14 +23,13 @@ from vnplan.text.lookalikes import fix_lookalikes
 LEGACY_SAMPLE_LINES = 400  # lines looked at to tell a legacy font encoding
 
 
-def read_layout(data: bytes, fmt: str, name: str, page_processes: int = 1,
-                meanwhile: Callable[[], object] | None = None) -> Layout:
+def read_layout(data: bytes, fmt: str, name: str, page_processes: int = 1) -> Layout:
     """The lines of `data` read as format `fmt` (`name` is for messages only); a long PDF's
-    pages by up to `page_processes` processes, this one running `meanwhile` as they do."""
+    pages by up to `page_processes` processes."""
     reader = reader_of(fmt, name)
     if fmt == "pdf":  # the one reader that may read its pages in several processes
-        paged = cast(Callable[[bytes, int, Callable[[], object] | None], Layout], reader)
-        layout = paged(data, page_processes, meanwhile)
+        paged = cast(Callable[[bytes, int], Layout], reader)
+        layout = paged(data, page_processes)
     else:
         layout = reader(data)
     return repair_letters(decode_legacy_text(layout))

@@ -53,6 +53,7 @@ from vnplan.extract.readers.ocr_signature import (
 )
 from vnplan.extract.readers.pdf_geometry import PageText, Segment, TableBlock
 from vnplan.extract.readers.pdf_glyphs import syllables
+from vnplan.idle import while_waiting
 from vnplan.schema import Warning
 from vnplan.text.letters import capitals_share
 from vnplan.text.numerals import roman_value, to_roman
@@ -232,7 +233,8 @@ def read_scan_text(scan: ScanPage) -> tuple[tuple[Segment, ...], tuple[str, ...]
     reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper.
     The lines of that reading taken into the page's come second."""
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
-    column, page = signature_region(words, scan.dpi), scan.faded
+    column = signature_region(words, scan.dpi)
+    page = scan.faded_page() if column is not None else None
     if column is None:
         column, page = lost_column(words, round(scan.width * scan.dpi / 72.0)), (
             scan.signature_page())
@@ -344,6 +346,7 @@ def ocr_pdf_pages(
             angles.append(scan.angle)
             reading.add(scan)
         load_word_index()  # for `repair_ocr_diacritics`, while the last pages are read
+        while_waiting()  # and what the stages after reading load (`vnplan.idle`)
         pages = reading.pages()
         signature_lines = reading.signature_lines()
     pages, fixes = repair_group_numerals(pages)

@@ -15,7 +15,6 @@ Bad files raise `ConversionError` with a stable code:
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -113,14 +112,13 @@ def _counted_pages(data: bytes) -> int | None:
         return None
 
 
-def read_pdf_layout(data: bytes, processes: int = 1,
-                    meanwhile: Callable[[], object] | None = None) -> Layout:
+def read_pdf_layout(data: bytes, processes: int = 1) -> Layout:
     """The lines of a PDF in reading order, with pages, fonts and table rows; a long one's
-    pages read by up to `processes` processes, `meanwhile` run while they read (`pdf_pages`)."""
+    pages read by up to `processes` processes (`pdf_pages`)."""
     doc, stamped = flatten_signature_fields(open_pdf(data))
     notes: list[Warning] = []
     try:
-        reads = read_pages(doc, stamped, processes, meanwhile)
+        reads = read_pages(doc, stamped, processes)
         pages, scanned, unreadable = reads.texts, reads.scanned, reads.unreadable
         read_stamps = [i for i in stamped if i not in scanned]
         if read_stamps:

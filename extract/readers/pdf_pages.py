@@ -21,7 +21,7 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection, wait
@@ -34,6 +34,7 @@ from vnplan.errors import ConversionError
 from vnplan.extract.readers.pdf_geometry import PageText
 from vnplan.extract.readers.pdf_text import read_page_text
 from vnplan.extract.readers.text_layer import OcrReason, ocr_reason
+from vnplan.idle import while_waiting
 
 # A child pays for itself from about this many pages (forking, pickling, start-up measured
 # against reading a page: see the README's Speed section).
@@ -53,17 +54,17 @@ class PageReads:
     unreadable: list[int] = field(default_factory=list)
 
 
-def read_pages(doc: pdfium.PdfDocument, stamped: Mapping[int, int], processes: int = 1,
-               meanwhile: Callable[[], object] | None = None) -> PageReads:
+def read_pages(doc: pdfium.PdfDocument, stamped: Mapping[int, int],
+               processes: int = 1) -> PageReads:
     """Read every page, in up to `processes` processes (see `reading_processes`). `stamped`
-    gives, for a page with signature fields drawn in, how many characters are its own.
-    `meanwhile` is run in a thread of this process while children read (work the caller
-    will need next, such as loading models)."""
+    gives, for a page with signature fields drawn in, how many characters are its own. While
+    children read, a thread of this process does the work the caller queued for when it only
+    waits (`vnplan.idle`: loading the models the next stages need)."""
     count = len(doc)
     share = reading_processes(count, processes)
     if share > 1:
         with contextlib.suppress(_NoFork):  # no process to be had: this one reads them all
-            return _collect(_read_forked(doc, stamped, share, meanwhile))
+            return _collect(_read_forked(doc, stamped, share))
     return _collect((i, read_page(doc, i, stamped.get(i))) for i in range(count))
 
 
@@ -131,8 +132,8 @@ class _Child:
     reaped: bool = False
 
 
-def _read_forked(doc: pdfium.PdfDocument, stamped: Mapping[int, int], processes: int,
-                 meanwhile: Callable[[], object] | None) -> list[tuple[int, PageRead]]:
+def _read_forked(doc: pdfium.PdfDocument, stamped: Mapping[int, int],
+                 processes: int) -> list[tuple[int, PageRead]]:
     """Every page read by `processes` forked children, in page order."""
     children: dict[Connection, _Child] = {}
     got: dict[int, PageRead] = {}
@@ -141,9 +142,9 @@ def _read_forked(doc: pdfium.PdfDocument, stamped: Mapping[int, int], processes:
         for pages in shares(len(doc), processes):
             child = _fork(doc, stamped, pages)
             children[child.conn] = child
-        if meanwhile is not None:  # after the forks: a child never copies a running thread
-            helper = threading.Thread(target=_quietly, args=(meanwhile,), daemon=True)
-            helper.start()
+        # after the forks: a child never copies a running thread
+        helper = threading.Thread(target=while_waiting, daemon=True)
+        helper.start()
         while children:
             for conn in wait(list(children)):
                 assert isinstance(conn, Connection)
@@ -155,12 +156,6 @@ def _read_forked(doc: pdfium.PdfDocument, stamped: Mapping[int, int], processes:
         if helper is not None:
             helper.join()
     return sorted(got.items(), key=lambda item: item[0])
-
-
-def _quietly(work: Callable[[], object]) -> None:
-    """Run work done ahead of its time: a failure shows when it is done for real."""
-    with contextlib.suppress(Exception):
-        work()
 
 
 class _NoFork(Exception):

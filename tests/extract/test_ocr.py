@@ -183,6 +183,22 @@ def test_coloured_ink_is_faded_to_paper() -> None:
     assert np.asarray(black_ink(image)).ravel().tolist() == [255, 255, 255, 10, 128, 248]
 
 
+def test_fading_computes_the_coloured_pixels_as_the_whole_page_would() -> None:
+    """Every pixel of a page of all kinds of colour, scanner noise to a full red, as the
+    formula gives it for each pixel: the luma, lifted to paper by the channels' spread."""
+    rng = np.random.default_rng(7)
+    pixels = rng.integers(0, 256, size=(64, 96, 3), dtype=np.uint8)
+    pixels[:32] = np.clip(pixels[:32] // 8 + 100, 0, 255)  # near grey: spreads under 50
+    image = Image.fromarray(pixels, mode="RGB")
+    lum = np.asarray(image.convert("L")).astype(np.float32)
+    spread = pixels.max(axis=2).astype(np.float32) - pixels.min(axis=2)
+    colour = np.clip((spread - 50.0) / 40.0, 0.0, 1.0)
+    expected = np.round(lum + (255.0 - lum) * colour).astype(np.uint8)
+    faded = np.asarray(black_ink(image))
+    assert (spread > 50).any() and (spread <= 50).any()
+    assert np.array_equal(faded, expected)
+
+
 def _page_of(image: Image.Image, red_box: bool = False) -> pdfium.PdfDocument:
     """A one-page PDF of `image` as a scanner writes it (Pillow: a grey image in DeviceGray),
     with a red rectangle drawn over it if `red_box`."""

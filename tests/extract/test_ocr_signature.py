@@ -241,3 +241,13 @@ def test_the_lifted_page_is_straightened_only_when_read() -> None:
         ink = np.argwhere(np.asarray(straightened) < 128)
     assert straightened.size == (200, 100)
     assert ink[:, 0].max() - ink[:, 0].min() > 15  # the rule turned by 3° over 160 px
+
+
+def test_the_faded_page_is_straightened_only_when_read() -> None:
+    page = Image.new("L", (200, 100), 255)
+    ImageDraw.Draw(page).rectangle((20, 45, 180, 55), fill=0)
+    plain, faded = bmp(Image.new("L", (200, 100), 255)), bmp(page)
+    assert ScanPage(1, 300, 48.0, 24.0, 3.0, plain, None).faded_page() is None
+    assert ScanPage(1, 300, 48.0, 24.0, 0.0, plain, None, faded=faded).faded_page() == faded
+    tilted = ScanPage(1, 300, 48.0, 24.0, 3.0, plain, None, faded=faded).faded_page()
+    assert tilted == bmp(page.rotate(-3.0, resample=Image.Resampling.BICUBIC, fillcolor=255))

@@ -22,6 +22,7 @@ from vnplan.extract.readers import pdf_pages
 from vnplan.extract.readers.pdf import open_pdf, read_pdf_layout
 from vnplan.extract.readers.pdf_pages import CHUNK, MIN_PAGES_PER_PROCESS, read_pages
 from vnplan.extract.readers.text_layer import OcrReason
+from vnplan.idle import meanwhile
 from vnplan.jobs import Job, run_job
 from vnplan.pipeline import ConvertOptions
 
@@ -60,7 +61,7 @@ def test_pages_read_by_two_and_three_processes_are_those_read_by_one() -> None:
         assert len(serial.texts) == len(doc) - 1 and serial.unreadable == []
         assert list(serial.scanned.values()) == [OcrReason.NO_TEXT]
         assert read_pages(doc, {}, 2) == serial
-        assert pdf_pages._collect(pdf_pages._read_forked(doc, {}, 3, None)) == serial
+        assert pdf_pages._collect(pdf_pages._read_forked(doc, {}, 3)) == serial
     finally:
         doc.close()
 
@@ -69,10 +70,12 @@ def test_the_layout_read_in_parallel_is_the_serial_one_and_meanwhile_ran_alongsi
     data = long_pdf(with_scan=False)
     serial = read_pdf_layout(data, 1)
     done: list[int] = []
-    assert read_pdf_layout(data, 2, lambda: done.append(os.getpid())) == serial
+    with meanwhile(lambda: done.append(os.getpid())):
+        assert read_pdf_layout(data, 2) == serial
     assert done == [os.getpid()] and serial.pages >= 2 * MIN_PAGES_PER_PROCESS
     done.clear()
-    read_pdf_layout((SAMPLES / SOURCES[0]).read_bytes(), 2, lambda: done.append(1))
+    with meanwhile(lambda: done.append(1)):
+        read_pdf_layout((SAMPLES / SOURCES[0]).read_bytes(), 2)
     assert done == []  # 15 pages are read here: no child, nothing to overlap
 
 
