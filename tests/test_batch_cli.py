@@ -12,7 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from vnplan import __version__
-from vnplan.batch import expand_inputs
+from vnplan.batch import expand_inputs, run_batch
 from vnplan.cli import app
 from vnplan.store import output_names
 
@@ -142,3 +142,35 @@ def test_the_summary_names_the_out_folder_as_written(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "vnplan", "convert", seed, "-o", str(out)],
                               capture_output=True, text=True, check=True)
         assert f"vnplan convert → {out}" in done.stderr
+
+
+def test_two_workers_write_what_one_writes_and_a_rerun_skips_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("lao-cai-122-kh-ubnd-2022.pdf", "lang-son-227-kh-ubnd-2021.docx",
+                 "web/can-tho-news-2024.html", "thua-thien-hue-news-173-kh-ubnd-2022.txt"):
+        shutil.copy(Path("samples") / name, inputs)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "garbage.html").write_bytes(bytes(range(256)) * 8)
+    items = expand_inputs([str(inputs)])
+    outs = {workers: tmp_path / f"out{workers}" for workers in (1, 2)}
+    for workers, out in outs.items():
+        result = run_batch(items, out, workers=workers)
+        assert [(Path(o.input).name, o.status, o.code) for o in result.outcomes] == [
+            ("can-tho-news-2024.html", "converted", None),
+            ("empty.txt", "failed", "empty"),
+            ("garbage.html", "failed", "unsupported_format"),
+            ("lang-son-227-kh-ubnd-2021.docx", "converted", None),
+            ("lao-cai-122-kh-ubnd-2022.pdf", "converted", None),
+            ("thua-thien-hue-news-173-kh-ubnd-2022.txt", "converted", None),
+        ]
+    one, two = ({p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+                for out in outs.values())
+    assert "errors.jsonl" in one and one == two
+    plan = json.loads(one["lao-cai-122-kh-ubnd-2022.json"])
+    assert (plan["doc_number"], plan["source"]["pages"]) == ("122/KH-UBND", 15)
+    written = {p.name: p.stat().st_mtime_ns for p in outs[2].glob("*.json")}
+    again = run_batch(items, outs[2], workers=2)
+    assert again.counts == {"skipped": 4, "failed": 2}
+    assert {p.name: p.stat().st_mtime_ns for p in outs[2].glob("*.json")} == written
+    assert (outs[2] / "errors.jsonl").read_bytes() == one["errors.jsonl"]

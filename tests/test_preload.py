@@ -70,3 +70,23 @@ def test_for_one_document_the_runner_leaves_the_loading_to_its_worker() -> None:
         statuses, loaded = _runner_parent(sample)
         assert statuses == ["converted"]
         assert loaded == []
+
+
+BATCH = """
+import json, sys, tempfile
+from pathlib import Path
+from vnplan.batch import run_batch
+with tempfile.TemporaryDirectory() as out:
+    statuses = [o.status for o in run_batch(sys.argv[1:], Path(out), workers=2).outcomes]
+loaded = {m.split(".")[0] for m in sys.modules}
+wanted = {"underthesea_core", "pdfplumber", "trafilatura", "docx"}
+print(json.dumps([statuses, sorted(loaded & wanted)]))
+"""
+
+
+def test_a_batch_preloads_the_readers_of_its_inputs_formats_only() -> None:
+    done = subprocess.run([sys.executable, "-c", BATCH, SAMPLES[3], SAMPLES[0]], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    statuses, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert statuses == ["converted", "converted"]
+    assert loaded == ["pdfplumber", "underthesea_core"]  # no web page, no Word file among them

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vnplan.formats import has_input_suffix
+from vnplan.formats import FORMATS, has_input_suffix
 from vnplan.jobs import Engine, Job, JobResult, LocalEngine, Outcome, Status
 from vnplan.pipeline import ConvertOptions
 from vnplan.store import (
@@ -146,7 +146,7 @@ def run_batch(
     Raises `vnplan.store.OutUnavailable` when OUT is locked by another run or not writable.
     """
     items = list(dict.fromkeys(inputs))
-    run = engine or LocalEngine(workers, limits or Limits())
+    run = engine or LocalEngine(workers, limits or Limits(), formats=named_formats(items))
     result = BatchResult()
     with Store(out_dir) as store:
         batch = _Batch(store, items, force, options, roots or {}, follow_symlinks, on_done)
@@ -155,6 +155,21 @@ def run_batch(
         result.outcomes = batch.outcomes()
         _write_errors(store, result)
     return result
+
+
+def named_formats(items: Iterable[str]) -> frozenset[str] | None:
+    """The formats the inputs' names give (what the runner preloads), or None with a URL among
+    them: a page links documents of any format. A name that misleads costs only the loading of
+    that document's reader in its worker.
+
+    >>> sorted(named_formats(["a/plan.PDF", "b.docx", "c.pdf"]) or ())
+    ['docx', 'pdf']
+    """
+    names = [item.lower() for item in items]
+    if any(is_url(name) for name in names):
+        return None
+    suffixes = {"." + name.rsplit(".", 1)[-1] for name in names if "." in name}
+    return frozenset(f.name for f in FORMATS if f.reader and suffixes & set(f.suffixes))
 
 
 class _Batch:

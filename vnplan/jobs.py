@@ -181,21 +181,24 @@ def failure_result(job: Job, failure: Failure) -> JobResult:
 @dataclass(frozen=True)
 class LocalEngine:
     """Worker processes on this machine: one document at a time each, killed and replaced on a
-    hang, crash or memory exhaustion."""
+    hang, crash or memory exhaustion. `formats`, when the inputs' formats are known, limits the
+    parent's preload to their readers."""
 
     workers: int = 1
     limits: Limits = field(default_factory=Limits)
+    formats: frozenset[str] | None = None
 
     def __call__(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, JobResult]]:
         try:
             with WorkerPool(run_job, self.workers, self.limits) as pool:
-                for job, got in pool.run(_preloaded(jobs, self.workers)):
+                for job, got in pool.run(_preloaded(jobs, self.workers, self.formats)):
                     yield job, got if isinstance(got, JobResult) else failure_result(job, got)
         finally:
             gc.unfreeze()  # the workers are gone: this process's objects are collectable again
 
 
-def _preloaded(jobs: Iterable[Job], workers: int) -> Iterator[Job]:
+def _preloaded(jobs: Iterable[Job], workers: int,
+               formats: frozenset[str] | None = None) -> Iterator[Job]:
     """The jobs, with `warm_up` done before the first is taken (the workers are forked then)
     when there are two or more. A single document is converted by the one worker, which loads
     only what that document needs: what the parent would load first (every reader, the tagger)
@@ -208,7 +211,7 @@ def _preloaded(jobs: Iterable[Job], workers: int) -> Iterator[Job]:
         return
     second = next(source, None)
     if second is not None:
-        warm_up()
+        warm_up(formats)
     else:
         gc.freeze()
     processes = cores_each(workers if second is not None else 1)
@@ -231,11 +234,11 @@ def with_page_processes(job: Job, processes: int) -> Job:
     return replace(job, options=replace(job.options, page_processes=processes))
 
 
-def warm_up() -> None:
-    """Load in this process what converting any document needs — the readers, gazetteers, the
-    word segmenter and tagger, the pillar index — so that the workers forked from it share it
-    instead of each loading its own: a second or more per worker, and per replacement after a
-    failure."""
+def warm_up(formats: Iterable[str] | None = None) -> None:
+    """Load in this process what converting any document (or one of `formats`) needs — the
+    readers, gazetteers, the word segmenter and tagger, the pillar index — so that the workers
+    forked from it share it instead of each loading its own: a second or more per worker, and
+    per replacement after a failure."""
     from vnplan.preload import preload
 
-    preload()
+    preload(formats)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections.abc import Iterable
 from functools import cache
 
 from vnplan.formats import FORMATS
@@ -30,28 +31,38 @@ Ban Quản lý Khu kinh tế tổ chức hội nghị; Trung tâm Phục vụ h�
 """
 
 
-def preload() -> None:
-    """Import the reader of every format that has one, load their data, run one small document
-    through every stage, then freeze what is loaded (see module doc)."""
-    _load()
+def preload(formats: Iterable[str] | None = None) -> None:
+    """Import the reader of every format that has one (or of `formats` only: those of a batch's
+    inputs), load their data, run one small document through every stage, then freeze what is
+    loaded (see module doc)."""
+    _load(None if formats is None else frozenset(formats))
     gc.freeze()
 
 
 @cache
-def _load() -> None:
+def _load(formats: frozenset[str] | None) -> None:
     from vnplan.errors import ConversionError
     from vnplan.extract import news, tables  # noqa: F401  (the warm-up plan has no news, no table)
     from vnplan.extract.readers import reader_of
-    from vnplan.extract.readers.pdf_glyphs import syllables
     from vnplan.pipeline import convert
     from vnplan.text.segmenter import SegmenterUnavailable, load_models
 
-    for name in sorted(f.name for f in FORMATS if f.reader):
+    readers = [f.name for f in FORMATS if f.reader and (formats is None or f.name in formats)]
+    for name in sorted(readers):
         reader_of(name, "preload")
-    syllables()  # pdf's
-    import pdfplumber.table  # noqa: F401  (the table finder of pages with ruling lines)
+    if "pdf" in readers:
+        _load_pdf_extras()
     from rapidfuzz import distance, process  # noqa: F401  (names no exact key matches)
     with contextlib.suppress(SegmenterUnavailable, ImportError):  # shown on the documents
         load_models()  # the agency names the gazetteer lacks, and the words of aligned text
     with contextlib.suppress(ConversionError):
         convert(_WARM_UP.encode("utf-8"), uri="preload.txt")
+
+
+def _load_pdf_extras() -> None:
+    """What a PDF's reading loads beyond its reader: the glyph rejoining's syllables, and the
+    table finder of pages with ruling lines."""
+    from vnplan.extract.readers.pdf_glyphs import syllables
+
+    syllables()
+    import pdfplumber.table  # noqa: F401
