@@ -1,9 +1,11 @@
 """Work the process may do while it only waits on another process.
 
-OCR hands its last page to tesseract and then waits for it; the stages after reading load their
-modules and models in that time (`meanwhile`, around the reading) instead of after it, with one
-core idle. The reader says when it only waits (`while_waiting`); a document that is not OCR'd
-never does, and its stages load on their first use, as before.
+OCR hands its last page to tesseract and then waits for it; a long PDF's pages are read by
+forked processes while the converting one waits for them. The stages after reading load their
+modules and models in that time (`meanwhile`, around the reading) instead of after it, with a
+core idle. The reader says when it only waits (`while_waiting`: the OCR reader itself, the PDF
+page reader in a thread); a document read in one process never does, and its stages load on
+their first use, as before.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -215,10 +216,7 @@ def _preloaded(jobs: Iterable[Job], workers: int,
     else:
         gc.freeze()
     processes = cores_each(workers if second is not None else 1)
-    yield with_page_processes(first, processes)
-    if second is not None:
-        yield with_page_processes(second, processes)
-    for job in source:
+    for job in itertools.chain([first], [] if second is None else [second], source):
         yield with_page_processes(job, processes)
 
 
