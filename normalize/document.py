@@ -115,13 +115,50 @@ def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[War
         doc.province = new
 
 
+class _Resolver:
+    """A document's agency texts resolved for its province, each distinct text once: a long
+    plan names the same bodies in row after row. Each call returns a copy of its own, so no
+    two places of the record share one object."""
+
+    def __init__(self, gaz: Gazetteer, province: str | None) -> None:
+        self.gaz, self.province = gaz, province
+        self._refs: dict[str, AgencyRef] = {}
+        self._items: dict[str, list[str]] = {}
+        self._roles: dict[str, tuple[str, str | None]] = {}
+        self._spans: dict[str, list[Found]] = {}
+
+    def __call__(self, raw: str) -> AgencyRef:
+        ref = self._refs.get(raw)
+        if ref is None:
+            ref = self._refs[raw] = resolve_agency(raw, self.province, self.gaz)
+        return ref.model_copy(update={"successor_ids": [*ref.successor_ids],
+                                      "predecessor_ids": [*ref.predecessor_ids]})
+
+    def items(self, raw: str) -> list[str]:
+        """The agencies a list in one text names (`split_agency_list`)."""
+        if raw not in self._items:
+            self._items[raw] = split_agency_list(raw, self.gaz)
+        return list(self._items[raw])
+
+    def role(self, item: str) -> tuple[str, str | None]:
+        """The agency an item names and what it is said to do (`agency_and_role`)."""
+        if item not in self._roles:
+            self._roles[item] = agency_and_role(item, self.gaz)
+        return self._roles[item]
+
+    def spans(self, text: str) -> list[Found]:
+        """The agency names in a text (`agency_spans`)."""
+        if text not in self._spans:
+            self._spans[text] = agency_spans(self.gaz, text)
+        return self._spans[text]
+
+
 def _resplit(
-    gaz: Gazetteer, refs: list[AgencyRef], province: str | None, where: str,
-    warnings: list[Warning],
+    resolve: _Resolver, refs: list[AgencyRef], where: str, warnings: list[Warning]
 ) -> list[AgencyRef]:
     out: list[AgencyRef] = []
     for j, ref in enumerate(refs):
-        items = split_agency_list(ref.raw, gaz) or [ref.raw]
+        items = resolve.items(ref.raw) or [ref.raw]
         if len(items) > 1:
             warnings.append(
                 Warning(
@@ -131,12 +168,12 @@ def _resplit(
                 )
             )
         for item in items:
-            agency, role = agency_and_role(item, gaz)
+            agency, role = resolve.role(item)
             if role is not None:
                 warnings.append(Warning(
                     code="agency_role", where=f"{where}[{j}]",
                     message=f"'{item}': the agency is '{agency}', '{role}' what it does"))
-            out.append(resolve_agency(agency, province, gaz))
+            out.append(resolve(agency))
     return out
 
 
@@ -161,21 +198,18 @@ def _with_part_assignments(doc: Document) -> list[Assignment]:
     return out
 
 
-def _resolve_refs(
-    gaz: Gazetteer, doc: Document, province: str | None, warnings: list[Warning]
-) -> None:
+def _resolve_refs(resolve: _Resolver, doc: Document, warnings: list[Warning]) -> None:
     for where, appendix in _tables(doc):
         for r, row in enumerate(appendix.rows):
             base = f"{where}.rows[{r}]"
-            row.lead = _resplit(gaz, row.lead, province, f"{base}.lead", warnings)
-            row.coordinating = _resplit(
-                gaz, row.coordinating, province, f"{base}.coordinating", warnings
-            )
+            row.lead = _resplit(resolve, row.lead, f"{base}.lead", warnings)
+            row.coordinating = _resplit(resolve, row.coordinating, f"{base}.coordinating",
+                                        warnings)
     doc.assignments = _with_part_assignments(doc)
     split: list[Assignment] = []
     for k, assignment in enumerate(doc.assignments):
-        ref = resolve_agency(assignment.agency.raw, province, gaz)
-        items = split_agency_list(assignment.agency.raw, gaz)
+        ref = resolve(assignment.agency.raw)
+        items = resolve.items(assignment.agency.raw)
         if ref.id is None and len(items) > 1:
             warnings.append(
                 Warning(
@@ -185,26 +219,26 @@ def _resolve_refs(
                 )
             )
             split.extend(
-                assignment.model_copy(update={"agency": resolve_agency(item, province, gaz)})
+                assignment.model_copy(update={"agency": resolve(item)})
                 for item in items
             )
         else:
             split.append(assignment.model_copy(update={"agency": ref}))
     doc.assignments = split
     if doc.issuer is not None:
-        doc.issuer = resolve_agency(doc.issuer.raw, province, gaz)
+        doc.issuer = resolve(doc.issuer.raw)
     if doc.issuer_parent is not None:  # the body above the issuer ("UBND TỈNH NINH BÌNH")
-        doc.issuer_parent = resolve_agency(doc.issuer_parent.raw, province, gaz)
-    doc.co_issuers = [resolve_agency(ref.raw, province, gaz) for ref in doc.co_issuers]
+        doc.issuer_parent = resolve(doc.issuer_parent.raw)
+    doc.co_issuers = [resolve(ref.raw) for ref in doc.co_issuers]
 
 
-def _ref(gaz: Gazetteer, found: Found, province: str | None) -> AgencyRef:
-    ref = resolve_agency(found.name or found.raw, province, gaz).model_copy(
-        update={"raw": found.raw})
+def _ref(resolve: _Resolver, found: Found) -> AgencyRef:
+    gaz = resolve.gaz
+    ref = resolve(found.name or found.raw).model_copy(update={"raw": found.raw})
     if ref.id is None and found.name is not None:
         ref = ref.model_copy(update={"name": found.name})
     if ref.id is None and found.agency_id is not None:
-        ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], province)
+        ref = agency_ref(gaz, found.raw, gaz.agencies[found.agency_id], resolve.province)
     if found.group and ref.level != "group":  # the text makes it a class of bodies
         ref = AgencyRef(raw=found.raw, name=clean_edges(found.raw), level="group")
     return ref
@@ -254,14 +288,13 @@ def _unit_cells(gaz: Gazetteer, doc: Document, province: str | None) -> list[Age
     return refs
 
 
-def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list[AgencyRef]:
+def agency_mentions(resolve: _Resolver, doc: Document) -> list[AgencyRef]:
     """Every agency mention in a document, resolved: in its texts, its table cells, its issuer
     and the assignments whose agency is not already the title of their section. A cell or an
     assignment that names no known body counts only when it is built like an agency's name
     (a timeline or a product in the lead column is none)."""
-    mentions = [
-        _ref(gaz, f, province) for text in entity_texts(doc) for f in agency_spans(gaz, text)
-    ]
+    gaz = resolve.gaz
+    mentions = [_ref(resolve, f) for text in entity_texts(doc) for f in resolve.spans(text)]
     cells = [ref for _, a in _tables(doc) for row in a.rows
              for ref in (*row.lead, *row.coordinating)]
     if doc.issuer is not None:
@@ -274,9 +307,9 @@ def agency_mentions(gaz: Gazetteer, doc: Document, province: str | None) -> list
         named = titles.get(tuple(assignment.section_path), [])
         if not any(fold(assignment.agency.raw) in title for title in named):
             cells.append(assignment.agency)
-    mentions += _unit_cells(gaz, doc, province)
+    mentions += _unit_cells(gaz, doc, resolve.province)
     remarks = [m.group(1) for ref in cells for m in _BRACKETED.finditer(ref.raw)]
-    mentions += [_ref(gaz, f, province) for text in remarks for f in agency_spans(gaz, text)]
+    mentions += [_ref(resolve, f) for text in remarks for f in resolve.spans(text)]
     mentions = [_unnamed_unit_as_group(ref) for ref in mentions]
     for ref in cells:
         kind = None if ref.id is not None else unknown_body_kind(gaz, ref.raw)
@@ -338,10 +371,11 @@ def normalize_document(
         _repair_header_bodies(gaz, out, warnings)
     _set_province(out, document_province(gaz, out), warnings)
     province = out.province.name if out.province else None
-    _resolve_refs(gaz, out, province, warnings)
+    resolve = _Resolver(gaz, province)
+    _resolve_refs(resolve, out, warnings)
     texts = entity_texts(out)
     out.entities = Entities(
-        agencies=count_agencies(agency_mentions(gaz, out, province)),
+        agencies=count_agencies(agency_mentions(resolve, out)),
         heritage=count_heritage(gaz, texts),
         partners=count_partners(gaz, texts),
     )

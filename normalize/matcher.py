@@ -92,7 +92,7 @@ class Analysed:
         return a, b
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def analyse(text: str) -> Analysed:
     """The tokens of ``text`` with their keys (each word folded once) and its key line."""
     tokens = tokenize(text)

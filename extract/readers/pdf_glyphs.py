@@ -93,8 +93,9 @@ def rejoin_glyph_splits(text: str) -> tuple[str, int]:
     # a split leaves an unknown piece (or a font change) at most two tokens before its gap,
     # a fallback letter on one side of it, and pieces that make a syllable (`_join_at`):
     # only the gaps near an unknown piece are tried
-    known = syllables()
-    unknown = [k for k, token in enumerate(tokens) if token.strip(_EDGE).lower() not in known]
+    known = syllables()  # no syllable has an `_EDGE` mark: a known token needs no stripping
+    unknown = [k for k, token in enumerate(tokens)
+               if token.lower() not in known and token.strip(_EDGE).lower() not in known]
     near = {i for k in unknown for i in (k - 2, k - 1, k)}
     if SOFT_SPACE in text:
         near.update(i for k, gap in enumerate(gaps) if SOFT_SPACE in gap for i in (k - 1, k))

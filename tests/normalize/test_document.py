@@ -527,3 +527,16 @@ def test_an_issuer_is_not_repaired_by_another_name_or_a_cp_of_the_government() -
     assert (out.issuer.raw, out.issuer_parent.raw) == (  # type: ignore[union-attr]
         "CỤC HẢI QUAN THÀNH PHỐ", "CP ĐẦU TƯ")
     assert not [w for w in out.warnings if w.where in ("issuer", "issuer_parent")]
+
+
+def test_an_agency_named_in_several_rows_is_its_own_object_in_each(
+    normalized: schema.Document,
+) -> None:
+    rows = normalized.appendices[0].rows
+    named = [ref for r in rows for ref in (*r.lead, *r.coordinating) if ref.raw == "Sở Ngoại vụ"]
+    assert len(named) >= 3 and {ref.id for ref in named} == {"so-ngoai-vu"}
+    before = named[1].model_copy(deep=True)
+    named[0].name = "changed"
+    named[0].successor_ids.append("changed")
+    named[0].predecessor_ids.append("changed")
+    assert named[1] == before and named[2] == before  # resolved once, but nothing is shared
