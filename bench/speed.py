@@ -250,7 +250,9 @@ def ocr_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
     renders.mkdir()
     subprocess.run([PY, "-c", RENDER, str(SCAN), str(renders)], check=True)
     pages = len(list(renders.iterdir()))
-    processes = str(os.cpu_count() or 1)
+    from vnplan.cores import usable_cores  # as many tesseract processes as vnplan runs
+
+    processes = str(usable_cores())
     commands = {"vnplan": vnplan_convert(SCAN, tmp / "out-scan"),
                 "tesseract": script(TESSERACT, renders, processes)}
     ocrmypdf = shutil.which("ocrmypdf") or (

@@ -5,10 +5,12 @@ from __future__ import annotations
 import gc
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 from vnplan.jobs import Job, LocalEngine, _preloaded, cores_each, run_job
 from vnplan.pipeline import ConvertOptions
 from vnplan.schema import Warning
@@ -75,3 +77,15 @@ def test_a_single_document_may_read_its_pages_with_every_core() -> None:
     finally:
         gc.unfreeze()
     assert given.options.page_processes == cores and given.content is PDF
+
+
+def test_every_count_of_processes_keeps_to_the_cores_the_process_may_use() -> None:
+    # one core allowed (as a container's cpuset or taskset allows): one worker by default,
+    # one page reader, one tesseract, whatever the machine has
+    code = ("import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
+            "from vnplan.options import DEFAULT_WORKERS; from vnplan.jobs import cores_each; "
+            "from vnplan.extract.readers.ocr import ocr_processes; "
+            "print(DEFAULT_WORKERS, cores_each(1), ocr_processes(8))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    assert done.stdout.split() == ["1", "1", "1"]

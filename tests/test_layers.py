@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "vnplan"
 # The stages in pipeline order; a module may import its own stage and the ones before it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     (
+        "vnplan.cores",
         "vnplan.errors",
         "vnplan.formats",
         "vnplan.idle",

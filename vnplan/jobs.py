@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from vnplan.cores import usable_cores
 from vnplan.errors import ConversionError
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.schema import Warning
@@ -222,8 +223,7 @@ def _preloaded(jobs: Iterable[Job], workers: int,
 
 def cores_each(workers: int) -> int:
     """The cores this process may run on, shared out between `workers` (at least one)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, (cores or 1) // max(1, workers))
+    return max(1, usable_cores() // max(1, workers))
 
 
 def with_page_processes(job: Job, processes: int) -> Job:

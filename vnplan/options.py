@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-import os
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,12 +18,13 @@ from typing import Annotated, Any
 
 import typer
 
+from vnplan.cores import usable_cores
 from vnplan.jobs import text_limit
 from vnplan.pipeline import MAX_BYTES, ConvertOptions
 from vnplan.web import MAX_ATTACHMENTS, WebOptions, fetch_settings
 from vnplan.workers import Limits
 
-DEFAULT_WORKERS = os.cpu_count() or 1
+DEFAULT_WORKERS = usable_cores()
 DEFAULT_DELAY = 1.0
 DEFAULT_TIMEOUT = 30.0
 DelayOption = Annotated[

@@ -37,6 +37,7 @@ from typing import TypeVar
 import pypdfium2 as pdfium
 from rapidfuzz.distance import Levenshtein
 
+from vnplan.cores import usable_cores
 from vnplan.errors import ConversionError
 from vnplan.extract.readers.cues import is_header_row
 from vnplan.extract.readers.layout import Line
@@ -316,7 +317,7 @@ def signature_region(words: list[_Word], dpi: int) -> tuple[int, int] | None:
 
 def ocr_processes(pages: int) -> int:
     """How many tesseract processes run at once: one per core."""
-    return max(1, min(pages, os.cpu_count() or 1))
+    return max(1, min(pages, usable_cores()))
 
 
 def ocr_pdf_pages(
