@@ -232,7 +232,10 @@ def read_scan_text(scan: ScanPage) -> tuple[tuple[Segment, ...], tuple[str, ...]
     beside "Nơi nhận:" on the page with its coloured ink faded out (the red seal over the
     position and the name makes tesseract's reading of them noise), or where the page's
     reading left nothing right of "Nơi nhận:" (`lost_column`) with that ink lifted to paper.
-    The lines of that reading taken into the page's come second."""
+    The lines of that reading taken into the page's come second. A page with nothing but paper
+    beside its table (no `text_image`) is not read."""
+    if scan.text_image is None:
+        return (), ()
     words, lines = parse_tsv(_tesseract(scan.text_image, scan.dpi, 3, "tsv"))
     column = signature_region(words, scan.dpi)
     page = scan.faded_page() if column is not None else None

@@ -30,9 +30,15 @@ COLOUR_FROM = 50.0  # channel spread (0-255) above which a pixel is coloured ink
 COLOUR_RAMP = 40.0  # ... and fully coloured this much above it
 COLOURED_SHARE = 0.0005  # a page whose pixels are this share coloured holds coloured ink
 PROBE_DPI = 36  # the page is looked at this small to tell whether it holds coloured ink
+# a page image (its ruled table cut out) with no pixel darker than this holds nothing to read
+# and is not read: on the corpus's scans and the sample, every page with text holds ink of 61
+# or darker, the sample's pages filled by a table keep only paper of 223 or lighter beside it
+# (tesseract reads nothing there, for 0.4 CPU-s a page)
+TEXT_INK = 200
 # deskewing by a few degrees at most: nearest neighbour (0.02 CPU-s a 300-dpi page) and
 # bilinear (0.13) would be cheaper than bicubic (0.24), but on the corpus's scans tesseract
-# then reads signers, recipients and legal bases worse (measured), so bicubic it stays
+# then reads signers, recipients and legal bases worse (measured), so bicubic it stays; OpenCV's
+# bicubic (0.07) is another kernel than Pillow's and moves the scores as much (README, Speed)
 ROTATE_RESAMPLE = Image.Resampling.BICUBIC
 
 
@@ -45,7 +51,9 @@ class ScanPage:
     width: float  # page size in points
     height: float
     angle: float  # the skew it was straightened by (degrees)
-    text_image: bytes  # BMP: the page, with its ruled table (if any) blanked out
+    # BMP: the page, with its ruled table (if any) blanked out; None where that leaves only
+    # paper (`TEXT_INK`), as on a page filled by its table
+    text_image: bytes | None
     grid: CellGrid | None  # the ruled table
     cells: tuple[tuple[tuple[int, int], bytes], ...] = ()  # (row, column) and BMP of each cell
     # BMP, not straightened: the page with its coloured ink faded out, if it has some
@@ -57,7 +65,7 @@ class ScanPage:
         read only where the page has a signature block, and most pages have none."""
         return self._straightened(self.faded)
 
-    def signature_page(self) -> bytes:
+    def signature_page(self) -> bytes | None:
         """The page to read a signature column from again: with its coloured ink lifted to
         paper if it has some, straightened only now (few pages need it), else as it is read."""
         return self._straightened(self.lifted) or self.text_image
@@ -165,7 +173,8 @@ def _grey_images_only(page: pdfium.PdfPage) -> bool:
 
 def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanPage:
     """Render, straighten and cut one page (0-based) into the images tesseract reads: the
-    page as it is, and with its coloured ink faded out if it has some (`black_ink`)."""
+    page as it is (none when only paper is left beside its table), its table's cells, and the
+    page with its coloured ink faded out if it has some (`black_ink`)."""
     image, dpi, width, height = render_page(doc, index, strip_text)
     coloured = render_page(doc, index, strip_text, colour=True)[0] if has_colour(
         doc, index) else None
@@ -187,7 +196,8 @@ def prepare_page(doc: pdfium.PdfDocument, index: int, strip_text: bool) -> ScanP
                 if box is not None and not is_blank(gray, box):
                     crop = ImageOps.expand(image.crop(ink_box(gray, box)), CELL_MARGIN, 255)
                     cells.append(((r, c), bmp(crop)))
-    return ScanPage(index + 1, dpi, width, height, angle, bmp(text_image), grid, tuple(cells),
+    text = bmp(text_image) if int(np.asarray(text_image).min()) < TEXT_INK else None
+    return ScanPage(index + 1, dpi, width, height, angle, text, grid, tuple(cells),
                     bmp(faded) if faded is not None else None,
                     bmp(lifted) if lifted is not None else None)
 

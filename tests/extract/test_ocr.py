@@ -27,7 +27,14 @@ from vnplan.extract.readers.ocr import (
     repair_ocr_lines,
     signature_region,
 )
-from vnplan.extract.readers.ocr_images import black_ink, bmp, has_colour, render_dpi, render_page
+from vnplan.extract.readers.ocr_images import (
+    black_ink,
+    bmp,
+    has_colour,
+    prepare_page,
+    render_dpi,
+    render_page,
+)
 from vnplan.extract.readers.ocr_tables import find_grid, skew_angle
 from vnplan.extract.readers.pdf import read_pdf_layout
 from vnplan.extract.readers.pdf_geometry import PageText, TableBlock
@@ -85,6 +92,22 @@ def test_a_scanned_table_is_read_cell_by_cell() -> None:
     assert group[1].startswith("Đẩy mạnh quảng bá về hình ảnh của địa phương")
     assert group[2:] == ("", "", "", "")
     assert rows[2][2:5] == ("Sở Ngoại vụ", "Các cơ quan, đơn vị có liên quan", "Năm 2022")
+
+
+def test_a_page_filled_by_its_table_is_read_cell_by_cell_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page 13 of the scan is all table: beside it only paper is left, which is not read;
+    page 11 has the appendix's title above its table, which is."""
+    doc = pdfium.PdfDocument(SCAN)
+    filled, titled = prepare_page(doc, 12, False), prepare_page(doc, 10, False)
+    assert filled.grid is not None and len(filled.cells) >= 30 and filled.text_image is None
+    assert titled.grid is not None and titled.text_image is not None
+
+    def no_reading(*args: object) -> str:
+        raise AssertionError("tesseract run on a page image of paper only")
+
+    monkeypatch.setattr(ocr, "_tesseract", no_reading)
+    assert ocr.read_scan_text(filled) == ((), ())
 
 
 def test_the_full_scan_has_the_born_digital_section_tree(
