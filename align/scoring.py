@@ -81,9 +81,15 @@ def score_text(text: str, catalog: Catalog | None = None) -> list[PillarMatch]:
     return rank(matches)
 
 
+@cache
+def _pillar_order() -> dict[str, int]:
+    """Each pillar's place in the data files (their catalogs, in order)."""
+    return {p.id: i for i, p in enumerate(p for c in load_catalogs() for p in c.pillars)}
+
+
 def rank(matches: list[PillarMatch]) -> list[PillarMatch]:
     """Best score first; ties in the data files' pillar order."""
-    order = {p.id: i for i, p in enumerate(p for c in load_catalogs() for p in c.pillars)}
+    order = _pillar_order()
     return sorted(matches, key=lambda m: (-m.score, order.get(m.id, len(order))))
 
 
