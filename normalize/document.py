@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from vnplan.extract.administrative import assignments_of
 from vnplan.extract.bodies import is_central
@@ -118,14 +119,17 @@ def _set_province(doc: Document, entry: ProvinceEntry | None, warnings: list[War
 class _Resolver:
     """A document's agency texts resolved for its province, each distinct text once: a long
     plan names the same bodies in row after row. Each call returns a copy of its own, so no
-    two places of the record share one object."""
+    two places of the record share one object. `items`, `role` and `spans` keep, for the
+    document, what one text gives: its list's items (`split_agency_list`), an item's agency
+    and what it is said to do (`agency_and_role`), and the agency names in it
+    (`agency_spans`)."""
 
     def __init__(self, gaz: Gazetteer, province: str | None) -> None:
         self.gaz, self.province = gaz, province
         self._refs: dict[str, AgencyRef] = {}
-        self._items: dict[str, list[str]] = {}
-        self._roles: dict[str, tuple[str, str | None]] = {}
-        self._spans: dict[str, list[Found]] = {}
+        self.items = cache(lambda raw: tuple(split_agency_list(raw, gaz)))
+        self.role = cache(lambda item: agency_and_role(item, gaz))
+        self.spans = cache(lambda text: tuple(agency_spans(gaz, text)))
 
     def __call__(self, raw: str) -> AgencyRef:
         ref = self._refs.get(raw)
@@ -134,31 +138,13 @@ class _Resolver:
         return ref.model_copy(update={"successor_ids": [*ref.successor_ids],
                                       "predecessor_ids": [*ref.predecessor_ids]})
 
-    def items(self, raw: str) -> list[str]:
-        """The agencies a list in one text names (`split_agency_list`)."""
-        if raw not in self._items:
-            self._items[raw] = split_agency_list(raw, self.gaz)
-        return list(self._items[raw])
-
-    def role(self, item: str) -> tuple[str, str | None]:
-        """The agency an item names and what it is said to do (`agency_and_role`)."""
-        if item not in self._roles:
-            self._roles[item] = agency_and_role(item, self.gaz)
-        return self._roles[item]
-
-    def spans(self, text: str) -> list[Found]:
-        """The agency names in a text (`agency_spans`)."""
-        if text not in self._spans:
-            self._spans[text] = agency_spans(self.gaz, text)
-        return self._spans[text]
-
 
 def _resplit(
     resolve: _Resolver, refs: list[AgencyRef], where: str, warnings: list[Warning]
 ) -> list[AgencyRef]:
     out: list[AgencyRef] = []
     for j, ref in enumerate(refs):
-        items = resolve.items(ref.raw) or [ref.raw]
+        items = resolve.items(ref.raw) or (ref.raw,)
         if len(items) > 1:
             warnings.append(
                 Warning(
