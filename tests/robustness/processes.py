@@ -6,6 +6,12 @@ import os
 import time
 from pathlib import Path
 
+# Every process this test run starts inherits this mark (set when the test modules are
+# collected, before any process is started): tesseracts that another run on the same machine
+# started from the same checkout (a bench, a second test run) are not this run's.
+os.environ["VNPLAN_TEST_RUN"] = f"{os.getpid()}-{time.time_ns()}"
+RUN_MARK = f"VNPLAN_TEST_RUN={os.environ['VNPLAN_TEST_RUN']}".encode()
+
 
 def state(pid: int) -> str | None:
     """The process's state letter ("R", "S", "Z" …), None when it is gone."""
@@ -42,7 +48,8 @@ def descendants(pid: int) -> set[int]:
 
 
 def tesseracts(cwd: Path) -> set[int]:
-    """Live tesseract processes started from `cwd` (this checkout), whoever their parent is."""
+    """Live tesseract processes this test run started from `cwd` (this checkout), whoever
+    their parent is now."""
     found = set()
     for entry in Path("/proc").iterdir():
         try:
@@ -50,6 +57,7 @@ def tesseracts(cwd: Path) -> set[int]:
                 entry.name.isdigit()
                 and (entry / "comm").read_text().strip() == "tesseract"
                 and Path(os.readlink(entry / "cwd")) == cwd
+                and RUN_MARK in (entry / "environ").read_bytes().split(b"\0")
                 and alive(int(entry.name))
             ):
                 found.add(int(entry.name))
