@@ -126,15 +126,13 @@ class _Resolver:
 
     def __init__(self, gaz: Gazetteer, province: str | None) -> None:
         self.gaz, self.province = gaz, province
-        self._refs: dict[str, AgencyRef] = {}
+        self._resolved = cache(lambda raw: resolve_agency(raw, province, gaz))
         self.items = cache(lambda raw: tuple(split_agency_list(raw, gaz)))
         self.role = cache(lambda item: agency_and_role(item, gaz))
         self.spans = cache(lambda text: tuple(agency_spans(gaz, text)))
 
     def __call__(self, raw: str) -> AgencyRef:
-        ref = self._refs.get(raw)
-        if ref is None:
-            ref = self._refs[raw] = resolve_agency(raw, self.province, self.gaz)
+        ref = self._resolved(raw)
         return ref.model_copy(update={"successor_ids": [*ref.successor_ids],
                                       "predecessor_ids": [*ref.predecessor_ids]})
 

@@ -38,7 +38,8 @@ TEXT_INK = 200
 # deskewing by a few degrees at most: nearest neighbour (0.02 CPU-s a 300-dpi page) and
 # bilinear (0.13) would be cheaper than bicubic (0.24), but on the corpus's scans tesseract
 # then reads signers, recipients and legal bases worse (measured), so bicubic it stays; OpenCV's
-# bicubic (0.07) is another kernel than Pillow's and moves the scores as much (README, Speed)
+# bicubic (0.07) is another kernel than Pillow's, and over five runs each its scan scores were
+# not shown to be as good (README, Speed)
 ROTATE_RESAMPLE = Image.Resampling.BICUBIC
 
 
