@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from vnplan.align.pillars import Catalog, Cutoffs, load_catalogs
 from vnplan.align.scoring import match_text, rank
 from vnplan.align.units import article_units, row_units, section_units
-from vnplan.schema import Document, PillarMatch, Section, walk_sections
+from vnplan.schema import AppendixRow, Document, PillarMatch, Section, walk_sections
 from vnplan.text.fold import fold_heading
 
 
@@ -74,15 +74,37 @@ def align_document(doc: Document, *, copy: bool = True) -> Document:
     if out.article is not None:
         out.article.pillars = news_pillars(out, catalogs)
     roles = {r for c in catalogs for r in c.method.section_roles}
-    parts = (s for part in out.parts for s in walk_sections(part.sections))
-    sections = [*out.iter_sections(), *parts]
-    for section in sections:
+    for section in _sections(out):
         units = section_units(section)
         section.pillars = _pool_all(units, catalogs) if section.role in roles else []
-    for appendix in [*out.appendices, *(a for part in out.parts for a in part.appendices)]:
-        for row in appendix.rows:
-            row.pillars = _pool_all(row_units(row), catalogs)
+    for row in _rows(out):
+        row.pillars = _pool_all(row_units(row), catalogs)
     return out
+
+
+def align_units(doc: Document) -> list[str]:
+    """Every text `align_document` scores in `doc` (and so segments into words), once each:
+    to be segmented ahead, elsewhere (`vnplan.sidecar`; see `tokens_given`)."""
+    catalogs = implemented(doc)
+    if not catalogs:
+        return []
+    roles = {r for c in catalogs for r in c.method.section_roles}
+    units = dict.fromkeys(u for s in _sections(doc) if s.role in roles for u in section_units(s))
+    units.update(dict.fromkeys(u for row in _rows(doc) for u in row_units(row)))
+    if doc.article is not None:
+        units.update(dict.fromkeys(article_units(doc.article.main_text)))
+    return list(units)
+
+
+def _sections(doc: Document) -> list[Section]:
+    """Every section of `doc`, those of the documents it issues too."""
+    return [*doc.iter_sections(), *(s for part in doc.parts for s in walk_sections(part.sections))]
+
+
+def _rows(doc: Document) -> list[AppendixRow]:
+    """Every appendix row of `doc`, those of the documents it issues too."""
+    appendices = [*doc.appendices, *(a for part in doc.parts for a in part.appendices)]
+    return [row for appendix in appendices for row in appendix.rows]
 
 
 def news_pillars(doc: Document, catalogs: tuple[Catalog, ...] | None = None) -> list[

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache, lru_cache
 
 from vnplan.text.chunks import tokenize_bounded
@@ -60,6 +61,21 @@ def fold_token(token: str) -> str:
     return _SPACES.sub("_", folded.strip())
 
 
+_given: dict[str, tuple[str, ...]] = {}
+
+
+@contextmanager
+def tokens_given(tokens: Mapping[str, tuple[str, ...]]) -> Iterator[None]:
+    """Inside the block, `tokenize` takes these texts' tokens as given: computed by this same
+    function in another process (`tokenized`, in a `vnplan.sidecar`), they are what it would
+    compute."""
+    _given.update(tokens)
+    try:
+        yield
+    finally:
+        _given.clear()
+
+
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[str, ...]:
     """The folded word tokens of `text` that carry meaning (no punctuation or numbers).
@@ -67,11 +83,24 @@ def tokenize(text: str) -> tuple[str, ...]:
     >>> tokenize("Hội nhập quốc tế sâu rộng")
     ('hội_nhập', 'quốc_tế', 'sâu_rộng')
     """
+    given = _given.get(text)
+    if given is not None:
+        return given
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         return ()
     tokens = (fold_token(token) for token in _segmenter()(text))
     return tuple(token for token in tokens if len(token) > 1 and _LETTER.search(token))
+
+
+def tokenized(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """`tokenize` of each text, by text."""
+    return {text: tokenize(text) for text in texts}
+
+
+def load_segmenter() -> None:
+    """Load the word segmenter's models now (they otherwise load on the first `tokenize`)."""
+    _segmenter()("văn hóa")
 
 
 def content_tokens(text: str, stopwords: Iterable[str],

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "vnplan.version",
         "vnplan.closing",
         "vnplan.scores",
+        "vnplan.sidecar",
         "vnplan.strategies",
     ),
     ("vnplan.fetch",),

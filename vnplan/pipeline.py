@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from vnplan.errors import ConversionError
@@ -21,6 +22,7 @@ from vnplan.extract.readers.pdf_glyphs import syllables
 from vnplan.formats import BY_NAME, sniff
 from vnplan.idle import meanwhile
 from vnplan.schema import Document, Source
+from vnplan.sidecar import Sidecar, sidecar
 from vnplan.text.fold import slug
 from vnplan.text.letters import vietnamese_share
 
@@ -30,6 +32,10 @@ TEXT_FORMATS = frozenset({"txt", "html"})  # read whole: text, lines and tokens 
 MIN_SYLLABLE_LETTERS = 20  # letters in Vietnamese syllables: about five words, a short sentence
 MIN_LETTERS_TO_JUDGE = 20  # fewer letters than this cannot tell a language
 MIN_VIETNAMESE_SHARE = 0.03  # of its letters only Vietnamese writes (ă, ơ, ư, ế …): 25-40 %
+# a sidecar segmenting align's texts (`_segmenter`) is forked for a document with at least this
+# much text (about eight pages): a shorter one is extracted and normalized in less time than
+# the sidecar takes to load the segmenter's models (README, Speed)
+MIN_SIDECAR_CHARS = 20_000
 MEASURED_CHARS = 40_000  # the text is judged on its start: a long one costs no more
 _WORD = re.compile(r"[^\W\d_]+")
 _STAGES_TEXT = "Sở Văn hóa, Thể thao và Du lịch bảo vệ di sản văn hóa Vịnh Hạ Long với Nhật Bản"
@@ -129,7 +135,10 @@ def _convert(
         )
     if fmt == "pdf" and options.max_pages is not None:
         _check_page_count(data, name, options.max_pages)
-    with meanwhile(_load_stages) if options.normalize else contextlib.nullcontext():
+    spare = options.page_processes > 1  # cores this document may use beside this process
+    # with spare cores, the segmenter's models load in a sidecar (`_segmenter`), not here
+    with meanwhile(partial(_load_stages, segmenter=not spare)) if options.normalize else (
+            contextlib.nullcontext()):
         layout = read_layout(data, fmt, name, options.page_processes)
     if fmt == "html" and not any(line.text.strip() for line in layout.lines):
         raise ConversionError(
@@ -149,9 +158,10 @@ def _convert(
         found_on=found_on,
         final_url=final_url,
     )
-    doc = extract_document(layout, src)
-    if options.normalize:
-        doc = _normalize(doc, options.ocr_text)
+    with _segmenter(options.normalize and spare and len(text) >= MIN_SIDECAR_CHARS) as segmenter:
+        doc = extract_document(layout, src)
+        if options.normalize:
+            doc = _normalize(doc, options.ocr_text, segmenter)
     doc.id = document_id(doc)
     return Document.model_validate(doc.model_dump())
 
@@ -242,22 +252,51 @@ def _check_page_count(data: bytes, name: str, max_pages: int) -> None:
         )
 
 
-def _load_stages() -> None:
+def _load_stages(segmenter: bool = True) -> None:
     """Load what normalize and align load on their first call (the gazetteer and its
-    indexes, the word segmenter, the pillar index): run while the reader only waits — on
-    other processes reading a long PDF's pages, on tesseract reading a scan's last pages
-    (`vnplan.idle`)."""
+    indexes; the word segmenter and the pillar index unless not `segmenter`): run while the
+    reader only waits — on other processes reading a long PDF's pages, on tesseract reading a
+    scan's last pages (`vnplan.idle`)."""
     from vnplan.align import score_text
     from vnplan.normalize import find_agencies, find_heritage, find_partners
 
-    for find in (find_agencies, find_heritage, find_partners, score_text):
-        find(_STAGES_TEXT)
+    find_agencies(_STAGES_TEXT)
+    find_heritage(_STAGES_TEXT)
+    find_partners(_STAGES_TEXT)
+    if segmenter:
+        score_text(_STAGES_TEXT)
 
 
-def _normalize(doc: Document, ocr_text: bool | None) -> Document:
-    """normalize (names → canonical entities), then align (sections, rows → strategy pillars)."""
+Segmenter = Sidecar[list[str], dict[str, tuple[str, ...]]]
+
+
+def _segmenter(wanted: bool) -> contextlib.AbstractContextManager[Segmenter | None]:
+    """A sidecar that loads the word segmenter's models and segments the texts align scores
+    (`tokenized`), while this process extracts and normalizes: if `wanted`, else None."""
+    from vnplan.align.tokens import load_segmenter, tokenized
+
+    return sidecar(tokenized, prepare=load_segmenter) if wanted else contextlib.nullcontext()
+
+
+def _normalize(doc: Document, ocr_text: bool | None,
+               segmenter: Segmenter | None = None) -> Document:
+    """normalize (names → canonical entities), then align (sections, rows → strategy pillars).
+    A `segmenter` sidecar segments the texts align will score while this process normalizes
+    (those normalizing changes, after it)."""
     from vnplan.align import align_document
+    from vnplan.align.document import align_units
+    from vnplan.align.tokens import tokens_given
     from vnplan.normalize import normalize_document
 
+    units = align_units(doc) if segmenter is not None else []
+    asked = segmenter is not None and bool(units) and segmenter.ask(units)
     # the pipeline owns the record it extracted: neither step needs a copy of it
-    return align_document(normalize_document(doc, ocr_text=ocr_text, copy=False), copy=False)
+    doc = normalize_document(doc, ocr_text=ocr_text, copy=False)
+    tokens: dict[str, tuple[str, ...]] = {}
+    if segmenter is not None:
+        tokens = (segmenter.answer() if asked else None) or {}
+        changed = [unit for unit in align_units(doc) if unit not in tokens]
+        if changed and segmenter.ask(changed):
+            tokens.update(segmenter.answer() or {})
+    with tokens_given(tokens):
+        return align_document(doc, copy=False)
