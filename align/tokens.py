@@ -103,6 +103,13 @@ def load_segmenter() -> None:
     _segmenter()("văn hóa")
 
 
+def segmenter_loaded() -> bool:
+    """Whether this process has loaded the word segmenter's models (`load_segmenter`)."""
+    from vnplan.text.segmenter import word_model_loaded
+
+    return word_model_loaded()
+
+
 def content_tokens(text: str, stopwords: Iterable[str],
                    tokens: Callable[[str], tuple[str, ...]] = tokenize) -> list[str]:
     """`tokens(text)` (by default `tokenize`) without the stopwords."""

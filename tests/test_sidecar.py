@@ -15,6 +15,7 @@ import pytest
 from tests.extract.test_pdf_pages import long_pdf
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.sidecar import Sidecar, sidecar
+from vnplan.text import segmenter
 
 
 def _children() -> list[int]:
@@ -109,19 +110,27 @@ def test_when_the_system_refuses_a_process_there_is_no_sidecar(
         assert car is None
 
 
-def test_a_long_document_with_spare_cores_gives_the_record_one_core_gives(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "long.pdf"
-    path.write_bytes(long_pdf(with_scan=False))
-    alone = convert(path, ConvertOptions(page_processes=1))
-    answers: list[object] = []
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every answer a sidecar gives in the test."""
+    got: list[object] = []
     answer = Sidecar.answer
 
     def watched(car: Sidecar[object, object]) -> object:
-        answers.append(answer(car))
-        return answers[-1]
+        got.append(answer(car))
+        return got[-1]
 
     monkeypatch.setattr(Sidecar, "answer", watched)
+    return got
+
+
+def test_a_long_document_with_spare_cores_gives_the_record_one_core_gives(
+        tmp_path: Path, answers: list[object]) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(long_pdf(with_scan=False))
+    alone = convert(path, ConvertOptions(page_processes=1))
+    assert not answers  # one core: no sidecar
+    segmenter._word_model.cache_clear()  # as a process that has not loaded the models
     children = _children()  # a server other tests started may be one
     spare = convert(path, ConvertOptions(page_processes=2))
     # the texts align scores were segmented by the sidecar while this process normalized
@@ -129,3 +138,12 @@ def test_a_long_document_with_spare_cores_gives_the_record_one_core_gives(
     assert all(isinstance(tokens, tuple) for tokens in answers[0].values())
     assert spare == alone
     assert children == _children()  # the sidecar was stopped with the conversion
+
+
+def test_a_process_that_has_the_models_forks_no_sidecar(
+        tmp_path: Path, answers: list[object]) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(long_pdf(with_scan=False))
+    segmenter.load_models()  # as a batch's worker has them (`vnplan.preload`)
+    assert convert(path, ConvertOptions(page_processes=2)).appendices
+    assert not answers

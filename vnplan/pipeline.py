@@ -272,10 +272,15 @@ Segmenter = Sidecar[list[str], dict[str, tuple[str, ...]]]
 
 def _segmenter(wanted: bool) -> contextlib.AbstractContextManager[Segmenter | None]:
     """A sidecar that loads the word segmenter's models and segments the texts align scores
-    (`tokenized`), while this process extracts and normalizes: if `wanted`, else None."""
-    from vnplan.align.tokens import load_segmenter, tokenized
+    (`tokenized`), while this process extracts and normalizes: if `wanted`, and this process
+    has not loaded the models. A batch's workers have them from the start (`vnplan.preload`):
+    there the sidecar would only segment, and forking a process that large costs about as much
+    as it saves (measured: README, Speed)."""
+    from vnplan.align.tokens import load_segmenter, segmenter_loaded, tokenized
 
-    return sidecar(tokenized, prepare=load_segmenter) if wanted else contextlib.nullcontext()
+    if not wanted or segmenter_loaded():
+        return contextlib.nullcontext()
+    return sidecar(tokenized, prepare=load_segmenter)
 
 
 def _normalize(doc: Document, ocr_text: bool | None,

@@ -116,6 +116,11 @@ def _pos_model() -> Any:
     return _tagger(package_dir().joinpath(*_POS_MODEL))
 
 
+def word_model_loaded() -> bool:
+    """Whether this process has loaded the word segmenter's models (`_word_model`)."""
+    return _word_model.cache_info().currsize > 0
+
+
 def load_models() -> None:
     """Load the word segmenter's and the tagger's models now, not on their first use (a
     batch's parent, before it forks its workers)."""
