@@ -60,8 +60,10 @@ class ConvertOptions:
     text came from OCR (a scanned source sets it by itself), which licenses the OCR repairs
     that rest on the phrase alone; `normalize=False` stops after extraction.
     `page_processes` is how many processes may read a long PDF's pages at once (forked for
-    it: 1, the default, reads in this process only); the batch runner gives a document the
-    cores no other worker is using.
+    it: 1, the default, reads in this process only); above 1, a long document's word
+    segmentation for align also runs in a forked sidecar (`_segmenter`). The batch runner
+    gives a document the cores no other worker is using. Forking needs a process with no
+    other thread running.
     """
 
     max_pages: int | None = None
