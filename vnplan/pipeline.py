@@ -278,9 +278,11 @@ def _segmenter(wanted: bool) -> contextlib.AbstractContextManager[Segmenter | No
     has not loaded the models. A batch's workers have them from the start (`vnplan.preload`):
     there the sidecar would only segment, and forking a process that large costs about as much
     as it saves (measured: README, Speed)."""
+    if not wanted:
+        return contextlib.nullcontext()
     from vnplan.align.tokens import load_segmenter, segmenter_loaded, tokenized
 
-    if not wanted or segmenter_loaded():
+    if segmenter_loaded():
         return contextlib.nullcontext()
     return sidecar(tokenized, prepare=load_segmenter)
 
