@@ -103,6 +103,7 @@ def test_an_exception_in_a_child_is_raised_as_the_serial_reader_raises_it(
         return real(page, number, own)
 
     monkeypatch.setattr(pdf_pages, "read_page_text", read_page_text)
+    before = _children()
     doc = open_pdf(long_pdf(with_scan=False))
     try:
         for processes in (1, 2):
@@ -110,23 +111,26 @@ def test_an_exception_in_a_child_is_raised_as_the_serial_reader_raises_it(
                 read_pages(doc, {}, processes)
     finally:
         doc.close()
-    assert _children() == []
+    assert _children() - before == set()  # the children forked here are stopped and reaped
 
 
-def _children() -> list[int]:
+def _children() -> set[int]:
+    """This process's children: also those another test left running (a server), so a test
+    compares the children before and after what it forks."""
     with open(f"/proc/{os.getpid()}/task/{threading.main_thread().native_id}/children") as f:
-        return [int(pid) for pid in f.read().split()]
+        return {int(pid) for pid in f.read().split()}
 
 
 @pytest.fixture
 def killed_reader() -> Iterator[list[int]]:
     """A thread that SIGKILLs the first child this process forks, once it exists."""
     killed: list[int] = []
+    before = _children()
 
     def kill_first() -> None:
         deadline = time.monotonic() + 60
         while not killed and time.monotonic() < deadline:
-            for pid in _children():
+            for pid in _children() - before:
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)
                 break
@@ -140,12 +144,13 @@ def killed_reader() -> Iterator[list[int]]:
 
 def test_a_killed_child_is_reported_with_the_page_it_was_reading(
         killed_reader: list[int]) -> None:
+    before = _children()
     with pytest.raises(ConversionError) as raised:
         read_pdf_layout(long_pdf(with_scan=False), 2)
     assert killed_reader and raised.value.code == "worker_died"
     assert "was killed (SIGKILL)" in str(raised.value)
     assert "the process reading page" in str(raised.value)
-    assert _children() == []  # the other child was stopped and reaped
+    assert _children() - before == set()  # the other child was stopped and reaped
 
 
 def test_a_killed_child_gives_the_document_an_error_record(
