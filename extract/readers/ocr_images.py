@@ -42,7 +42,8 @@ TEXT_INK = 200
 # not shown to be as good (README, Speed). Scored as the mean of five runs (as measured and
 # turned ±0.01°, ±0.02°: bench/real.py --skew-offset), recipients read 0.95 with bicubic, 0.79
 # with bilinear and 0.85 with nearest, signer positions 0.72, 0.65 and 0.58; turning a 200-ppi
-# scan at its own pixels and enlarging it after (half the CPU) read recipients 0.80-0.89
+# scan at its own pixels (0.08 CPU-s a page, not 0.17) and enlarging it after read recipients
+# 0.80-0.89
 ROTATE_RESAMPLE = Image.Resampling.BICUBIC
 
 
