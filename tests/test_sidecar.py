@@ -13,14 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.extract.test_pdf_pages import long_pdf
+from tests.robustness.processes import forked_here
 from vnplan.pipeline import ConvertOptions, convert
 from vnplan.sidecar import Sidecar, sidecar
 from vnplan.text import segmenter
-
-
-def _children() -> list[int]:
-    with open(f"/proc/{os.getpid()}/task/{threading.main_thread().native_id}/children") as f:
-        return [int(pid) for pid in f.read().split()]
 
 
 def test_requests_are_answered_by_another_process_on_what_the_parent_holds() -> None:
@@ -35,7 +31,7 @@ def test_requests_are_answered_by_another_process_on_what_the_parent_holds() -> 
         assert car.ask("Kế hoạch") and car.answer() == (car.pid, 1000)
         assert car.ask("ngoại giao") and car.answer() == (car.pid, 0)
     assert car.pid != os.getpid()
-    assert car.pid not in _children()
+    assert car.pid not in forked_here()
 
 
 def test_it_gets_ready_while_the_parent_works(tmp_path: Path) -> None:
@@ -61,7 +57,7 @@ def test_a_request_that_raises_is_answered_none_and_the_sidecar_stopped() -> Non
         assert car is not None
         assert car.ask(4) and car.answer() == 0.25
         assert car.ask(0) and car.answer() is None
-        assert car.pid not in _children()
+        assert car.pid not in forked_here()
         assert not car.ask(2) and car.answer() is None  # refused: this process does the work
 
 
@@ -73,14 +69,14 @@ def test_a_sidecar_that_dies_answers_none() -> None:
     with sidecar(serve) as car:
         assert car is not None
         assert car.ask(None) and car.answer() is None
-    assert car.pid not in _children()
+    assert car.pid not in forked_here()
 
 
 def test_an_answer_that_does_not_pickle_is_none() -> None:
     with sidecar(lambda _: threading.Lock()) as car:
         assert car is not None
         assert car.ask(None) and car.answer() is None
-    assert car.pid not in _children()
+    assert car.pid not in forked_here()
 
 
 def test_a_failed_preparation_leaves_the_requests_to_tell() -> None:
@@ -96,8 +92,8 @@ def test_a_sidecar_still_working_is_stopped_with_the_block() -> None:
     with sidecar(lambda seconds: time.sleep(seconds)) as car:
         assert car is not None
         assert car.ask(120)
-        assert car.pid in _children()
-    assert car.pid not in _children()  # killed and reaped, not waited for
+        assert car.pid in forked_here()
+    assert car.pid not in forked_here()  # killed and reaped, not waited for
 
 
 def test_when_the_system_refuses_a_process_there_is_no_sidecar(
@@ -131,13 +127,13 @@ def test_a_long_document_with_spare_cores_gives_the_record_one_core_gives(
     alone = convert(path, ConvertOptions(page_processes=1))
     assert not answers  # one core: no sidecar
     segmenter._word_model.cache_clear()  # as a process that has not loaded the models
-    children = _children()  # a server other tests started may be one
+    children = forked_here()  # a server other tests started may be one
     spare = convert(path, ConvertOptions(page_processes=2))
     # the texts align scores were segmented by the sidecar while this process normalized
     assert answers and isinstance(answers[0], dict) and len(answers[0]) > 20
     assert all(isinstance(tokens, tuple) for tokens in answers[0].values())
     assert spare == alone
-    assert children == _children()  # the sidecar was stopped with the conversion
+    assert children == forked_here()  # the sidecar was stopped with the conversion
 
 
 def test_a_process_that_has_the_models_forks_no_sidecar(

@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import SAMPLES
+from tests.robustness.processes import forked_here
 from vnplan.errors import ConversionError
 from vnplan.extract.readers import pdf_pages
 from vnplan.extract.readers.pdf import open_pdf, read_pdf_layout
@@ -103,7 +104,7 @@ def test_an_exception_in_a_child_is_raised_as_the_serial_reader_raises_it(
         return real(page, number, own)
 
     monkeypatch.setattr(pdf_pages, "read_page_text", read_page_text)
-    before = _children()
+    before = forked_here()
     doc = open_pdf(long_pdf(with_scan=False))
     try:
         for processes in (1, 2):
@@ -111,26 +112,19 @@ def test_an_exception_in_a_child_is_raised_as_the_serial_reader_raises_it(
                 read_pages(doc, {}, processes)
     finally:
         doc.close()
-    assert _children() - before == set()  # the children forked here are stopped and reaped
-
-
-def _children() -> set[int]:
-    """This process's children: also those another test left running (a server), so a test
-    compares the children before and after what it forks."""
-    with open(f"/proc/{os.getpid()}/task/{threading.main_thread().native_id}/children") as f:
-        return {int(pid) for pid in f.read().split()}
+    assert forked_here() - before == set()  # the children forked here are stopped and reaped
 
 
 @pytest.fixture
 def killed_reader() -> Iterator[list[int]]:
     """A thread that SIGKILLs the first child this process forks, once it exists."""
     killed: list[int] = []
-    before = _children()
+    before = forked_here()
 
     def kill_first() -> None:
         deadline = time.monotonic() + 60
         while not killed and time.monotonic() < deadline:
-            for pid in _children() - before:
+            for pid in forked_here() - before:
                 os.kill(pid, signal.SIGKILL)
                 killed.append(pid)
                 break
@@ -144,13 +138,13 @@ def killed_reader() -> Iterator[list[int]]:
 
 def test_a_killed_child_is_reported_with_the_page_it_was_reading(
         killed_reader: list[int]) -> None:
-    before = _children()
+    before = forked_here()
     with pytest.raises(ConversionError) as raised:
         read_pdf_layout(long_pdf(with_scan=False), 2)
     assert killed_reader and raised.value.code == "worker_died"
     assert "was killed (SIGKILL)" in str(raised.value)
     assert "the process reading page" in str(raised.value)
-    assert _children() - before == set()  # the other child was stopped and reaped
+    assert forked_here() - before == set()  # the other child was stopped and reaped
 
 
 def test_a_killed_child_gives_the_document_an_error_record(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -36,6 +37,14 @@ def children(pid: int) -> set[int]:
             if int(fields[1]) == pid:
                 found.add(int(entry.name))
     return found
+
+
+def forked_here() -> set[int]:
+    """The children this process forked from its main thread, zombies too, from one small
+    /proc file (cheap enough to poll; `children` reads every process's stat). Another test's
+    child (a server) is one as well, so a test compares them before and after it forks."""
+    with open(f"/proc/{os.getpid()}/task/{threading.main_thread().native_id}/children") as f:
+        return {int(pid) for pid in f.read().split()}
 
 
 def descendants(pid: int) -> set[int]:
