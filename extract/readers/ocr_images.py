@@ -37,13 +37,13 @@ PROBE_DPI = 36  # the page is looked at this small to tell whether it holds colo
 TEXT_INK = 200
 # deskewing by a few degrees at most: nearest neighbour (0.02 CPU-s a 300-dpi page) and
 # bilinear (0.13) would be cheaper than bicubic (0.24), but on the corpus's scans tesseract
-# then reads signers, recipients and legal bases worse (measured), so bicubic it stays; OpenCV's
+# then reads worse: as the mean of five runs (as measured and turned ±0.01°, ±0.02°:
+# bench/real.py --skew-offset), recipients 0.79 bilinear and 0.85 nearest against bicubic's
+# 0.95, signer positions 0.65 and 0.58 against 0.72. Turning a 200-ppi scan at its own pixels
+# and enlarging it after (half the turning's CPU: 0.08 CPU-s a page against 0.17, both on a
+# faster day) read recipients 0.80-0.89. OpenCV's
 # bicubic (0.07) is another kernel than Pillow's, and over five runs each its scan scores were
-# not shown to be as good (README, Speed). Scored as the mean of five runs (as measured and
-# turned ±0.01°, ±0.02°: bench/real.py --skew-offset), recipients read 0.95 with bicubic, 0.79
-# with bilinear and 0.85 with nearest, signer positions 0.72, 0.65 and 0.58; turning a 200-ppi
-# scan at its own pixels (0.08 CPU-s a page, not 0.17) and enlarging it after read recipients
-# 0.80-0.89
+# not shown to be as good (README, Speed).
 ROTATE_RESAMPLE = Image.Resampling.BICUBIC
 
 
