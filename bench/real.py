@@ -5,6 +5,7 @@
     python bench/real.py CORPUS_DIR --only scan/    # a subset (a substring of the file path)
     python bench/real.py CORPUS_DIR --reuse         # score the records of the last run again
     python bench/real.py CORPUS_DIR --only scan/ --skew-offset 0.01   # how stable OCR's scores are
+    python bench/real.py CORPUS_DIR --only scan/ --turned   # as measured and turned ±0.01°, ±0.02°
 
 CORPUS_DIR holds the documents under <format>/<name> (docx/, pdf/, scan/, doc/, html/, news/);
 their labels are tests/data/corpus/<format>/<stem>.json (see its README). Documents are
@@ -43,6 +44,7 @@ from vnplan.workers import Failure, Limits, run_isolated
 
 DEFAULT_RECORDS = Path(tempfile.gettempdir()) / "vnplan-real"
 FORMATS = ("docx", "doc", "pdf", "scan", "html", "news")
+TURNS = (0.01, -0.01, 0.02, -0.02)  # --turned: the deskew offsets (degrees) beside the measured
 
 
 def convert_one(task: tuple[str, str]) -> tuple[str, str]:
@@ -79,9 +81,9 @@ def turn_deskew(offset: float) -> None:
     not. How far the scan scores move then says how much of them rests on the exact pixels
     of these twelve scans, not on what tesseract reads of such pages."""
     from vnplan.extract.readers import ocr_images
+    from vnplan.extract.readers.ocr_tables import skew_angle as measured
 
-    measured = ocr_images.skew_angle
-    ocr_images.skew_angle = lambda gray: measured(gray) + offset
+    ocr_images.skew_angle = (lambda gray: measured(gray) + offset) if offset else measured
 
 
 def read_record(records: Path, label: dict[str, Any]) -> tuple[Document | None, str | None]:
@@ -118,6 +120,48 @@ def table(tallies: dict[str, dict[str, Tally | SetTally]], fields: tuple[str, ..
     return "\n".join(lines)
 
 
+Tallies = dict[str, dict[str, Tally | SetTally]]
+
+
+def run(args: argparse.Namespace, labels: list[dict[str, Any]], offset: float,
+        records: Path) -> Tallies:
+    """Convert the labelled documents into `records` (unless --reuse), deskewing scanned pages
+    `offset` degrees more than measured, and score them per format and over all."""
+    turn_deskew(offset)
+    if not args.reuse:
+        done = convert_all(args.corpus, labels, records, args.workers)
+        for n, name in enumerate(done, 1):
+            print(f"\r{n}/{len(labels)} {name[:60]:60}", end="", file=sys.stderr, flush=True)
+        print(file=sys.stderr)
+    tallies: Tallies = {}
+    for label in labels:
+        doc, error = read_record(records, label)
+        for group in (label["file"].split("/")[0], "all"):
+            bucket = tallies.setdefault(group, {
+                **new_tallies(IDENTITY_FIELDS, LIST_FIELDS),
+                **new_tallies(STRUCTURE_FIELDS, STRUCTURE_LISTS)})
+            score_identity(label["file"], label, doc, error, bucket)
+            score_structure(label["file"], label, doc, bucket)
+    return tallies
+
+
+def turned_table(runs: dict[float, Tallies], fields: tuple[str, ...]) -> str:
+    """Each field over all documents: as measured, the turned runs' mean (range), the mean of
+    all runs; fields without a case are left out."""
+    lines = ["| field | as measured | turned: mean (range) | all five: mean |",
+             "|---|---:|---:|---:|"]
+    for name in fields:
+        scored = {offset: by_group["all"][name] for offset, by_group in runs.items()}
+        if not any(t.total if isinstance(t, Tally) else t.tp + t.fn + t.fp
+                   for t in scored.values()):
+            continue
+        turned = [t.score for offset, t in scored.items() if offset]
+        every = [t.score for t in scored.values()]
+        lines.append(f"| {name} | {scored[0.0].score:.3f} | {sum(turned) / len(turned):.3f} "
+                     f"({min(turned):.3f}–{max(turned):.3f}) | {sum(every) / len(every):.3f} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="the corpus folder (docx/, pdf/, …)")
@@ -131,27 +175,23 @@ def main() -> int:
                         help="deskew scanned pages DEG degrees more than measured: how stable "
                              "the scan scores are (0.01° moves a 300-dpi A4 page's edge by "
                              "under half a pixel)")
+    parser.add_argument("--turned", action="store_true",
+                        help="convert five times, at the measured skew and turned by "
+                             "±0.01° and ±0.02° (records in RECORDS/turned+D), and print each "
+                             "field as measured, the turned runs' mean and range, and the mean "
+                             "of all five: what a change to OCR is judged by")
     args = parser.parse_args()
-    if args.skew_offset:
-        turn_deskew(args.skew_offset)
     labels = load_labels(args.only)
     if wrong := check_bytes(args.corpus, labels):
         print("\n".join(wrong), file=sys.stderr)
         return 2
-    if not args.reuse:
-        for n, name in enumerate(convert_all(args.corpus, labels, args.records, args.workers), 1):
-            print(f"\r{n}/{len(labels)} {name[:60]:60}", end="", file=sys.stderr, flush=True)
-        print(file=sys.stderr)
     fields = (*IDENTITY_FIELDS, *LIST_FIELDS, *STRUCTURE_FIELDS, *STRUCTURE_LISTS)
-    tallies: dict[str, dict[str, Tally | SetTally]] = {}
-    for label in labels:
-        doc, error = read_record(args.records, label)
-        for group in (label["file"].split("/")[0], "all"):
-            bucket = tallies.setdefault(group, {
-                **new_tallies(IDENTITY_FIELDS, LIST_FIELDS),
-                **new_tallies(STRUCTURE_FIELDS, STRUCTURE_LISTS)})
-            score_identity(label["file"], label, doc, error, bucket)
-            score_structure(label["file"], label, doc, bucket)
+    if args.turned:
+        runs = {offset: run(args, labels, offset, args.records / f"turned{offset:+.2f}")
+                for offset in (0.0, *TURNS)}
+        print(turned_table(runs, fields))
+        return 0
+    tallies = run(args, labels, args.skew_offset, args.records)
     print(table(tallies, fields))
     if args.misses:
         for name in fields:
