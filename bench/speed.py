@@ -4,13 +4,15 @@
     python bench/speed.py --scan          # ... and OCR of the scanned sample
     python bench/speed.py --only startup,web --repeat 5
 
-Every number is one fresh process, timed from outside (wall seconds) with its CPU seconds
-(user + system, of its whole tree) and peak RSS (the largest process of its tree), from
+Every number is one fresh process, timed from outside (wall seconds) with its CPU seconds (user
++ system, of its whole tree) and peak RSS (the largest process of its tree), from
 ``RUSAGE_CHILDREN`` of a small wrapper process. Each row's commands run interleaved,
 ``--repeat`` times, and the fastest run of each counts, so a ratio compares runs made side by
-side in the same minute; on a machine shared with other work the CPU seconds vary less than the
-wall seconds. vnplan's modules are byte-compiled first, as ``pip install`` leaves them (a
-checkout run with ``PYTHONDONTWRITEBYTECODE`` would compile its sources in every process).
+side in the same minute; the summary also gives each target's ratio round by round (one run of
+each command against the others of its round), as the median of the rounds and their range; on
+a machine shared with other work the CPU seconds vary less than the wall seconds. vnplan's
+modules are byte-compiled first, as ``pip install`` leaves them (a checkout run with
+``PYTHONDONTWRITEBYTECODE`` would compile its sources in every process).
 
 - **start-up**: ``vnplan convert`` of a one-page text against ``python -c "import pydantic"``.
 - **web page**: ``vnplan convert`` of a news page against trafilatura's plain ``extract`` of
@@ -32,6 +34,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -106,16 +109,30 @@ def _wrapper(command: list[str]) -> Run:
             "cpu": usage.ru_utime + usage.ru_stime}
 
 
-def fastest(commands: dict[str, Callable[[], list[str]]], repeat: int) -> dict[str, Run]:
-    """Each command run `repeat` times, interleaved; the fastest run of each."""
+def fastest(commands: dict[str, Callable[[], list[str]]], repeat: int,
+            rounds: dict[str, list[float]] | None = None) -> dict[str, Run]:
+    """Each command run `repeat` times, interleaved; the fastest run of each. `rounds`, if
+    given, gets each command's wall seconds round by round."""
     best: dict[str, Run] = {}
     for _ in range(repeat):
         for name, make in commands.items():
             run = timed(make())
+            if rounds is not None:
+                rounds.setdefault(name, []).append(run["seconds"])
             if name not in best or run["seconds"] < best[name]["seconds"]:
                 best[name] = {**run, "rss_mb": max(run["rss_mb"], best.get(name, run)["rss_mb"])}
             best[name]["cpu"] = min(run["cpu"], best[name]["cpu"])
     return best
+
+
+def by_round(rounds: dict[str, list[float]], top: str, *bottom: str) -> str:
+    """The median over the rounds of `top`'s seconds against the fastest of `bottom` in the
+    same round: steadier than the ratio of the fastest runs, which one quick run of either
+    side moves."""
+    ratios = [rounds[top][i] / min(rounds[b][i] for b in bottom)
+              for i in range(len(rounds[top]))]
+    return (f"round by round: median {statistics.median(ratios):.2f} of {len(ratios)} "
+            f"({min(ratios):.2f}–{max(ratios):.2f})")
 
 
 def vnplan_convert(path: Path, out: Path) -> Callable[[], list[str]]:
@@ -167,15 +184,17 @@ def one_page_text(folder: Path) -> Path:
 
 def startup_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
     text = one_page_text(tmp)
+    rounds: dict[str, list[float]] = {}
     runs = fastest({
         "vnplan": vnplan_convert(text, tmp / "out-text"),
         "import vnplan": script("import vnplan"),
         "pydantic": script("import pydantic"),
-    }, repeat)
+    }, repeat, rounds)
     ratio = runs["vnplan"]["seconds"] / runs["pydantic"]["seconds"]
     cpu = runs["vnplan"]["cpu"] / runs["pydantic"]["cpu"]
     summary.append(f"start-up: a one-page text converts in {ratio:.1f}× `import pydantic` "
-                   f"({cpu:.1f}× its CPU time) (target ≤ {TARGETS['startup']:.0f}×)")
+                   f"({cpu:.1f}× its CPU time; {by_round(rounds, 'vnplan', 'pydantic')}) "
+                   f"(target ≤ {TARGETS['startup']:.0f}×)")
     return ["| one-page text | `vnplan convert` | `python -c \"import vnplan\"` | "
             "`python -c \"import pydantic\"` | vnplan / pydantic |",
             "|---|---:|---:|---:|---:|",
@@ -188,12 +207,14 @@ def startup_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
 
 
 def web_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
+    rounds: dict[str, list[float]] = {}
     runs = fastest({"vnplan": vnplan_convert(WEB, tmp / "out-web"),
-                    "trafilatura": script(TRAFILATURA, WEB)}, repeat)
+                    "trafilatura": script(TRAFILATURA, WEB)}, repeat, rounds)
     ratio = runs["vnplan"]["seconds"] / runs["trafilatura"]["seconds"]
     cpu = runs["vnplan"]["cpu"] / runs["trafilatura"]["cpu"]
     summary.append(f"web page: {ratio:.1f}× trafilatura's plain extract as a process "
-                   f"({cpu:.1f}× its CPU time) (target ≤ {TARGETS['web']:.0f}×)")
+                   f"({cpu:.1f}× its CPU time; {by_round(rounds, 'vnplan', 'trafilatura')}) "
+                   f"(target ≤ {TARGETS['web']:.0f}×)")
     return [f"| {WEB.name} | `vnplan convert` | trafilatura `extract` | vnplan / trafilatura |",
             "|---|---:|---:|---:|",
             f"| seconds | {runs['vnplan']['seconds']:.2f} | {runs['trafilatura']['seconds']:.2f} "
@@ -219,7 +240,8 @@ def pdf_rows(tmp: Path, repeat: int, summary: list[str], sizes: Sequence[int]) -
         }
         if importlib.util.find_spec("pymupdf4llm") is None:  # pip install '.[bench]'
             del commands["pymupdf4llm"]
-        runs = fastest(commands, repeat if pages <= 300 else 1)
+        rounds: dict[str, list[float]] = {}
+        runs = fastest(commands, repeat if pages <= 300 else 1, rounds)
         ours = runs["vnplan"]["seconds"]
         speed_up = runs["pdfplumber"]["seconds"] / ours
         floor = runs["pypdfium2"]["seconds"] / ours
@@ -238,6 +260,7 @@ def pdf_rows(tmp: Path, repeat: int, summary: list[str], sizes: Sequence[int]) -
                            f"pdfplumber {runs['pdfplumber']['cpu']:.2f}) (target > 1×)")
         if pages == 300:
             summary.append(f"300 pages: {floor:.2f} of pypdfium2's raw-text pages/s "
+                           f"({by_round(rounds, 'pypdfium2', 'vnplan')}) "
                            f"(target ≥ {TARGETS['floor']:.2f})")
         if pages == 1000:
             summary.append(f"1,000 pages: vnplan peak RSS {runs['vnplan']['rss_mb']:.0f} MB "
@@ -261,11 +284,13 @@ def ocr_rows(tmp: Path, repeat: int, summary: list[str]) -> list[str]:
         commands["ocrmypdf"] = lambda: [ocrmypdf, "-l", "vie", "--force-ocr", "--jobs",
                                         processes, "--output-type", "pdf", "--optimize", "0",
                                         "-q", str(SCAN), str(tmp / "ocrmypdf.pdf")]
-    runs = fastest(commands, repeat)
+    rounds: dict[str, list[float]] = {}
+    runs = fastest(commands, repeat, rounds)
     baselines = {m: r for m, r in runs.items() if m != "vnplan"}
     best = min(baselines, key=lambda m: baselines[m]["seconds"])
     ratio = runs["vnplan"]["seconds"] / runs[best]["seconds"]
-    summary.append(f"OCR: {ratio:.2f}× the faster baseline ({best}) (target ≤ "
+    summary.append(f"OCR: {ratio:.2f}× the faster baseline ({best}; against the faster in each "
+                   f"round, {by_round(rounds, 'vnplan', *baselines)}) (target ≤ "
                    f"{TARGETS['ocr']}×); vnplan peak RSS {runs['vnplan']['rss_mb']:.0f} MB "
                    f"(target ≤ {TARGETS['ocr_rss']:.0f} MB)")
     head = " | ".join(f"{m} s" for m in runs)
