@@ -181,6 +181,9 @@ def main() -> int:
                              "field as measured, the turned runs' mean and range, and the mean "
                              "of all five: what a change to OCR is judged by")
     args = parser.parse_args()
+    if args.turned and (args.misses or args.skew_offset):
+        parser.error("--turned runs its own offsets and prints no misses: list one run's "
+                     "failures with --skew-offset D --misses")
     labels = load_labels(args.only)
     if wrong := check_bytes(args.corpus, labels):
         print("\n".join(wrong), file=sys.stderr)
