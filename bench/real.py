@@ -107,6 +107,17 @@ def check_bytes(corpus: Path, labels: list[dict[str, Any]]) -> list[str]:
     return wrong
 
 
+def cases(t: Tally | SetTally) -> int:
+    """How many labelled values a field was scored on (a list field: the expected items)."""
+    return t.total if isinstance(t, Tally) else t.tp + t.fn
+
+
+def scored(t: Tally | SetTally) -> bool:
+    """Does the field have a score: a case, or (a list field) an item found where none was
+    expected?"""
+    return bool(cases(t) or (isinstance(t, SetTally) and t.fp))
+
+
 def table(tallies: dict[str, dict[str, Tally | SetTally]], fields: tuple[str, ...]) -> str:
     groups = [g for g in (*FORMATS, "all") if g in tallies]
     lines = ["| field | " + " | ".join(groups) + " |", "|---|" + "---:|" * len(groups)]
@@ -114,8 +125,7 @@ def table(tallies: dict[str, dict[str, Tally | SetTally]], fields: tuple[str, ..
         cells = []
         for group in groups:
             t = tallies[group][name]
-            n = t.total if isinstance(t, Tally) else t.tp + t.fn
-            cells.append(f"{t.score:.3f} ({n})" if n or (isinstance(t, SetTally) and t.fp) else "–")
+            cells.append(f"{t.score:.3f} ({cases(t)})" if scored(t) else "–")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -148,16 +158,15 @@ def run(args: argparse.Namespace, labels: list[dict[str, Any]], offset: float,
 def turned_table(runs: dict[float, Tallies], fields: tuple[str, ...]) -> str:
     """Each field over all documents: as measured, the turned runs' mean (range), the mean of
     all runs; fields without a case are left out."""
-    lines = ["| field | as measured | turned: mean (range) | all five: mean |",
+    lines = [f"| field | as measured | turned: mean (range) | all {len(runs)}: mean |",
              "|---|---:|---:|---:|"]
     for name in fields:
-        scored = {offset: by_group["all"][name] for offset, by_group in runs.items()}
-        if not any(t.total if isinstance(t, Tally) else t.tp + t.fn + t.fp
-                   for t in scored.values()):
+        by_offset = {offset: by_group["all"][name] for offset, by_group in runs.items()}
+        if not any(scored(t) for t in by_offset.values()):
             continue
-        turned = [t.score for offset, t in scored.items() if offset]
-        every = [t.score for t in scored.values()]
-        lines.append(f"| {name} | {scored[0.0].score:.3f} | {sum(turned) / len(turned):.3f} "
+        turned = [t.score for offset, t in by_offset.items() if offset]
+        every = [t.score for t in by_offset.values()]
+        lines.append(f"| {name} | {by_offset[0.0].score:.3f} | {sum(turned) / len(turned):.3f} "
                      f"({min(turned):.3f}–{max(turned):.3f}) | {sum(every) / len(every):.3f} |")
     return "\n".join(lines)
 

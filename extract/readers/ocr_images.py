@@ -38,7 +38,7 @@ TEXT_INK = 200
 # deskewing by a few degrees at most: nearest neighbour (0.02 CPU-s a 300-dpi page) and
 # bilinear (0.13) would be cheaper than bicubic (0.24), but on the corpus's scans tesseract
 # then reads worse: as the mean of five runs (as measured and turned ±0.01°, ±0.02°:
-# bench/real.py --skew-offset), recipients 0.79 bilinear and 0.85 nearest against bicubic's
+# bench/real.py --turned), recipients 0.79 bilinear and 0.85 nearest against bicubic's
 # 0.95, signer positions 0.65 and 0.58 against 0.72. Turning a 200-ppi scan at its own pixels
 # and enlarging it after (half the turning's CPU: 0.08 CPU-s a page against 0.17, both on a
 # faster day) read recipients 0.80-0.89. OpenCV's
